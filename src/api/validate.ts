@@ -1,0 +1,62 @@
+import { SpacesInputError } from '../errors/SpacesError.js';
+import type { InstallRequest, SharedIntegrationPack, Space } from './types.js';
+
+/** A required id: a non-empty string after trimming, returned trimmed. */
+export function requireId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new SpacesInputError(`\`${field}\` must be a non-empty string`, { field });
+  }
+  return value.trim();
+}
+
+/** The install request with trimmed ids; a blank override name counts as none. */
+export function normaliseInstallRequest(request: InstallRequest): InstallRequest {
+  if (typeof request !== 'object' || request === null) {
+    throw new SpacesInputError('The install request must be an object', { field: 'request' });
+  }
+  const integrationPackId = requireId(request.integrationPackId, 'integrationPackId');
+  const name = request.integrationPackOverrideName;
+  if (name !== undefined && name !== null && typeof name !== 'string') {
+    throw new SpacesInputError('`integrationPackOverrideName` must be a string', { field: 'integrationPackOverrideName' });
+  }
+  const integrationPackOverrideName = name?.trim() ? name.trim() : undefined;
+  const spaceId = request.spaceId === undefined ? undefined : requireId(request.spaceId, 'spaceId');
+  return { integrationPackId, integrationPackOverrideName, spaceId };
+}
+
+/**
+ * Boomi's install rules against the Space's shared packs: the pack must be shared, a MULTI pack
+ * needs an override name, a SINGLE pack takes none.
+ */
+export function checkInstallAgainstSpace(space: Space, request: InstallRequest): SharedIntegrationPack {
+  const pack = (space.sharedIpacks ?? []).find((p) => p?.id === request.integrationPackId);
+  if (!pack) {
+    throw new SpacesInputError(
+      `Integration pack ${request.integrationPackId} is not shared with space "${space.name}" (${space.id})`,
+      { code: 'IPACK_NOT_FOUND_IN_SPACE', field: 'integrationPackId' },
+    );
+  }
+  const label = pack.name ? `"${pack.name}"` : pack.id;
+  if (pack.installationType === 'MULTI' && !request.integrationPackOverrideName) {
+    throw new SpacesInputError(
+      `Integration pack ${label} is MULTI: give an integrationPackOverrideName to tell this instance apart`,
+      { field: 'integrationPackOverrideName' },
+    );
+  }
+  if (pack.installationType === 'SINGLE' && request.integrationPackOverrideName) {
+    throw new SpacesInputError(
+      `Integration pack ${label} is SINGLE: it takes no integrationPackOverrideName`,
+      { field: 'integrationPackOverrideName' },
+    );
+  }
+  return pack;
+}
+
+/** Attach input with trimmed ids; at least one environment, no duplicates. */
+export function normaliseEnvironmentIds(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new SpacesInputError('`environmentIds` must list at least one environment id', { field: 'environmentIds' });
+  }
+  const ids = value.map((id, index) => requireId(id, `environmentIds[${index}]`));
+  return [...new Set(ids)];
+}

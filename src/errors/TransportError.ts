@@ -1,0 +1,18 @@
+import type { ClientErrorCode } from './codes.js';
+
+/**
+ * A failure below GraphQL (no answer, an unreadable one, a redirect). Thrown by the transport inside
+ * urql's fetch, so urql reports it as the network error; the executor turns it into a SpacesError
+ * named after the operation. Internal: never reaches users as such.
+ */
+export class TransportError extends Error {
+  override name = 'TransportError';
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly status?: number,
+    readonly bodySnippet?: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,48 @@
+import type { CombinedError } from '@urql/core';
+import { codeOfGraphQLError } from './codes.js';
+import { SpacesError, type SpacesGraphQLError } from './SpacesError.js';
+import { TransportError } from './TransportError.js';
+
+interface ErrorContext {
+  operationName: string;
+  data: unknown;
+  redact: (text: string) => string;
+}
+
+/** Turns urql's CombinedError into our SpacesError, keeping only plain, redacted data. */
+export function toSpacesError(error: CombinedError, { operationName, data, redact }: ErrorContext): SpacesError {
+  const network = error.networkError;
+  if (network instanceof TransportError) {
+    return new SpacesError(`${operationName}: ${redact(network.message)}`, {
+      code: network.code,
+      status: network.status,
+      bodySnippet: network.bodySnippet,
+      operationName,
+    });
+  }
+  if (network) {
+    return new SpacesError(`${operationName}: network error: ${redact(network.message)}`, {
+      code: 'NETWORK_ERROR',
+      operationName,
+    });
+  }
+
+  const status = error.response instanceof Response ? error.response.status : undefined;
+  const graphQLErrors: SpacesGraphQLError[] = error.graphQLErrors.map((e) => ({
+    message: redact(e.message),
+    ...(e.path && { path: [...e.path] }),
+    ...(e.locations && { locations: e.locations.map(({ line, column }) => ({ line, column })) }),
+    ...(e.extensions && Object.keys(e.extensions).length > 0 && { extensions: { ...e.extensions } }),
+  }));
+  const code =
+    graphQLErrors.map(codeOfGraphQLError).find((c) => c !== undefined) ??
+    (status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'RATE_LIMITED' : 'GRAPHQL_ERROR');
+  const messages = graphQLErrors.map((e) => e.message).join('; ');
+  return new SpacesError(`${operationName} failed: ${messages} (${code}${status && status !== 200 ? `, HTTP ${status}` : ''})`, {
+    code,
+    status,
+    graphQLErrors,
+    data: data ?? undefined,
+    operationName,
+  });
+}

@@ -1,0 +1,23 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Codes the simulator uses where Boomi documents none (the real platform's codes for these cases are
+ * unknown; see the closing notes of the simulator issue).
+ */
+export type SimulatorErrorCode =
+  | 'IPACK_ALREADY_INSTALLED'
+  | 'IPACK_OVERRIDE_NAME_REQUIRED'
+  | 'IPACK_OVERRIDE_NAME_NOT_ALLOWED'
+  | 'IPACK_OVERRIDE_NAME_IN_USE'
+  | 'ENVIRONMENT_NOT_FOUND'
+  | 'ATTACHMENT_ID_INVALID';
+
+/** A rule of the platform was broken; becomes one GraphQL error with `extensions.code`. */
+export class PlatformError extends GraphQLError {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message, { extensions: { code } });
+  }
+}
