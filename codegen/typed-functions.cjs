@@ -12,10 +12,13 @@ module.exports.plugin = (_schema, documents, config) => {
     "import type { TypedDocumentNode } from '@urql/core';",
     "import * as Operations from './graphql.js';",
     '',
+    '/** The variables argument of an operation: absent when it takes none. */',
+    'export type VariablesArgument<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];',
+    '',
     '/** Runs one typed operation; `createSpacesClient(...).execute` is one. */',
     'export type OperationExecutor = <TResult, TVariables extends Record<string, unknown>>(',
     '  document: TypedDocumentNode<TResult, TVariables>,',
-    '  variables: TVariables,',
+    '  ...variables: VariablesArgument<TVariables>',
     ') => Promise<TResult>;',
   ];
   const names = [];
@@ -33,7 +36,7 @@ module.exports.plugin = (_schema, documents, config) => {
         `/** Runs \`${name}\` (${source}). */`,
         hasVariables
           ? `export function ${name}(execute: OperationExecutor, variables: Operations.${base}Variables): Promise<Operations.${base}> {\n  return execute(${doc}, variables);\n}`
-          : `export function ${name}(execute: OperationExecutor): Promise<Operations.${base}> {\n  return execute(${doc}, {});\n}`,
+          : `export function ${name}(execute: OperationExecutor): Promise<Operations.${base}> {\n  return execute(${doc});\n}`,
       );
     }
   }

@@ -4,7 +4,8 @@
  */
 export { createSpacesClient, type SpacesClient } from './client/createSpacesClient.js';
 export { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, type SpacesClientOptions } from './client/options.js';
-export type { Execute, VariablesArgument } from './client/createExecutor.js';
+export type { Execute } from './client/createExecutor.js';
+export type { OperationExecutor, VariablesArgument } from './generated/operations.js';
 export type { SpacesApi } from './api/createSpacesApi.js';
 export type * from './api/types.js';
 export { SpacesError, SpacesInputError, type SpacesErrorDetails, type SpacesGraphQLError } from './errors/SpacesError.js';

@@ -1,16 +1,11 @@
 import type { Client, TypedDocumentNode } from '@urql/core';
 import { SpacesError } from '../errors/SpacesError.js';
 import { toSpacesError } from '../errors/toSpacesError.js';
+import type { OperationExecutor, VariablesArgument } from '../generated/operations.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 
-/** The variables argument of an operation: absent when it takes none. */
-export type VariablesArgument<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];
-
 /** Runs one typed document and resolves with its data, or rejects with a {@link SpacesError}. */
-export type Execute = <TResult, TVariables extends Record<string, unknown>>(
-  document: TypedDocumentNode<TResult, TVariables>,
-  ...variables: VariablesArgument<TVariables>
-) => Promise<TResult>;
+export type Execute = OperationExecutor;
 
 /** Builds `execute` over an urql client: picks query or mutation from the document, maps errors. */
 export function createExecutor(urql: Client, redactor: SecretRedactor): Execute {

@@ -70,7 +70,8 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
     endpoint,
     getToken: getToken ?? (() => fixedToken as string),
     headers,
-    fetch: options.fetch ?? globalThis.fetch,
+    // Looked up per call, so fetch mocks installed after the client is made (msw, nock) still apply.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs,
   };
 }

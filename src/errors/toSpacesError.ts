@@ -28,15 +28,10 @@ export function toSpacesError(error: CombinedError, { operationName, data, redac
   }
 
   const status = error.response instanceof Response ? error.response.status : undefined;
-  const graphQLErrors: SpacesGraphQLError[] = error.graphQLErrors.map((e) => ({
-    message: redact(e.message),
-    ...(e.path && { path: [...e.path] }),
-    ...(e.locations && { locations: e.locations.map(({ line, column }) => ({ line, column })) }),
-    ...(e.extensions && Object.keys(e.extensions).length > 0 && { extensions: { ...e.extensions } }),
-  }));
+  const graphQLErrors = error.graphQLErrors.map((e) => plainGraphQLError(e, redact));
   const code =
     graphQLErrors.map(codeOfGraphQLError).find((c) => c !== undefined) ??
-    (status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'RATE_LIMITED' : 'GRAPHQL_ERROR');
+    (status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'RATE_LIMITED' : status && status >= 500 ? 'HTTP_ERROR' : 'GRAPHQL_ERROR');
   const messages = graphQLErrors.map((e) => e.message).join('; ');
   return new SpacesError(`${operationName} failed: ${messages} (${code}${status && status !== 200 ? `, HTTP ${status}` : ''})`, {
     code,
@@ -45,4 +40,19 @@ export function toSpacesError(error: CombinedError, { operationName, data, redac
     data: data ?? undefined,
     operationName,
   });
+}
+
+type Locations = SpacesGraphQLError['locations'];
+
+// urql rebuilds errors without their `locations`; the error as received sits in `originalError`.
+function plainGraphQLError(error: CombinedError['graphQLErrors'][number], redact: (text: string) => string): SpacesGraphQLError {
+  const received = (error.originalError ?? error) as { locations?: Locations; path?: SpacesGraphQLError['path'] };
+  const locations = (error as { locations?: Locations }).locations ?? received.locations;
+  const path = error.path ?? received.path;
+  return {
+    message: redact(error.message),
+    ...(path && { path: [...path] }),
+    ...(locations && { locations: locations.map(({ line, column }) => ({ line, column })) }),
+    ...(error.extensions && Object.keys(error.extensions).length > 0 && { extensions: { ...error.extensions } }),
+  };
 }

@@ -2,10 +2,13 @@
 import type { TypedDocumentNode } from '@urql/core';
 import * as Operations from './graphql.js';
 
+/** The variables argument of an operation: absent when it takes none. */
+export type VariablesArgument<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];
+
 /** Runs one typed operation; `createSpacesClient(...).execute` is one. */
 export type OperationExecutor = <TResult, TVariables extends Record<string, unknown>>(
   document: TypedDocumentNode<TResult, TVariables>,
-  variables: TVariables,
+  ...variables: VariablesArgument<TVariables>
 ) => Promise<TResult>;
 
 /** Runs `attachIpackInstance` (operations/attachIpackInstance.graphql). */
@@ -30,17 +33,17 @@ export function installIpack(execute: OperationExecutor, variables: Operations.I
 
 /** Runs `listEnvironments` (operations/listEnvironments.graphql). */
 export function listEnvironments(execute: OperationExecutor): Promise<Operations.ListEnvironmentsQuery> {
-  return execute(Operations.ListEnvironmentsDocument, {});
+  return execute(Operations.ListEnvironmentsDocument);
 }
 
 /** Runs `listIntegrationPackInstances` (operations/listIntegrationPackInstances.graphql). */
 export function listIntegrationPackInstances(execute: OperationExecutor): Promise<Operations.ListIntegrationPackInstancesQuery> {
-  return execute(Operations.ListIntegrationPackInstancesDocument, {});
+  return execute(Operations.ListIntegrationPackInstancesDocument);
 }
 
 /** Runs `listSpaces` (operations/listSpaces.graphql). */
 export function listSpaces(execute: OperationExecutor): Promise<Operations.ListSpacesQuery> {
-  return execute(Operations.ListSpacesDocument, {});
+  return execute(Operations.ListSpacesDocument);
 }
 
 /** Runs `uninstallIpack` (operations/uninstallIpack.graphql). */

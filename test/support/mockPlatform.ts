@@ -22,7 +22,7 @@ interface MockOptions {
 interface Fault {
   status: number;
   message: string;
-  code: string;
+  code?: string;
 }
 
 /**

@@ -39,10 +39,10 @@ export async function executeRequest(
  * The documented failure answers (401 "Downstream Execution Error: Unauthorized", 500 "…: Server
  * Error"), with the `path` of the operation's first root field and `"data": null` as Boomi sends them.
  */
-export function failureAnswer(status: number, message: string, code: string, request: GraphQLRequestBody): PlatformAnswer {
+export function failureAnswer(status: number, message: string, code: string | undefined, request: GraphQLRequestBody): PlatformAnswer {
   const field = firstRootField(request);
   const path = field === undefined ? undefined : [field];
-  const error = new GraphQLError(message, { path, extensions: { code } });
+  const error = new GraphQLError(message, { path, ...(code !== undefined && { extensions: { code } }) });
   return { status, body: { errors: [error], data: null } };
 }
 

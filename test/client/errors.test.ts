@@ -1,0 +1,200 @@
+import { inspect } from 'node:util';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { gql } from '@urql/core';
+import { delay, http, HttpResponse } from 'msw';
+import { createSpacesClient, SpacesError, type SpacesClient } from '../../src/index.js';
+import { DEMO, createDemoState } from '../../src/simulator/model/seed.js';
+import { createMockPlatform, TEST_TOKEN } from '../support/mockPlatform.js';
+import { useMswServer } from '../support/setupMsw.js';
+
+const ENDPOINT = 'https://platform.boomi.com/graphql';
+const mock = createMockPlatform();
+const server = useMswServer(...mock.handlers);
+const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, timeoutMs: 200 });
+
+beforeEach(() => {
+  mock.platform.state = createDemoState();
+});
+
+async function failure(call: Promise<unknown>): Promise<SpacesError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SpacesError);
+  assertNoSecret(error);
+  return error as SpacesError;
+}
+
+function assertNoSecret(value: unknown) {
+  for (const text of [inspect(value, { depth: 10 }), JSON.stringify(value), String((value as Error).message)]) {
+    expect(text).not.toContain(TEST_TOKEN);
+  }
+}
+
+function answerWith(resolver: Parameters<typeof http.post>[1]) {
+  server.use(http.post(ENDPOINT, resolver));
+}
+
+describe('documented GraphQL error answers', () => {
+  it('400: a validation failure keeps its locations', async () => {
+    const invalid = gql<{ spaces: unknown }, Record<string, never>>`
+      query badField {
+        spaces {
+          id
+          colour
+        }
+      }
+    `;
+    const error = await failure(client.execute(invalid));
+    expect(error).toMatchObject({ status: 400, code: 'GRAPHQL_ERROR', operationName: 'badField', data: undefined });
+    expect(error.graphQLErrors[0]).toMatchObject({
+      message: 'Cannot query field "colour" on type "Space".',
+      // urql sends the document as printed, so the position is in that text.
+      locations: [{ line: 4, column: 5 }],
+    });
+  });
+
+  it('401: "Downstream Execution Error: Unauthorized" becomes UNAUTHORIZED with its path', async () => {
+    const stranger = createSpacesClient({ token: 'someone-elses-jwt' });
+    const error = await failure(stranger.getSpace(DEMO.spaceId));
+    expect(error).toMatchObject({ status: 401, code: 'UNAUTHORIZED', data: undefined });
+    expect(error.message).toContain('Downstream Execution Error: Unauthorized');
+    expect(error.graphQLErrors[0]?.path).toEqual(['space']);
+  });
+
+  it('500: "Downstream Execution Error: Server Error" without a code becomes HTTP_ERROR with status 500', async () => {
+    mock.failNext({ status: 500, message: 'Downstream Execution Error: Server Error' });
+    const error = await failure(client.listSpaces());
+    expect(error).toMatchObject({ status: 500, code: 'HTTP_ERROR', operationName: 'listSpaces' });
+    expect(error.graphQLErrors).toEqual([{ message: 'Downstream Execution Error: Server Error', path: ['spaces'] }]);
+  });
+
+  it('a code named only in the message is found there', async () => {
+    mock.failNext({ status: 200, message: 'Request failed: SPACE_IS_DELETED for this space' });
+    await expect(client.getSpace(DEMO.spaceId)).rejects.toMatchObject({ code: 'SPACE_IS_DELETED' });
+  });
+
+  it('extensions.code wins over a code in the message', async () => {
+    mock.failNext({ status: 200, message: 'wrapped PLATFORM_CALL_ERROR', code: 'GENERIC_SYSTEM_ERROR' });
+    await expect(client.getSpace(DEMO.spaceId)).rejects.toMatchObject({ code: 'GENERIC_SYSTEM_ERROR' });
+  });
+
+  it('429 with a GraphQL body and no code becomes RATE_LIMITED', async () => {
+    answerWith(() => HttpResponse.json({ errors: [{ message: 'Too Many Requests' }], data: null }, { status: 429 }));
+    await expect(client.listSpaces()).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+  });
+
+  it('keeps partial data next to the errors', async () => {
+    const noGuid = createSpacesClient({ token: TEST_TOKEN });
+    const both = gql<{ spaces: Array<{ id: string }> | null; integrationPackInstances: unknown }, Record<string, never>>`
+      query spacesAndInstances {
+        spaces {
+          id
+        }
+        integrationPackInstances {
+          id
+        }
+      }
+    `;
+    const error = await failure(noGuid.execute(both));
+    expect(error.code).toBe('MISSING_SPACE_ID');
+    expect(error.data).toEqual({ spaces: [{ id: DEMO.spaceId }], integrationPackInstances: null });
+    expect(error.graphQLErrors[0]?.path).toEqual(['integrationPackInstances']);
+  });
+});
+
+describe('answers that are not GraphQL', () => {
+  it('an HTML 502 page: INVALID_RESPONSE with the status and a short snippet', async () => {
+    const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(5000)}</body></html>`;
+    answerWith(() => new HttpResponse(page, { status: 502, headers: { 'content-type': 'text/html' } }));
+    const error = await failure(client.listSpaces());
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', status: 502, operationName: 'listSpaces' });
+    expect(error.bodySnippet).toMatch(/^<!DOCTYPE html><html><head><title>502 Bad Gateway/);
+    expect(error.bodySnippet!.length).toBeLessThanOrEqual(161);
+    expect(error.message).toContain('HTTP 502');
+  });
+
+  it.each([
+    ['invalid JSON', '{"data": {', 200, 'starts with "{"data": {"'],
+    ['an empty body', '', 200, 'empty body'],
+    ['JSON that is not a GraphQL response', '{"message":"Internal"}', 503, 'starts with'],
+    ['a JSON array', '[1,2]', 200, 'starts with "[1,2]"'],
+  ])('%s: INVALID_RESPONSE, no crash', async (_label, body, status, text) => {
+    answerWith(() => new HttpResponse(body, { status, headers: { 'content-type': 'application/json' } }));
+    const error = await failure(client.listSpaces());
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', status });
+    expect(error.message).toContain(text);
+  });
+
+  it('a non-2xx answer with data but no errors is HTTP_ERROR', async () => {
+    answerWith(() => HttpResponse.json({ data: null }, { status: 503, statusText: 'Service Unavailable' }));
+    await expect(failure(client.listSpaces())).resolves.toMatchObject({ code: 'HTTP_ERROR', status: 503 });
+  });
+
+  it('a 200 without data or errors for the operation is INVALID_RESPONSE', async () => {
+    answerWith(() => HttpResponse.json({ data: null }));
+    await expect(failure(client.listSpaces())).resolves.toMatchObject({ code: 'INVALID_RESPONSE' });
+  });
+
+  it('a dropped connection is NETWORK_ERROR', async () => {
+    answerWith(() => HttpResponse.error());
+    await expect(failure(client.listSpaces())).resolves.toMatchObject({ code: 'NETWORK_ERROR', status: undefined });
+  });
+
+  it('no answer within timeoutMs is TIMEOUT', async () => {
+    answerWith(async () => {
+      await delay('infinite');
+      return HttpResponse.json({});
+    });
+    await expect(failure(client.listSpaces())).resolves.toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  it('a redirect is refused and not followed', async () => {
+    let followed = false;
+    server.use(
+      http.post(ENDPOINT, () => new HttpResponse(null, { status: 307, headers: { location: 'https://elsewhere.example/graphql' } })),
+      http.post('https://elsewhere.example/graphql', () => {
+        followed = true;
+        return HttpResponse.json({ data: { spaces: [] } });
+      }),
+    );
+    await expect(failure(client.listSpaces())).resolves.toMatchObject({ code: 'REDIRECT_REFUSED', status: 307 });
+    expect(followed).toBe(false);
+  });
+});
+
+describe('secrets', () => {
+  it('an error page that echoes the Authorization header shows no token', async () => {
+    answerWith(({ request }) =>
+      new HttpResponse(`<html>Bad request, headers: authorization=${request.headers.get('authorization')}</html>`, { status: 400 }),
+    );
+    const error = await failure(client.listSpaces());
+    expect(error.bodySnippet).toContain('[REDACTED]');
+  });
+
+  it('a server message that repeats the token shows no token', async () => {
+    mock.failNext({ status: 401, message: `token ${TEST_TOKEN} is expired`, code: 'UNAUTHORIZED' });
+    const error = await failure(client.listSpaces());
+    expect(error.message).toContain('token [REDACTED] is expired');
+  });
+
+  it('a failing getToken is AUTH_ERROR and nothing is sent', async () => {
+    const requests: string[] = [];
+    server.events.on('request:start', ({ request }) => void requests.push(request.url));
+    const broken = createSpacesClient({
+      getToken: () => {
+        throw new Error('vault unreachable');
+      },
+    });
+    await expect(failure(broken.listSpaces())).resolves.toMatchObject({ code: 'AUTH_ERROR', message: expect.stringContaining('vault unreachable') });
+    server.events.removeAllListeners();
+    expect(requests).toEqual([]);
+  });
+
+  it('the client shows no token when inspected or serialised', () => {
+    const text = [inspect(client, { depth: 10, showHidden: true }), JSON.stringify(client)].join('\n');
+    expect(text).not.toContain(TEST_TOKEN);
+    expect(inspect(client)).toBe("SpacesClient { endpoint: 'https://platform.boomi.com/graphql' }");
+  });
+});

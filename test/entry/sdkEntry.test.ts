@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from '@jest/globals';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-entry-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every module URL that importing `specifier` (as a user would, by package name) loads. */
+function modulesLoadedBy(specifier: string): string[] {
+  const traceFile = join(work, 'trace.txt');
+  execFileSync(
+    process.execPath,
+    ['--import', join(root, 'test/support/trace-imports.mjs'), '--input-type=module', '-e', `await import(${JSON.stringify(specifier)});`],
+    { cwd: root, env: { ...process.env, TRACE_IMPORTS_FILE: traceFile } },
+  );
+  return readFileSync(traceFile, 'utf8').trim().split('\n');
+}
+
+describe('the SDK entry (built)', () => {
+  it('is built', () => {
+    expect(existsSync(join(root, 'dist/index.js'))).toBe(true);
+  });
+
+  it('loads neither graphql, msw, the simulator nor test helpers at run time', () => {
+    const loaded = modulesLoadedBy('boomi-spaces');
+    expect(loaded.some((url) => url.endsWith('/dist/index.js'))).toBe(true);
+    expect(loaded.some((url) => url.includes('/node_modules/@urql/core/'))).toBe(true);
+    const forbidden = loaded.filter((url) =>
+      /\/node_modules\/(graphql|msw|@mswjs|graphql-http)\/|\/dist\/simulator\/|\/src\/|\/test\//.test(url),
+    );
+    expect(forbidden).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, jest } from '@jest/globals';
+import { installEuInvoices } from '../examples/sdk-usage.js';
+import { DEMO } from '../src/simulator/model/seed.js';
+import { createMockPlatform, TEST_TOKEN } from './support/mockPlatform.js';
+import { useMswServer } from './support/setupMsw.js';
+
+const mock = createMockPlatform();
+useMswServer(...mock.handlers);
+
+describe('README', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+  it('shows examples/sdk-usage.ts verbatim', () => {
+    const block = /<!-- example: examples\/sdk-usage\.ts[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBe(readFileSync(new URL('../examples/sdk-usage.ts', import.meta.url), 'utf8'));
+  });
+
+  it('shows the test command', () => {
+    expect(readme).toContain('npm test');
+  });
+
+  it('the SDK usage example runs against the mocked platform', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const instance = await installEuInvoices(TEST_TOKEN, DEMO.spaceId);
+      expect(instance).toMatchObject({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU invoices' });
+      expect(log.mock.calls.map((c) => c[0])).toEqual([
+        'Order Intake (SINGLE)',
+        'Invoice Sync (MULTI)',
+        'Customer Master Data (MULTI)',
+        `installed ${instance.id}`,
+      ]);
+      expect(mock.platform.state.instances).toHaveLength(1);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
