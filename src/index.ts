@@ -13,3 +13,11 @@ export { BOOMI_ERROR_CODES, type BoomiErrorCode, type ClientErrorCode, type Spac
 export * from './generated/graphql.js';
 /** One typed function per operation in `operations/`, each taking an executor such as `client.execute`. */
 export * as operations from './generated/operations.js';
+export {
+  createJwtProvider,
+  DEFAULT_AUTH_URL,
+  REGIONS,
+  type JwtProvider,
+  type JwtProviderOptions,
+  type Region,
+} from './auth/createJwtProvider.js';

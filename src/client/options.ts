@@ -38,7 +38,7 @@ const RESERVED_HEADERS = new Set(['authorization', 'cookie', 'content-type', 'ac
 
 /** Checks the options before anything is sent; every mistake is a SpacesInputError naming the option. */
 export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
-  const endpoint = checkEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
+  const endpoint = checkServiceUrl(options.endpoint ?? DEFAULT_ENDPOINT, 'endpoint');
   const { token, getToken } = options;
   if (token !== undefined && getToken !== undefined) {
     throw new SpacesInputError('Give either `token` or `getToken`, not both', { field: 'token' });
@@ -76,21 +76,23 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   };
 }
 
-function checkEndpoint(value: string): string {
+/**
+ * A URL credentials may be sent to: absolute, https (plain http only to loopback hosts) and without
+ * user info. Refused with a SpacesInputError naming the option.
+ */
+export function checkServiceUrl(value: string, field: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new SpacesInputError('`endpoint` is not an absolute URL', { field: 'endpoint' });
+    throw new SpacesInputError(`\`${field}\` is not an absolute URL`, { field });
   }
   if (url.username || url.password) {
-    throw new SpacesInputError('`endpoint` must not carry credentials', { field: 'endpoint' });
+    throw new SpacesInputError(`\`${field}\` must not carry credentials`, { field });
   }
   if (url.protocol === 'https:') return url.href;
   if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.href;
-  throw new SpacesInputError(`\`endpoint\` must use https (http is allowed for loopback hosts only): "${url.origin}"`, {
-    field: 'endpoint',
-  });
+  throw new SpacesInputError(`\`${field}\` must use https (http is allowed for loopback hosts only): "${url.origin}"`, { field });
 }
 
 /** True for hosts that never leave the machine; only those may be reached over plain http. */

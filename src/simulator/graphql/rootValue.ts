@@ -1,9 +1,9 @@
 import type { CallContext, SpacesPlatform } from '../model/SpacesPlatform.js';
 
 /** What every resolver sees. */
-export interface SimulatorContext extends CallContext {
+export type SimulatorContext = CallContext & {
   platform: SpacesPlatform;
-}
+};
 
 type Args = Record<string, any>;
 

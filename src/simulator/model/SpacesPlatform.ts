@@ -2,9 +2,9 @@ import { PlatformError } from './PlatformError.js';
 import type { SimAttachment, SimEnvironment, SimInstance, SimPack, SimSpace, SimState } from './state.js';
 
 /** Who is calling: the SPACE_GUID header, when sent. */
-export interface CallContext {
+export type CallContext = {
   spaceGuid?: string | null;
-}
+};
 
 /** What the schema's resolvers return: plain objects shaped like the schema's types. */
 export type SpaceView = Omit<SimSpace, 'sharedPackIds'> & { sharedIpacks: SimPack[] };

@@ -1,0 +1,19 @@
+/** The instance fields that tell installs apart. */
+interface InstanceLike {
+  integrationPackId?: string | null;
+  integrationPackOverrideName?: string | null;
+}
+
+/**
+ * The installed instance an install request would duplicate, if any. An instance's natural key is
+ * its pack (SINGLE) or its pack and override name (MULTI): the API offers no idempotency key.
+ */
+export function findInstalled<T extends InstanceLike>(
+  instances: readonly T[],
+  request: { integrationPackId: string; integrationPackOverrideName?: string | undefined },
+): T | undefined {
+  const name = request.integrationPackOverrideName?.trim() || undefined;
+  const samePack = instances.filter((i) => i.integrationPackId === request.integrationPackId);
+  if (name !== undefined) return samePack.find((i) => i.integrationPackOverrideName === name);
+  return samePack.find((i) => !i.integrationPackOverrideName);
+}

@@ -1,0 +1,88 @@
+import { createJwtProvider } from '../../auth/createJwtProvider.js';
+import { createSpacesClient } from '../../client/createSpacesClient.js';
+import { SpacesError } from '../../errors/SpacesError.js';
+import { startSimulator } from '../../simulator/server/startSimulator.js';
+import type { Output } from '../output.js';
+
+/**
+ * The main job against the embedded simulator, step by step, with the SDK: what `npm start` runs.
+ */
+export async function runDemo(out: Output): Promise<void> {
+  const simulator = await startSimulator();
+  const steps: Array<{ step: string; result: unknown }> = [];
+  let n = 0;
+  const step = (title: string) => out.note(`\n${++n}. ${title}`);
+  const record = (title: string, result: unknown) => steps.push({ step: title, result });
+  try {
+    out.note(`Simulator started at ${simulator.url}`);
+    const { accountId, username, apiToken } = simulator.credentials;
+    const jwt = createJwtProvider({ accountId, username, apiToken, authUrl: simulator.authUrl });
+    const spaceId = simulator.platform.state.spaces[0]!.id;
+    const client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: spaceId });
+
+    step('List the spaces');
+    const spaces = await client.listSpaces();
+    record('listSpaces', spaces);
+    await out.table(['ID', 'NAME', 'ACCOUNT GROUP'], spaces.map((s) => [s.id, s.name, s.accountGroup?.name]));
+
+    step(`Show the packs space "${spaces[0]?.name}" shares, with their install types`);
+    const space = await client.getSpace(spaceId);
+    record('getSpace', space);
+    const packs = (space.sharedIpacks ?? []).flatMap((p) => (p ? [p] : []));
+    await out.table(['PACK ID', 'NAME', 'INSTALL TYPE'], packs.map((p) => [p.id, p.name, p.installationType]));
+    const single = packs.find((p) => p.installationType === 'SINGLE')!;
+    const multi = packs.find((p) => p.installationType === 'MULTI')!;
+
+    step(`Install the SINGLE pack "${single.name}"`);
+    const singleInstance = await client.installIntegrationPack({ integrationPackId: single.id!, spaceId });
+    record('install SINGLE', singleInstance);
+    out.note(`   installed as instance ${singleInstance.id}`);
+
+    step(`Install the MULTI pack "${multi.name}" twice, under two names`);
+    const names = ['EU invoices', 'US invoices'];
+    const multiInstances = [];
+    for (const name of names) {
+      const instance = await client.installIntegrationPack({ integrationPackId: multi.id!, integrationPackOverrideName: name, spaceId });
+      multiInstances.push(instance);
+      out.note(`   "${name}" installed as instance ${instance.id}`);
+    }
+    record('install MULTI twice', multiInstances);
+
+    step(`A wrong install: "${multi.name}" without an override name`);
+    try {
+      await client.installIntegrationPack({ integrationPackId: multi.id!, spaceId });
+    } catch (error) {
+      if (!(error instanceof SpacesError)) throw error;
+      out.note(`   refused before sending: ${error.code}: ${error.message}`);
+      record('wrong install', { code: error.code, message: error.message });
+    }
+
+    step('List the installed instances');
+    const instances = await client.listIntegrationPackInstances();
+    record('listIntegrationPackInstances', instances);
+    await out.table(
+      ['INSTANCE ID', 'PACK', 'INSTALL TYPE', 'OVERRIDE NAME'],
+      instances.map((i) => [i.id, i.integrationPack?.name, i.integrationPack?.installationType, i.integrationPackOverrideName]),
+    );
+
+    const environments = await client.listEnvironments();
+    const prod = environments.find((e) => e.classification === 'PROD') ?? environments[0]!;
+    const attached = multiInstances[0]!;
+    step(`Attach instance ${attached.id} to environment "${prod.name}"`);
+    const attachments = await client.attachIntegrationPackInstance({ integrationPackInstanceId: attached.id, environmentIds: [prod.id!] });
+    record('attach', attachments);
+    out.note(`   attachment ${attachments[0]?.id} in environment ${attachments[0]?.environmentId}`);
+
+    const removed = multiInstances[1]!;
+    step(`Uninstall instance ${removed.id} ("${removed.integrationPackOverrideName}")`);
+    await client.uninstallIntegrationPack(removed.id);
+    const left = await client.listIntegrationPackInstances();
+    record('uninstall', { uninstalled: removed.id, remaining: left.map((i) => i.id) });
+    out.note(`   uninstalled; ${left.length} instances remain`);
+
+    out.note('\nDemo complete.');
+    out.result({ simulator: simulator.url, steps }, () => undefined);
+  } finally {
+    await simulator.close();
+  }
+}

@@ -1,0 +1,32 @@
+import type { SpacesClient } from '../../client/createSpacesClient.js';
+import type { Output } from '../output.js';
+
+export async function listEnvironments(client: SpacesClient, out: Output): Promise<void> {
+  const environments = await client.listEnvironments();
+  out.result(environments, () => undefined);
+  await out.table(
+    ['ENVIRONMENT ID', 'NAME', 'CLASS', 'ATOMS', 'ATTACHED INSTANCES'],
+    environments.map((e) => [
+      e.id,
+      e.name,
+      e.classification,
+      (e.atoms ?? []).map((a) => a?.name).join(', '),
+      (e.integrationPackEnvironmentAttachment ?? []).map((a) => `${a?.integrationPackInstanceId} (${a?.id})`).join(', '),
+    ]),
+    'No environments.',
+  );
+}
+
+export async function attach(client: SpacesClient, out: Output, instanceId: string, environmentIds: string[]): Promise<void> {
+  const attachments = await client.attachIntegrationPackInstance({ integrationPackInstanceId: instanceId, environmentIds });
+  out.result(attachments, () => out.line(`Attached instance ${instanceId}:`));
+  await out.table(
+    ['ATTACHMENT ID', 'ENVIRONMENT ID', 'INSTANCE ID'],
+    attachments.map((a) => [a.id, a.environmentId, a.integrationPackInstanceId]),
+  );
+}
+
+export async function detach(client: SpacesClient, out: Output, attachmentId: string): Promise<void> {
+  const result = await client.detachIntegrationPackInstance(attachmentId);
+  out.result({ detached: attachmentId, result }, () => out.line(`Detached attachment ${attachmentId}.`));
+}

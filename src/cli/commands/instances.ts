@@ -1,0 +1,60 @@
+import { findInstalled } from '../../api/naturalKey.js';
+import { checkInstallAgainstSpace, normaliseInstallRequest } from '../../api/validate.js';
+import type { SpacesClient } from '../../client/createSpacesClient.js';
+import { CliUsageError } from '../CliUsageError.js';
+import type { Output } from '../output.js';
+
+export interface InstallArgs {
+  packId: string;
+  name?: string;
+  space?: string;
+  spaceGuid?: string;
+}
+
+/**
+ * Installs a pack unless it is already there: the install mutation is not idempotent, so the
+ * instances are listed first and a matching natural key counts as done.
+ */
+export async function install(client: SpacesClient, out: Output, args: InstallArgs): Promise<void> {
+  const request = normaliseInstallRequest({
+    integrationPackId: args.packId,
+    integrationPackOverrideName: args.name,
+    spaceId: args.space,
+  });
+  if (!args.spaceGuid) {
+    throw new CliUsageError('install lists the instances first to avoid installing twice, which needs --space-guid or BOOMI_SPACE_GUID');
+  }
+  const packLabel = request.integrationPackOverrideName
+    ? `${request.integrationPackId} as "${request.integrationPackOverrideName}"`
+    : request.integrationPackId;
+  if (request.spaceId !== undefined) checkInstallAgainstSpace(await client.getSpace(request.spaceId), request);
+
+  const existing = findInstalled(await client.listIntegrationPackInstances(), request);
+  if (existing) {
+    out.result({ status: 'already-installed', instance: existing }, () =>
+      out.line(`Already installed: pack ${packLabel} is instance ${existing.id}; nothing sent.`),
+    );
+    return;
+  }
+  // The space rules were checked above; no second lookup.
+  const instance = await client.installIntegrationPack({
+    integrationPackId: request.integrationPackId,
+    integrationPackOverrideName: request.integrationPackOverrideName,
+  });
+  out.result({ status: 'installed', instance }, () => out.line(`Installed pack ${packLabel} as instance ${instance.id}.`));
+}
+
+export async function listInstances(client: SpacesClient, out: Output): Promise<void> {
+  const instances = await client.listIntegrationPackInstances();
+  out.result(instances, () => undefined);
+  await out.table(
+    ['INSTANCE ID', 'PACK', 'INSTALL TYPE', 'OVERRIDE NAME', 'PACK ID'],
+    instances.map((i) => [i.id, i.integrationPack?.name, i.integrationPack?.installationType, i.integrationPackOverrideName, i.integrationPackId]),
+    'No instances installed.',
+  );
+}
+
+export async function uninstall(client: SpacesClient, out: Output, instanceId: string): Promise<void> {
+  const id = await client.uninstallIntegrationPack(instanceId);
+  out.result({ uninstalled: id }, () => out.line(`Uninstalled instance ${id}.`));
+}

@@ -1,0 +1,30 @@
+import type { SpacesClient } from '../../client/createSpacesClient.js';
+import type { Output } from '../output.js';
+
+export async function listSpaces(client: SpacesClient, out: Output): Promise<void> {
+  const spaces = await client.listSpaces();
+  out.result(spaces, () => undefined);
+  await out.table(
+    ['ID', 'NAME', 'ACCOUNT GROUP', 'MODIFIED'],
+    spaces.map((s) => [s.id, s.name, s.accountGroup?.name, s.modifiedDate]),
+    'No spaces.',
+  );
+}
+
+export async function showSpace(client: SpacesClient, out: Output, spaceId: string): Promise<void> {
+  const space = await client.getSpace(spaceId);
+  out.result(space, () => {
+    out.line(`${space.name} (${space.id})`);
+    if (space.description) out.line(space.description);
+    out.line(`Account group: ${space.accountGroup?.name ?? '-'} (${space.accountGroup?.id ?? '-'})`);
+    if (space.url) out.line(`URL: ${space.url}`);
+    out.line(`Created ${space.createdDate ?? '-'} by ${space.createdByAccountId ?? '-'}; modified ${space.modifiedDate ?? '-'}`);
+    out.line('');
+    out.line('Shared integration packs:');
+  });
+  await out.table(
+    ['PACK ID', 'NAME', 'INSTALL TYPE', 'DESCRIPTION'],
+    (space.sharedIpacks ?? []).map((p) => [p?.id, p?.name, p?.installationType, p?.description]),
+    'No shared packs.',
+  );
+}

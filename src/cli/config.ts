@@ -1,0 +1,66 @@
+import type { Readable } from 'node:stream';
+import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
+import { DEFAULT_ENDPOINT } from '../client/options.js';
+import { CliUsageError } from './CliUsageError.js';
+
+/** The connection flags every API command takes. */
+export interface ConnectionFlags {
+  endpoint?: string;
+  authUrl?: string;
+  account?: string;
+  username?: string;
+  apiTokenStdin?: boolean;
+  spaceGuid?: string;
+}
+
+/** How the CLI reaches the platform and authenticates. */
+export interface Connection {
+  endpoint: string;
+  authUrl: string;
+  spaceGuid: string | undefined;
+  credentials: { kind: 'apiToken'; accountId: string; username: string; apiToken: string } | { kind: 'jwt'; jwt: string };
+}
+
+/**
+ * Flags over environment. The API token comes from BOOMI_API_TOKEN or stdin, never from a flag
+ * value (flags show up in `ps` and shell history).
+ */
+export async function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv, stdin: Readable): Promise<Connection> {
+  const pick = (flag: string | undefined, name: string) => nonEmpty(flag) ?? nonEmpty(env[name]);
+  const endpoint = pick(flags.endpoint, 'BOOMI_ENDPOINT') ?? DEFAULT_ENDPOINT;
+  const authUrl = pick(flags.authUrl, 'BOOMI_AUTH_URL') ?? DEFAULT_AUTH_URL;
+  const spaceGuid = pick(flags.spaceGuid, 'BOOMI_SPACE_GUID');
+  const accountId = pick(flags.account, 'BOOMI_ACCOUNT_ID');
+  const username = pick(flags.username, 'BOOMI_USERNAME');
+  const apiToken = flags.apiTokenStdin ? await readSecretFromStdin(stdin) : nonEmpty(env.BOOMI_API_TOKEN);
+  const jwt = nonEmpty(env.BOOMI_JWT);
+
+  if (apiToken !== undefined || jwt === undefined) {
+    const missing = [
+      accountId === undefined && '--account or BOOMI_ACCOUNT_ID',
+      username === undefined && '--username or BOOMI_USERNAME',
+      apiToken === undefined && 'BOOMI_API_TOKEN or --api-token-stdin',
+    ].filter((m): m is string => typeof m === 'string');
+    if (missing.length > 0) {
+      throw new CliUsageError(`missing credentials: ${missing.join(', ')} (or set BOOMI_JWT to a ready JWT)`);
+    }
+    return { endpoint, authUrl, spaceGuid, credentials: { kind: 'apiToken', accountId: accountId!, username: username!, apiToken: apiToken! } };
+  }
+  return { endpoint, authUrl, spaceGuid, credentials: { kind: 'jwt', jwt } };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+async function readSecretFromStdin(stdin: Readable): Promise<string> {
+  if ((stdin as { isTTY?: boolean }).isTTY) {
+    throw new CliUsageError('--api-token-stdin reads the token from a pipe, e.g. `printenv BOOMI_API_TOKEN | boomi-spaces …`');
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
+  const token = Buffer.concat(chunks).toString('utf8').trim();
+  if (!token) throw new CliUsageError('--api-token-stdin: standard input held no token');
+  return token;
+}

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// The boomi-spaces CLI. Only commander and this file load at start-up: each command imports the SDK,
+// the simulator or the table renderer when it runs, so `--help` stays fast.
+import { createRequire } from 'node:module';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliUsageError } from './CliUsageError.js';
+import type { ConnectionFlags } from './config.js';
+import { EXIT, Output } from './output.js';
+import type { SpacesClient } from '../client/createSpacesClient.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+interface GlobalFlags extends ConnectionFlags {
+  json?: boolean;
+}
+
+const integer = (name: string, min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
+  return n;
+};
+const rate = (value: string) => {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('a rate is a number from 0 to 1');
+  return n;
+};
+
+/** Runs an API command with a client built from flags and environment. */
+function withClient<A extends unknown[]>(run: (client: SpacesClient, out: Output, flags: GlobalFlags, ...args: A) => Promise<void>) {
+  return async function (this: Command, ...args: A) {
+    const flags = this.optsWithGlobals<GlobalFlags>();
+    const out = new Output(Boolean(flags.json));
+    const { resolveConnection } = await import('./config.js');
+    const connection = await resolveConnection(flags, process.env, process.stdin);
+    const { connect } = await import('./connect.js');
+    await run(connect(connection), out, { ...flags, spaceGuid: connection.spaceGuid }, ...args);
+  };
+}
+
+const program = new Command('boomi-spaces')
+  .description('Install and manage Boomi integration packs through the Boomi Spaces GraphQL API.')
+  .version(version, '--version', 'print the version')
+  .addOption(new Option('--endpoint <url>', 'GraphQL endpoint').env('BOOMI_ENDPOINT'))
+  .addOption(new Option('--auth-url <url>', 'JWT endpoint, without the account id').env('BOOMI_AUTH_URL'))
+  .addOption(new Option('--account <accountId>', 'Boomi account id').env('BOOMI_ACCOUNT_ID'))
+  .addOption(new Option('--username <email>', 'Boomi user name (e-mail)').env('BOOMI_USERNAME'))
+  .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
+  .addOption(new Option('--space-guid <guid>', 'SPACE_GUID header for space-scoped commands').env('BOOMI_SPACE_GUID'))
+  .option('--json', 'print exactly one JSON document on stdout')
+  .showSuggestionAfterError()
+  .exitOverride();
+
+program
+  .command('spaces')
+  .description('list the spaces of the account')
+  .action(withClient(async (client, out) => (await import('./commands/spaces.js')).listSpaces(client, out)));
+
+program
+  .command('space')
+  .description('show a space and the packs it shares, with their install types')
+  .argument('<spaceId>', 'the space id')
+  .action(withClient(async (client, out, _flags, spaceId: string) => (await import('./commands/spaces.js')).showSpace(client, out, spaceId)));
+
+program
+  .command('install')
+  .description('install a pack, unless it is already installed (needs --space-guid)')
+  .argument('<packId>', 'the integration pack id')
+  .option('--name <overrideName>', 'instance name: required for MULTI packs, refused for SINGLE')
+  .option('--space <spaceId>', 'check the pack against this space before installing')
+  .action(
+    withClient(async (client, out, flags, packId: string, options: { name?: string; space?: string }) =>
+      (await import('./commands/instances.js')).install(client, out, { packId, ...options, spaceGuid: flags.spaceGuid }),
+    ),
+  );
+
+program
+  .command('instances')
+  .description('list the installed instances (needs --space-guid)')
+  .action(withClient(async (client, out) => (await import('./commands/instances.js')).listInstances(client, out)));
+
+program
+  .command('uninstall')
+  .description('uninstall an instance (it is detached first)')
+  .argument('<instanceId>', 'the instance id')
+  .action(withClient(async (client, out, _flags, id: string) => (await import('./commands/instances.js')).uninstall(client, out, id)));
+
+program
+  .command('environments')
+  .description('list environments with their atoms and attachments (needs --space-guid)')
+  .action(withClient(async (client, out) => (await import('./commands/environments.js')).listEnvironments(client, out)));
+
+program
+  .command('attach')
+  .description('attach an instance to environments (needs --space-guid)')
+  .argument('<instanceId>', 'the instance id')
+  .requiredOption('--env <envId...>', 'environment ids')
+  .action(
+    withClient(async (client, out, _flags, id: string, options: { env: string[] }) =>
+      (await import('./commands/environments.js')).attach(client, out, id, options.env),
+    ),
+  );
+
+program
+  .command('detach')
+  .description('remove an attachment of an instance to an environment (needs --space-guid)')
+  .argument('<attachmentId>', 'the attachment id')
+  .action(withClient(async (client, out, _flags, id: string) => (await import('./commands/environments.js')).detach(client, out, id)));
+
+program
+  .command('simulator')
+  .description('run the Spaces simulator on loopback until interrupted')
+  .option('--port <port>', 'port to listen on', integer('--port', 0), 4000)
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .option('--latency <ms>', 'delay before every answer', integer('--latency', 0), 0)
+  .option('--jwt-ttl <seconds>', 'lifetime of issued JWTs', integer('--jwt-ttl', 1), 300)
+  .option('--rate-limit <requests/s>', 'answer 429 above this many GraphQL requests per second', integer('--rate-limit', 1))
+  .option('--fail-rate <rate>', 'share of GraphQL calls answered 503 before executing', rate, 0)
+  .option('--drop-rate <rate>', 'share of GraphQL calls executed, then dropped unanswered', rate, 0)
+  .option('--seed <n>', 'seed of the fault draws', integer('--seed', 0), 1)
+  .action(async function (this: Command) {
+    const flags = this.optsWithGlobals<GlobalFlags & Record<string, number | string | undefined>>();
+    const { runSimulator } = await import('./commands/simulator.js');
+    const simulator = await runSimulator(new Output(Boolean(flags.json)), {
+      port: flags.port as number,
+      host: flags.host as string,
+      latencyMs: flags.latency as number,
+      jwtTtlSeconds: flags.jwtTtl as number,
+      rateLimit: flags.rateLimit as number | undefined,
+      faults: { unavailableRate: flags.failRate as number, dropAfterExecuteRate: flags.dropRate as number, seed: flags.seed as number },
+    });
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+    });
+    await simulator.close();
+  });
+
+program
+  .command('demo')
+  .description('start the simulator in-process and walk through the main job with the SDK')
+  .action(async function (this: Command) {
+    const { runDemo } = await import('./commands/demo.js');
+    await runDemo(new Output(Boolean(this.optsWithGlobals<GlobalFlags>().json)));
+  });
+
+async function fail(error: unknown): Promise<number> {
+  if (error instanceof CommanderError) {
+    // Help and version end with "errors" of their own; anything else commander reports is bad usage.
+    return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
+  }
+  const out = new Output(process.argv.includes('--json'));
+  if (error instanceof CliUsageError) {
+    out.error(error);
+    return EXIT.usage;
+  }
+  const { SpacesError, SpacesInputError } = await import('../errors/SpacesError.js');
+  if (error instanceof SpacesInputError) {
+    out.error({ code: String(error.code), message: error.message });
+    return EXIT.usage;
+  }
+  if (error instanceof SpacesError) {
+    out.error({ code: String(error.code), message: error.message, status: error.status });
+    return EXIT.apiFailure;
+  }
+  out.error({ code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) });
+  return EXIT.apiFailure;
+}
+
+program.parseAsync(process.argv).then(
+  () => {
+    process.exitCode = EXIT.ok;
+  },
+  async (error: unknown) => {
+    process.exitCode = await fail(error);
+  },
+);

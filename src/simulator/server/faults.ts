@@ -1,0 +1,84 @@
+/** Fault switches of the simulator, for tests and benchmarks. Rates are between 0 and 1. */
+export interface SimulatorFaults {
+  /** Share of GraphQL calls answered 503 before executing. */
+  unavailableRate?: number;
+  /** Share of GraphQL calls executed, then dropped without an answer (the connection is destroyed). */
+  dropAfterExecuteRate?: number;
+  /** Seed of the random draws, so a run can be repeated. Default 1. */
+  seed?: number;
+}
+
+/** What to do with one GraphQL call. */
+export type FaultDecision = 'answer' | 'unavailable' | 'drop-after-execute';
+
+/** Draws the fault of each call from a seeded generator (mulberry32), so runs repeat. */
+export class FaultPlan {
+  #random: () => number;
+  #faults: Required<SimulatorFaults>;
+
+  constructor(faults: SimulatorFaults = {}) {
+    this.#faults = { unavailableRate: 0, dropAfterExecuteRate: 0, seed: 1 };
+    this.#random = mulberry32(1);
+    this.set(faults);
+  }
+
+  /** Replaces the switches (and reseeds when a seed is given). */
+  set(faults: SimulatorFaults): void {
+    for (const key of ['unavailableRate', 'dropAfterExecuteRate'] as const) {
+      const rate = faults[key];
+      if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new RangeError(`${key} must be between 0 and 1`);
+    }
+    this.#faults = { ...this.#faults, ...faults };
+    if (faults.seed !== undefined) this.#random = mulberry32(faults.seed);
+  }
+
+  get current(): Required<SimulatorFaults> {
+    return { ...this.#faults };
+  }
+
+  next(): FaultDecision {
+    const { unavailableRate, dropAfterExecuteRate } = this.#faults;
+    if (unavailableRate === 0 && dropAfterExecuteRate === 0) return 'answer';
+    const draw = this.#random();
+    if (draw < unavailableRate) return 'unavailable';
+    if (draw < unavailableRate + dropAfterExecuteRate) return 'drop-after-execute';
+    return 'answer';
+  }
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A fixed one-second window limiter: at most `perSecond` calls in each second of the clock. */
+export class RateLimiter {
+  #windowStart = 0;
+  #count = 0;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Admits a call, or returns the seconds to wait (for Retry-After). */
+  admit(): { admitted: true } | { admitted: false; retryAfterSeconds: number } {
+    const now = this.now();
+    const window = Math.floor(now / 1000) * 1000;
+    if (window !== this.#windowStart) {
+      this.#windowStart = window;
+      this.#count = 0;
+    }
+    if (this.#count < this.perSecond) {
+      this.#count += 1;
+      return { admitted: true };
+    }
+    return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil((window + 1000 - now) / 1000)) };
+  }
+}

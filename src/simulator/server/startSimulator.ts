@@ -1,0 +1,221 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHandler } from 'graphql-http';
+import { loadSchema } from '../graphql/loadSchema.js';
+import { rootValue, type SimulatorContext } from '../graphql/rootValue.js';
+import { failureAnswer, unauthorizedAnswer, type GraphQLRequestBody, type PlatformAnswer } from '../graphql/executeRequest.js';
+import { createDemoState, DEMO } from '../model/seed.js';
+import type { SimState } from '../model/state.js';
+import { SpacesPlatform } from '../model/SpacesPlatform.js';
+import { FaultPlan, RateLimiter, type SimulatorFaults } from './faults.js';
+import { SimulatorJwt } from './SimulatorJwt.js';
+
+/** The user the simulator's JWT endpoint accepts. */
+export interface SimulatorCredentials {
+  accountId: string;
+  username: string;
+  apiToken: string;
+}
+
+/** Options of {@link startSimulator}. */
+export interface SimulatorOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Address to bind; loopback by default. */
+  host?: string;
+  /** Delay before every answer, in milliseconds. */
+  latencyMs?: number;
+  /** Lifetime of the JWTs it issues, in seconds. Default 300, as Boomi's. */
+  jwtTtlSeconds?: number;
+  /** At most this many GraphQL requests per second; more get HTTP 429 with Retry-After. */
+  rateLimit?: number;
+  /** Fault switches; change them later with `simulator.faults.set()`. */
+  faults?: SimulatorFaults;
+  /** The data to start from. Default: the demo data ({@link DEMO}). */
+  state?: SimState;
+  /** Who may get a JWT. Default: the demo user. */
+  credentials?: SimulatorCredentials;
+  /** The clock, in epoch milliseconds (tests move it to expire JWTs). */
+  now?: () => number;
+}
+
+/** A running simulator. */
+export interface RunningSimulator {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  url: string;
+  /** The JWT endpoint without the account id, e.g. `http://127.0.0.1:4000/auth/jwt/generate`. */
+  authUrl: string;
+  credentials: SimulatorCredentials;
+  /** The in-memory platform: read or replace `platform.state`. */
+  platform: SpacesPlatform;
+  faults: FaultPlan;
+  /** Counts of requests received, by route. */
+  stats: { graphql: number; auth: number };
+  close(): Promise<void>;
+}
+
+const AUTH_PATH = '/auth/jwt/generate/';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Starts the Spaces simulator: a GraphQL-over-HTTP server (graphql-http) executing against the schema
+ * snapshot, with Boomi's JWT endpoint, install rules, rate limit and fault switches.
+ *
+ * @example
+ * ```ts
+ * import { startSimulator } from 'boomi-spaces/simulator';
+ * const simulator = await startSimulator({ latencyMs: 20 });
+ * console.log(simulator.url); // http://127.0.0.1:PORT/graphql
+ * await simulator.close();
+ * ```
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const now = options.now ?? Date.now;
+  const credentials = options.credentials ?? { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken };
+  const platform = new SpacesPlatform(options.state ?? createDemoState());
+  const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, now);
+  const faults = new FaultPlan(options.faults);
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined;
+  const stats = { graphql: 0, auth: 0 };
+
+  const graphqlHandler = createHandler<IncomingMessage, undefined, SimulatorContext>({
+    schema: loadSchema(),
+    rootValue,
+    context: (req) => ({ platform, spaceGuid: headerOf(req.raw, 'space_guid') }),
+  });
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    stats.graphql += 1;
+    const body = await readBody(req);
+    const request = parseRequestBody(body);
+    if (limiter) {
+      const admission = limiter.admit();
+      if (!admission.admitted) {
+        const answer = failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, request);
+        return sendAnswer(res, answer, { 'retry-after': String(admission.retryAfterSeconds) });
+      }
+    }
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !(await jwt.isValid(token))) return sendAnswer(res, unauthorizedAnswer(request));
+
+    const fault = faults.next();
+    if (fault === 'unavailable') return sendAnswer(res, failureAnswer(503, 'Service Unavailable', undefined, request));
+
+    const [responseBody, init] = await graphqlHandler({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+      raw: req,
+      context: undefined,
+    });
+    if (fault === 'drop-after-execute') {
+      req.socket.destroy();
+      return;
+    }
+    // Boomi answers syntax and validation failures with HTTP 400 whatever the Accept header says.
+    const status = init.status === 200 && isRequestError(responseBody) ? 400 : init.status;
+    res.writeHead(status, init.statusText, init.headers as Record<string, string>);
+    res.end(responseBody);
+  }
+
+  async function handleAuth(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<void> {
+    stats.auth += 1;
+    if (req.method !== 'GET') return sendText(res, 405, 'Method Not Allowed', { allow: 'GET' });
+    const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const [user, ...rest] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+    const password = rest.join(':');
+    const expectedUser = `BOOMI_TOKEN.${credentials.username}`;
+    if (accountId !== credentials.accountId || user !== expectedUser || password !== credentials.apiToken) {
+      return sendText(res, 401, 'Unauthorized');
+    }
+    return sendText(res, 200, await jwt.issue(accountId, credentials.username));
+  }
+
+  const server = createServer((req, res) => {
+    const route = async () => {
+      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+      const path = new URL(req.url ?? '/', 'http://simulator').pathname;
+      if (path === '/graphql') return handleGraphQL(req, res);
+      if (path.startsWith(AUTH_PATH) && path.length > AUTH_PATH.length) {
+        return handleAuth(req, res, decodeURIComponent(path.slice(AUTH_PATH.length)));
+      }
+      return sendText(res, 404, 'Not Found');
+    };
+    route().catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, error instanceof BodyTooLargeError ? 413 : 500, String((error as Error).message));
+      else res.destroy();
+    });
+  });
+  // Keep-alive sockets would hold close() open.
+  server.keepAliveTimeout = 1000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address, family } = server.address() as AddressInfo;
+  const host = family === 'IPv6' ? `[${address}]` : address;
+  const base = `http://${host}:${port}`;
+
+  return {
+    url: `${base}/graphql`,
+    authUrl: `${base}/auth/jwt/generate`,
+    credentials,
+    platform,
+    faults,
+    stats,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError('Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseRequestBody(body: string): GraphQLRequestBody {
+  try {
+    const parsed = JSON.parse(body) as Partial<GraphQLRequestBody>;
+    return { query: typeof parsed.query === 'string' ? parsed.query : '', operationName: parsed.operationName ?? null };
+  } catch {
+    return { query: '' };
+  }
+}
+
+function isRequestError(body: string | null | undefined): boolean {
+  if (!body) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
+    return !('data' in parsed) && Array.isArray(parsed.errors);
+  } catch {
+    return false;
+  }
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sendAnswer(res: ServerResponse, answer: PlatformAnswer, headers: Record<string, string> = {}): void {
+  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(answer.body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(text);
+}
