@@ -16,7 +16,8 @@ describe('README', () => {
     expect(block).toBe(readFileSync(new URL('../examples/sdk-usage.ts', import.meta.url), 'utf8'));
   });
 
-  it('shows the test command', () => {
+  it('shows the quick start and the test command', () => {
+    expect(readme).toContain('npm ci && npm start');
     expect(readme).toContain('npm test');
   });
 

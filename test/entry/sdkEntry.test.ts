@@ -34,4 +34,9 @@ describe('the SDK entry (built)', () => {
     );
     expect(forbidden).toEqual([]);
   });
+
+  it('exposes the simulator as boomi-spaces/simulator', () => {
+    const loaded = modulesLoadedBy('boomi-spaces/simulator');
+    expect(loaded.some((url) => url.endsWith('/dist/simulator/index.js'))).toBe(true);
+  });
 });

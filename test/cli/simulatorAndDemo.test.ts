@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, it } from '@jest/globals';
+import { CLI, cleanEnv, runCli } from '../support/cli.js';
+
+describe('boomi-spaces simulator', () => {
+  it('listens, prints its URLs and the demo account, serves the CLI, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [CLI, 'simulator', '--port', '0', '--latency', '1', '--seed', '7'], { env: cleanEnv() });
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /GraphQL endpoint: (http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(stdout);
+        if (match && stdout.includes('Press Ctrl+C')) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`simulator exited early (${code}): ${stdout}`)));
+    });
+    try {
+      expect(stdout).toContain('account demo-account, user demo@example.com, API token demo-token');
+      expect(stdout).toMatch(/Order Intake\s*│\s*SINGLE/);
+      expect(stdout).toContain('BOOMI_SPACE_GUID=');
+      const run = await runCli(['spaces', '--json'], {
+        env: cleanEnv({
+          BOOMI_ENDPOINT: url,
+          BOOMI_AUTH_URL: url.replace('/graphql', '/auth/jwt/generate'),
+          BOOMI_ACCOUNT_ID: 'demo-account',
+          BOOMI_USERNAME: 'demo@example.com',
+          BOOMI_API_TOKEN: 'demo-token',
+        }),
+      });
+      expect(run.code).toBe(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+  });
+
+  it('refuses a bad flag value with exit 2', async () => {
+    const run = await runCli(['simulator', '--fail-rate', '3']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('a rate is a number from 0 to 1');
+  });
+});
+
+describe('boomi-spaces demo (npm start)', () => {
+  it('walks through the main job and exits 0', async () => {
+    const run = await runCli(['demo']);
+    expect(run.code).toBe(0);
+    for (const text of [
+      '1. List the spaces',
+      'Install the SINGLE pack "Order Intake"',
+      '"EU invoices" installed as instance',
+      '"US invoices" installed as instance',
+      'refused before sending: INVALID_INPUT',
+      'List the installed instances',
+      'to environment "Production"',
+      'uninstalled; 2 instances remain',
+      'Demo complete.',
+    ]) {
+      expect(run.stdout).toContain(text);
+    }
+  });
+
+  it('with --json prints one document with every step', async () => {
+    const run = await runCli(['demo', '--json']);
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as { steps: Array<{ step: string }> };
+    expect(document.steps.map((s) => s.step)).toEqual([
+      'listSpaces',
+      'getSpace',
+      'install SINGLE',
+      'install MULTI twice',
+      'wrong install',
+      'listIntegrationPackInstances',
+      'attach',
+      'uninstall',
+    ]);
+  });
+});
