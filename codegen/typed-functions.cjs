@@ -12,13 +12,23 @@ module.exports.plugin = (_schema, documents, config) => {
     "import type { TypedDocumentNode } from '@urql/core';",
     "import * as Operations from './graphql.js';",
     '',
-    '/** The variables argument of an operation: absent when it takes none. */',
-    'export type VariablesArgument<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];',
+    '/** Options of one call. */',
+    'export interface CallOptions {',
+    '  /** Aborts the call, and any wait between its retries. */',
+    '  signal?: AbortSignal;',
+    '  /** A deadline for the whole call, retries included, in milliseconds. */',
+    '  timeoutMs?: number;',
+    '}',
+    '',
+    '/** The arguments after the document: the variables (absent when the operation takes none), then call options. */',
+    'export type ExecuteArguments<TVariables> = TVariables extends Record<string, never>',
+    '  ? [options?: CallOptions]',
+    '  : [variables: TVariables, options?: CallOptions];',
     '',
     '/** Runs one typed operation; `createSpacesClient(...).execute` is one. */',
     'export type OperationExecutor = <TResult, TVariables extends Record<string, unknown>>(',
     '  document: TypedDocumentNode<TResult, TVariables>,',
-    '  ...variables: VariablesArgument<TVariables>',
+    '  ...args: ExecuteArguments<TVariables>',
     ') => Promise<TResult>;',
   ];
   const names = [];
@@ -35,8 +45,8 @@ module.exports.plugin = (_schema, documents, config) => {
         '',
         `/** Runs \`${name}\` (${source}). */`,
         hasVariables
-          ? `export function ${name}(execute: OperationExecutor, variables: Operations.${base}Variables): Promise<Operations.${base}> {\n  return execute(${doc}, variables);\n}`
-          : `export function ${name}(execute: OperationExecutor): Promise<Operations.${base}> {\n  return execute(${doc});\n}`,
+          ? `export function ${name}(execute: OperationExecutor, variables: Operations.${base}Variables, options?: CallOptions): Promise<Operations.${base}> {\n  return execute(${doc}, variables, options);\n}`
+          : `export function ${name}(execute: OperationExecutor, options?: CallOptions): Promise<Operations.${base}> {\n  return execute(${doc}, options);\n}`,
       );
     }
   }

@@ -5,19 +5,23 @@
 export { createSpacesClient, type SpacesClient } from './client/createSpacesClient.js';
 export { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, type SpacesClientOptions } from './client/options.js';
 export type { Execute } from './client/createExecutor.js';
-export type { OperationExecutor, VariablesArgument } from './generated/operations.js';
+export type { CallOptions, ExecuteArguments, OperationExecutor } from './generated/operations.js';
 export type { SpacesApi } from './api/createSpacesApi.js';
 export type * from './api/types.js';
-export { SpacesError, SpacesInputError, type SpacesErrorDetails, type SpacesGraphQLError } from './errors/SpacesError.js';
+export {
+  OutcomeUnknownError,
+  SpacesError,
+  SpacesInputError,
+  type OutcomeKey,
+  type SpacesErrorDetails,
+  type SpacesGraphQLError,
+} from './errors/SpacesError.js';
 export { BOOMI_ERROR_CODES, type BoomiErrorCode, type ClientErrorCode, type SpacesErrorCode } from './errors/codes.js';
 export * from './generated/graphql.js';
 /** One typed function per operation in `operations/`, each taking an executor such as `client.execute`. */
 export * as operations from './generated/operations.js';
-export {
-  createJwtProvider,
-  DEFAULT_AUTH_URL,
-  REGIONS,
-  type JwtProvider,
-  type JwtProviderOptions,
-  type Region,
-} from './auth/createJwtProvider.js';
+export { createJwtProvider, DEFAULT_AUTH_URL, type JwtProvider, type JwtProviderOptions } from './auth/createJwtProvider.js';
+export { REGIONS, type Region, type JwtCredentials } from './client/options.js';
+export { DEFAULT_RETRY, type RetryOptions } from './transport/retryPolicy.js';
+export type { TransportEvent, TransportLogger } from './transport/events.js';
+export type { TokenSource } from './transport/createTransport.js';

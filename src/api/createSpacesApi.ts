@@ -9,12 +9,16 @@ import {
   ListSpacesDocument,
   UninstallIpackDocument,
 } from '../generated/graphql.js';
+import type { CallOptions } from '../generated/operations.js';
 import type { Execute } from '../client/createExecutor.js';
+import { findInstalled } from './naturalKey.js';
+import { mutateExactlyOnce } from './reconcile.js';
 import type {
   AttachRequest,
   Environment,
   EnvironmentAttachment,
   InstallRequest,
+  InstallResult,
   InstalledInstance,
   IntegrationPackInstance,
   Space,
@@ -22,93 +26,166 @@ import type {
 } from './types.js';
 import { checkInstallAgainstSpace, normaliseEnvironmentIds, normaliseInstallRequest, requireId } from './validate.js';
 
-/** The typed operations of the Spaces API, with the install rules applied before sending. */
+/**
+ * The typed operations of the Spaces API. Bad input is refused before sending; mutations that fail
+ * ambiguously are reconciled against the listings, never re-sent blindly. Every method takes
+ * optional {@link CallOptions} (`signal`, `timeoutMs` for the whole call).
+ */
 export interface SpacesApi {
   /** One Space with its shared packs. Rejects with `SPACE_NOT_FOUND` when there is none. */
-  getSpace(id: string): Promise<Space>;
+  getSpace(id: string, options?: CallOptions): Promise<Space>;
   /** Every Space the authorizing account created. */
-  listSpaces(): Promise<SpaceSummary[]>;
+  listSpaces(options?: CallOptions): Promise<SpaceSummary[]>;
   /**
    * Installs a pack. With `spaceId`, checks first that the Space shares the pack and that the
-   * override name fits its installation type (SINGLE: none, MULTI: required).
+   * override name fits its installation type (SINGLE: none, MULTI: required). Concurrent installs of
+   * the same pack and name share one request. After an ambiguous failure the instances are listed:
+   * a matching one is returned with `reconciled: true`; if the listing fails, `OutcomeUnknownError`.
+   * Reconciliation needs `spaceGuid` (the listing is space-scoped).
    */
-  installIntegrationPack(request: InstallRequest): Promise<InstalledInstance>;
+  installIntegrationPack(request: InstallRequest, options?: CallOptions): Promise<InstallResult>;
   /** Every installed instance of the account (needs `spaceGuid`). */
-  listIntegrationPackInstances(): Promise<IntegrationPackInstance[]>;
-  /** Uninstalls an instance; resolves with its id. */
-  uninstallIntegrationPack(instanceId: string): Promise<string>;
+  listIntegrationPackInstances(options?: CallOptions): Promise<IntegrationPackInstance[]>;
+  /** Uninstalls an instance; resolves with its id. Reconciled like installs. */
+  uninstallIntegrationPack(instanceId: string, options?: CallOptions): Promise<string>;
   /** The account's environments (needs `spaceGuid`). */
-  listEnvironments(): Promise<Environment[]>;
-  /** Attaches an instance to environments (needs `spaceGuid`). */
-  attachIntegrationPackInstance(request: AttachRequest): Promise<EnvironmentAttachment[]>;
-  /** Removes one attachment (needs `spaceGuid`); resolves with the platform's answer. */
-  detachIntegrationPackInstance(attachmentId: string): Promise<string | null>;
+  listEnvironments(options?: CallOptions): Promise<Environment[]>;
+  /** Attaches an instance to environments (needs `spaceGuid`). Reconciled like installs. */
+  attachIntegrationPackInstance(request: AttachRequest, options?: CallOptions): Promise<EnvironmentAttachment[]>;
+  /** Removes one attachment (needs `spaceGuid`); resolves with the platform's answer. Reconciled like installs. */
+  detachIntegrationPackInstance(attachmentId: string, options?: CallOptions): Promise<string | null>;
 }
+
+/** Platform answers that mean "this exists already" (the simulator's codes; Boomi documents none). */
+const INSTALL_CONFLICTS = ['IPACK_ALREADY_INSTALLED', 'IPACK_OVERRIDE_NAME_IN_USE'];
 
 const present = <T>(items: ReadonlyArray<T | null> | null | undefined): T[] =>
   (items ?? []).filter((item): item is T => item !== null);
 
 export function createSpacesApi(execute: Execute): SpacesApi {
-  async function getSpace(id: string): Promise<Space> {
+  const installsInFlight = new Map<string, Promise<InstallResult>>();
+
+  async function getSpace(id: string, options?: CallOptions): Promise<Space> {
     const spaceId = requireId(id, 'id');
-    const { space } = await execute(GetSpaceDocument, { id: spaceId });
+    const { space } = await execute(GetSpaceDocument, { id: spaceId }, options);
     if (!space) {
       throw new SpacesError(`getSpace: no space with id ${spaceId}`, { code: 'SPACE_NOT_FOUND', operationName: 'getSpace' });
     }
     return space;
   }
 
-  return {
-    getSpace,
+  const listInstances = async (options?: CallOptions) =>
+    present((await execute(ListIntegrationPackInstancesDocument, options)).integrationPackInstances);
+  const listEnvironments = async (options?: CallOptions) => present((await execute(ListEnvironmentsDocument, options)).environments);
 
-    async listSpaces() {
-      return present((await execute(ListSpacesDocument)).spaces);
-    },
-
-    async installIntegrationPack(request) {
-      const install = normaliseInstallRequest(request);
-      if (install.spaceId !== undefined) checkInstallAgainstSpace(await getSpace(install.spaceId), install);
-      const { integrationPackInstanceInstall: instance } = await execute(InstallIpackDocument, {
-        input: {
-          integrationPackId: install.integrationPackId,
-          ...(install.integrationPackOverrideName !== undefined && {
-            integrationPackOverrideName: install.integrationPackOverrideName,
-          }),
-        },
-      });
+  async function install(request: InstallRequest, options?: CallOptions): Promise<InstallResult> {
+    const integrationPackOverrideName = request.integrationPackOverrideName ?? null;
+    const send = async () => {
+      const { integrationPackInstanceInstall: instance } = await execute(
+        InstallIpackDocument,
+        { input: { integrationPackId: request.integrationPackId, ...(integrationPackOverrideName !== null && { integrationPackOverrideName }) } },
+        options,
+      );
       if (!instance) {
         throw new SpacesError('installIpack: the platform returned no instance', {
           code: 'INVALID_RESPONSE',
           operationName: 'installIpack',
+          mayHaveExecuted: true,
         });
       }
       return instance;
+    };
+    const { value, reconciled } = await mutateExactlyOnce<InstalledInstance>({
+      key: { operation: 'install', integrationPackId: request.integrationPackId, integrationPackOverrideName },
+      operationName: 'installIpack',
+      send,
+      conflictCodes: INSTALL_CONFLICTS,
+      observe: async () => {
+        const found = findInstalled(await listInstances(options), request);
+        return found
+          ? { done: true, value: { id: found.id, integrationPackId: found.integrationPackId, integrationPackOverrideName: found.integrationPackOverrideName } }
+          : { done: false };
+      },
+    });
+    return { ...value, reconciled };
+  }
+
+  return {
+    getSpace,
+
+    async listSpaces(options) {
+      return present((await execute(ListSpacesDocument, options)).spaces);
     },
 
-    async listIntegrationPackInstances() {
-      return present((await execute(ListIntegrationPackInstancesDocument)).integrationPackInstances);
+    async installIntegrationPack(request, options) {
+      const normalised = normaliseInstallRequest(request);
+      if (normalised.spaceId !== undefined) checkInstallAgainstSpace(await getSpace(normalised.spaceId, options), normalised);
+      // One request per natural key at a time: a second identical call waits for the first's instance.
+      const key = JSON.stringify([normalised.integrationPackId, normalised.integrationPackOverrideName ?? null]);
+      const inFlight = installsInFlight.get(key);
+      if (inFlight) return inFlight;
+      const promise = install(normalised, options).finally(() => installsInFlight.delete(key));
+      installsInFlight.set(key, promise);
+      return promise;
     },
 
-    async uninstallIntegrationPack(instanceId) {
+    listIntegrationPackInstances: listInstances,
+
+    async uninstallIntegrationPack(instanceId, options) {
       const id = requireId(instanceId, 'instanceId');
-      const { integrationPackInstanceUninstall } = await execute(UninstallIpackDocument, { id });
-      return integrationPackInstanceUninstall ?? id;
+      const { value } = await mutateExactlyOnce<string>({
+        key: { operation: 'uninstall', instanceId: id },
+        operationName: 'uninstallIpack',
+        send: async () => (await execute(UninstallIpackDocument, { id }, options)).integrationPackInstanceUninstall ?? id,
+        observe: async () => ((await listInstances(options)).some((i) => i.id === id) ? { done: false } : { done: true, value: id }),
+      });
+      return value;
     },
 
-    async listEnvironments() {
-      return present((await execute(ListEnvironmentsDocument)).environments);
-    },
+    listEnvironments,
 
-    async attachIntegrationPackInstance(request) {
+    async attachIntegrationPackInstance(request, options) {
       const integrationPackInstanceId = requireId(request?.integrationPackInstanceId, 'integrationPackInstanceId');
       const environmentIds = normaliseEnvironmentIds(request.environmentIds);
-      const result = await execute(AttachIpackInstanceDocument, { input: { integrationPackInstanceId, environmentIds } });
-      return present(result.integrationPackInstanceEnvironmentAttachmentAttach);
+      const attach = async (ids: string[]) =>
+        present(
+          (await execute(AttachIpackInstanceDocument, { input: { integrationPackInstanceId, environmentIds: ids } }, options))
+            .integrationPackInstanceEnvironmentAttachmentAttach,
+        );
+      let existing: EnvironmentAttachment[] = [];
+      let missing = environmentIds;
+      const { value } = await mutateExactlyOnce<EnvironmentAttachment[]>({
+        key: { operation: 'attach', integrationPackInstanceId, environmentIds },
+        operationName: 'attachIpackInstance',
+        send: () => attach(environmentIds),
+        observe: async () => {
+          const attachments = (await listEnvironments(options))
+            .flatMap((e) => present(e.integrationPackEnvironmentAttachment))
+            .filter((a) => a.integrationPackInstanceId === integrationPackInstanceId && environmentIds.includes(a.environmentId ?? ''));
+          existing = environmentIds.flatMap((envId) => attachments.filter((a) => a.environmentId === envId).slice(0, 1));
+          missing = environmentIds.filter((envId) => !existing.some((a) => a.environmentId === envId));
+          return missing.length === 0 ? { done: true, value: existing } : { done: false };
+        },
+        // Only the environments the listing did not show are attached again.
+        resend: async () => [...existing, ...(await attach(missing))],
+      });
+      return value;
     },
 
-    async detachIntegrationPackInstance(attachmentId) {
+    async detachIntegrationPackInstance(attachmentId, options) {
       const id = requireId(attachmentId, 'attachmentId');
-      return (await execute(DetachIpackInstanceDocument, { id })).integrationPackInstanceEnvironmentAttachmentUnattach;
+      const { value } = await mutateExactlyOnce<string | null>({
+        key: { operation: 'detach', attachmentId: id },
+        operationName: 'detachIpackInstance',
+        send: async () => (await execute(DetachIpackInstanceDocument, { id }, options)).integrationPackInstanceEnvironmentAttachmentUnattach,
+        observe: async () => {
+          const stillThere = (await listEnvironments(options)).some((e) =>
+            present(e.integrationPackEnvironmentAttachment).some((a) => a.id === id),
+          );
+          return stillThere ? { done: false } : { done: true, value: id };
+        },
+      });
+      return value;
     },
   };
 }

@@ -18,6 +18,8 @@ export type SpaceSummary = Item<ListSpacesQuery['spaces']>;
 export type SharedIntegrationPack = Item<Space['sharedIpacks']>;
 /** The instance an install made. */
 export type InstalledInstance = NonNullable<InstallIpackMutation['integrationPackInstanceInstall']>;
+/** What an install returns: the instance, and whether it was found by reconciliation after an ambiguous failure. */
+export type InstallResult = InstalledInstance & { reconciled: boolean };
 /** An installed instance as `listIntegrationPackInstances` returns it. */
 export type IntegrationPackInstance = Item<ListIntegrationPackInstancesQuery['integrationPackInstances']>;
 /** An environment with its atoms and attachments. */

@@ -1,15 +1,8 @@
-import { checkServiceUrl } from '../client/options.js';
+import { checkServiceUrl, REGIONS, type Region } from '../client/options.js';
 import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
-
-/** Boomi's regions and their hosts. */
-export const REGIONS = {
-  us: { endpoint: 'https://api.boomi.com/graphql', authUrl: 'https://api.boomi.com/auth/jwt/generate' },
-  gb: { endpoint: 'https://api.platform.gb.boomi.com/graphql', authUrl: 'https://api.platform.gb.boomi.com/auth/jwt/generate' },
-} as const;
-
-/** A Boomi region preset. */
-export type Region = keyof typeof REGIONS;
+import type { TransportLogger } from '../transport/events.js';
+import { parseRetryAfter } from '../transport/retryPolicy.js';
 
 /** The JWT endpoint used when neither `authUrl` nor `region` is given. */
 export const DEFAULT_AUTH_URL = REGIONS.us.authUrl;
@@ -33,14 +26,23 @@ export interface JwtProviderOptions {
   refreshMarginMs?: number;
   /** Timeout of one call to the JWT endpoint. Default 30 000 ms. */
   timeoutMs?: number;
+  /** Attempts per refresh when the endpoint answers 429 or cannot be reached. Default 3. */
+  maxAttempts?: number;
+  /** A Retry-After longer than this fails the refresh instead of waiting. Default 60 000 ms. */
+  maxRetryAfterMs?: number;
+  /** Receives each call to the JWT endpoint, credentials redacted. */
+  logger?: TransportLogger;
   /** The clock in epoch milliseconds. */
   now?: () => number;
 }
 
 /** Gets, caches and refreshes Boomi JWTs. Pass `getToken` to `createSpacesClient`. */
 export interface JwtProvider {
-  /** A JWT with more than the refresh margin left; concurrent callers share one refresh. */
-  getToken(): Promise<string>;
+  /**
+   * A JWT with more than the refresh margin left; concurrent callers share one refresh. With
+   * `forceRefresh` (after the server refused the JWT) a new one is fetched whatever the clock says.
+   */
+  getToken(options?: { forceRefresh?: boolean; rejectedToken?: string }): Promise<string>;
   /** Forgets the cached JWT, so the next `getToken` fetches a new one (after a 401, say). */
   invalidate(): void;
   /** Where JWTs come from (no secret). */
@@ -81,27 +83,65 @@ export function createJwtProvider(options: JwtProviderOptions): JwtProvider {
   const fail = (message: string, status?: number, bodySnippet?: string) =>
     new SpacesError(`JWT endpoint: ${message}`, { code: 'AUTH_ERROR', status, bodySnippet, operationName: 'jwt' });
 
+  const maxAttempts = options.maxAttempts ?? 3;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+
+  // Bounded: a 429 or an unreachable endpoint is tried `maxAttempts` times; anything else fails at once.
   async function fetchToken(): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const result = await requestOnce(attempt);
+      if ('token' in result) return result.token;
+      const waitMs = result.retryAfterMs ?? Math.min(8_000, 250 * 2 ** (attempt - 1));
+      if (!result.retryable || attempt >= maxAttempts || waitMs > maxRetryAfterMs) throw result.error;
+      options.logger?.({ type: 'retry', operationName: 'jwt', attempt, delayMs: waitMs, reason: result.error.message });
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+
+  type Attempt = { token: string } | { error: SpacesError; retryable: boolean; retryAfterMs?: number };
+
+  async function requestOnce(attempt: number): Promise<Attempt> {
     const headers: Record<string, string> = { authorization: `Basic ${basic}`, accept: 'text/plain, application/json' };
     if (options.otp) headers['x-boomi-otp'] = options.otp;
+    const started = now();
+    options.logger?.({
+      type: 'request',
+      operationName: 'jwt',
+      attempt,
+      method: 'GET',
+      url,
+      headers: { authorization: 'Basic [REDACTED]', ...(options.otp && { 'x-boomi-otp': '[REDACTED]' }) },
+    });
     let response: Response;
     let text: string;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-      response = await fetchImpl(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetchImpl(url, { headers, redirect: 'manual', signal: timeout.signal });
       text = await response.text();
     } catch (cause) {
-      throw fail(`no answer (${redactor.redact(cause instanceof Error ? cause.message : String(cause))})`);
+      const reason = timeout.signal.aborted ? `no answer within ${timeoutMs} ms` : redactor.redact(describe(cause));
+      return { error: fail(`no answer (${reason})`), retryable: true };
+    } finally {
+      clearTimeout(timer);
     }
     const { status } = response;
+    options.logger?.({ type: 'response', operationName: 'jwt', attempt, status, durationMs: now() - started });
     const snippet = redactor.redact(text.replace(/\s+/g, ' ').trim().slice(0, 160));
     if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
-      throw fail(`answered with a redirect (HTTP ${status}); credentials never follow one`, status);
+      return { error: fail(`answered with a redirect (HTTP ${status}); credentials never follow one`, status), retryable: false };
     }
-    if (status === 401 || status === 403) throw fail(`the credentials were refused (HTTP ${status})`, status, snippet);
-    if (!response.ok) throw fail(`HTTP ${status}`, status, snippet);
+    if (status === 401 || status === 403) {
+      return { error: fail(`the credentials were refused (HTTP ${status})`, status, snippet), retryable: false };
+    }
+    if (status === 429) {
+      return { error: fail('rate limited (HTTP 429)', status, snippet), retryable: true, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+    }
+    if (!response.ok) return { error: fail(`HTTP ${status}`, status, snippet), retryable: false };
     const token = unquote(text.trim());
     if (!JWT_SHAPE.test(token)) {
-      throw fail(`the answer is not a JWT (${snippet ? `starts with "${snippet.slice(0, 40)}"` : 'empty body'})`, status, snippet);
+      const what = snippet ? `starts with "${snippet.slice(0, 40)}"` : 'empty body';
+      return { error: fail(`the answer is not a JWT (${what})`, status, snippet), retryable: false };
     }
     redactor.add(token);
     const receivedAt = now();
@@ -109,12 +149,15 @@ export function createJwtProvider(options: JwtProviderOptions): JwtProvider {
     // A JWT shorter-lived than twice the margin is refreshed half-way, not on every call.
     const lifetime = Math.max(0, expiresAt - receivedAt);
     cached = { token, refreshAt: expiresAt - Math.min(margin, lifetime / 2) };
-    return token;
+    return { token };
   }
 
   const provider: JwtProvider = {
     authUrl,
-    async getToken() {
+    async getToken(request) {
+      // Many calls can be refused with the same JWT; only the first refusal of it forces a refresh.
+      const refused = request?.forceRefresh && (request.rejectedToken === undefined || request.rejectedToken === cached?.token);
+      if (refused && pending === undefined) cached = undefined;
       if (cached && now() < cached.refreshAt) return cached.token;
       pending ??= fetchToken().finally(() => {
         pending = undefined;
@@ -131,6 +174,12 @@ export function createJwtProvider(options: JwtProviderOptions): JwtProvider {
   });
   Object.defineProperty(provider, 'toJSON', { value: () => summary });
   return provider;
+}
+
+function describe(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
 }
 
 function required(value: unknown, field: string): string {

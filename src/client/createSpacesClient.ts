@@ -1,5 +1,6 @@
 import { Client, fetchExchange } from '@urql/core';
 import { createSpacesApi, type SpacesApi } from '../api/createSpacesApi.js';
+import { createJwtProvider } from '../auth/createJwtProvider.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
 import { createTransport } from '../transport/createTransport.js';
 import { createExecutor, type Execute } from './createExecutor.js';
@@ -40,6 +41,9 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
   const resolved = resolveOptions(options);
   const redactor = new SecretRedactor();
+  const getToken =
+    resolved.getToken ??
+    createJwtProvider({ ...resolved.jwt!, fetch: resolved.fetch, ...(resolved.logger && { logger: resolved.logger }) }).getToken;
   const urql = new Client({
     url: resolved.endpoint,
     exchanges: [fetchExchange],
@@ -47,9 +51,16 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     preferGetMethod: false,
     requestPolicy: 'network-only',
     fetchOptions: { headers: resolved.headers },
-    fetch: createTransport({ fetch: resolved.fetch, getToken: resolved.getToken, timeoutMs: resolved.timeoutMs, redactor }),
+    fetch: createTransport({
+      fetch: resolved.fetch,
+      getToken,
+      timeoutMs: resolved.timeoutMs,
+      redactor,
+      retry: resolved.retry,
+      ...(resolved.logger && { logger: resolved.logger }),
+    }),
   });
-  const execute = createExecutor(urql, redactor);
+  const execute = createExecutor(urql, redactor, resolved.headers);
   const client: SpacesClient = { ...createSpacesApi(execute), execute, urql, endpoint: resolved.endpoint };
   // The urql client holds no secret, but its dumps are long; show what identifies the client.
   const summary = () => `SpacesClient { endpoint: '${resolved.endpoint}' }`;

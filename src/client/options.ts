@@ -1,50 +1,93 @@
 import { SpacesInputError } from '../errors/SpacesError.js';
+import type { TransportLogger } from '../transport/events.js';
+import { DEFAULT_RETRY, type RetryOptions } from '../transport/retryPolicy.js';
+import type { TokenSource } from '../transport/createTransport.js';
 
 /** The platform's GraphQL endpoint, used when none is given. */
 export const DEFAULT_ENDPOINT = 'https://platform.boomi.com/graphql';
 /** Per-call timeout used when none is given. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** Boomi regions: the hosts of their GraphQL and JWT endpoints. */
+export const REGIONS = {
+  us: { endpoint: 'https://api.boomi.com/graphql', authUrl: 'https://api.boomi.com/auth/jwt/generate' },
+  gb: { endpoint: 'https://api.platform.gb.boomi.com/graphql', authUrl: 'https://api.platform.gb.boomi.com/auth/jwt/generate' },
+} as const;
+
+/** A Boomi region preset. */
+export type Region = keyof typeof REGIONS;
+
+/** The user a JWT provider authenticates (see `createJwtProvider`). */
+export interface JwtCredentials {
+  accountId: string;
+  username: string;
+  apiToken: string;
+  /** The JWT endpoint without the account id; wins over `region`. */
+  authUrl?: string;
+  /** A one-time password, sent as `X-Boomi-OTP`. */
+  otp?: string;
+}
+
 /**
- * Options of {@link createSpacesClient}. Give `token` or `getToken`, not both.
+ * Options of {@link createSpacesClient}. Give one of `token`, `getToken` or `jwt`.
  */
 export interface SpacesClientOptions {
-  /** The GraphQL endpoint. Default `https://platform.boomi.com/graphql`. `http://` only for loopback hosts. */
+  /** The GraphQL endpoint; wins over `region`. Default `https://platform.boomi.com/graphql`. `http://` only for loopback hosts. */
   endpoint?: string;
-  /** A ready JWT, sent as `Authorization: Bearer …`. It expires after five minutes: prefer `getToken` for long jobs. */
+  /** Presets `endpoint` and the JWT endpoint for a region: `us` (api.boomi.com) or `gb` (api.platform.gb.boomi.com). */
+  region?: Region;
+  /** A ready JWT, sent as `Authorization: Bearer …`. It expires after five minutes: prefer `jwt` for long jobs. */
   token?: string;
-  /** Called before every request for the current JWT; a JWT provider plugs in here. */
-  getToken?: () => string | Promise<string>;
+  /**
+   * Called before every request for the current JWT; `forceRefresh` is set after the server
+   * refused the last one. A `JwtProvider`'s `getToken` fits.
+   */
+  getToken?: TokenSource;
+  /** Let the client get and refresh JWTs itself, from Boomi's JWT endpoint with an API token. */
+  jwt?: JwtCredentials;
   /** Sent as the `SPACE_GUID` header, which space-scoped operations (instances, environments, attach, detach) need. */
   spaceGuid?: string;
   /** Extra headers for every request. Credentials do not go here. */
   headers?: Record<string, string>;
   /** The fetch implementation. Default: the global `fetch`. */
   fetch?: typeof globalThis.fetch;
-  /** Per-request timeout in milliseconds. Default 30 000. */
+  /** Timeout of one HTTP attempt in milliseconds. Default 30 000. A whole call's deadline is a call option. */
   timeoutMs?: number;
+  /** How failed requests are retried; see {@link RetryOptions} for the defaults. */
+  retry?: RetryOptions;
+  /** Receives each attempt, retry and token refresh, with credentials redacted (the CLI's `--verbose`). */
+  logger?: TransportLogger;
 }
 
 /** Options checked and completed with defaults. */
 export interface ResolvedOptions {
   endpoint: string;
-  getToken: () => string | Promise<string>;
+  /** Set when the client must make its own JWT provider. */
+  jwt?: JwtCredentials & { authUrl: string };
+  getToken?: TokenSource;
   headers: Record<string, string>;
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
+  retry: Required<RetryOptions>;
+  logger?: TransportLogger;
 }
 
 const RESERVED_HEADERS = new Set(['authorization', 'cookie', 'content-type', 'accept']);
 
 /** Checks the options before anything is sent; every mistake is a SpacesInputError naming the option. */
 export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
-  const endpoint = checkServiceUrl(options.endpoint ?? DEFAULT_ENDPOINT, 'endpoint');
-  const { token, getToken } = options;
-  if (token !== undefined && getToken !== undefined) {
-    throw new SpacesInputError('Give either `token` or `getToken`, not both', { field: 'token' });
+  if (options.region !== undefined && !(options.region in REGIONS)) {
+    throw new SpacesInputError(`\`region\` must be one of ${Object.keys(REGIONS).join(', ')}`, { field: 'region' });
   }
-  if (getToken === undefined && (typeof token !== 'string' || token.trim() === '')) {
-    throw new SpacesInputError('A `token` (a Boomi JWT) or a `getToken` function is required', { field: 'token' });
+  const preset = options.region ? REGIONS[options.region] : undefined;
+  const endpoint = checkServiceUrl(options.endpoint ?? preset?.endpoint ?? DEFAULT_ENDPOINT, 'endpoint');
+  const { token, getToken, jwt } = options;
+  const given = [token !== undefined && 'token', getToken !== undefined && 'getToken', jwt !== undefined && 'jwt'].filter(Boolean);
+  if (given.length > 1) {
+    throw new SpacesInputError(`Give one of \`token\`, \`getToken\` or \`jwt\`, not ${given.join(' and ')}`, { field: String(given[0]) });
+  }
+  if (given.length === 0 || (token !== undefined && (typeof token !== 'string' || token.trim() === ''))) {
+    throw new SpacesInputError('A `token` (a Boomi JWT), a `getToken` function or `jwt` credentials are required', { field: 'token' });
   }
   if (getToken !== undefined && typeof getToken !== 'function') {
     throw new SpacesInputError('`getToken` must be a function', { field: 'getToken' });
@@ -52,6 +95,13 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new SpacesInputError('`timeoutMs` must be a positive number of milliseconds', { field: 'timeoutMs' });
+  }
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
+    throw new SpacesInputError('`retry.maxAttempts` must be a whole number ≥ 1', { field: 'retry.maxAttempts' });
+  }
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'budget', 'budgetRefillPerSuccess'] as const) {
+    if (!(retry[key] >= 0)) throw new SpacesInputError(`\`retry.${key}\` must be ≥ 0`, { field: `retry.${key}` });
   }
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
@@ -68,11 +118,14 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   const fixedToken = token;
   return {
     endpoint,
-    getToken: getToken ?? (() => fixedToken as string),
+    ...(jwt && { jwt: { ...jwt, authUrl: jwt.authUrl ?? preset?.authUrl ?? REGIONS.us.authUrl } }),
+    getToken: getToken ?? (fixedToken !== undefined ? () => fixedToken : undefined),
     headers,
     // Looked up per call, so fetch mocks installed after the client is made (msw, nock) still apply.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs,
+    retry,
+    ...(options.logger && { logger: options.logger }),
   };
 }
 

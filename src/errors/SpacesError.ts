@@ -19,6 +19,8 @@ export interface SpacesErrorDetails {
   operationName?: string;
   /** The start of an unreadable body, to help diagnose proxies and HTML error pages. */
   bodySnippet?: string;
+  /** True when the server may have executed the request despite the failure. */
+  mayHaveExecuted?: boolean;
   cause?: unknown;
 }
 
@@ -45,6 +47,11 @@ export class SpacesError extends Error {
   readonly data: unknown;
   readonly operationName: string | undefined;
   readonly bodySnippet: string | undefined;
+  /**
+   * True when the request may have been executed despite the failure (a lost answer, a 5xx): a
+   * mutation that fails so must be reconciled, never re-sent blindly.
+   */
+  readonly mayHaveExecuted: boolean;
 
   constructor(message: string, details: SpacesErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -54,6 +61,7 @@ export class SpacesError extends Error {
     this.data = details.data;
     this.operationName = details.operationName;
     this.bodySnippet = details.bodySnippet;
+    this.mayHaveExecuted = details.mayHaveExecuted ?? false;
   }
 
   toJSON(): Record<string, unknown> {
@@ -66,6 +74,7 @@ export class SpacesError extends Error {
       graphQLErrors: this.graphQLErrors,
       data: this.data,
       bodySnippet: this.bodySnippet,
+      mayHaveExecuted: this.mayHaveExecuted,
     };
   }
 }
@@ -79,5 +88,40 @@ export class SpacesInputError extends SpacesError {
   constructor(message: string, details: Omit<SpacesErrorDetails, 'code'> & { code?: SpacesErrorCode; field?: string }) {
     super(message, { ...details, code: details.code ?? 'INVALID_INPUT' });
     this.field = details.field;
+  }
+}
+
+/** What a reconciled mutation was about: enough to find its effect in a listing later. */
+export type OutcomeKey =
+  | { operation: 'install'; integrationPackId: string; integrationPackOverrideName: string | null }
+  | { operation: 'uninstall'; instanceId: string }
+  | { operation: 'attach'; integrationPackInstanceId: string; environmentIds: string[] }
+  | { operation: 'detach'; attachmentId: string };
+
+/**
+ * A mutation failed ambiguously (the answer was lost, or a 5xx) and the listing that should have
+ * told whether it took effect failed too. It may or may not have happened: look again before
+ * repeating it. `key` says what to look for; `cause` is the original failure.
+ *
+ * @example
+ * ```ts
+ * } catch (error) {
+ *   if (error instanceof OutcomeUnknownError && error.key.operation === 'install') {
+ *     console.error(`Check whether ${error.key.integrationPackId} was installed before retrying`);
+ *   }
+ * }
+ * ```
+ */
+export class OutcomeUnknownError extends SpacesError {
+  override name = 'OutcomeUnknownError';
+  readonly key: OutcomeKey;
+
+  constructor(message: string, key: OutcomeKey, details: { cause: unknown; operationName?: string }) {
+    super(message, { code: 'OUTCOME_UNKNOWN', mayHaveExecuted: true, cause: details.cause, operationName: details.operationName });
+    this.key = key;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), key: this.key };
   }
 }

@@ -1,5 +1,8 @@
 import type { ClientErrorCode } from './codes.js';
 
+/** Whether the server may have executed the request: `no` only when it certainly did not. */
+export type Execution = 'no' | 'maybe';
+
 /**
  * A failure below GraphQL (no answer, an unreadable one, a redirect). Thrown by the transport inside
  * urql's fetch, so urql reports it as the network error; the executor turns it into a SpacesError
@@ -10,8 +13,7 @@ export class TransportError extends Error {
   constructor(
     readonly code: ClientErrorCode,
     message: string,
-    readonly status?: number,
-    readonly bodySnippet?: string,
+    readonly details: { execution: Execution; status?: number; bodySnippet?: string } = { execution: 'maybe' },
   ) {
     super(message);
   }

@@ -33,8 +33,10 @@ export type BoomiErrorCode = (typeof BOOMI_ERROR_CODES)[number];
 export type ClientErrorCode =
   /** The request never got an answer (DNS, refused or reset connection). */
   | 'NETWORK_ERROR'
-  /** The per-call timeout elapsed. */
+  /** No answer within the timeout. */
   | 'TIMEOUT'
+  /** The caller's AbortSignal fired. */
+  | 'ABORTED'
   /** A non-2xx answer without a GraphQL error body. */
   | 'HTTP_ERROR'
   /** An answer that is not a GraphQL response: HTML, invalid JSON, an empty body. */
@@ -48,7 +50,9 @@ export type ClientErrorCode =
   /** The server answered with a redirect; credentials never follow one. */
   | 'REDIRECT_REFUSED'
   /** A GraphQL error that carries no code we recognise. */
-  | 'GRAPHQL_ERROR';
+  | 'GRAPHQL_ERROR'
+  /** A mutation failed ambiguously and its outcome could not be established: see OutcomeUnknownError. */
+  | 'OUTCOME_UNKNOWN';
 
 /** Every code a {@link SpacesError} can carry. Unknown server codes from `extensions.code` pass through as strings. */
 export type SpacesErrorCode = BoomiErrorCode | ClientErrorCode | (string & {});

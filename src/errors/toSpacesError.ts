@@ -15,15 +15,17 @@ export function toSpacesError(error: CombinedError, { operationName, data, redac
   if (network instanceof TransportError) {
     return new SpacesError(`${operationName}: ${redact(network.message)}`, {
       code: network.code,
-      status: network.status,
-      bodySnippet: network.bodySnippet,
+      status: network.details.status,
+      bodySnippet: network.details.bodySnippet,
       operationName,
+      mayHaveExecuted: network.details.execution === 'maybe',
     });
   }
   if (network) {
     return new SpacesError(`${operationName}: network error: ${redact(network.message)}`, {
       code: 'NETWORK_ERROR',
       operationName,
+      mayHaveExecuted: true,
     });
   }
 
@@ -39,6 +41,8 @@ export function toSpacesError(error: CombinedError, { operationName, data, redac
     graphQLErrors,
     data: data ?? undefined,
     operationName,
+    // A 5xx or a generic system error leaves open whether the operation ran; a refusal does not.
+    mayHaveExecuted: (status !== undefined && status >= 500) || code === 'GENERIC_SYSTEM_ERROR',
   });
 }
 

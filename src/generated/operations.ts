@@ -2,53 +2,63 @@
 import type { TypedDocumentNode } from '@urql/core';
 import * as Operations from './graphql.js';
 
-/** The variables argument of an operation: absent when it takes none. */
-export type VariablesArgument<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];
+/** Options of one call. */
+export interface CallOptions {
+  /** Aborts the call, and any wait between its retries. */
+  signal?: AbortSignal;
+  /** A deadline for the whole call, retries included, in milliseconds. */
+  timeoutMs?: number;
+}
+
+/** The arguments after the document: the variables (absent when the operation takes none), then call options. */
+export type ExecuteArguments<TVariables> = TVariables extends Record<string, never>
+  ? [options?: CallOptions]
+  : [variables: TVariables, options?: CallOptions];
 
 /** Runs one typed operation; `createSpacesClient(...).execute` is one. */
 export type OperationExecutor = <TResult, TVariables extends Record<string, unknown>>(
   document: TypedDocumentNode<TResult, TVariables>,
-  ...variables: VariablesArgument<TVariables>
+  ...args: ExecuteArguments<TVariables>
 ) => Promise<TResult>;
 
 /** Runs `attachIpackInstance` (operations/attachIpackInstance.graphql). */
-export function attachIpackInstance(execute: OperationExecutor, variables: Operations.AttachIpackInstanceMutationVariables): Promise<Operations.AttachIpackInstanceMutation> {
-  return execute(Operations.AttachIpackInstanceDocument, variables);
+export function attachIpackInstance(execute: OperationExecutor, variables: Operations.AttachIpackInstanceMutationVariables, options?: CallOptions): Promise<Operations.AttachIpackInstanceMutation> {
+  return execute(Operations.AttachIpackInstanceDocument, variables, options);
 }
 
 /** Runs `detachIpackInstance` (operations/detachIpackInstance.graphql). */
-export function detachIpackInstance(execute: OperationExecutor, variables: Operations.DetachIpackInstanceMutationVariables): Promise<Operations.DetachIpackInstanceMutation> {
-  return execute(Operations.DetachIpackInstanceDocument, variables);
+export function detachIpackInstance(execute: OperationExecutor, variables: Operations.DetachIpackInstanceMutationVariables, options?: CallOptions): Promise<Operations.DetachIpackInstanceMutation> {
+  return execute(Operations.DetachIpackInstanceDocument, variables, options);
 }
 
 /** Runs `getSpace` (operations/getSpace.graphql). */
-export function getSpace(execute: OperationExecutor, variables: Operations.GetSpaceQueryVariables): Promise<Operations.GetSpaceQuery> {
-  return execute(Operations.GetSpaceDocument, variables);
+export function getSpace(execute: OperationExecutor, variables: Operations.GetSpaceQueryVariables, options?: CallOptions): Promise<Operations.GetSpaceQuery> {
+  return execute(Operations.GetSpaceDocument, variables, options);
 }
 
 /** Runs `installIpack` (operations/installIpack.graphql). */
-export function installIpack(execute: OperationExecutor, variables: Operations.InstallIpackMutationVariables): Promise<Operations.InstallIpackMutation> {
-  return execute(Operations.InstallIpackDocument, variables);
+export function installIpack(execute: OperationExecutor, variables: Operations.InstallIpackMutationVariables, options?: CallOptions): Promise<Operations.InstallIpackMutation> {
+  return execute(Operations.InstallIpackDocument, variables, options);
 }
 
 /** Runs `listEnvironments` (operations/listEnvironments.graphql). */
-export function listEnvironments(execute: OperationExecutor): Promise<Operations.ListEnvironmentsQuery> {
-  return execute(Operations.ListEnvironmentsDocument);
+export function listEnvironments(execute: OperationExecutor, options?: CallOptions): Promise<Operations.ListEnvironmentsQuery> {
+  return execute(Operations.ListEnvironmentsDocument, options);
 }
 
 /** Runs `listIntegrationPackInstances` (operations/listIntegrationPackInstances.graphql). */
-export function listIntegrationPackInstances(execute: OperationExecutor): Promise<Operations.ListIntegrationPackInstancesQuery> {
-  return execute(Operations.ListIntegrationPackInstancesDocument);
+export function listIntegrationPackInstances(execute: OperationExecutor, options?: CallOptions): Promise<Operations.ListIntegrationPackInstancesQuery> {
+  return execute(Operations.ListIntegrationPackInstancesDocument, options);
 }
 
 /** Runs `listSpaces` (operations/listSpaces.graphql). */
-export function listSpaces(execute: OperationExecutor): Promise<Operations.ListSpacesQuery> {
-  return execute(Operations.ListSpacesDocument);
+export function listSpaces(execute: OperationExecutor, options?: CallOptions): Promise<Operations.ListSpacesQuery> {
+  return execute(Operations.ListSpacesDocument, options);
 }
 
 /** Runs `uninstallIpack` (operations/uninstallIpack.graphql). */
-export function uninstallIpack(execute: OperationExecutor, variables: Operations.UninstallIpackMutationVariables): Promise<Operations.UninstallIpackMutation> {
-  return execute(Operations.UninstallIpackDocument, variables);
+export function uninstallIpack(execute: OperationExecutor, variables: Operations.UninstallIpackMutationVariables, options?: CallOptions): Promise<Operations.UninstallIpackMutation> {
+  return execute(Operations.UninstallIpackDocument, variables, options);
 }
 
 /** Every operation by name, as typed documents. */

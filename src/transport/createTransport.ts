@@ -1,105 +1,138 @@
+import { codeOfGraphQLError } from '../errors/codes.js';
 import { TransportError } from '../errors/TransportError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
+import type { TransportLogger } from './events.js';
+import { metaOf, type RequestMeta } from './requestMeta.js';
+import { backoffDelay, judge, RetryBudget, type Outcome, type RetryOptions } from './retryPolicy.js';
+import { sendAttempt, type Answer } from './sendAttempt.js';
 
-/** What the transport needs from the client. */
+/** Gets the bearer token; `forceRefresh` after the server refused the current one. */
+export type TokenSource = (options: { forceRefresh: boolean; rejectedToken?: string }) => string | Promise<string>;
+
 export interface TransportOptions {
   fetch: typeof globalThis.fetch;
-  getToken: () => string | Promise<string>;
+  getToken: TokenSource;
   timeoutMs: number;
   redactor: SecretRedactor;
+  retry: Required<RetryOptions>;
+  logger?: TransportLogger;
+  random?: () => number;
 }
 
-const SNIPPET_LENGTH = 160;
-
 /**
- * The `fetch` urql calls. Credentials are attached here, at the last moment, so the token never sits
- * in urql's operation contexts or debug events and every re-send gets the current one. It also turns
- * every answer that is not a GraphQL response into a typed {@link TransportError} with the status and
- * a snippet, instead of urql's bare JSON parse error.
+ * The `fetch` urql calls: auth, retries and answer checks, each attempt seen with its HTTP status,
+ * Retry-After and whether the connection ever opened. These live here rather than in urql exchanges
+ * because @urql/exchange-retry retries mutations and ignores Retry-After, and @urql/exchange-auth
+ * queues refresh retries by query and variables, which can strand one of two identical concurrent
+ * mutations. Credentials are attached at the last moment, so they never sit in urql's operations.
  */
-export function createTransport({ fetch: fetchImpl, getToken, timeoutMs, redactor }: TransportOptions): typeof fetch {
-  return async (input, init = {}) => {
-    const token = await obtainToken(getToken, redactor);
-    const headers = new Headers(init.headers);
-    headers.set('authorization', `Bearer ${token}`);
+export function createTransport(options: TransportOptions): typeof fetch {
+  const { retry, logger, redactor } = options;
+  const budget = new RetryBudget(retry.budget, retry.budgetRefillPerSuccess);
+  const random = options.random ?? Math.random;
 
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    let response: Response;
-    let text: string;
+  async function token(rejectedToken?: string): Promise<string> {
+    let value: unknown;
     try {
-      // Credentials never follow a redirect: a 3xx is an error, see below.
-      response = await fetchImpl(input, { ...init, headers, signal, redirect: 'manual' });
-      text = await response.text();
+      value = await options.getToken(rejectedToken === undefined ? { forceRefresh: false } : { forceRefresh: true, rejectedToken });
     } catch (cause) {
-      if (timeout.aborted) throw new TransportError('TIMEOUT', `no answer within ${timeoutMs} ms`);
-      const reason = cause instanceof Error ? describeNetworkError(cause) : String(cause);
-      throw new TransportError('NETWORK_ERROR', `network error: ${redactor.redact(reason)}`);
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new TransportError('AUTH_ERROR', `could not obtain a token: ${redactor.redact(reason)}`, { execution: 'no' });
     }
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token', { execution: 'no' });
+    }
+    redactor.add(value);
+    return value;
+  }
 
-    const { status } = response;
-    if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
-      throw new TransportError('REDIRECT_REFUSED', `the server answered with a redirect (HTTP ${status}); redirects are not followed`, status);
+  async function attemptOnce(url: string, init: RequestInit, meta: RequestMeta, attempt: number, bearer: string): Promise<Outcome> {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${bearer}`);
+    try {
+      return { answer: await sendAttempt(url, { ...init, headers }, meta, attempt, { ...options, logger }) };
+    } catch (error) {
+      return { error };
     }
-    const payload = parseGraphQLBody(text);
-    if (!payload) {
-      const snippet = redactor.redact(snippetOf(text));
-      throw new TransportError(
-        'INVALID_RESPONSE',
-        `HTTP ${status}: the answer is not a GraphQL response (${snippet ? `starts with "${snippet}"` : 'empty body'})`,
-        status,
-        snippet,
-      );
+  }
+
+  // A 401 means the call was not executed: one forced refresh and one resend; a second 401 stands.
+  async function attemptWithAuth(url: string, init: RequestInit, meta: RequestMeta, attempt: number): Promise<Outcome> {
+    let bearer: string;
+    try {
+      bearer = await token();
+    } catch (error) {
+      return { error };
     }
-    if (!response.ok && !(Array.isArray(payload.errors) && payload.errors.length > 0)) {
-      throw new TransportError(status === 429 ? 'RATE_LIMITED' : 'HTTP_ERROR', `HTTP ${status} ${response.statusText}`.trim(), status);
+    const outcome = await attemptOnce(url, init, meta, attempt, bearer);
+    if (!('answer' in outcome) || !isUnauthorized(outcome.answer)) return outcome;
+    logger?.({ type: 'token-refresh', operationName: meta.operationName, reason: 'the server answered 401' });
+    let fresh: string;
+    try {
+      fresh = await token(bearer);
+    } catch (error) {
+      return { error };
     }
-    // urql reads the body again, so it gets a fresh copy of the answer already checked.
-    const forwardedHeaders = new Headers(response.headers);
-    forwardedHeaders.set('content-type', 'application/json');
-    return new Response(text, { status, statusText: response.statusText, headers: forwardedHeaders });
+    return fresh === bearer ? outcome : attemptOnce(url, init, meta, attempt, fresh);
+  }
+
+  return async (input, init = {}) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const meta = metaOf(init);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await attemptWithAuth(url, init, meta, attempt);
+      const verdict = judge(outcome, meta.kind);
+      const delayMs = backoffDelay(attempt, retry, verdict.retryAfterMs, random);
+      const mayRetry =
+        verdict.retry &&
+        attempt < retry.maxAttempts &&
+        (verdict.retryAfterMs ?? 0) <= retry.maxRetryAfterMs &&
+        Date.now() + delayMs < (meta.deadline ?? Infinity) &&
+        !meta.signal?.aborted &&
+        budget.tryTake();
+      if (!mayRetry) {
+        if ('answer' in outcome && outcome.answer.status < 400) budget.onSuccess();
+        return finish(outcome);
+      }
+      logger?.({ type: 'retry', operationName: meta.operationName, attempt, delayMs, reason: verdict.reason });
+      await sleep(delayMs, meta.signal);
+    }
   };
 }
 
-async function obtainToken(getToken: TransportOptions['getToken'], redactor: SecretRedactor): Promise<string> {
-  let token: unknown;
-  try {
-    token = await getToken();
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new TransportError('AUTH_ERROR', `could not obtain a token: ${redactor.redact(reason)}`);
-  }
-  if (typeof token !== 'string' || token.trim() === '') {
-    throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token');
-  }
-  redactor.add(token);
-  return token;
+function isUnauthorized(answer: Answer): boolean {
+  return answer.status === 401 || (answer.payload.errors ?? []).some((e) => codeOfGraphQLError(e) === 'UNAUTHORIZED');
 }
 
-function parseGraphQLBody(text: string): { data?: unknown; errors?: unknown } | undefined {
-  if (text.trim() === '') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
+/** The attempt's result for urql: a fresh Response of the checked answer, or the typed error. */
+function finish(outcome: Outcome): Response {
+  if ('error' in outcome) throw outcome.error;
+  const { status, statusText, headers, text, payload } = outcome.answer;
+  if (status >= 400 && !(Array.isArray(payload.errors) && payload.errors.length > 0)) {
+    throw new TransportError(status === 429 ? 'RATE_LIMITED' : 'HTTP_ERROR', `HTTP ${status} ${statusText}`.trim(), {
+      execution: status === 429 || status === 401 ? 'no' : status >= 500 ? 'maybe' : 'no',
+      status,
+    });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const body = parsed as { data?: unknown; errors?: unknown };
-  const hasData = 'data' in body && (body.data === null || typeof body.data === 'object');
-  const hasErrors = Array.isArray(body.errors);
-  return hasData || hasErrors ? body : undefined;
+  const forwarded = new Headers(headers);
+  forwarded.set('content-type', 'application/json');
+  forwarded.delete('content-length');
+  forwarded.delete('content-encoding');
+  return new Response(text, { status, statusText, headers: forwarded });
 }
 
-function snippetOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
-}
-
-// undici reports "fetch failed" and hides the useful part (ECONNREFUSED, ENOTFOUND) in `cause`.
-function describeNetworkError(error: Error): string {
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  if (cause && typeof cause.code === 'string') return `${error.message} (${cause.code})`;
-  if (cause && typeof cause.message === 'string') return `${error.message} (${cause.message})`;
-  return error.message;
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
+    if (signal?.aborted) return reject(new TransportError('ABORTED', 'the call was aborted', { execution: 'no' }));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new TransportError('ABORTED', 'the call was aborted', { execution: 'no' }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -10,7 +10,8 @@ import { useMswServer } from '../support/setupMsw.js';
 const ENDPOINT = 'https://platform.boomi.com/graphql';
 const mock = createMockPlatform();
 const server = useMswServer(...mock.handlers);
-const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, timeoutMs: 200 });
+// One attempt per call: these tests are about the shape of each failure, not about retries.
+const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, timeoutMs: 200, retry: { maxAttempts: 1 } });
 
 beforeEach(() => {
   mock.platform.state = createDemoState();
@@ -56,7 +57,7 @@ describe('documented GraphQL error answers', () => {
   });
 
   it('401: "Downstream Execution Error: Unauthorized" becomes UNAUTHORIZED with its path', async () => {
-    const stranger = createSpacesClient({ token: 'someone-elses-jwt' });
+    const stranger = createSpacesClient({ token: 'someone-elses-jwt', retry: { maxAttempts: 1 } });
     const error = await failure(stranger.getSpace(DEMO.spaceId));
     expect(error).toMatchObject({ status: 401, code: 'UNAUTHORIZED', data: undefined });
     expect(error.message).toContain('Downstream Execution Error: Unauthorized');
@@ -86,7 +87,7 @@ describe('documented GraphQL error answers', () => {
   });
 
   it('keeps partial data next to the errors', async () => {
-    const noGuid = createSpacesClient({ token: TEST_TOKEN });
+    const noGuid = createSpacesClient({ token: TEST_TOKEN, retry: { maxAttempts: 1 } });
     const both = gql<{ spaces: Array<{ id: string }> | null; integrationPackInstances: unknown }, Record<string, never>>`
       query spacesAndInstances {
         spaces {

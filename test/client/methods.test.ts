@@ -46,6 +46,7 @@ describe('typed methods against the mocked platform', () => {
       id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ0OA',
       integrationPackId: DEMO.packs.orderIntake,
       integrationPackOverrideName: null,
+      reconciled: false,
     });
     const multi = await client.installIntegrationPack({
       integrationPackId: DEMO.packs.invoiceSync,

@@ -101,15 +101,18 @@ describe('install rules', () => {
 });
 
 describe('fault switches', () => {
+  // Every call fails here, the listings that would reconcile the install too: the outcome is unknown.
   it('answers 503 before executing', async () => {
     simulator.faults.set({ unavailableRate: 1 });
-    await expect(install(DEMO.packs.orderIntake)).rejects.toMatchObject({ code: 'HTTP_ERROR', status: 503 });
+    const error = await install(DEMO.packs.orderIntake).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'OUTCOME_UNKNOWN', cause: { code: 'HTTP_ERROR', status: 503 } });
     expect(simulator.platform.state.instances).toEqual([]);
   });
 
   it('executes, then drops the connection without answering', async () => {
     simulator.faults.set({ dropAfterExecuteRate: 1 });
-    await expect(install(DEMO.packs.orderIntake)).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    const error = await install(DEMO.packs.orderIntake).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'OUTCOME_UNKNOWN', cause: { code: 'NETWORK_ERROR' } });
     expect(simulator.platform.state.instances).toHaveLength(1);
   });
 

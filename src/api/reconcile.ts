@@ -1,0 +1,64 @@
+import { OutcomeUnknownError, SpacesError, type OutcomeKey } from '../errors/SpacesError.js';
+
+/** What a listing says about a mutation's effect. */
+export type Observation<T> = { done: true; value: T } | { done: false };
+
+export interface ExactlyOnce<T> {
+  key: OutcomeKey;
+  operationName: string;
+  /** Sends the mutation. */
+  send: () => Promise<T>;
+  /** Reads the listings; throws when they cannot be read (the outcome is then unknown). */
+  observe: () => Promise<Observation<T>>;
+  /** Re-sends after the listings showed the effect certainly absent (may send less than `send`). */
+  resend?: () => Promise<T>;
+  /** Platform codes that mean "already done" (a duplicate); the listings are read again. */
+  conflictCodes?: readonly string[];
+}
+
+/** A failure after which the mutation may or may not have run. */
+export function isAmbiguous(error: unknown): boolean {
+  return error instanceof SpacesError && error.mayHaveExecuted && error.code !== 'ABORTED';
+}
+
+/**
+ * Runs a non-idempotent mutation at most once in effect. After an ambiguous failure it is never
+ * re-sent blindly: the listings decide. Found → its result, reconciled. Certainly absent → sent once
+ * more and checked again. Listings unreadable → OutcomeUnknownError carrying the key.
+ */
+export async function mutateExactlyOnce<T>(plan: ExactlyOnce<T>): Promise<{ value: T; reconciled: boolean }> {
+  let failure: unknown;
+  try {
+    return { value: await plan.send(), reconciled: false };
+  } catch (error) {
+    if (!isAmbiguous(error)) throw error;
+    failure = error;
+  }
+  const first = await observe(plan, failure);
+  if (first.done) return { value: first.value, reconciled: true };
+  try {
+    return { value: await (plan.resend ?? plan.send)(), reconciled: true };
+  } catch (error) {
+    const conflict = error instanceof SpacesError && (plan.conflictCodes ?? []).includes(String(error.code));
+    if (!isAmbiguous(error) && !conflict) throw error;
+    const second = await observe(plan, error);
+    if (second.done) return { value: second.value, reconciled: true };
+    // Absent after the second attempt too: nothing ran, so the caller may safely try again.
+    throw error;
+  }
+}
+
+async function observe<T>(plan: ExactlyOnce<T>, failure: unknown): Promise<Observation<T>> {
+  try {
+    return await plan.observe();
+  } catch (listingFailure) {
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    const listing = listingFailure instanceof Error ? listingFailure.message : String(listingFailure);
+    throw new OutcomeUnknownError(
+      `${plan.operationName}: the outcome is unknown. The request failed ambiguously (${reason}) and the listing that ` +
+        `would tell whether it took effect failed too (${listing}). Look before repeating it.`,
+      plan.key,
+      { cause: failure, operationName: plan.operationName },
+    );
+  }
+}

@@ -1,0 +1,121 @@
+import { TransportError } from '../errors/TransportError.js';
+import type { SecretRedactor } from '../security/SecretRedactor.js';
+import { redactHeaders, type TransportLogger } from './events.js';
+import type { RequestMeta } from './requestMeta.js';
+
+/** One HTTP answer that holds a GraphQL response (whatever its status). */
+export interface Answer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
+  payload: { data?: unknown; errors?: Array<{ message?: unknown; extensions?: unknown }> };
+}
+
+export interface AttemptContext {
+  fetch: typeof globalThis.fetch;
+  timeoutMs: number;
+  redactor: SecretRedactor;
+  logger?: TransportLogger;
+}
+
+const SNIPPET_LENGTH = 160;
+// Failures that happen before a request can reach the server: resending cannot duplicate work.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Sends one HTTP request and reads the answer. Everything that is not a GraphQL response becomes a
+ * typed TransportError that says whether the server may have executed the request.
+ */
+export async function sendAttempt(
+  url: string,
+  init: RequestInit,
+  meta: RequestMeta,
+  attempt: number,
+  { fetch: fetchImpl, timeoutMs, redactor, logger }: AttemptContext,
+): Promise<Answer> {
+  // setTimeout rather than AbortSignal.timeout: fake clocks in tests control it.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), Math.max(0, Math.min(timeoutMs, (meta.deadline ?? Infinity) - Date.now())));
+  const signals = [timeout.signal, init.signal, meta.signal].filter((s): s is AbortSignal => s instanceof AbortSignal);
+  const headers = new Headers(init.headers);
+  const started = Date.now();
+  logger?.({ type: 'request', operationName: meta.operationName, attempt, method: init.method ?? 'POST', url, headers: redactHeaders(headers) });
+
+  let response: Response;
+  let text: string;
+  try {
+    // Credentials never follow a redirect: a 3xx is an error, below.
+    response = await fetchImpl(url, { ...init, headers, signal: AbortSignal.any(signals), redirect: 'manual' });
+    text = await response.text();
+  } catch (cause) {
+    const error = networkFailure(cause, { timedOut: timeout.signal.aborted, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
+    logger?.({ type: 'failure', operationName: meta.operationName, attempt, code: error.code, message: error.message, durationMs: Date.now() - started });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  logger?.({ type: 'response', operationName: meta.operationName, attempt, status: response.status, durationMs: Date.now() - started });
+
+  const { status } = response;
+  if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
+    throw new TransportError('REDIRECT_REFUSED', `the server answered with a redirect (HTTP ${status}); redirects are not followed`, {
+      execution: 'no',
+      status,
+    });
+  }
+  const payload = parseGraphQLBody(text);
+  if (!payload) {
+    const snippet = redactor.redact(snippetOf(text));
+    throw new TransportError(
+      'INVALID_RESPONSE',
+      `HTTP ${status}: the answer is not a GraphQL response (${snippet ? `starts with "${snippet}"` : 'empty body'})`,
+      { execution: 'maybe', status, bodySnippet: snippet },
+    );
+  }
+  return { status, statusText: response.statusText, headers: response.headers, text, payload };
+}
+
+function networkFailure(
+  cause: unknown,
+  { timedOut, aborted, timeoutMs, redactor }: { timedOut: boolean; aborted: boolean; timeoutMs: number; redactor: SecretRedactor },
+): TransportError {
+  if (aborted) return new TransportError('ABORTED', 'the call was aborted', { execution: 'maybe' });
+  if (timedOut) return new TransportError('TIMEOUT', `no answer within ${timeoutMs} ms`, { execution: 'maybe' });
+  const code = errorCode(cause);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new TransportError('NETWORK_ERROR', `network error: ${redactor.redact(code ? `${message} (${code})` : message)}`, {
+    execution: code && NOT_SENT.has(code) ? 'no' : 'maybe',
+  });
+}
+
+// undici reports "fetch failed" and hides the system error (ECONNREFUSED…) in `cause`, sometimes in
+// an AggregateError of one error per address tried.
+function errorCode(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; cause?: unknown; errors?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
+    if (typeof current.code === 'string' && current.code !== 'UND_ERR') return current.code;
+    const first = Array.isArray(current.errors) ? (current.errors[0] as typeof current) : undefined;
+    if (first && typeof first.code === 'string') return first.code;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}
+
+function parseGraphQLBody(text: string): Answer['payload'] | undefined {
+  if (text.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const body = parsed as Answer['payload'];
+  const hasData = 'data' in body && (body.data === null || typeof body.data === 'object');
+  return hasData || Array.isArray(body.errors) ? body : undefined;
+}
+
+function snippetOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+}
