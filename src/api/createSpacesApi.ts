@@ -62,7 +62,12 @@ const INSTALL_CONFLICTS = ['IPACK_ALREADY_INSTALLED', 'IPACK_OVERRIDE_NAME_IN_US
 const present = <T>(items: ReadonlyArray<T | null> | null | undefined): T[] =>
   (items ?? []).filter((item): item is T => item !== null);
 
-export function createSpacesApi(execute: Execute): SpacesApi {
+export interface SpacesApiOptions {
+  /** Sends of one mutation at most, each re-send after a listing proved it absent. */
+  maxSends: number;
+}
+
+export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions): SpacesApi {
   const installsInFlight = new Map<string, Promise<InstallResult>>();
 
   async function getSpace(id: string, options?: CallOptions): Promise<Space> {
@@ -96,6 +101,7 @@ export function createSpacesApi(execute: Execute): SpacesApi {
       return instance;
     };
     const { value, reconciled } = await mutateExactlyOnce<InstalledInstance>({
+      maxSends,
       key: { operation: 'install', integrationPackId: request.integrationPackId, integrationPackOverrideName },
       operationName: 'installIpack',
       send,
@@ -134,6 +140,7 @@ export function createSpacesApi(execute: Execute): SpacesApi {
     async uninstallIntegrationPack(instanceId, options) {
       const id = requireId(instanceId, 'instanceId');
       const { value } = await mutateExactlyOnce<string>({
+        maxSends,
         key: { operation: 'uninstall', instanceId: id },
         operationName: 'uninstallIpack',
         send: async () => (await execute(UninstallIpackDocument, { id }, options)).integrationPackInstanceUninstall ?? id,
@@ -155,6 +162,7 @@ export function createSpacesApi(execute: Execute): SpacesApi {
       let existing: EnvironmentAttachment[] = [];
       let missing = environmentIds;
       const { value } = await mutateExactlyOnce<EnvironmentAttachment[]>({
+        maxSends,
         key: { operation: 'attach', integrationPackInstanceId, environmentIds },
         operationName: 'attachIpackInstance',
         send: () => attach(environmentIds),
@@ -175,6 +183,7 @@ export function createSpacesApi(execute: Execute): SpacesApi {
     async detachIntegrationPackInstance(attachmentId, options) {
       const id = requireId(attachmentId, 'attachmentId');
       const { value } = await mutateExactlyOnce<string | null>({
+        maxSends,
         key: { operation: 'detach', attachmentId: id },
         operationName: 'detachIpackInstance',
         send: async () => (await execute(DetachIpackInstanceDocument, { id }, options)).integrationPackInstanceEnvironmentAttachmentUnattach,

@@ -14,6 +14,8 @@ export interface ExactlyOnce<T> {
   resend?: () => Promise<T>;
   /** Platform codes that mean "already done" (a duplicate); the listings are read again. */
   conflictCodes?: readonly string[];
+  /** Sends at most, the first included; each re-send follows a listing that proved the effect absent. Default 2. */
+  maxSends?: number;
 }
 
 /** A failure after which the mutation may or may not have run. */
@@ -23,8 +25,9 @@ export function isAmbiguous(error: unknown): boolean {
 
 /**
  * Runs a non-idempotent mutation at most once in effect. After an ambiguous failure it is never
- * re-sent blindly: the listings decide. Found → its result, reconciled. Certainly absent → sent once
- * more and checked again. Listings unreadable → OutcomeUnknownError carrying the key.
+ * re-sent blindly: the listings decide. Found → its result, reconciled. Certainly absent → sent
+ * again (up to `maxSends` in all) and checked again. Listings unreadable → OutcomeUnknownError
+ * carrying the key.
  */
 export async function mutateExactlyOnce<T>(plan: ExactlyOnce<T>): Promise<{ value: T; reconciled: boolean }> {
   let failure: unknown;
@@ -34,17 +37,18 @@ export async function mutateExactlyOnce<T>(plan: ExactlyOnce<T>): Promise<{ valu
     if (!isAmbiguous(error)) throw error;
     failure = error;
   }
-  const first = await observe(plan, failure);
-  if (first.done) return { value: first.value, reconciled: true };
-  try {
-    return { value: await (plan.resend ?? plan.send)(), reconciled: true };
-  } catch (error) {
-    const conflict = error instanceof SpacesError && (plan.conflictCodes ?? []).includes(String(error.code));
-    if (!isAmbiguous(error) && !conflict) throw error;
-    const second = await observe(plan, error);
-    if (second.done) return { value: second.value, reconciled: true };
-    // Absent after the second attempt too: nothing ran, so the caller may safely try again.
-    throw error;
+  for (let sends = 1; ; sends++) {
+    const observation = await observe(plan, failure);
+    if (observation.done) return { value: observation.value, reconciled: true };
+    // Certainly absent after the last ambiguous failure: nothing ran, so the caller may try again.
+    if (sends >= (plan.maxSends ?? 2)) throw failure;
+    try {
+      return { value: await (plan.resend ?? plan.send)(), reconciled: true };
+    } catch (error) {
+      const conflict = error instanceof SpacesError && (plan.conflictCodes ?? []).includes(String(error.code));
+      if (!isAmbiguous(error) && !conflict) throw error;
+      failure = error;
+    }
   }
 }
 

@@ -116,6 +116,7 @@ program
   .option('--rate-limit <requests/s>', 'answer 429 above this many GraphQL requests per second', integer('--rate-limit', 1))
   .option('--fail-rate <rate>', 'share of GraphQL calls answered 503 before executing', rate, 0)
   .option('--drop-rate <rate>', 'share of GraphQL calls executed, then dropped unanswered', rate, 0)
+  .option('--rate-limited-rate <rate>', 'share of GraphQL calls answered 429 with Retry-After', rate, 0)
   .option('--seed <n>', 'seed of the fault draws', integer('--seed', 0), 1)
   .action(async function (this: Command) {
     const flags = this.optsWithGlobals<GlobalFlags & Record<string, number | string | undefined>>();
@@ -126,7 +127,12 @@ program
       latencyMs: flags.latency as number,
       jwtTtlSeconds: flags.jwtTtl as number,
       rateLimit: flags.rateLimit as number | undefined,
-      faults: { unavailableRate: flags.failRate as number, dropAfterExecuteRate: flags.dropRate as number, seed: flags.seed as number },
+      faults: {
+        unavailableRate: flags.failRate as number,
+        dropAfterExecuteRate: flags.dropRate as number,
+        rateLimitedRate: flags.rateLimitedRate as number,
+        seed: flags.seed as number,
+      },
     });
     await new Promise<void>((resolve) => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());

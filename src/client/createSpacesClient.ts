@@ -61,7 +61,7 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     }),
   });
   const execute = createExecutor(urql, redactor, resolved.headers);
-  const client: SpacesClient = { ...createSpacesApi(execute), execute, urql, endpoint: resolved.endpoint };
+  const client: SpacesClient = { ...createSpacesApi(execute, { maxSends: resolved.retry.maxAttempts }), execute, urql, endpoint: resolved.endpoint };
   // The urql client holds no secret, but its dumps are long; show what identifies the client.
   const summary = () => `SpacesClient { endpoint: '${resolved.endpoint}' }`;
   Object.defineProperty(client, inspectSymbol, { value: summary, enumerable: false });

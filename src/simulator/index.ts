@@ -6,6 +6,7 @@ export {
   type RunningSimulator,
   type SimulatorCredentials,
   type SimulatorOptions,
+  type SimulatorStats,
 } from './server/startSimulator.js';
 export { FaultPlan, type FaultDecision, type SimulatorFaults } from './server/faults.js';
 export { createDemoState, DEMO } from './model/seed.js';

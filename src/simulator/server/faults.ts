@@ -4,32 +4,45 @@ export interface SimulatorFaults {
   unavailableRate?: number;
   /** Share of GraphQL calls executed, then dropped without an answer (the connection is destroyed). */
   dropAfterExecuteRate?: number;
+  /** Share of GraphQL calls answered 429 before executing. */
+  rateLimitedRate?: number;
+  /** The Retry-After of those 429 answers, in seconds. Default 1. */
+  retryAfterSeconds?: number;
   /** Seed of the random draws, so a run can be repeated. Default 1. */
   seed?: number;
 }
 
 /** What to do with one GraphQL call. */
-export type FaultDecision = 'answer' | 'unavailable' | 'drop-after-execute';
+export type FaultDecision = 'answer' | 'unavailable' | 'drop-after-execute' | 'rate-limited';
 
 /** Draws the fault of each call from a seeded generator (mulberry32), so runs repeat. */
 export class FaultPlan {
   #random: () => number;
   #faults: Required<SimulatorFaults>;
+  #queued: FaultDecision[] = [];
 
   constructor(faults: SimulatorFaults = {}) {
-    this.#faults = { unavailableRate: 0, dropAfterExecuteRate: 0, seed: 1 };
+    this.#faults = { unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1, seed: 1 };
     this.#random = mulberry32(1);
     this.set(faults);
   }
 
   /** Replaces the switches (and reseeds when a seed is given). */
   set(faults: SimulatorFaults): void {
-    for (const key of ['unavailableRate', 'dropAfterExecuteRate'] as const) {
+    for (const key of ['unavailableRate', 'dropAfterExecuteRate', 'rateLimitedRate'] as const) {
       const rate = faults[key];
       if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new RangeError(`${key} must be between 0 and 1`);
     }
+    const total = (faults.unavailableRate ?? this.#faults.unavailableRate) + (faults.dropAfterExecuteRate ?? this.#faults.dropAfterExecuteRate) +
+      (faults.rateLimitedRate ?? this.#faults.rateLimitedRate);
+    if (total > 1) throw new RangeError('the fault rates add up to more than 1');
     this.#faults = { ...this.#faults, ...faults };
     if (faults.seed !== undefined) this.#random = mulberry32(faults.seed);
+  }
+
+  /** The next GraphQL calls get these faults, in order, before any drawn one. */
+  queue(...decisions: FaultDecision[]): void {
+    this.#queued.push(...decisions);
   }
 
   get current(): Required<SimulatorFaults> {
@@ -37,11 +50,14 @@ export class FaultPlan {
   }
 
   next(): FaultDecision {
-    const { unavailableRate, dropAfterExecuteRate } = this.#faults;
-    if (unavailableRate === 0 && dropAfterExecuteRate === 0) return 'answer';
+    const queued = this.#queued.shift();
+    if (queued) return queued;
+    const { unavailableRate, dropAfterExecuteRate, rateLimitedRate } = this.#faults;
+    if (unavailableRate + dropAfterExecuteRate + rateLimitedRate === 0) return 'answer';
     const draw = this.#random();
     if (draw < unavailableRate) return 'unavailable';
     if (draw < unavailableRate + dropAfterExecuteRate) return 'drop-after-execute';
+    if (draw < unavailableRate + dropAfterExecuteRate + rateLimitedRate) return 'rate-limited';
     return 'answer';
   }
 }

@@ -49,9 +49,18 @@ export interface RunningSimulator {
   /** The in-memory platform: read or replace `platform.state`. */
   platform: SpacesPlatform;
   faults: FaultPlan;
-  /** Counts of requests received, by route. */
-  stats: { graphql: number; auth: number };
+  /** Counts of requests received: by route, GraphQL ones by operation name, and 401 answers. */
+  stats: SimulatorStats;
   close(): Promise<void>;
+}
+
+/** What a simulator has seen. */
+export interface SimulatorStats {
+  graphql: number;
+  auth: number;
+  unauthorized: number;
+  /** GraphQL requests by operation name (`anonymous` when none). */
+  operations: Record<string, number>;
 }
 
 const AUTH_PATH = '/auth/jwt/generate/';
@@ -76,7 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, now);
   const faults = new FaultPlan(options.faults);
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined;
-  const stats = { graphql: 0, auth: 0 };
+  const stats: SimulatorStats = { graphql: 0, auth: 0, unauthorized: 0, operations: {} };
 
   const graphqlHandler = createHandler<IncomingMessage, undefined, SimulatorContext>({
     schema: loadSchema(),
@@ -88,6 +97,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     stats.graphql += 1;
     const body = await readBody(req);
     const request = parseRequestBody(body);
+    const operation = request.operationName ?? 'anonymous';
+    stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
     if (limiter) {
       const admission = limiter.admit();
       if (!admission.admitted) {
@@ -96,10 +107,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
     }
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || !(await jwt.isValid(token))) return sendAnswer(res, unauthorizedAnswer(request));
+    if (!token || !(await jwt.isValid(token))) {
+      stats.unauthorized += 1;
+      return sendAnswer(res, unauthorizedAnswer(request));
+    }
 
     const fault = faults.next();
     if (fault === 'unavailable') return sendAnswer(res, failureAnswer(503, 'Service Unavailable', undefined, request));
+    if (fault === 'rate-limited') {
+      const answer = failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, request);
+      return sendAnswer(res, answer, { 'retry-after': String(faults.current.retryAfterSeconds) });
+    }
 
     const [responseBody, init] = await graphqlHandler({
       method: req.method ?? 'GET',
