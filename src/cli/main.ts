@@ -12,6 +12,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 interface GlobalFlags extends ConnectionFlags {
   json?: boolean;
+  verbose?: boolean;
 }
 
 const integer = (name: string, min: number) => (value: string) => {
@@ -33,7 +34,8 @@ function withClient<A extends unknown[]>(run: (client: SpacesClient, out: Output
     const { resolveConnection } = await import('./config.js');
     const connection = await resolveConnection(flags, process.env, process.stdin);
     const { connect } = await import('./connect.js');
-    await run(connect(connection), out, { ...flags, spaceGuid: connection.spaceGuid }, ...args);
+    const logger = flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
+    await run(connect(connection, logger), out, { ...flags, spaceGuid: connection.spaceGuid }, ...args);
   };
 }
 
@@ -47,6 +49,7 @@ const program = new Command('boomi-spaces')
   .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
   .addOption(new Option('--space-guid <guid>', 'SPACE_GUID header for space-scoped commands').env('BOOMI_SPACE_GUID'))
   .option('--json', 'print exactly one JSON document on stdout')
+  .option('--verbose', 'show each HTTP attempt, retry and token refresh on stderr (credentials redacted)')
   .showSuggestionAfterError()
   .exitOverride();
 

@@ -1,9 +1,17 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/server/startSimulator.js';
+import { CliUsageError } from '../CliUsageError.js';
 import type { Output } from '../output.js';
 
 /** Starts the simulator and prints how to reach it; resolves once it is listening. */
 export async function runSimulator(out: Output, options: SimulatorOptions): Promise<RunningSimulator> {
-  const simulator = await startSimulator(options);
+  let simulator: RunningSimulator;
+  try {
+    simulator = await startSimulator(options);
+  } catch (error) {
+    // Fault rates that add up to more than 1 are a usage error; a busy port is not.
+    if (error instanceof RangeError) throw new CliUsageError(error.message);
+    throw error;
+  }
   const { credentials, platform } = simulator;
   const space = platform.state.spaces[0];
   const summary = {
