@@ -32,6 +32,7 @@ module.exports.plugin = (_schema, documents, config) => {
     ') => Promise<TResult>;',
   ];
   const names = [];
+  const typeEntries = [];
   for (const file of documents) {
     for (const def of file.document.definitions) {
       if (def.kind !== 'OperationDefinition' || !def.name) continue;
@@ -41,6 +42,7 @@ module.exports.plugin = (_schema, documents, config) => {
       const hasVariables = (def.variableDefinitions ?? []).length > 0;
       const source = file.location ? file.location.replace(/^.*?(operations\/)/, '$1') : name;
       names.push(name);
+      typeEntries.push(`  ${name}: { variables: Operations.${base}Variables; result: Operations.${base} };`);
       out.push(
         '',
         `/** Runs \`${name}\` (${source}). */`,
@@ -53,5 +55,8 @@ module.exports.plugin = (_schema, documents, config) => {
   out.push('', '/** Every operation by name, as typed documents. */', 'export const documents = {');
   for (const name of names) out.push(`  ${name}: Operations.${convert(name)}Document,`);
   out.push('} as const;', '');
+  out.push('/** The variables and result of every operation, by name (typed mocks build on it). */', 'export interface OperationTypes {');
+  out.push(...typeEntries, '}', '');
+  out.push('/** The name of one of our operations. */', 'export type OperationName = keyof OperationTypes;', '');
   return out.join('\n');
 };

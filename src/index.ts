@@ -10,9 +10,11 @@ export type { SpacesApi } from './api/createSpacesApi.js';
 export type * from './api/types.js';
 export {
   OutcomeUnknownError,
+  SchemaDriftError,
   SpacesError,
   SpacesInputError,
   type OutcomeKey,
+  type SnapshotIdentity,
   type SpacesErrorDetails,
   type SpacesGraphQLError,
 } from './errors/SpacesError.js';
@@ -25,3 +27,4 @@ export { REGIONS, type Region, type JwtCredentials } from './client/options.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retryPolicy.js';
 export type { TransportEvent, TransportLogger } from './transport/events.js';
 export type { TokenSource } from './transport/createTransport.js';
+export { SCHEMA_SNAPSHOT } from './generated/snapshot.js';

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, jest } from '@jest/globals';
 import { installEuInvoices } from '../examples/sdk-usage.js';
 import { DEMO } from '../src/simulator/model/seed.js';
-import { createMockPlatform, TEST_TOKEN } from './support/mockPlatform.js';
+import { createTestMock, TEST_TOKEN } from './support/spacesMock.js';
 import { useMswServer } from './support/setupMsw.js';
 
-const mock = createMockPlatform();
+const mock = createTestMock();
 useMswServer(...mock.handlers);
 
 describe('README', () => {
@@ -14,6 +14,11 @@ describe('README', () => {
   it('shows examples/sdk-usage.ts verbatim', () => {
     const block = /<!-- example: examples\/sdk-usage\.ts[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBe(readFileSync(new URL('../examples/sdk-usage.ts', import.meta.url), 'utf8'));
+  });
+
+  it('shows examples/testing-your-code.test.ts verbatim (it runs as a test of its own)', () => {
+    const block = /<!-- example: examples\/testing-your-code\.test\.ts[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBe(readFileSync(new URL('../examples/testing-your-code.test.ts', import.meta.url), 'utf8'));
   });
 
   it('shows the quick start and the test command', () => {
@@ -32,7 +37,7 @@ describe('README', () => {
         'Customer Master Data (MULTI)',
         `installed ${instance.id}`,
       ]);
-      expect(mock.platform.state.instances).toHaveLength(1);
+      expect(mock.state.instances).toHaveLength(1);
     } finally {
       log.mockRestore();
     }

@@ -125,3 +125,33 @@ export class OutcomeUnknownError extends SpacesError {
     return { ...super.toJSON(), key: this.key };
   }
 }
+
+/** The schema snapshot the SDK was generated from, as SchemaDriftError reports it. */
+export interface SnapshotIdentity {
+  sha256: string;
+  date: string;
+  source: string;
+}
+
+/**
+ * The server rejected one of our operations as invalid for its schema (an unknown field, argument or
+ * type): the platform's schema has moved away from the snapshot this SDK was generated from.
+ */
+export class SchemaDriftError extends SpacesError {
+  override name = 'SchemaDriftError';
+  readonly snapshot: SnapshotIdentity;
+
+  constructor(details: SpacesErrorDetails & { operationName: string; snapshot: SnapshotIdentity; reason: string }) {
+    super(
+      `${details.operationName} was rejected as invalid by the server's schema (${details.reason}). This SDK was generated ` +
+        `from schema snapshot sha256 ${details.snapshot.sha256.slice(0, 12)}… of ${details.snapshot.date}. Regenerate it: ` +
+        'npm run schema:pull -- --endpoint <url>, npm run schema:diff -- schema/boomi-spaces.graphql, npm run codegen, npm test.',
+      { ...details, code: 'SCHEMA_DRIFT' },
+    );
+    this.snapshot = details.snapshot;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), snapshot: this.snapshot };
+  }
+}

@@ -52,7 +52,9 @@ export type ClientErrorCode =
   /** A GraphQL error that carries no code we recognise. */
   | 'GRAPHQL_ERROR'
   /** A mutation failed ambiguously and its outcome could not be established: see OutcomeUnknownError. */
-  | 'OUTCOME_UNKNOWN';
+  | 'OUTCOME_UNKNOWN'
+  /** The server's schema no longer accepts one of our operations: see SchemaDriftError. */
+  | 'SCHEMA_DRIFT';
 
 /** Every code a {@link SpacesError} can carry. Unknown server codes from `extensions.code` pass through as strings. */
 export type SpacesErrorCode = BoomiErrorCode | ClientErrorCode | (string & {});

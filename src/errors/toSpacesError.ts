@@ -1,7 +1,11 @@
 import type { CombinedError } from '@urql/core';
 import { codeOfGraphQLError } from './codes.js';
-import { SpacesError, type SpacesGraphQLError } from './SpacesError.js';
+import { SCHEMA_SNAPSHOT } from '../generated/snapshot.js';
+import { SchemaDriftError, SpacesError, type SpacesGraphQLError } from './SpacesError.js';
 import { TransportError } from './TransportError.js';
+
+// graphql-js's validation messages for a document that no longer fits the schema.
+const DRIFT = /^(Cannot query field|Unknown argument|Unknown type|Field ".+" argument ".+" of type ".+" is required|Variable "\$.+" of type ".+" used in position expecting|Unknown enum value|Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type)/;
 
 interface ErrorContext {
   operationName: string;
@@ -35,6 +39,10 @@ export function toSpacesError(error: CombinedError, { operationName, data, redac
     graphQLErrors.map(codeOfGraphQLError).find((c) => c !== undefined) ??
     (status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'RATE_LIMITED' : status && status >= 500 ? 'HTTP_ERROR' : 'GRAPHQL_ERROR');
   const messages = graphQLErrors.map((e) => e.message).join('; ');
+  const drift = graphQLErrors.find((e) => !e.path && DRIFT.test(e.message));
+  if (drift && (status === undefined || status === 200 || status === 400)) {
+    return new SchemaDriftError({ code: 'SCHEMA_DRIFT', status, graphQLErrors, operationName, snapshot: SCHEMA_SNAPSHOT, reason: drift.message });
+  }
   return new SpacesError(`${operationName} failed: ${messages} (${code}${status && status !== 200 ? `, HTTP ${status}` : ''})`, {
     code,
     status,

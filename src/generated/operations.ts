@@ -72,3 +72,18 @@ export const documents = {
   listSpaces: Operations.ListSpacesDocument,
   uninstallIpack: Operations.UninstallIpackDocument,
 } as const;
+
+/** The variables and result of every operation, by name (typed mocks build on it). */
+export interface OperationTypes {
+  attachIpackInstance: { variables: Operations.AttachIpackInstanceMutationVariables; result: Operations.AttachIpackInstanceMutation };
+  detachIpackInstance: { variables: Operations.DetachIpackInstanceMutationVariables; result: Operations.DetachIpackInstanceMutation };
+  getSpace: { variables: Operations.GetSpaceQueryVariables; result: Operations.GetSpaceQuery };
+  installIpack: { variables: Operations.InstallIpackMutationVariables; result: Operations.InstallIpackMutation };
+  listEnvironments: { variables: Operations.ListEnvironmentsQueryVariables; result: Operations.ListEnvironmentsQuery };
+  listIntegrationPackInstances: { variables: Operations.ListIntegrationPackInstancesQueryVariables; result: Operations.ListIntegrationPackInstancesQuery };
+  listSpaces: { variables: Operations.ListSpacesQueryVariables; result: Operations.ListSpacesQuery };
+  uninstallIpack: { variables: Operations.UninstallIpackMutationVariables; result: Operations.UninstallIpackMutation };
+}
+
+/** The name of one of our operations. */
+export type OperationName = keyof OperationTypes;

@@ -1,4 +1,5 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
+import { SpacesError } from '../errors/SpacesError.js';
 import { TransportError } from '../errors/TransportError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import type { TransportLogger } from './events.js';
@@ -37,7 +38,12 @@ export function createTransport(options: TransportOptions): typeof fetch {
       value = await options.getToken(rejectedToken === undefined ? { forceRefresh: false } : { forceRefresh: true, rejectedToken });
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new TransportError('AUTH_ERROR', `could not obtain a token: ${redactor.redact(reason)}`, { execution: 'no' });
+      // A JWT provider's SpacesError carries the JWT endpoint's status; keep it.
+      const status = cause instanceof SpacesError ? cause.status : undefined;
+      throw new TransportError('AUTH_ERROR', `could not obtain a token: ${redactor.redact(reason)}`, {
+        execution: 'no',
+        ...(status !== undefined && { status }),
+      });
     }
     if (typeof value !== 'string' || value.trim() === '') {
       throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token', { execution: 'no' });

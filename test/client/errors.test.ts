@@ -2,19 +2,19 @@ import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { gql } from '@urql/core';
 import { delay, http, HttpResponse } from 'msw';
-import { createSpacesClient, SpacesError, type SpacesClient } from '../../src/index.js';
-import { DEMO, createDemoState } from '../../src/simulator/model/seed.js';
-import { createMockPlatform, TEST_TOKEN } from '../support/mockPlatform.js';
+import { createSpacesClient, SCHEMA_SNAPSHOT, SchemaDriftError, SpacesError } from '../../src/index.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { useMswServer } from '../support/setupMsw.js';
 
 const ENDPOINT = 'https://platform.boomi.com/graphql';
-const mock = createMockPlatform();
+const mock = createTestMock();
 const server = useMswServer(...mock.handlers);
 // One attempt per call: these tests are about the shape of each failure, not about retries.
 const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, timeoutMs: 200, retry: { maxAttempts: 1 } });
 
 beforeEach(() => {
-  mock.platform.state = createDemoState();
+  mock.reset();
 });
 
 async function failure(call: Promise<unknown>): Promise<SpacesError> {
@@ -38,7 +38,7 @@ function answerWith(resolver: Parameters<typeof http.post>[1]) {
 }
 
 describe('documented GraphQL error answers', () => {
-  it('400: a validation failure keeps its locations', async () => {
+  it("400: a document the server's schema refuses is a SchemaDriftError naming the snapshot, with locations", async () => {
     const invalid = gql<{ spaces: unknown }, Record<string, never>>`
       query badField {
         spaces {
@@ -48,12 +48,21 @@ describe('documented GraphQL error answers', () => {
       }
     `;
     const error = await failure(client.execute(invalid));
-    expect(error).toMatchObject({ status: 400, code: 'GRAPHQL_ERROR', operationName: 'badField', data: undefined });
+    expect(error).toBeInstanceOf(SchemaDriftError);
+    expect(error).toMatchObject({ status: 400, code: 'SCHEMA_DRIFT', operationName: 'badField', data: undefined, snapshot: SCHEMA_SNAPSHOT });
+    expect(error.message).toContain(`badField was rejected as invalid by the server's schema (Cannot query field "colour" on type "Space".)`);
+    expect(error.message).toContain(`schema snapshot sha256 ${SCHEMA_SNAPSHOT.sha256.slice(0, 12)}… of ${SCHEMA_SNAPSHOT.date}`);
+    expect(error.message).toContain('npm run schema:pull');
     expect(error.graphQLErrors[0]).toMatchObject({
       message: 'Cannot query field "colour" on type "Space".',
       // urql sends the document as printed, so the position is in that text.
       locations: [{ line: 4, column: 5 }],
     });
+  });
+
+  it('400 without a schema complaint stays a plain GRAPHQL_ERROR', async () => {
+    mock.failNext('*', { status: 400, message: 'Syntax Error: Unexpected <EOF>.' });
+    await expect(failure(client.listSpaces())).resolves.toMatchObject({ code: 'GRAPHQL_ERROR', status: 400 });
   });
 
   it('401: "Downstream Execution Error: Unauthorized" becomes UNAUTHORIZED with its path', async () => {
@@ -65,19 +74,19 @@ describe('documented GraphQL error answers', () => {
   });
 
   it('500: "Downstream Execution Error: Server Error" without a code becomes HTTP_ERROR with status 500', async () => {
-    mock.failNext({ status: 500, message: 'Downstream Execution Error: Server Error' });
+    mock.failNext('*', { status: 500, message: 'Downstream Execution Error: Server Error' });
     const error = await failure(client.listSpaces());
     expect(error).toMatchObject({ status: 500, code: 'HTTP_ERROR', operationName: 'listSpaces' });
     expect(error.graphQLErrors).toEqual([{ message: 'Downstream Execution Error: Server Error', path: ['spaces'] }]);
   });
 
   it('a code named only in the message is found there', async () => {
-    mock.failNext({ status: 200, message: 'Request failed: SPACE_IS_DELETED for this space' });
+    mock.failNext('*', { status: 200, message: 'Request failed: SPACE_IS_DELETED for this space' });
     await expect(client.getSpace(DEMO.spaceId)).rejects.toMatchObject({ code: 'SPACE_IS_DELETED' });
   });
 
   it('extensions.code wins over a code in the message', async () => {
-    mock.failNext({ status: 200, message: 'wrapped PLATFORM_CALL_ERROR', code: 'GENERIC_SYSTEM_ERROR' });
+    mock.failNext('*', { status: 200, message: 'wrapped PLATFORM_CALL_ERROR', code: 'GENERIC_SYSTEM_ERROR' });
     await expect(client.getSpace(DEMO.spaceId)).rejects.toMatchObject({ code: 'GENERIC_SYSTEM_ERROR' });
   });
 
@@ -175,7 +184,7 @@ describe('secrets', () => {
   });
 
   it('a server message that repeats the token shows no token', async () => {
-    mock.failNext({ status: 401, message: `token ${TEST_TOKEN} is expired`, code: 'UNAUTHORIZED' });
+    mock.failNext('*', { status: 401, message: `token ${TEST_TOKEN} is expired`, code: 'UNAUTHORIZED' });
     const error = await failure(client.listSpaces());
     expect(error.message).toContain('token [REDACTED] is expired');
   });

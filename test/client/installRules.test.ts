@@ -1,17 +1,16 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { createSpacesClient, SpacesInputError } from '../../src/index.js';
-import { DEMO, createDemoState } from '../../src/simulator/model/seed.js';
-import { createMockPlatform, TEST_TOKEN } from '../support/mockPlatform.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { useMswServer } from '../support/setupMsw.js';
 
-const mock = createMockPlatform();
+const mock = createTestMock();
 useMswServer(...mock.handlers);
 const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId });
 
 beforeEach(() => {
-  mock.platform.state = createDemoState();
-  mock.operations.length = 0;
-});
+  mock.reset();
+  });
 
 describe('install rules, checked before the install is sent', () => {
   it.each([
@@ -23,7 +22,7 @@ describe('install rules, checked before the install is sent', () => {
     const error = await client.installIntegrationPack(request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpacesInputError);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', field });
-    expect(mock.operations).toEqual([]);
+    expect(mock.requests).toEqual([]);
   });
 
   it('refuses a pack the space does not share with IPACK_NOT_FOUND_IN_SPACE, without installing', async () => {
@@ -33,7 +32,7 @@ describe('install rules, checked before the install is sent', () => {
     expect(error).toBeInstanceOf(SpacesInputError);
     expect(error).toMatchObject({ code: 'IPACK_NOT_FOUND_IN_SPACE', field: 'integrationPackId' });
     expect((error as Error).message).toContain('not shared with space "Demo_Space"');
-    expect(mock.operations).toEqual(['getSpace']);
+    expect(mock.requests).toEqual(['getSpace']);
   });
 
   it('refuses a MULTI pack without an override name', async () => {
@@ -43,14 +42,14 @@ describe('install rules, checked before the install is sent', () => {
     await expect(
       client.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: '  ', spaceId: DEMO.spaceId }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'integrationPackOverrideName' });
-    expect(mock.operations).toEqual(['getSpace', 'getSpace']);
+    expect(mock.requests).toEqual(['getSpace', 'getSpace']);
   });
 
   it('refuses a SINGLE pack with an override name', async () => {
     await expect(
       client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake, integrationPackOverrideName: 'x', spaceId: DEMO.spaceId }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('is SINGLE') });
-    expect(mock.operations).toEqual(['getSpace']);
+    expect(mock.requests).toEqual(['getSpace']);
   });
 
   it('installs when the rules hold, trimming ids and names', async () => {
@@ -60,14 +59,14 @@ describe('install rules, checked before the install is sent', () => {
       spaceId: ` ${DEMO.spaceId}`,
     });
     expect(instance).toMatchObject({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' });
-    expect(mock.operations).toEqual(['getSpace', 'installIpack']);
+    expect(mock.requests).toEqual(['getSpace', 'installIpack']);
   });
 
   it('reports an unknown space from the lookup, without installing', async () => {
     await expect(
       client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake, spaceId: '11111111-1111-4111-8111-111111111111' }),
     ).rejects.toMatchObject({ code: 'SPACE_NOT_FOUND' });
-    expect(mock.operations).toEqual(['getSpace']);
+    expect(mock.requests).toEqual(['getSpace']);
   });
 
   it('lets the platform judge when no space is given, and surfaces its code', async () => {
@@ -88,6 +87,6 @@ describe('other inputs', () => {
     ['attach without an instance', () => client.attachIntegrationPackInstance({ integrationPackInstanceId: ' ', environmentIds: ['x'] })],
   ])('%s: refused with INVALID_INPUT before sending', async (_label, call) => {
     await expect(call()).rejects.toBeInstanceOf(SpacesInputError);
-    expect(mock.operations).toEqual([]);
+    expect(mock.requests).toEqual([]);
   });
 });

@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { createSpacesClient, type SpacesClient } from '../../src/index.js';
-import { DEMO, createDemoState } from '../../src/simulator/model/seed.js';
-import { createMockPlatform, TEST_TOKEN } from '../support/mockPlatform.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { recordRequests, useMswServer } from '../support/setupMsw.js';
 
-const mock = createMockPlatform();
+const mock = createTestMock();
 const server = useMswServer(...mock.handlers);
 const requests = recordRequests(server);
 
 let client: SpacesClient;
 beforeEach(() => {
-  mock.platform.state = createDemoState();
+  mock.reset();
   requests.length = 0;
   client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId });
 });
@@ -122,7 +122,7 @@ describe('what goes over the wire', () => {
     expect(await client.listIntegrationPackInstances()).toEqual([]);
     await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
     expect(await client.listIntegrationPackInstances()).toHaveLength(1);
-    expect(mock.operations.slice(-3)).toEqual(['listIntegrationPackInstances', 'installIpack', 'listIntegrationPackInstances']);
+    expect(mock.requests.slice(-3)).toEqual(['listIntegrationPackInstances', 'installIpack', 'listIntegrationPackInstances']);
   });
 
   it('asks getToken for the token before every request', async () => {

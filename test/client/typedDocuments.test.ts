@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { createSpacesClient, GetSpaceDocument, ListSpacesDocument, operations } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import { createMockPlatform, TEST_TOKEN } from '../support/mockPlatform.js';
+import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { useMswServer } from '../support/setupMsw.js';
 
-const mock = createMockPlatform();
+const mock = createTestMock();
 useMswServer(...mock.handlers);
 const client = createSpacesClient({ token: TEST_TOKEN });
 

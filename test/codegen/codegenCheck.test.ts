@@ -13,7 +13,7 @@ afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: tru
 function scratchProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'boomi-spaces-codegen-'));
   copies.push(dir);
-  for (const entry of ['codegen.ts', 'codegen', 'schema', 'operations', 'src/generated', 'package.json']) {
+  for (const entry of ['codegen.ts', 'codegen', 'schema', 'operations', 'src/generated', 'src/schema', 'package.json']) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');

@@ -35,6 +35,12 @@ describe('the SDK entry (built)', () => {
     expect(forbidden).toEqual([]);
   });
 
+  it('exposes the testing kit as boomi-spaces/testing (which alone brings msw)', () => {
+    const loaded = modulesLoadedBy('boomi-spaces/testing');
+    expect(loaded.some((url) => url.endsWith('/dist/testing/index.js'))).toBe(true);
+    expect(loaded.some((url) => url.includes('/node_modules/msw/'))).toBe(true);
+  });
+
   it('exposes the simulator as boomi-spaces/simulator', () => {
     const loaded = modulesLoadedBy('boomi-spaces/simulator');
     expect(loaded.some((url) => url.endsWith('/dist/simulator/index.js'))).toBe(true);

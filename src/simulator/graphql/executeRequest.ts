@@ -1,4 +1,4 @@
-import { graphql, GraphQLError, Kind, parse, type ExecutionResult } from 'graphql';
+import { defaultFieldResolver, graphql, GraphQLError, Kind, parse, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import type { SpacesPlatform } from '../model/SpacesPlatform.js';
 import { loadSchema } from './loadSchema.js';
 import { rootValue } from './rootValue.js';
@@ -33,6 +33,26 @@ export async function executeRequest(
   // Syntax and validation failures never execute: Boomi answers them with HTTP 400.
   const status = body.data === undefined && body.errors?.length ? 400 : 200;
   return { status, body };
+}
+
+/**
+ * Executes a request whose root fields answer from `result` (by response key, so aliases work): a
+ * canned answer still goes through the schema, so it cannot take a shape the schema does not allow.
+ */
+export async function executeWithResult(request: GraphQLRequestBody, result: Record<string, unknown>): Promise<PlatformAnswer> {
+  const schema = loadSchema();
+  const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
+  const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) =>
+    roots.has(info.parentType) ? (source as Record<string, unknown>)[info.path.key as string] : defaultFieldResolver(source, args, context, info);
+  const body = await graphql({
+    schema,
+    source: request.query,
+    variableValues: request.variables ?? undefined,
+    operationName: request.operationName ?? undefined,
+    rootValue: result,
+    fieldResolver,
+  });
+  return { status: body.data === undefined && body.errors?.length ? 400 : 200, body };
 }
 
 /**

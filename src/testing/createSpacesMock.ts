@@ -1,0 +1,189 @@
+import { graphql as graphqlHandlers, http, HttpResponse, type RequestHandler } from 'msw';
+import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
+import { DEFAULT_ENDPOINT } from '../client/options.js';
+import type { OperationName, OperationTypes } from '../generated/operations.js';
+import {
+  executeRequest,
+  executeWithResult,
+  failureAnswer,
+  unauthorizedAnswer,
+  type GraphQLRequestBody,
+  type PlatformAnswer,
+} from '../simulator/graphql/executeRequest.js';
+import { PlatformError } from '../simulator/model/PlatformError.js';
+import { createDemoState, DEMO } from '../simulator/model/seed.js';
+import type { SimAttachment, SimEnvironment, SimInstance, SimPack, SimSpace, SimState } from '../simulator/model/state.js';
+import { SpacesPlatform } from '../simulator/model/SpacesPlatform.js';
+import { SimulatorJwt } from '../simulator/server/SimulatorJwt.js';
+
+/** Data to start from; each list given replaces the demo's. */
+export interface SpacesFixtures {
+  accountId?: string;
+  packs?: SimPack[];
+  spaces?: SimSpace[];
+  instances?: SimInstance[];
+  environments?: SimEnvironment[];
+  attachments?: SimAttachment[];
+}
+
+/** Options of {@link createSpacesMock}. */
+export interface SpacesMockOptions {
+  /** The GraphQL endpoint to answer. Default: the platform's. */
+  endpoint?: string;
+  /** The JWT endpoint to answer, without the account id. Default: `https://api.boomi.com/auth/jwt/generate`. */
+  authUrl?: string;
+  /** Who may get a JWT. Default: the demo user (`demo-account`, `demo@example.com`, `demo-token`). */
+  credentials?: { accountId: string; username: string; apiToken: string };
+  /** Bearer tokens accepted besides the JWTs the mock issues (for clients made with `token`). */
+  tokens?: string[];
+  /** The data to start from (and to return to on `reset()`). Default: the demo data. */
+  fixtures?: SpacesFixtures;
+  /** Lifetime of issued JWTs, in seconds. Default 300. */
+  jwtTtlSeconds?: number;
+}
+
+/** A failure to answer with instead of executing. */
+export interface MockFault {
+  /** HTTP status. Default 200. */
+  status?: number;
+  /** Sent as `extensions.code`. */
+  code?: string;
+  /** The GraphQL error message. Default "Simulated failure". */
+  message?: string;
+}
+
+/** A typed answer for one operation: given its variables, its result (or a thrown `PlatformError`). */
+export type OperationOverride<K extends OperationName> = (
+  variables: OperationTypes[K]['variables'],
+) => OperationTypes[K]['result'] | Promise<OperationTypes[K]['result']>;
+
+/** A fake Boomi Spaces platform for msw. */
+export interface SpacesMock {
+  /** Pass to msw's `setupServer(...mock.handlers)` (or `server.use`). */
+  handlers: RequestHandler[];
+  /** The live state: installs appear in later listings. */
+  readonly state: SimState;
+  /** Operation names in the order they arrived. */
+  readonly requests: readonly string[];
+  /** Back to the fixtures; clears faults, overrides and recorded requests. */
+  reset(): void;
+  /** Answers an operation with your own typed result (checked against the schema) until `reset()`. */
+  on<K extends OperationName>(operation: K, override: OperationOverride<K>): void;
+  /** The next call of `operation` (`'*'`: of any operation) fails with this status and Boomi error. */
+  failNext(operation: OperationName | '*', fault?: MockFault): void;
+  /** The next call of `operation` is executed, then its answer is lost (a network error). */
+  dropNext(operation: OperationName | '*'): void;
+  /** The next call of `operation` answers 429 with `Retry-After`. */
+  rateLimitNext(operation: OperationName | '*', retryAfterSeconds?: number): void;
+}
+
+type Fault = { kind: 'fail'; fault: MockFault } | { kind: 'drop' } | { kind: 'rate-limit'; retryAfterSeconds: number };
+
+/**
+ * A stateful fake of the Boomi Spaces platform as msw handlers: the same schema and model as the
+ * simulator, the install rules and error codes, and the JWT endpoint.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { createSpacesMock } from 'boomi-spaces/testing';
+ *
+ * const mock = createSpacesMock({ tokens: ['test-jwt'] });
+ * const server = setupServer(...mock.handlers);
+ * beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+ * beforeEach(() => mock.reset());
+ * afterAll(() => server.close());
+ * ```
+ */
+export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
+  const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
+  const authUrl = (options.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, '');
+  const credentials = options.credentials ?? { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken };
+  const fixtures = () => ({ ...createDemoState(), ...structuredClone(options.fixtures ?? {}) });
+  const platform = new SpacesPlatform(fixtures());
+  const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, () => Date.now());
+  const staticTokens = new Set(options.tokens ?? []);
+  let faults: Array<{ operation: string; fault: Fault }> = [];
+  let overrides = new Map<string, (variables: never) => unknown>();
+  const requests: string[] = [];
+
+  const takeFault = (operation: string) => {
+    const index = faults.findIndex((f) => f.operation === operation || f.operation === '*');
+    return index === -1 ? undefined : faults.splice(index, 1)[0]!.fault;
+  };
+
+  async function answer(request: Request, body: GraphQLRequestBody): Promise<{ answer: PlatformAnswer; drop: boolean; headers?: Record<string, string> }> {
+    const operation = body.operationName ?? 'anonymous';
+    requests.push(operation);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!bearer || !(staticTokens.has(bearer) || (await jwt.isValid(bearer)))) return { answer: unauthorizedAnswer(body), drop: false };
+    const fault = takeFault(operation);
+    if (fault?.kind === 'fail') {
+      const { status = 200, code, message = 'Simulated failure' } = fault.fault;
+      return { answer: failureAnswer(status, message, code, body), drop: false };
+    }
+    if (fault?.kind === 'rate-limit') {
+      return {
+        answer: failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, body),
+        drop: false,
+        headers: { 'retry-after': String(fault.retryAfterSeconds) },
+      };
+    }
+    const override = overrides.get(operation);
+    let result: PlatformAnswer;
+    if (override) {
+      try {
+        result = await executeWithResult(body, (await override(body.variables as never)) as Record<string, unknown>);
+      } catch (error) {
+        if (!(error instanceof PlatformError)) throw error;
+        result = failureAnswer(200, error.message, error.code, body);
+      }
+    } else {
+      result = await executeRequest(platform, body, request.headers.get('space_guid'));
+    }
+    return { answer: result, drop: fault?.kind === 'drop' };
+  }
+
+  const handlers: RequestHandler[] = [
+    http.get(`${authUrl}/:accountId`, ({ request, params }) => {
+      const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+      const [user, ...rest] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+      const valid =
+        params.accountId === credentials.accountId && user === `BOOMI_TOKEN.${credentials.username}` && rest.join(':') === credentials.apiToken;
+      if (!valid) return new HttpResponse('Unauthorized', { status: 401, headers: { 'content-type': 'text/plain' } });
+      return jwt.issue(credentials.accountId, credentials.username).then((token) => new HttpResponse(token, { headers: { 'content-type': 'text/plain' } }));
+    }),
+    graphqlHandlers.link(endpoint).operation(async ({ query, variables, operationName, request }) => {
+      const { answer: result, drop, headers } = await answer(request, { query, variables, operationName });
+      if (drop) return HttpResponse.error();
+      // A plain JSON copy: GraphQLError objects serialise through their toJSON.
+      return HttpResponse.json(JSON.parse(JSON.stringify(result.body)), { status: result.status, headers });
+    }),
+  ];
+
+  return {
+    handlers,
+    get state() {
+      return platform.state;
+    },
+    requests,
+    reset() {
+      platform.state = fixtures();
+      faults = [];
+      overrides = new Map();
+      requests.length = 0;
+    },
+    on(operation, override) {
+      overrides.set(operation, override as (variables: never) => unknown);
+    },
+    failNext(operation, fault = {}) {
+      faults.push({ operation, fault: { kind: 'fail', fault } });
+    },
+    dropNext(operation) {
+      faults.push({ operation, fault: { kind: 'drop' } });
+    },
+    rateLimitNext(operation, retryAfterSeconds = 1) {
+      faults.push({ operation, fault: { kind: 'rate-limit', retryAfterSeconds } });
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * boomi-spaces/testing: a fake Boomi Spaces platform for msw, for testing code that uses the SDK.
+ * Needs msw 2 (a peer dependency of this entry only).
+ */
+export {
+  createSpacesMock,
+  type MockFault,
+  type OperationOverride,
+  type SpacesFixtures,
+  type SpacesMock,
+  type SpacesMockOptions,
+} from './createSpacesMock.js';
+export { DEMO } from '../simulator/model/seed.js';
+export { PlatformError } from '../simulator/model/PlatformError.js';
+export type { SimAttachment, SimEnvironment, SimInstance, SimPack, SimSpace, SimState } from '../simulator/model/state.js';
+export type { OperationName, OperationTypes } from '../generated/operations.js';

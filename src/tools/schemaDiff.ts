@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  Kind,
+  parse,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import { readSnapshot } from '../schema/snapshotHeader.js';
+
+/** One of our operations and what it uses of the schema. */
+interface Operation {
+  name: string;
+  file: string;
+  document: DocumentNode;
+  /** Schema coordinates it touches: `Type`, `Type.field`, `Type.field.argument`, input and enum types. */
+  uses: Set<string>;
+}
+
+export interface ChangeReport {
+  criticality: 'BREAKING' | 'DANGEROUS' | 'NON_BREAKING';
+  type: string;
+  message: string;
+  path: string | undefined;
+  usedBy: string[];
+}
+
+export interface DiffReport {
+  against: string;
+  candidate: string;
+  changes: ChangeReport[];
+  operations: Array<{ name: string; file: string; valid: boolean; errors: string[] }>;
+  /** 1 when an operation no longer validates or a breaking change touches what they use. */
+  exitCode: 0 | 1;
+}
+
+export function loadSchemaFile(file: string): GraphQLSchema {
+  return buildSchema(readSnapshot(readFileSync(file, 'utf8')).sdl);
+}
+
+/** Diffs two snapshots and checks every operation in `operationsDir` against the candidate. */
+export async function diffSchemas(againstFile: string, candidateFile: string, operationsDir: string): Promise<DiffReport> {
+  const current = loadSchemaFile(againstFile);
+  const candidate = loadSchemaFile(candidateFile);
+  const operations = loadOperations(operationsDir, current);
+  const changes = (await diff(current, candidate)).map((change) => report(change, operations));
+  const checked = operations.map((op) => {
+    const errors = validate(candidate, op.document).map((e) => {
+      const at = e.locations?.[0];
+      return at ? `${e.message} (${op.file}:${at.line}:${at.column})` : e.message;
+    });
+    return { name: op.name, file: op.file, valid: errors.length === 0, errors };
+  });
+  const broken = checked.some((op) => !op.valid) || changes.some((c) => c.criticality === 'BREAKING' && c.usedBy.length > 0);
+  return { against: againstFile, candidate: candidateFile, changes, operations: checked, exitCode: broken ? 1 : 0 };
+}
+
+function report(change: Change, operations: Operation[]): ChangeReport {
+  const path = change.path;
+  return {
+    criticality: change.criticality.level === CriticalityLevel.Breaking ? 'BREAKING' : change.criticality.level === CriticalityLevel.Dangerous ? 'DANGEROUS' : 'NON_BREAKING',
+    type: change.type,
+    message: change.message,
+    path,
+    usedBy: path ? operations.filter((op) => touches(path, op.uses)).map((op) => op.name) : [],
+  };
+}
+
+// `Space.name` touches an operation that selects Space.name; `Query.Space.id` one that passes that
+// argument; any change inside an input or enum type an operation sends or receives touches it.
+function touches(path: string, uses: Set<string>): boolean {
+  if (uses.has(path)) return true;
+  const segments = path.split('.');
+  for (let n = segments.length - 1; n >= 1; n--) {
+    const prefix = segments.slice(0, n).join('.');
+    if (n >= 2 && uses.has(prefix)) return true;
+  }
+  return uses.has(`type:${segments[0]}`) || (segments.length === 1 && uses.has(segments[0]!));
+}
+
+function loadOperations(dir: string, schema: GraphQLSchema): Operation[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((file) => {
+      const path = join(dir, file);
+      const document = parse(readFileSync(path, 'utf8'));
+      const definition = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+      const name = definition?.kind === Kind.OPERATION_DEFINITION && definition.name ? definition.name.value : file;
+      return { name, file: path, document, uses: usedCoordinates(schema, document) };
+    });
+}
+
+function usedCoordinates(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+  const uses = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  const addWholeType = (type: GraphQLNamedType | undefined | null) => {
+    if (!type || uses.has(`type:${type.name}`)) return;
+    if (isEnumType(type)) uses.add(`type:${type.name}`);
+    if (isInputObjectType(type)) {
+      uses.add(`type:${type.name}`);
+      for (const field of Object.values(type.getFields())) addWholeType(getNamedType(field.type));
+    }
+  };
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        if (!parent || !field) return;
+        uses.add(parent.name);
+        uses.add(`${parent.name}.${field.name}`);
+        const named = getNamedType(field.type);
+        uses.add(named.name);
+        addWholeType(named);
+      },
+      Argument() {
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        const argument = typeInfo.getArgument();
+        if (parent && field && argument) uses.add(`${parent.name}.${field.name}.${argument.name}`);
+      },
+      VariableDefinition() {
+        addWholeType(typeInfo.getInputType() ? getNamedType(typeInfo.getInputType()!) : undefined);
+      },
+    }),
+  );
+  return uses;
+}
