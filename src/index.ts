@@ -7,6 +7,7 @@ export { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, type SpacesClientOptions } from '
 export type { Execute } from './client/createExecutor.js';
 export type { CallOptions, ExecuteArguments, OperationExecutor } from './generated/operations.js';
 export type { SpacesApi } from './api/createSpacesApi.js';
+export type { InstallManyOptions, InstallManyResult } from './api/installMany.js';
 export type * from './api/types.js';
 export {
   OutcomeUnknownError,

@@ -11,6 +11,7 @@ import {
 } from '../generated/graphql.js';
 import type { CallOptions } from '../generated/operations.js';
 import type { Execute } from '../client/createExecutor.js';
+import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
 import { findInstalled } from './naturalKey.js';
 import { mutateExactlyOnce } from './reconcile.js';
 import type {
@@ -44,6 +45,17 @@ export interface SpacesApi {
    * Reconciliation needs `spaceGuid` (the listing is space-scoped).
    */
   installIntegrationPack(request: InstallRequest, options?: CallOptions): Promise<InstallResult>;
+  /**
+   * Installs many packs, `batchSize` (default 25) per GraphQL request, one result per item in order:
+   * the instance, or the error of that item. Ambiguous failures are reconciled item by item.
+   *
+   * @example
+   * ```ts
+   * const results = await client.installMany(tenants.map((t) => ({ integrationPackId, integrationPackOverrideName: t })));
+   * for (const r of results) if (!r.ok) console.error(r.request.integrationPackOverrideName, r.error.code);
+   * ```
+   */
+  installMany(items: readonly InstallRequest[], options?: InstallManyOptions): Promise<InstallManyResult[]>;
   /** Every installed instance of the account (needs `spaceGuid`). */
   listIntegrationPackInstances(options?: CallOptions): Promise<IntegrationPackInstance[]>;
   /** Uninstalls an instance; resolves with its id. Reconciled like installs. */
@@ -134,6 +146,8 @@ export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions
       installsInFlight.set(key, promise);
       return promise;
     },
+
+    installMany: createInstallMany({ execute, getSpace, listInstances, maxSends }),
 
     listIntegrationPackInstances: listInstances,
 

@@ -1,0 +1,167 @@
+import { codeOfGraphQLError } from '../errors/codes.js';
+import { OutcomeUnknownError, SpacesError, SpacesInputError } from '../errors/SpacesError.js';
+import type { CallOptions } from '../generated/operations.js';
+import type { Execute } from '../client/createExecutor.js';
+import { aliasOf, batchInstallDocument } from './batchDocument.js';
+import { findInstalled } from './naturalKey.js';
+import { isAmbiguous } from './reconcile.js';
+import type { InstallRequest, InstallResult, IntegrationPackInstance, Space } from './types.js';
+import { checkInstallAgainstSpace, normaliseInstallRequest } from './validate.js';
+
+/** Options of `installMany`. */
+export interface InstallManyOptions extends CallOptions {
+  /** Installs per GraphQL request. Default 25. */
+  batchSize?: number;
+}
+
+/** The outcome of one item of `installMany`, in the order of the items. */
+export type InstallManyResult =
+  | { request: InstallRequest; ok: true; instance: InstallResult }
+  | { request: InstallRequest; ok: false; error: SpacesError };
+
+interface Dependencies {
+  execute: Execute;
+  getSpace: (id: string, options?: CallOptions) => Promise<Space>;
+  listInstances: (options?: CallOptions) => Promise<IntegrationPackInstance[]>;
+  maxSends: number;
+}
+
+interface Pending {
+  key: string;
+  request: InstallRequest;
+  outcome?: { instance: InstallResult } | { error: SpacesError };
+}
+
+/**
+ * Installs many packs, `batchSize` per GraphQL request (aliased fields). Each item gets its instance
+ * or the error of its own alias. A batch that fails ambiguously is reconciled item by item against
+ * the instance listing, as a single install is: found → reconciled; certainly absent → sent again
+ * (in a batch of those still absent); listing unreadable → OutcomeUnknownError for each open item.
+ */
+export function createInstallMany({ execute, getSpace, listInstances, maxSends }: Dependencies) {
+  return async function installMany(items: readonly InstallRequest[], options: InstallManyOptions = {}): Promise<InstallManyResult[]> {
+    const { batchSize = 25, ...call } = options;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new SpacesInputError('`batchSize` must be a whole number ≥ 1', { field: 'batchSize' });
+
+    // Check everything first; one natural key is installed once however often it is listed.
+    const results: Array<InstallManyResult | undefined> = [];
+    const byKey = new Map<string, Pending>();
+    const itemKeys: Array<string | undefined> = [];
+    const spaces = new Map<string, Promise<Space>>();
+    for (const [index, item] of items.entries()) {
+      try {
+        const request = normaliseInstallRequest(item);
+        if (request.spaceId !== undefined) {
+          if (!spaces.has(request.spaceId)) spaces.set(request.spaceId, getSpace(request.spaceId, call));
+          checkInstallAgainstSpace(await spaces.get(request.spaceId)!, request);
+        }
+        const key = JSON.stringify([request.integrationPackId, request.integrationPackOverrideName ?? null]);
+        if (!byKey.has(key)) byKey.set(key, { key, request });
+        itemKeys[index] = key;
+      } catch (error) {
+        if (!(error instanceof SpacesError)) throw error;
+        results[index] = { request: item, ok: false, error };
+      }
+    }
+
+    const unique = [...byKey.values()];
+    for (let start = 0; start < unique.length; start += batchSize) {
+      await installBatch(unique.slice(start, start + batchSize), call);
+    }
+
+    return items.map((item, index) => {
+      const done = results[index];
+      if (done) return done;
+      const outcome = byKey.get(itemKeys[index]!)!.outcome!;
+      return 'instance' in outcome ? { request: item, ok: true, instance: outcome.instance } : { request: item, ok: false, error: outcome.error };
+    });
+  };
+
+  async function installBatch(batch: Pending[], call: CallOptions): Promise<void> {
+    let open = batch;
+    let reconciling = false;
+    for (let sends = 1; open.length > 0; sends++) {
+      const failure = await send(open, call, reconciling);
+      if (!failure) return;
+      // The batch failed as a whole and may have run: the listing decides, item by item.
+      let instances: IntegrationPackInstance[];
+      try {
+        instances = await listInstances(call);
+      } catch (listingFailure) {
+        for (const item of open) item.outcome = { error: unknownOutcome(item.request, failure, listingFailure) };
+        return;
+      }
+      for (const item of open) {
+        const found = findInstalled(instances, item.request);
+        if (found) {
+          item.outcome = {
+            instance: { id: found.id, integrationPackId: found.integrationPackId, integrationPackOverrideName: found.integrationPackOverrideName, reconciled: true },
+          };
+        }
+      }
+      open = open.filter((item) => !item.outcome);
+      if (sends >= maxSends) {
+        for (const item of open) item.outcome = { error: failure };
+        return;
+      }
+      reconciling = true;
+    }
+  }
+
+  /** Sends one batch; returns the whole-batch ambiguous failure, or settles every item. */
+  async function send(batch: Pending[], call: CallOptions, reconciled: boolean): Promise<SpacesError | undefined> {
+    const variables = Object.fromEntries(
+      batch.map((item, i) => [
+        `input${i}`,
+        {
+          integrationPackId: item.request.integrationPackId,
+          ...(item.request.integrationPackOverrideName !== undefined && { integrationPackOverrideName: item.request.integrationPackOverrideName }),
+        },
+      ]),
+    );
+    let data: Record<string, unknown> | undefined;
+    let error: SpacesError | undefined;
+    try {
+      data = await execute(batchInstallDocument(batch.length), variables, call);
+    } catch (caught) {
+      if (!(caught instanceof SpacesError)) throw caught;
+      error = caught;
+      data = (caught.data ?? undefined) as Record<string, unknown> | undefined;
+      if (!data && isAmbiguous(caught)) return caught;
+    }
+    for (const [i, item] of batch.entries()) {
+      const alias = aliasOf(i);
+      const instance = data?.[alias] as Omit<InstallResult, 'reconciled'> | null | undefined;
+      if (instance) {
+        item.outcome = { instance: { ...instance, reconciled } };
+        continue;
+      }
+      const own = error?.graphQLErrors.find((e) => e.path?.[0] === alias);
+      item.outcome = {
+        error: own
+          ? new SpacesError(`installIpack failed for ${describe(item.request)}: ${own.message}`, {
+              code: codeOfGraphQLError(own) ?? error?.code ?? 'GRAPHQL_ERROR',
+              status: error?.status,
+              graphQLErrors: [own],
+              operationName: 'installIpackBatch',
+            })
+          : (error ?? new SpacesError(`installIpack: no instance for ${describe(item.request)}`, { code: 'INVALID_RESPONSE', operationName: 'installIpackBatch' })),
+      };
+    }
+    return undefined;
+  }
+}
+
+function describe(request: InstallRequest): string {
+  return request.integrationPackOverrideName ? `${request.integrationPackId} "${request.integrationPackOverrideName}"` : request.integrationPackId;
+}
+
+function unknownOutcome(request: InstallRequest, failure: SpacesError, listingFailure: unknown): OutcomeUnknownError {
+  const listing = listingFailure instanceof Error ? listingFailure.message : String(listingFailure);
+  return new OutcomeUnknownError(
+    `installIpack: the outcome for ${describe(request)} is unknown. The batch failed ambiguously (${failure.message}) and the ` +
+      `listing that would tell whether it took effect failed too (${listing}). Look before repeating it.`,
+    { operation: 'install', integrationPackId: request.integrationPackId, integrationPackOverrideName: request.integrationPackOverrideName ?? null },
+    { cause: failure, operationName: 'installIpackBatch' },
+  );
+}
