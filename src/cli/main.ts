@@ -110,6 +110,35 @@ program
   .action(withClient(async (client, out, _flags, id: string) => (await import('./commands/environments.js')).detach(client, out, id)));
 
 program
+  .command('plan')
+  .description('show what apply would change to match a plan file; changes nothing')
+  .argument('<file>', 'a YAML or JSON plan')
+  .option('--prune', 'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list')
+  .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
+  .action(async function (this: Command, file: string) {
+    const flags = this.optsWithGlobals<GlobalFlags & { prune?: boolean; detailedExitcode?: boolean }>();
+    const { planCommand } = await import('./commands/plan.js');
+    const logger = flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
+    const changes = await planCommand(new Output(Boolean(flags.json)), file, flags, logger);
+    process.exitCode = flags.detailedExitcode && changes ? 2 : EXIT.ok;
+  });
+
+program
+  .command('apply')
+  .description('bring the account to a plan file: batched installs, then attachments (and with --prune, removals)')
+  .argument('<file>', 'a YAML or JSON plan')
+  .option('--yes', 'apply without asking (required when not on a terminal)')
+  .option('--prune', 'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list')
+  .option('--batch-size <n>', 'installs per GraphQL request', integer('--batch-size', 1), 25)
+  .action(async function (this: Command, file: string) {
+    const flags = this.optsWithGlobals<GlobalFlags & { prune?: boolean; yes?: boolean; batchSize?: number }>();
+    const { applyCommand } = await import('./commands/plan.js');
+    const logger = flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
+    const ok = await applyCommand(new Output(Boolean(flags.json)), file, flags, logger);
+    process.exitCode = ok ? EXIT.ok : EXIT.apiFailure;
+  });
+
+program
   .command('simulator')
   .description('run the Spaces simulator on loopback until interrupted')
   .option('--port <port>', 'port to listen on', integer('--port', 0), 4000)
@@ -152,12 +181,23 @@ program
   });
 
 async function fail(error: unknown): Promise<number> {
+  const code = await exitCodeOf(error);
+  // With --detailed-exitcode, 2 means "changes": every error is 1.
+  return process.argv.includes('--detailed-exitcode') && code !== EXIT.ok ? EXIT.apiFailure : code;
+}
+
+async function exitCodeOf(error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version end with "errors" of their own; anything else commander reports is bad usage.
     return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
   }
   const out = new Output(process.argv.includes('--json'));
   if (error instanceof CliUsageError) {
+    out.error(error);
+    return EXIT.usage;
+  }
+  const { PlanError } = await import('../plan/planFile.js');
+  if (error instanceof PlanError) {
     out.error(error);
     return EXIT.usage;
   }
@@ -176,7 +216,7 @@ async function fail(error: unknown): Promise<number> {
 
 program.parseAsync(process.argv).then(
   () => {
-    process.exitCode = EXIT.ok;
+    process.exitCode ??= EXIT.ok;
   },
   async (error: unknown) => {
     process.exitCode = await fail(error);

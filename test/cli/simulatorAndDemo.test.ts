@@ -56,6 +56,10 @@ describe('boomi-spaces demo (npm start)', () => {
       'List the installed instances',
       'to environment "Production"',
       'uninstalled; 2 instances remain',
+      'Apply a plan file',
+      'ok + install Invoice Sync "APAC invoices" (MULTI)',
+      'first apply: 4 of 4 changes applied',
+      'second apply: no changes, the account already matches the plan',
       'Demo complete.',
     ]) {
       expect(run.stdout).toContain(text);
@@ -75,6 +79,8 @@ describe('boomi-spaces demo (npm start)', () => {
       'listIntegrationPackInstances',
       'attach',
       'uninstall',
+      'apply plan (first)',
+      'apply plan (second)',
     ]);
   });
 });

@@ -2,6 +2,10 @@ import { createJwtProvider } from '../../auth/createJwtProvider.js';
 import { createSpacesClient } from '../../client/createSpacesClient.js';
 import { SpacesError } from '../../errors/SpacesError.js';
 import { startSimulator } from '../../simulator/server/startSimulator.js';
+import { applyChanges } from '../../plan/applyChanges.js';
+import { changeToJson, computeChanges, describeChange } from '../../plan/changes.js';
+import { parsePlan } from '../../plan/planFile.js';
+import { resolvePlan } from '../../plan/resolvePlan.js';
 import type { Output } from '../output.js';
 
 /**
@@ -79,6 +83,39 @@ export async function runDemo(out: Output): Promise<void> {
     const left = await client.listIntegrationPackInstances();
     record('uninstall', { uninstalled: removed.id, remaining: left.map((i) => i.id) });
     out.note(`   uninstalled; ${left.length} instances remain`);
+
+    const planText = [
+      `space: ${spaceId}`,
+      'instances:',
+      `  - pack: ${single.name}`,
+      `    environments: [${prod.name}]`,
+      `  - pack: ${multi.name}`,
+      '    name: EU invoices',
+      `  - pack: ${multi.name}`,
+      '    name: APAC invoices',
+      `    environments: [${environments.map((e) => e.name).join(', ')}]`,
+      '',
+    ].join('\n');
+    step('Apply a plan file: the desired instances, as `boomi-spaces apply` does');
+    out.note(planText.replace(/^/gm, '   ').trimEnd());
+    const plan = parsePlan(planText, 'demo-plan.yaml');
+    for (const round of ['first', 'second'] as const) {
+      const view = {
+        space: await client.getSpace(plan.space),
+        instances: await client.listIntegrationPackInstances(),
+        environments: await client.listEnvironments(),
+      };
+      const changes = computeChanges(resolvePlan(plan, view, 'demo-plan.yaml'), view, { prune: false });
+      if (changes.length === 0) {
+        out.note(`   ${round} apply: no changes, the account already matches the plan`);
+        record(`apply plan (${round})`, { changes: 0 });
+        continue;
+      }
+      const results = await applyChanges(client, changes);
+      for (const result of results) out.note(`   ${result.ok ? 'ok' : 'FAILED'} ${describeChange(result.change)}`);
+      out.note(`   ${round} apply: ${results.filter((r) => r.ok).length} of ${results.length} changes applied`);
+      record(`apply plan (${round})`, { changes: changes.map(changeToJson), ok: results.every((r) => r.ok) });
+    }
 
     out.note('\nDemo complete.');
     out.result({ simulator: simulator.url, steps }, () => undefined);

@@ -1,0 +1,142 @@
+import { createInterface } from 'node:readline/promises';
+import type { SpacesClient } from '../../client/createSpacesClient.js';
+import type { TransportLogger } from '../../transport/events.js';
+import { applyChanges, type ChangeResult } from '../../plan/applyChanges.js';
+import { changeToJson, computeChanges, describeChange, summarise, type Change } from '../../plan/changes.js';
+import { PlanError, readPlanFile } from '../../plan/planFile.js';
+import { resolvePlan, type AccountView } from '../../plan/resolvePlan.js';
+import { CliUsageError } from '../CliUsageError.js';
+import { resolveConnection, type ConnectionFlags } from '../config.js';
+import { connect } from '../connect.js';
+import type { Output } from '../output.js';
+
+export interface PlanFlags extends ConnectionFlags {
+  prune?: boolean;
+  json?: boolean;
+}
+
+interface Planned {
+  client: SpacesClient;
+  view: AccountView;
+  changes: Change[];
+}
+
+/** Reads the plan and the account, and works out the changes; sends nothing that changes anything. */
+async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger): Promise<Planned> {
+  const plan = readPlanFile(file);
+  const connection = await resolveConnection(flags, process.env, process.stdin);
+  const spaceGuid = plan.spaceGuid ?? connection.spaceGuid;
+  if (!spaceGuid) {
+    throw new PlanError([`${file}: spaceGuid: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`]);
+  }
+  const client = connect({ ...connection, spaceGuid }, logger);
+  const [space, instances, environments] = await Promise.all([
+    client.getSpace(plan.space),
+    client.listIntegrationPackInstances(),
+    client.listEnvironments(),
+  ]);
+  const view = { space, instances, environments };
+  const entries = resolvePlan(plan, view, file);
+  return { client, view, changes: computeChanges(entries, view, { prune: Boolean(flags.prune) }) };
+}
+
+function planDocument({ view, changes }: Planned) {
+  return { space: { id: view.space.id, name: view.space.name }, changes: changes.map(changeToJson), summary: summarise(changes) };
+}
+
+function renderPlan(out: Output, { view, changes }: Planned): void {
+  if (changes.length === 0) return out.line(`No changes: the account matches the plan for space "${view.space.name}".`);
+  out.line(`Plan for space "${view.space.name}" (${view.space.id}):`);
+  for (const change of changes) out.line(`  ${describeChange(change)}`);
+  const counts = summarise(changes);
+  out.line(`${counts.install} to install, ${counts.attach} to attach, ${counts.detach} to detach, ${counts.uninstall} to uninstall.`);
+}
+
+/** `boomi-spaces plan`: resolves to whether there are changes. */
+export async function planCommand(out: Output, file: string, flags: PlanFlags, logger?: TransportLogger): Promise<boolean> {
+  const planned = await makePlan(file, flags, logger);
+  out.result(planDocument(planned), () => renderPlan(out, planned));
+  return planned.changes.length > 0;
+}
+
+/** `boomi-spaces apply`: resolves to whether every change succeeded. */
+export async function applyCommand(
+  out: Output,
+  file: string,
+  flags: PlanFlags & { yes?: boolean; batchSize?: number },
+  logger?: TransportLogger,
+): Promise<boolean> {
+  const planned = await makePlan(file, flags, logger);
+  if (planned.changes.length === 0) {
+    out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0 }, () => renderPlan(out, planned));
+    return true;
+  }
+  if (!flags.json) renderPlan(out, planned);
+  if (!flags.yes && !(await confirm(out))) {
+    out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0, cancelled: true }, () => out.line('Apply cancelled; nothing was changed.'));
+    return true;
+  }
+
+  const progress = await startProgress(out, planned.changes.length);
+  const results = await applyChanges(planned.client, planned.changes, {
+    ...(flags.batchSize !== undefined && { batchSize: flags.batchSize }),
+    onResult: progress.tick,
+  });
+  progress.stop();
+
+  const failed = results.filter((r) => !r.ok);
+  out.result(
+    {
+      ...planDocument(planned),
+      results: results.map((r) => ({ ...changeToJson(r.change), ok: r.ok, instanceId: r.instanceId ?? null, ...(r.error && { error: { code: r.error.code, message: r.error.message } }) })),
+      applied: results.length - failed.length,
+      failed: failed.length,
+    },
+    () => {
+      const done = summarise(results.filter((r) => r.ok).map((r) => r.change));
+      out.line(
+        `Applied ${results.length - failed.length} of ${results.length} changes: ${done.install} installed, ${done.attach} attached, ` +
+          `${done.detach} detached, ${done.uninstall} uninstalled.`,
+      );
+      if (failed.length > 0) {
+        out.line(`${failed.length} failed:`);
+        for (const r of failed) out.line(`  ${describeChange(r.change)}: ${r.error?.code}: ${r.error?.message}`);
+        out.line('Run apply again to finish the rest: what succeeded will not be repeated.');
+      }
+    },
+  );
+  return failed.length === 0;
+}
+
+async function confirm(out: Output): Promise<boolean> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new CliUsageError('apply changes the account: confirm with --yes when not running on a terminal');
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question('Apply these changes? Only "yes" is accepted: ');
+    return answer.trim().toLowerCase() === 'yes';
+  } finally {
+    rl.close();
+    out.line();
+  }
+}
+
+/** A progress bar on a terminal (cli-progress); otherwise one plain line per settled change. */
+async function startProgress(out: Output, total: number): Promise<{ tick: (result: ChangeResult) => void; stop: () => void }> {
+  const line = (r: ChangeResult) => `${r.ok ? 'ok    ' : 'FAILED'} ${describeChange(r.change)}${r.ok ? '' : `: ${r.error?.code}: ${r.error?.message}`}`;
+  if (!process.stdout.isTTY || out.json) {
+    return { tick: (r) => out.note(line(r)), stop: () => undefined };
+  }
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const bar = new SingleBar({ format: 'Applying [{bar}] {value}/{total} | {item}', hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
+  bar.start(total, 0, { item: '' });
+  let done = 0;
+  return {
+    tick: (r) => {
+      done += 1;
+      bar.update(done, { item: line(r) });
+    },
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,99 @@
+import { findInstalled } from '../api/naturalKey.js';
+import type { IntegrationPackInstance } from '../api/types.js';
+import type { AccountView, ResolvedEntry } from './resolvePlan.js';
+
+/** One thing `apply` does. */
+export type Change =
+  | { action: 'install'; entry: ResolvedEntry }
+  | { action: 'attach'; entry: ResolvedEntry; instanceId: string | null; environment: { id: string; name: string } }
+  | { action: 'detach'; instance: IntegrationPackInstance; attachmentId: string; environment: { id: string; name: string } }
+  | { action: 'uninstall'; instance: IntegrationPackInstance };
+
+/**
+ * What it takes to bring the account to the plan: installs for missing entries, attachments for
+ * missing environments; with `prune`, uninstalls of the Space's pack instances the plan does not list
+ * and detaches from environments an entry does not list.
+ */
+export function computeChanges(entries: ResolvedEntry[], view: AccountView, { prune }: { prune: boolean }): Change[] {
+  const installs: Change[] = [];
+  const attaches: Change[] = [];
+  const detaches: Change[] = [];
+  const matched = new Set<string>();
+  const environmentName = (id: string) => view.environments.find((e) => e.id === id)?.name ?? id;
+  const attachmentsOf = (instanceId: string) =>
+    view.environments.flatMap((env) =>
+      (env.integrationPackEnvironmentAttachment ?? []).flatMap((a) =>
+        a && a.integrationPackInstanceId === instanceId && a.id ? [{ id: a.id, environmentId: env.id ?? a.environmentId ?? '' }] : [],
+      ),
+    );
+
+  for (const entry of entries) {
+    const existing = findInstalled(view.instances, { integrationPackId: entry.pack.id, integrationPackOverrideName: entry.name ?? undefined });
+    if (!existing) {
+      installs.push({ action: 'install', entry });
+      for (const environment of entry.environments ?? []) attaches.push({ action: 'attach', entry, instanceId: null, environment });
+      continue;
+    }
+    matched.add(existing.id);
+    const attached = attachmentsOf(existing.id);
+    for (const environment of entry.environments ?? []) {
+      if (!attached.some((a) => a.environmentId === environment.id)) attaches.push({ action: 'attach', entry, instanceId: existing.id, environment });
+    }
+    if (prune && entry.environments) {
+      for (const attachment of attached) {
+        if (!entry.environments.some((e) => e.id === attachment.environmentId)) {
+          detaches.push({
+            action: 'detach',
+            instance: existing,
+            attachmentId: attachment.id,
+            environment: { id: attachment.environmentId, name: environmentName(attachment.environmentId) },
+          });
+        }
+      }
+    }
+  }
+
+  // Only instances of packs this Space shares are the plan's to prune.
+  const managed = new Set((view.space.sharedIpacks ?? []).map((p) => p?.id));
+  const uninstalls: Change[] = prune
+    ? view.instances.filter((i) => managed.has(i.integrationPackId) && !matched.has(i.id)).map((instance) => ({ action: 'uninstall', instance }))
+    : [];
+  return [...installs, ...attaches, ...detaches, ...uninstalls];
+}
+
+/** A one-line description of a change, for people. */
+export function describeChange(change: Change): string {
+  const entryLabel = (entry: ResolvedEntry) => `${entry.pack.name}${entry.name ? ` "${entry.name}"` : ''}`;
+  const instanceLabel = (i: IntegrationPackInstance) =>
+    `${i.integrationPack?.name ?? i.integrationPackId}${i.integrationPackOverrideName ? ` "${i.integrationPackOverrideName}"` : ''} (${i.id})`;
+  switch (change.action) {
+    case 'install':
+      return `+ install ${entryLabel(change.entry)} (${change.entry.pack.installationType})`;
+    case 'attach':
+      return `+ attach ${entryLabel(change.entry)} to ${change.environment.name}`;
+    case 'detach':
+      return `- detach ${instanceLabel(change.instance)} from ${change.environment.name}`;
+    case 'uninstall':
+      return `- uninstall ${instanceLabel(change.instance)}`;
+  }
+}
+
+/** Plain data for --json. */
+export function changeToJson(change: Change): Record<string, unknown> {
+  switch (change.action) {
+    case 'install':
+      return { action: 'install', packId: change.entry.pack.id, pack: change.entry.pack.name, name: change.entry.name };
+    case 'attach':
+      return { action: 'attach', packId: change.entry.pack.id, pack: change.entry.pack.name, name: change.entry.name, instanceId: change.instanceId, environmentId: change.environment.id, environment: change.environment.name };
+    case 'detach':
+      return { action: 'detach', instanceId: change.instance.id, attachmentId: change.attachmentId, environmentId: change.environment.id, environment: change.environment.name };
+    case 'uninstall':
+      return { action: 'uninstall', instanceId: change.instance.id, packId: change.instance.integrationPackId, name: change.instance.integrationPackOverrideName };
+  }
+}
+
+export function summarise(changes: Change[]): Record<Change['action'], number> {
+  const counts = { install: 0, attach: 0, detach: 0, uninstall: 0 };
+  for (const change of changes) counts[change.action] += 1;
+  return counts;
+}

@@ -1,0 +1,93 @@
+import type { Environment, IntegrationPackInstance, SharedIntegrationPack, Space } from '../api/types.js';
+import { PlanError, type PlanFile } from './planFile.js';
+
+/** What the account holds, read before planning. */
+export interface AccountView {
+  space: Space;
+  instances: IntegrationPackInstance[];
+  environments: Environment[];
+}
+
+/** A plan entry matched to the Space's pack and the account's environments. */
+export interface ResolvedEntry {
+  /** Where the entry stands in the file (`instances[index]`). */
+  index: number;
+  pack: { id: string; name: string; installationType: 'SINGLE' | 'MULTI' };
+  name: string | null;
+  /** The environments to attach to; undefined when the entry names none. */
+  environments: Array<{ id: string; name: string }> | undefined;
+}
+
+/**
+ * Checks the plan against the account before anything is sent: the packs exist in the Space (a name
+ * matching several packs is an error listing them), SINGLE entries carry no name, MULTI entries carry
+ * one, no (pack, name) pair twice, the environments exist. Every problem is reported at once.
+ */
+export function resolvePlan(plan: PlanFile, view: AccountView, file: string): ResolvedEntry[] {
+  const problems: string[] = [];
+  const packs = (view.space.sharedIpacks ?? []).filter((p): p is SharedIntegrationPack => p !== null && typeof p.id === 'string');
+  const resolved: ResolvedEntry[] = [];
+  const seen = new Map<string, number>();
+
+  plan.instances.forEach((entry, index) => {
+    const at = `${file}: instances[${index}]`;
+    const pack = findOne(packs, entry.pack, (p) => p.id!, (p) => p.name ?? '', ['pack', ` in space "${view.space.name}"`], `${at}.pack`, problems);
+    const environments = entry.environments?.map((wanted, e) =>
+      findOne(
+        view.environments.filter((env) => typeof env.id === 'string'),
+        wanted,
+        (env) => env.id!,
+        (env) => env.name ?? '',
+        ['environment', ''],
+        `${at}.environments[${e}]`,
+        problems,
+      ),
+    );
+    if (!pack) return;
+    const type = pack.installationType === 'SINGLE' ? 'SINGLE' : 'MULTI';
+    const label = `"${pack.name}"`;
+    if (type === 'SINGLE' && entry.name) problems.push(`${at}.name: pack ${label} is SINGLE, so the entry takes no name`);
+    if (type === 'MULTI' && !entry.name) problems.push(`${at}.name: pack ${label} is MULTI, so the entry needs a name`);
+    const name = type === 'MULTI' ? (entry.name ?? null) : null;
+    const key = JSON.stringify([pack.id, name]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push(`${at}: duplicates instances[${first}] (pack ${label}${name ? `, name "${name}"` : ''})`);
+      return;
+    }
+    seen.set(key, index);
+    if (environments?.some((env) => env === undefined)) return;
+    resolved.push({
+      index,
+      pack: { id: pack.id!, name: pack.name ?? pack.id!, installationType: type },
+      name,
+      environments: environments?.map((env) => ({ id: env!.id!, name: env!.name ?? env!.id! })),
+    });
+  });
+
+  if (problems.length > 0) throw new PlanError(problems);
+  return resolved;
+}
+
+/** The one item whose id, or else exact name, is `wanted`; a problem when none or several match. */
+function findOne<T>(
+  items: T[],
+  wanted: string,
+  idOf: (item: T) => string,
+  nameOf: (item: T) => string,
+  [kind, where]: [string, string],
+  at: string,
+  problems: string[],
+): T | undefined {
+  const byId = items.find((item) => idOf(item) === wanted);
+  if (byId) return byId;
+  const byName = items.filter((item) => nameOf(item) === wanted);
+  if (byName.length === 1) return byName[0];
+  if (byName.length > 1) {
+    problems.push(`${at}: "${wanted}" names ${byName.length} ${kind}s${where}; use an id: ${byName.map((i) => `${idOf(i)} ("${nameOf(i)}")`).join(', ')}`);
+  } else {
+    const known = items.map((i) => `"${nameOf(i)}" (${idOf(i)})`).join(', ');
+    problems.push(`${at}: no ${kind}${where} has the id or name "${wanted}"; known: ${known || 'none'}`);
+  }
+  return undefined;
+}

@@ -1,0 +1,197 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createDemoState, DEMO } from '../../src/simulator/model/seed.js';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/server/startSimulator.js';
+import { cleanEnv, runCli } from '../support/cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-plan-'));
+const EXAMPLE = new URL('../../examples/plan.yaml', import.meta.url);
+let simulator: RunningSimulator;
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  simulator = await startSimulator();
+  env = cleanEnv({
+    BOOMI_ENDPOINT: simulator.url,
+    BOOMI_AUTH_URL: simulator.authUrl,
+    BOOMI_ACCOUNT_ID: DEMO.accountId,
+    BOOMI_USERNAME: DEMO.username,
+    BOOMI_API_TOKEN: DEMO.apiToken,
+  });
+});
+afterAll(async () => {
+  await simulator.close();
+  rmSync(work, { recursive: true, force: true });
+});
+beforeEach(() => {
+  simulator.platform.state = createDemoState();
+  simulator.faults.set({ unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0 });
+  simulator.stats.operations = {};
+});
+
+let files = 0;
+function planFile(text: string, extension = 'yaml'): string {
+  const file = join(work, `plan-${++files}.${extension}`);
+  writeFileSync(file, text);
+  return file;
+}
+const cli = (...args: string[]) => runCli(args, { env });
+const mutationsSent = () =>
+  ['installIpackBatch', 'attachIpackInstance', 'detachIpackInstance', 'uninstallIpack'].reduce((n, op) => n + (simulator.stats.operations[op] ?? 0), 0);
+const instanceNames = () => simulator.platform.state.instances.map((i) => i.integrationPackOverrideName ?? '(single)').sort();
+
+describe('apply', () => {
+  it('provisions an empty account from the README example, then a second run changes nothing', async () => {
+    const first = await cli('apply', EXAMPLE.pathname, '--yes');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('+ install Order Intake (SINGLE)');
+    expect(first.stdout).toContain('ok     + attach Invoice Sync "EU invoices" to Test');
+    expect(first.stdout).toContain('Applied 6 of 6 changes: 3 installed, 3 attached, 0 detached, 0 uninstalled.');
+    expect(instanceNames()).toEqual(['(single)', 'EU invoices', 'US invoices']);
+    expect(simulator.platform.state.attachments).toHaveLength(3);
+    expect(simulator.stats.operations.installIpackBatch).toBe(1);
+
+    simulator.stats.operations = {};
+    const again = await cli('apply', EXAMPLE.pathname, '--yes');
+    expect(again).toMatchObject({ code: 0 });
+    expect(again.stdout).toContain('No changes: the account matches the plan for space "Demo_Space".');
+    expect(mutationsSent()).toBe(0);
+  });
+
+  it('prints one JSON document with --json, progress lines on stderr', async () => {
+    const run = await cli('apply', EXAMPLE.pathname, '--yes', '--json');
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as { applied: number; failed: number; results: Array<{ action: string; ok: boolean }> };
+    expect(document).toMatchObject({ applied: 6, failed: 0 });
+    expect(document.results.map((r) => r.action)).toEqual(['install', 'install', 'install', 'attach', 'attach', 'attach']);
+    expect(run.stderr.trim().split('\n')).toHaveLength(6);
+  });
+
+  it('refuses to apply without --yes when not on a terminal, changing nothing', async () => {
+    const run = await cli('apply', EXAMPLE.pathname);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('confirm with --yes when not running on a terminal');
+    expect(mutationsSent()).toBe(0);
+  });
+
+  it('installs in batches of --batch-size', async () => {
+    const many = planFile(
+      `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n${Array.from({ length: 7 }, (_, i) => `  - pack: Invoice Sync\n    name: tenant-${i}\n`).join('')}`,
+    );
+    const run = await cli('apply', many, '--yes', '--batch-size', '3');
+    expect(run.code).toBe(0);
+    expect(simulator.stats.operations.installIpackBatch).toBe(3);
+    expect(simulator.platform.state.instances).toHaveLength(7);
+  });
+
+  it('reports a partial failure per item (exit 1); applying again converges with no duplicate', async () => {
+    const plan = planFile(
+      `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n  - pack: Order Intake\n    environments: [Production]\n  - pack: Invoice Sync\n    name: EU\n  - pack: Invoice Sync\n    name: US\n    environments: [Test]\n`,
+    );
+    // The three reads and the first install are answered; every later call executes and loses its answer.
+    simulator.faults.set({ dropAfterExecuteRate: 1 });
+    simulator.faults.queue('answer', 'answer', 'answer', 'answer');
+    const broken = await cli('apply', plan, '--yes', '--batch-size', '1');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('ok     + install Order Intake (SINGLE)');
+    expect(broken.stdout).toMatch(/FAILED \+ install Invoice Sync "EU" \(MULTI\): OUTCOME_UNKNOWN: /);
+    expect(broken.stdout).toMatch(/FAILED \+ attach Invoice Sync "US" to Test: SKIPPED: /);
+    expect(broken.stdout).toContain('Run apply again to finish the rest');
+
+    simulator.faults.set({ dropAfterExecuteRate: 0 });
+    const again = await cli('apply', plan, '--yes');
+    expect(again.code).toBe(0);
+    expect(instanceNames()).toEqual(['(single)', 'EU', 'US']);
+    const attached = simulator.platform.state.attachments.map((a) => a.environmentId).sort();
+    expect(attached).toEqual([DEMO.environments.prod, DEMO.environments.test].sort());
+    expect((await cli('plan', plan, '--detailed-exitcode')).code).toBe(0);
+  }, 30_000);
+});
+
+describe('plan', () => {
+  it('shows the changes and sends nothing that changes the account', async () => {
+    const run = await cli('plan', EXAMPLE.pathname);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('3 to install, 3 to attach, 0 to detach, 0 to uninstall.');
+    expect(mutationsSent()).toBe(0);
+    const json = JSON.parse((await cli('plan', EXAMPLE.pathname, '--json')).stdout) as { summary: Record<string, number> };
+    expect(json.summary).toEqual({ install: 3, attach: 3, detach: 0, uninstall: 0 });
+  });
+
+  it('--detailed-exitcode: 2 with changes, 0 without, 1 on error', async () => {
+    expect((await cli('plan', EXAMPLE.pathname, '--detailed-exitcode')).code).toBe(2);
+    await cli('apply', EXAMPLE.pathname, '--yes');
+    expect((await cli('plan', EXAMPLE.pathname, '--detailed-exitcode')).code).toBe(0);
+    expect((await cli('plan', join(work, 'missing.yaml'), '--detailed-exitcode')).code).toBe(1);
+    expect((await runCli(['plan', EXAMPLE.pathname, '--detailed-exitcode'], { env: { ...env, BOOMI_API_TOKEN: 'wrong' } })).code).toBe(1);
+  });
+
+  it('--prune uninstalls the space’s instances the plan does not list and detaches unlisted environments', async () => {
+    await cli('apply', EXAMPLE.pathname, '--yes');
+    const smaller = planFile(
+      `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n  - pack: Order Intake\n    environments: [Production]\n  - pack: Invoice Sync\n    name: EU invoices\n    environments: [Test]\n`,
+    );
+    const withoutPrune = await cli('plan', smaller);
+    expect(withoutPrune.stdout).toContain('No changes');
+    const plan = await cli('plan', smaller, '--prune');
+    expect(plan.stdout).toMatch(/- detach Invoice Sync "EU invoices" \(\S+\) from Production/);
+    expect(plan.stdout).toMatch(/- uninstall Invoice Sync "US invoices" \(\S+\)/);
+    expect(plan.stdout).toContain('0 to install, 0 to attach, 1 to detach, 1 to uninstall.');
+    const apply = await cli('apply', smaller, '--prune', '--yes');
+    expect(apply.code).toBe(0);
+    expect(instanceNames()).toEqual(['(single)', 'EU invoices']);
+    expect((await cli('plan', smaller, '--prune', '--detailed-exitcode')).code).toBe(0);
+  });
+});
+
+describe('the plan is checked before anything is sent', () => {
+  const head = `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n`;
+  it.each([
+    ['a pack the space does not share', `${head}  - pack: Legacy Archive\n`, /instances\[0\]\.pack: no pack in space "Demo_Space" has the id or name "Legacy Archive"; known: "Order Intake"/],
+    ['a SINGLE entry with a name', `${head}  - pack: Order Intake\n    name: x\n`, /instances\[0\]\.name: pack "Order Intake" is SINGLE, so the entry takes no name/],
+    ['a MULTI entry without a name', `${head}  - pack: Invoice Sync\n`, /instances\[0\]\.name: pack "Invoice Sync" is MULTI, so the entry needs a name/],
+    ['a duplicate (pack, name) pair', `${head}  - pack: Invoice Sync\n    name: EU\n  - pack: ${DEMO.packs.invoiceSync}\n    name: EU\n`, /instances\[1\]: duplicates instances\[0\] \(pack "Invoice Sync", name "EU"\)/],
+    ['an unknown environment', `${head}  - pack: Order Intake\n    environments: [Staging]\n`, /instances\[0\]\.environments\[0\]: no environment has the id or name "Staging"; known: "Production"/],
+    ['an unknown key', `${head}  - pack: Order Intake\n    envs: [Production]\n`, /plan-\d+\.yaml:5: instances\[0\]: unknown key "envs"/],
+    ['a missing pack', `${head}  - name: x\n`, /plan-\d+\.yaml:4: instances\[0\]\.pack: expected a pack id or exact pack name/],
+    ['a wrong type', `space: ${DEMO.spaceId}\ninstances: Order Intake\n`, /plan-\d+\.yaml:2: instances: expected a list of instances/],
+    ['broken YAML', `space: [${DEMO.spaceId}\ninstances: []\n`, /plan-\d+\.yaml:2:\d+: not valid YAML or JSON/],
+  ])('%s', async (_label, text, message) => {
+    const run = await cli('plan', planFile(text));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('INVALID_PLAN');
+    expect(mutationsSent()).toBe(0);
+  });
+
+  it('a pack name that matches several packs is an error listing them', async () => {
+    const twin = { id: 'ffffffff-0000-4000-8000-00000000000f', name: 'Invoice Sync', description: 'A second pack of the same name', installationType: 'MULTI' as const };
+    simulator.platform.state.packs.push(twin);
+    simulator.platform.state.spaces[0]!.sharedPackIds.push(twin.id);
+    const run = await cli('plan', planFile(`${head}  - pack: Invoice Sync\n    name: EU\n`));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`instances[0].pack: "Invoice Sync" names 2 packs in space "Demo_Space"; use an id: ${DEMO.packs.invoiceSync} ("Invoice Sync"), ${twin.id} ("Invoice Sync")`);
+  });
+
+  it('reads JSON plans too, and reports every problem at once', async () => {
+    const json = planFile(JSON.stringify({ space: DEMO.spaceId, spaceGuid: DEMO.spaceId, instances: [{ pack: 'Order Intake', name: 'x' }, { pack: 'Invoice Sync' }] }), 'json');
+    const run = await cli('plan', json);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('2 problems in the plan');
+  });
+
+  it('needs a SPACE_GUID from the file or the environment', async () => {
+    const run = await cli('plan', planFile(`space: ${DEMO.spaceId}\ninstances: []\n`));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the plan needs a SPACE_GUID');
+    expect((await runCli(['plan', planFile(`space: ${DEMO.spaceId}\ninstances: []\n`)], { env: { ...env, BOOMI_SPACE_GUID: DEMO.spaceId } })).code).toBe(0);
+  });
+
+  it('names a file that cannot be read', async () => {
+    const run = await cli('plan', join(work, 'nope.yaml'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/nope\.yaml: cannot read the plan \(ENOENT\)/);
+    expect(readFileSync(EXAMPLE, 'utf8')).toContain('space:');
+  });
+});
