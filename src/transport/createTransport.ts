@@ -53,8 +53,11 @@ export function createTransport(options: TransportOptions): typeof fetch {
   }
 
   async function attemptOnce(url: string, init: RequestInit, meta: RequestMeta, attempt: number, bearer: string): Promise<Outcome> {
-    const headers = new Headers(init.headers);
-    headers.set('authorization', `Bearer ${bearer}`);
+    // urql hands its headers over as a plain object; the credential joins them here, per attempt.
+    const headers: Record<string, string> = {};
+    if (init.headers instanceof Headers) init.headers.forEach((value, name) => (headers[name] = value));
+    else Object.assign(headers, init.headers);
+    headers.authorization = `Bearer ${bearer}`;
     try {
       return { answer: await sendAttempt(url, { ...init, headers }, meta, attempt, { ...options, logger }) };
     } catch (error) {
@@ -106,6 +109,8 @@ export function createTransport(options: TransportOptions): typeof fetch {
   };
 }
 
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
 function isUnauthorized(answer: Answer): boolean {
   return answer.status === 401 || (answer.payload.errors ?? []).some((e) => codeOfGraphQLError(e) === 'UNAUTHORIZED');
 }
@@ -113,18 +118,15 @@ function isUnauthorized(answer: Answer): boolean {
 /** The attempt's result for urql: a fresh Response of the checked answer, or the typed error. */
 function finish(outcome: Outcome): Response {
   if ('error' in outcome) throw outcome.error;
-  const { status, statusText, headers, text, payload } = outcome.answer;
+  const { status, statusText, text, payload } = outcome.answer;
   if (status >= 400 && !(Array.isArray(payload.errors) && payload.errors.length > 0)) {
     throw new TransportError(status === 429 ? 'RATE_LIMITED' : 'HTTP_ERROR', `HTTP ${status} ${statusText}`.trim(), {
       execution: status === 429 || status === 401 ? 'no' : status >= 500 ? 'maybe' : 'no',
       status,
     });
   }
-  const forwarded = new Headers(headers);
-  forwarded.set('content-type', 'application/json');
-  forwarded.delete('content-length');
-  forwarded.delete('content-encoding');
-  return new Response(text, { status, statusText, headers: forwarded });
+  // urql reads only the content type; Retry-After and the rest were used above.
+  return new Response(text, { status, statusText, headers: JSON_HEADERS });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -34,26 +34,38 @@ export async function sendAttempt(
   attempt: number,
   { fetch: fetchImpl, timeoutMs, redactor, logger }: AttemptContext,
 ): Promise<Answer> {
-  // setTimeout rather than AbortSignal.timeout: fake clocks in tests control it.
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), Math.max(0, Math.min(timeoutMs, (meta.deadline ?? Infinity) - Date.now())));
-  const signals = [timeout.signal, init.signal, meta.signal].filter((s): s is AbortSignal => s instanceof AbortSignal);
-  const headers = new Headers(init.headers);
+  // One controller per attempt, aborted by the timeout or the caller's signal. setTimeout rather than
+  // AbortSignal.timeout, so fake clocks control it; no AbortSignal.any, which costs a transferable
+  // DOMException per request. urql's own signal is left out: it only fires when urql tears the
+  // operation down after its answer, and the caller's signal covers cancellation.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, Math.max(0, Math.min(timeoutMs, (meta.deadline ?? Infinity) - Date.now())));
+  const onCallerAbort = () => controller.abort();
+  if (meta.signal?.aborted) controller.abort();
+  meta.signal?.addEventListener('abort', onCallerAbort, { once: true });
   const started = Date.now();
-  logger?.({ type: 'request', operationName: meta.operationName, attempt, method: init.method ?? 'POST', url, headers: redactHeaders(headers) });
+  if (logger) {
+    const headers = redactHeaders(new Headers(init.headers));
+    logger({ type: 'request', operationName: meta.operationName, attempt, method: init.method ?? 'POST', url, headers });
+  }
 
   let response: Response;
   let text: string;
   try {
     // Credentials never follow a redirect: a 3xx is an error, below.
-    response = await fetchImpl(url, { ...init, headers, signal: AbortSignal.any(signals), redirect: 'manual' });
+    response = await fetchImpl(url, { ...init, signal: controller.signal, redirect: 'manual' });
     text = await response.text();
   } catch (cause) {
-    const error = networkFailure(cause, { timedOut: timeout.signal.aborted, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
+    const error = networkFailure(cause, { timedOut, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
     logger?.({ type: 'failure', operationName: meta.operationName, attempt, code: error.code, message: error.message, durationMs: Date.now() - started });
     throw error;
   } finally {
     clearTimeout(timer);
+    meta.signal?.removeEventListener('abort', onCallerAbort);
   }
   logger?.({ type: 'response', operationName: meta.operationName, attempt, status: response.status, durationMs: Date.now() - started });
 

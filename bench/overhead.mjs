@@ -1,0 +1,70 @@
+// 1. Client overhead: ops/s for one fixed getSpace answer from a server in another process.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { Client, fetchExchange } from '@urql/core';
+import { GraphQLClient } from 'graphql-request';
+import { print } from 'graphql';
+import { createSpacesClient, GetSpaceDocument } from '../dist/index.js';
+import { interleave } from './lib/stats.mjs';
+
+const TOKEN = 'bench-jwt.eyJzdWIiOiJiZW5jaCJ9.c2ln';
+const QUERY = print(GetSpaceDocument);
+const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json', 'content-type': 'application/json' };
+
+export async function overhead({ smoke }) {
+  const server = fork(new URL('./fixtures/getSpaceServer.mjs', import.meta.url), { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const [line] = await once(server.stdout, 'data');
+  const url = String(line).trim();
+  try {
+    // Every call asks for a different id, so no client can merge concurrent identical queries.
+    let n = 0;
+    const nextId = () => `2da77d1f-bbd4-4066-9d0e-${String(++n).padStart(12, '0')}`;
+    const sdk = createSpacesClient({ endpoint: url, token: TOKEN });
+    const graphqlRequest = new GraphQLClient(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const urql = new Client({ url, exchanges: [fetchExchange], preferGetMethod: false, requestPolicy: 'network-only', fetchOptions: { headers } });
+    const calls = {
+      'raw fetch': async () => {
+        const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: QUERY, variables: { id: nextId() }, operationName: 'getSpace' }) });
+        const body = await response.json();
+        if (!body.data?.space) throw new Error('no space');
+      },
+      'boomi-spaces': async () => {
+        const space = await sdk.getSpace(nextId());
+        if (!space.id) throw new Error('no space');
+      },
+      'graphql-request': async () => {
+        const data = await graphqlRequest.request(QUERY, { id: nextId() });
+        if (!data.space) throw new Error('no space');
+      },
+      '@urql/core': async () => {
+        const result = await urql.query(GetSpaceDocument, { id: nextId() }).toPromise();
+        if (!result.data?.space) throw new Error(String(result.error));
+      },
+    };
+    const durationMs = smoke ? 100 : 1000;
+    const opsPerSecond = async (call, concurrency) => {
+      let ops = 0;
+      const deadline = performance.now() + durationMs;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (performance.now() < deadline) {
+            await call();
+            ops += 1;
+          }
+        }),
+      );
+      return ops / ((performance.now() - started) / 1000);
+    };
+    const results = {};
+    for (const concurrency of [1, 16]) {
+      results[`c${concurrency}`] = await interleave(Object.keys(calls), smoke ? { rounds: 1, warmup: 0 } : { rounds: 7, warmup: 2 }, (name) =>
+        opsPerSecond(calls[name], concurrency),
+      );
+    }
+    const overheadRatio = results.c16['boomi-spaces'].median / results.c16['raw fetch'].median;
+    return { results, overheadRatio, target: 0.95, durationMs };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}

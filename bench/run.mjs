@@ -1,0 +1,71 @@
+// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size]
+// Needs a build (npm run build). The full run takes about a minute; --smoke runs each once, tiny.
+import { auth } from './auth.mjs';
+import { cliStart } from './cliStart.mjs';
+import { fmt, machine } from './lib/stats.mjs';
+import { overhead } from './overhead.mjs';
+import { size } from './size.mjs';
+import { workflow } from './workflow.mjs';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const smoke = args.includes('--smoke');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (name) => !only || only.includes(name);
+const log = (line = '') => {
+  if (!json) process.stdout.write(`${line}\n`);
+};
+
+const report = { machine: machine(), date: new Date().toISOString(), smoke };
+log(`boomi-spaces benchmarks${smoke ? ' (smoke)' : ''}: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}`);
+
+const table = (results, unit, digits = 1) => {
+  for (const [name, s] of Object.entries(results)) {
+    log(`  ${name.padEnd(26)} median ${fmt(s.median, digits).padStart(9)} ${unit}   min ${fmt(s.min, digits)}  max ${fmt(s.max, digits)}  ±${fmt(s.relative * 100)}%  (${s.rounds} rounds)`);
+  }
+};
+
+if (wanted('overhead')) {
+  const r = await overhead({ smoke });
+  report.overhead = r;
+  report.overheadRatio = r.overheadRatio;
+  log('\n1. Client overhead (getSpace, server in another process), ops/s');
+  for (const [c, results] of Object.entries(r.results)) {
+    log(` concurrency ${c.slice(1)}`);
+    table(results, 'ops/s', 0);
+  }
+  log(`  overheadRatio (SDK ÷ raw fetch at 16) = ${fmt(r.overheadRatio, 3)}   target ≥ ${r.target}`);
+}
+if (wanted('workflow')) {
+  const r = await workflow({ smoke });
+  report.workflow = r;
+  report.workflowSpeedup = r.workflowSpeedup;
+  log(`\n2. Install workflow: ${r.installs} MULTI installs, simulator latency ${r.latencyMs} ms, ms per run`);
+  table(r.results, 'ms', 0);
+  log(`  workflowSpeedup = ${fmt(r.workflowSpeedup, 2)}   target ≥ ${r.target}`);
+}
+if (wanted('auth')) {
+  const r = await auth({ smoke });
+  report.auth = r;
+  report.jwtCalls = r.jwtCalls;
+  report.jwtBound = r.jwtBound;
+  log(`\n3. Auth calls: ${r.minutes} simulated minutes at ${r.concurrency} concurrent calls`);
+  log(`  jwtCalls = ${r.jwtCalls} (min ${r.results.jwtCalls.min}, max ${r.results.jwtCalls.max})   bound ${r.jwtBound}   401 answers: ${r.unauthorized}`);
+}
+if (wanted('cli')) {
+  const r = await cliStart({ smoke });
+  report.cliStart = r;
+  report.cliStartRatio = r.cliStartRatio;
+  log('\n4. CLI start-up, ms');
+  table(r.results, 'ms');
+  log(`  cliStartRatio = ${fmt(r.cliStartRatio, 2)}   target ≤ ${r.target}`);
+}
+if (wanted('size')) {
+  const r = await size();
+  report.size = r;
+  report.bundleGzipBytes = r.bundleGzipBytes;
+  report.bundleHasGraphql = r.bundleHasGraphql;
+  log('\n5. Size of the SDK entry (esbuild, minified, platform node, dependencies included)');
+  log(`  ${r.bundleBytes} bytes, ${r.bundleGzipBytes} gzipped (target ≤ ${r.target.bundleGzipBytes}); graphql in the bundle: ${r.bundleHasGraphql}; packages: ${r.packages.join(', ')}`);
+}
+if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,0 +1,27 @@
+// 5. Size: the SDK entry bundled with esbuild (minified, platform node, dependencies included), gzipped.
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export async function size() {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('../dist/index.js', import.meta.url))],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0].contents;
+  const inputs = Object.keys(result.metafile.inputs);
+  const packages = [...new Set(inputs.filter((i) => i.includes('node_modules/')).map((i) => i.split('node_modules/').at(-1).split('/').slice(0, i.split('node_modules/').at(-1).startsWith('@') ? 2 : 1).join('/')))];
+  return {
+    bundleBytes: bytes.length,
+    bundleGzipBytes: gzipSync(bytes).length,
+    bundleHasGraphql: inputs.some((i) => /node_modules\/graphql\//.test(i)),
+    packages,
+    target: { bundleGzipBytes: 25 * 1024, bundleHasGraphql: false },
+  };
+}

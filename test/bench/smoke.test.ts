@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+// Every benchmark once, tiny, so none of them rots; the numbers are not judged here (see BENCHMARKS.md).
+describe('npm run bench -- --smoke --json', () => {
+  it('runs every benchmark and reports every key', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bench/run.mjs', '--smoke', '--json'], { cwd: root, maxBuffer: 10 * 1024 * 1024 });
+    const report = JSON.parse(stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      smoke: true,
+      machine: { node: process.version },
+      overheadRatio: expect.any(Number),
+      workflowSpeedup: expect.any(Number),
+      jwtCalls: expect.any(Number),
+      jwtBound: expect.any(Number),
+      cliStartRatio: expect.any(Number),
+      bundleGzipBytes: expect.any(Number),
+      bundleHasGraphql: expect.any(Boolean),
+    });
+    for (const key of ['overheadRatio', 'workflowSpeedup', 'cliStartRatio']) expect(report[key] as number).toBeGreaterThan(0);
+    // These two are facts, not timings: they hold on any machine.
+    expect(report.bundleHasGraphql).toBe(false);
+    expect(report.jwtCalls as number).toBeLessThanOrEqual(report.jwtBound as number);
+  }, 60_000);
+});
