@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createDemoState, DEMO } from '../../src/simulator/model/seed.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/server/startSimulator.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import { cleanEnv, runCli } from '../support/cli.js';
+import { demoEnv, useSimulator } from '../support/simulator.js';
 
+const currentSimulator = useSimulator();
 let simulator: RunningSimulator;
 let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  simulator = await startSimulator();
-  env = cleanEnv({
-    BOOMI_ENDPOINT: simulator.url,
-    BOOMI_AUTH_URL: simulator.authUrl,
-    BOOMI_ACCOUNT_ID: DEMO.accountId,
-    BOOMI_USERNAME: DEMO.username,
-    BOOMI_API_TOKEN: DEMO.apiToken,
-    BOOMI_SPACE_GUID: DEMO.spaceId,
-  });
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-  simulator.platform.state = createDemoState();
+beforeAll(() => {
+  simulator = currentSimulator();
+  env = demoEnv(simulator, { BOOMI_SPACE_GUID: DEMO.spaceId });
 });
 
 const cli = (...args: string[]) => runCli(args, { env });

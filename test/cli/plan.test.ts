@@ -1,34 +1,22 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createDemoState, DEMO } from '../../src/simulator/model/seed.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/server/startSimulator.js';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
+import { runCli } from '../support/cli.js';
+import { demoEnv, useSimulator } from '../support/simulator.js';
 
 const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-plan-'));
 const EXAMPLE = new URL('../../examples/plan.yaml', import.meta.url);
+const currentSimulator = useSimulator();
 let simulator: RunningSimulator;
 let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  simulator = await startSimulator();
-  env = cleanEnv({
-    BOOMI_ENDPOINT: simulator.url,
-    BOOMI_AUTH_URL: simulator.authUrl,
-    BOOMI_ACCOUNT_ID: DEMO.accountId,
-    BOOMI_USERNAME: DEMO.username,
-    BOOMI_API_TOKEN: DEMO.apiToken,
-  });
+beforeAll(() => {
+  simulator = currentSimulator();
+  env = demoEnv(simulator);
 });
-afterAll(async () => {
-  await simulator.close();
-  rmSync(work, { recursive: true, force: true });
-});
-beforeEach(() => {
-  simulator.platform.state = createDemoState();
-  simulator.faults.set({ unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0 });
-  simulator.stats.operations = {};
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let files = 0;
 function planFile(text: string, extension = 'yaml'): string {

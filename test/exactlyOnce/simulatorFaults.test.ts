@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { OutcomeUnknownError, SpacesError, type SpacesClient } from '../../src/index.js';
-import { createDemoState, DEMO } from '../../src/simulator/model/seed.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/server/startSimulator.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
+import { useSimulator } from '../support/simulator.js';
 import { simulatorClient } from '../support/simulatorClient.js';
 
+const currentSimulator = useSimulator();
 let simulator: RunningSimulator;
 let client: SpacesClient;
-beforeAll(async () => {
-  simulator = await startSimulator();
+beforeAll(() => {
+  simulator = currentSimulator();
   client = simulatorClient(simulator);
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-  simulator.platform.state = createDemoState();
-  simulator.faults.set({ unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1 });
-  simulator.stats.operations = {};
 });
 
 const sent = (operation: string) => simulator.stats.operations[operation] ?? 0;

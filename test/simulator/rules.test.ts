@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { serverAudits } from 'graphql-http';
-import { createDemoState, DEMO } from '../../src/simulator/model/seed.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import type { SpacesClient } from '../../src/index.js';
+import { useSimulator } from '../support/simulator.js';
 import { fetchJwt, postGraphQL, simulatorClient } from '../support/simulatorClient.js';
 
+const currentSimulator = useSimulator();
 let simulator: RunningSimulator;
 let client: SpacesClient;
-beforeAll(async () => {
-  simulator = await startSimulator();
+beforeAll(() => {
+  simulator = currentSimulator();
   client = simulatorClient(simulator);
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-  simulator.platform.state = createDemoState();
-  simulator.faults.set({ unavailableRate: 0, dropAfterExecuteRate: 0 });
 });
 
 const install = (integrationPackId: string, integrationPackOverrideName?: string) =>

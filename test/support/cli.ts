@@ -15,10 +15,16 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
-/** Runs the built CLI as a separate process (asynchronously, so a simulator in this process keeps answering). */
-export function runCli(args: string[], { env = cleanEnv(), input }: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliRun> {
+/**
+ * Runs the built CLI (or another `script`) as a separate process, asynchronously, so a simulator in
+ * this process keeps answering.
+ */
+export function runCli(
+  args: string[],
+  { env = cleanEnv(), input, script = CLI, cwd }: { env?: NodeJS.ProcessEnv; input?: string; script?: string; cwd?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

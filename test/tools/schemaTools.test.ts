@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +9,7 @@ import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { readSnapshot, sha256 } from '../../src/schema/snapshotHeader.js';
 import { loadSchema } from '../../src/simulator/graphql/loadSchema.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server/startSimulator.js';
-import { cleanEnv, type CliRun } from '../support/cli.js';
+import { cleanEnv, runCli } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const TOOL = join(root, 'dist/tools/schema.js');
@@ -40,18 +39,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function tool(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TOOL, ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const tool = (args: string[], env: NodeJS.ProcessEnv = cleanEnv()) => runCli(args, { env, script: TOOL, cwd: root });
 
 const demoAuth = () =>
   cleanEnv({ BOOMI_AUTH_URL: simulator.authUrl, BOOMI_ACCOUNT_ID: 'demo-account', BOOMI_USERNAME: 'demo@example.com', BOOMI_API_TOKEN: 'demo-token' });

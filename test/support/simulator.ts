@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import { createDemoState, DEMO } from '../../src/simulator/model/seed.js';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/server/startSimulator.js';
+import { cleanEnv } from './cli.js';
+
+/**
+ * A simulator for one test file: started before the tests, closed after, and back to the demo data
+ * with no fault and fresh counts before each test. Returns a getter (the simulator starts later).
+ */
+export function useSimulator(options: SimulatorOptions = {}): () => RunningSimulator {
+  let simulator: RunningSimulator | undefined;
+  beforeAll(async () => {
+    simulator = await startSimulator(options);
+  });
+  afterAll(() => simulator?.close());
+  beforeEach(() => {
+    simulator!.platform.state = createDemoState();
+    simulator!.faults.set({ unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1 });
+    simulator!.stats.operations = {};
+  });
+  return () => simulator!;
+}
+
+/** The CLI's environment for the simulator's demo user (no BOOMI_* of the machine leaks in). */
+export function demoEnv(simulator: RunningSimulator, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return cleanEnv({
+    BOOMI_ENDPOINT: simulator.url,
+    BOOMI_AUTH_URL: simulator.authUrl,
+    BOOMI_ACCOUNT_ID: DEMO.accountId,
+    BOOMI_USERNAME: DEMO.username,
+    BOOMI_API_TOKEN: DEMO.apiToken,
+    ...extra,
+  });
+}
