@@ -1,9 +1,10 @@
-import { Client, fetchExchange } from '@urql/core';
+import { Client } from '@urql/core';
 import { createSpacesApi, type SpacesApi } from '../api/createSpacesApi.js';
 import { createJwtProvider } from '../auth/createJwtProvider.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
 import { createTransport } from '../transport/createTransport.js';
 import { createExecutor, type Execute } from './createExecutor.js';
+import { transportExchange } from './transportExchange.js';
 import { resolveOptions, type SpacesClientOptions } from './options.js';
 
 /** A client of the Boomi Spaces API. */
@@ -44,21 +45,21 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
   const getToken =
     resolved.getToken ??
     createJwtProvider({ ...resolved.jwt!, fetch: resolved.fetch, ...(resolved.logger && { logger: resolved.logger }) }).getToken;
+  const transport = createTransport({
+    fetch: resolved.fetch,
+    getToken,
+    timeoutMs: resolved.timeoutMs,
+    redactor,
+    retry: resolved.retry,
+    ...(resolved.logger && { logger: resolved.logger }),
+  });
   const urql = new Client({
     url: resolved.endpoint,
-    exchanges: [fetchExchange],
+    exchanges: [transportExchange(transport, resolved.endpoint)],
     // The platform wants POST, and a listing must never come from a stale cache.
     preferGetMethod: false,
     requestPolicy: 'network-only',
     fetchOptions: { headers: resolved.headers },
-    fetch: createTransport({
-      fetch: resolved.fetch,
-      getToken,
-      timeoutMs: resolved.timeoutMs,
-      redactor,
-      retry: resolved.retry,
-      ...(resolved.logger && { logger: resolved.logger }),
-    }),
   });
   const execute = createExecutor(urql, redactor, resolved.headers);
   const client: SpacesClient = { ...createSpacesApi(execute, { maxSends: resolved.retry.maxAttempts }), execute, urql, endpoint: resolved.endpoint };

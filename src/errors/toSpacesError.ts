@@ -33,7 +33,7 @@ export function toSpacesError(error: CombinedError, { operationName, data, redac
     });
   }
 
-  const status = error.response instanceof Response ? error.response.status : undefined;
+  const status = typeof error.response?.status === 'number' ? (error.response.status as number) : undefined;
   const graphQLErrors = error.graphQLErrors.map((e) => plainGraphQLError(e, redact));
   const code =
     graphQLErrors.map(codeOfGraphQLError).find((c) => c !== undefined) ??

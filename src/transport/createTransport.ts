@@ -21,13 +21,20 @@ export interface TransportOptions {
 }
 
 /**
- * The `fetch` urql calls: auth, retries and answer checks, each attempt seen with its HTTP status,
- * Retry-After and whether the connection ever opened. These live here rather than in urql exchanges
- * because @urql/exchange-retry retries mutations and ignores Retry-After, and @urql/exchange-auth
- * queues refresh retries by query and variables, which can strand one of two identical concurrent
- * mutations. Credentials are attached at the last moment, so they never sit in urql's operations.
+ * Auth, retries and answer checks, each attempt seen with its HTTP status, Retry-After and whether
+ * the connection ever opened; urql reaches it through `transportExchange`. These are not
+ * @urql/exchange-retry and @urql/exchange-auth because the first retries mutations and ignores
+ * Retry-After, and the second queues refresh retries by query and variables, which can strand one of
+ * two identical concurrent mutations. Credentials are attached at the last moment, so they never sit
+ * in urql's operations.
  */
-export function createTransport(options: TransportOptions): typeof fetch {
+/** Sends GraphQL requests with auth and retries. */
+export interface Transport {
+  /** The final answer, checked and parsed, or a typed TransportError. */
+  send(url: string, init: RequestInit): Promise<Answer>;
+}
+
+export function createTransport(options: TransportOptions): Transport {
   const { retry, logger, redactor } = options;
   const budget = new RetryBudget(retry.budget, retry.budgetRefillPerSuccess);
   const random = options.random ?? Math.random;
@@ -85,8 +92,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
     return fresh === bearer ? outcome : attemptOnce(url, init, meta, attempt, fresh);
   }
 
-  return async (input, init = {}) => {
-    const url = input instanceof Request ? input.url : String(input);
+  async function send(url: string, init: RequestInit): Promise<Answer> {
     const meta = metaOf(init);
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptWithAuth(url, init, meta, attempt);
@@ -101,32 +107,31 @@ export function createTransport(options: TransportOptions): typeof fetch {
         budget.tryTake();
       if (!mayRetry) {
         if ('answer' in outcome && outcome.answer.status < 400) budget.onSuccess();
-        return finish(outcome);
+        return settle(outcome);
       }
       logger?.({ type: 'retry', operationName: meta.operationName, attempt, delayMs, reason: verdict.reason });
       await sleep(delayMs, meta.signal);
     }
-  };
-}
+  }
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
+  return { send };
+}
 
 function isUnauthorized(answer: Answer): boolean {
   return answer.status === 401 || (answer.payload.errors ?? []).some((e) => codeOfGraphQLError(e) === 'UNAUTHORIZED');
 }
 
-/** The attempt's result for urql: a fresh Response of the checked answer, or the typed error. */
-function finish(outcome: Outcome): Response {
+/** The last attempt's answer, or its typed error; a failed status without GraphQL errors is an error. */
+function settle(outcome: Outcome): Answer {
   if ('error' in outcome) throw outcome.error;
-  const { status, statusText, text, payload } = outcome.answer;
+  const { status, statusText, payload } = outcome.answer;
   if (status >= 400 && !(Array.isArray(payload.errors) && payload.errors.length > 0)) {
     throw new TransportError(status === 429 ? 'RATE_LIMITED' : 'HTTP_ERROR', `HTTP ${status} ${statusText}`.trim(), {
       execution: status === 429 || status === 401 ? 'no' : status >= 500 ? 'maybe' : 'no',
       status,
     });
   }
-  // urql reads only the content type; Retry-After and the rest were used above.
-  return new Response(text, { status, statusText, headers: JSON_HEADERS });
+  return outcome.answer;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
