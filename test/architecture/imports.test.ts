@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+
+const src = fileURLToPath(new URL('../../src/', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Relative imports of each source file, type-only ones included (they still tie modules together). */
+const graph = new Map(
+  files(src).map((file) => {
+    const specifiers = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => m[1]!);
+    return [file, specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts')))];
+  }),
+);
+const name = (file: string) => relative(src, file);
+
+describe('the module graph', () => {
+  it('has no circular imports', () => {
+    expect([...graph.values()].flat().length).toBeGreaterThan(80);
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'visiting') {
+        cycles.push([...path.slice(path.indexOf(file)), file].map(name).join(' → '));
+        return;
+      }
+      state.set(file, 'visiting');
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps generated code fenced: src/generated imports nothing hand-written', () => {
+    const leaks = [...graph].filter(([file]) => name(file).startsWith('generated/')).flatMap(([, deps]) => deps.filter((d) => !name(d).startsWith('generated/')));
+    expect(leaks).toEqual([]);
+  });
+
+  it('keeps the SDK free of the CLI, the simulator, the testing kit and the tools', () => {
+    const sdk = [...graph.keys()].filter((file) => /^(api|auth|client|errors|security|transport)\//.test(name(file)));
+    const reach = new Set<string>();
+    const walk = (file: string) => {
+      if (reach.has(file)) return;
+      reach.add(file);
+      for (const next of graph.get(file) ?? []) walk(next);
+    };
+    sdk.forEach(walk);
+    expect([...reach].map(name).filter((f) => /^(cli|simulator|testing|tools|plan)\//.test(f))).toEqual([]);
+  });
+});
