@@ -1,10 +1,10 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
-import { OutcomeUnknownError, SpacesError, SpacesInputError } from '../errors/SpacesError.js';
+import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
 import type { CallOptions } from '../generated/operations.js';
 import type { Execute } from '../client/createExecutor.js';
 import { aliasOf, batchInstallDocument } from './batchDocument.js';
 import { findInstalled } from './naturalKey.js';
-import { isAmbiguous } from './reconcile.js';
+import { isAmbiguous, outcomeUnknown } from './reconcile.js';
 import type { InstallRequest, InstallResult, IntegrationPackInstance, Space } from './types.js';
 import { checkInstallAgainstSpace, normaliseInstallRequest } from './validate.js';
 
@@ -88,7 +88,11 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
       try {
         instances = await listInstances(call);
       } catch (listingFailure) {
-        for (const item of open) item.outcome = { error: unknownOutcome(item.request, failure, listingFailure) };
+        for (const item of open) {
+          const { integrationPackId, integrationPackOverrideName } = item.request;
+          const key = { operation: 'install' as const, integrationPackId, integrationPackOverrideName: integrationPackOverrideName ?? null };
+          item.outcome = { error: outcomeUnknown({ operationName: 'installIpackBatch', key, failure, listingFailure, subject: describe(item.request) }) };
+        }
         return;
       }
       for (const item of open) {
@@ -154,14 +158,4 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
 
 function describe(request: InstallRequest): string {
   return request.integrationPackOverrideName ? `${request.integrationPackId} "${request.integrationPackOverrideName}"` : request.integrationPackId;
-}
-
-function unknownOutcome(request: InstallRequest, failure: SpacesError, listingFailure: unknown): OutcomeUnknownError {
-  const listing = listingFailure instanceof Error ? listingFailure.message : String(listingFailure);
-  return new OutcomeUnknownError(
-    `installIpack: the outcome for ${describe(request)} is unknown. The batch failed ambiguously (${failure.message}) and the ` +
-      `listing that would tell whether it took effect failed too (${listing}). Look before repeating it.`,
-    { operation: 'install', integrationPackId: request.integrationPackId, integrationPackOverrideName: request.integrationPackOverrideName ?? null },
-    { cause: failure, operationName: 'installIpackBatch' },
-  );
 }

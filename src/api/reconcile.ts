@@ -56,13 +56,30 @@ async function observe<T>(plan: ExactlyOnce<T>, failure: unknown): Promise<Obser
   try {
     return await plan.observe();
   } catch (listingFailure) {
-    const reason = failure instanceof Error ? failure.message : String(failure);
-    const listing = listingFailure instanceof Error ? listingFailure.message : String(listingFailure);
-    throw new OutcomeUnknownError(
-      `${plan.operationName}: the outcome is unknown. The request failed ambiguously (${reason}) and the listing that ` +
-        `would tell whether it took effect failed too (${listing}). Look before repeating it.`,
-      plan.key,
-      { cause: failure, operationName: plan.operationName },
-    );
+    throw outcomeUnknown({ operationName: plan.operationName, key: plan.key, failure, listingFailure });
   }
+}
+
+/** The error for a mutation that failed ambiguously when the listing that would decide failed too. */
+export function outcomeUnknown({
+  operationName,
+  key,
+  failure,
+  listingFailure,
+  subject,
+}: {
+  operationName: string;
+  key: OutcomeKey;
+  failure: unknown;
+  listingFailure: unknown;
+  /** What the outcome is about, when the operation covered several items. */
+  subject?: string;
+}): OutcomeUnknownError {
+  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  return new OutcomeUnknownError(
+    `${operationName}: the outcome${subject ? ` for ${subject}` : ''} is unknown. The request failed ambiguously (${message(failure)}) ` +
+      `and the listing that would tell whether it took effect failed too (${message(listingFailure)}). Look before repeating it.`,
+    key,
+    { cause: failure, operationName },
+  );
 }

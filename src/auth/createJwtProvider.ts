@@ -2,6 +2,7 @@ import { checkServiceUrl, REGIONS, type Region } from '../client/options.js';
 import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
 import type { TransportLogger } from '../transport/events.js';
+import { describeNetworkError, snippetOf } from '../transport/diagnostics.js';
 import { parseRetryAfter } from '../transport/retryPolicy.js';
 
 /** The JWT endpoint used when neither `authUrl` nor `region` is given. */
@@ -120,14 +121,14 @@ export function createJwtProvider(options: JwtProviderOptions): JwtProvider {
       response = await fetchImpl(url, { headers, redirect: 'manual', signal: timeout.signal });
       text = await response.text();
     } catch (cause) {
-      const reason = timeout.signal.aborted ? `no answer within ${timeoutMs} ms` : redactor.redact(describe(cause));
+      const reason = timeout.signal.aborted ? `no answer within ${timeoutMs} ms` : redactor.redact(describeNetworkError(cause));
       return { error: fail(`no answer (${reason})`), retryable: true };
     } finally {
       clearTimeout(timer);
     }
     const { status } = response;
     options.logger?.({ type: 'response', operationName: 'jwt', attempt, status, durationMs: now() - started });
-    const snippet = redactor.redact(text.replace(/\s+/g, ' ').trim().slice(0, 160));
+    const snippet = redactor.redact(snippetOf(text));
     if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
       return { error: fail(`answered with a redirect (HTTP ${status}); credentials never follow one`, status), retryable: false };
     }
@@ -174,12 +175,6 @@ export function createJwtProvider(options: JwtProviderOptions): JwtProvider {
   });
   Object.defineProperty(provider, 'toJSON', { value: () => summary });
   return provider;
-}
-
-function describe(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const code = (cause.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
 }
 
 function required(value: unknown, field: string): string {

@@ -26,6 +26,14 @@ const rate = (value: string) => {
   return n;
 };
 
+/** The --verbose logger, loaded only when asked for. */
+async function loggerFor(flags: GlobalFlags) {
+  return flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
+}
+
+const pruneOption = () =>
+  new Option('--prune', 'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list');
+
 /** Runs an API command with a client built from flags and environment. */
 function withClient<A extends unknown[]>(run: (client: SpacesClient, out: Output, flags: GlobalFlags, ...args: A) => Promise<void>) {
   return async function (this: Command, ...args: A) {
@@ -34,7 +42,7 @@ function withClient<A extends unknown[]>(run: (client: SpacesClient, out: Output
     const { resolveConnection } = await import('./config.js');
     const connection = await resolveConnection(flags, process.env, process.stdin);
     const { connect } = await import('./connect.js');
-    const logger = flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
+    const logger = await loggerFor(flags);
     await run(connect(connection, logger), out, { ...flags, spaceGuid: connection.spaceGuid }, ...args);
   };
 }
@@ -113,12 +121,12 @@ program
   .command('plan')
   .description('show what apply would change to match a plan file; changes nothing')
   .argument('<file>', 'a YAML or JSON plan')
-  .option('--prune', 'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list')
+  .addOption(pruneOption())
   .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
   .action(async function (this: Command, file: string) {
     const flags = this.optsWithGlobals<GlobalFlags & { prune?: boolean; detailedExitcode?: boolean }>();
     const { planCommand } = await import('./commands/plan.js');
-    const logger = flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
+    const logger = await loggerFor(flags);
     const changes = await planCommand(new Output(Boolean(flags.json)), file, flags, logger);
     process.exitCode = flags.detailedExitcode && changes ? 2 : EXIT.ok;
   });
@@ -128,12 +136,12 @@ program
   .description('bring the account to a plan file: batched installs, then attachments (and with --prune, removals)')
   .argument('<file>', 'a YAML or JSON plan')
   .option('--yes', 'apply without asking (required when not on a terminal)')
-  .option('--prune', 'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list')
+  .addOption(pruneOption())
   .option('--batch-size <n>', 'installs per GraphQL request', integer('--batch-size', 1), 25)
   .action(async function (this: Command, file: string) {
     const flags = this.optsWithGlobals<GlobalFlags & { prune?: boolean; yes?: boolean; batchSize?: number }>();
     const { applyCommand } = await import('./commands/plan.js');
-    const logger = flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
+    const logger = await loggerFor(flags);
     const ok = await applyCommand(new Output(Boolean(flags.json)), file, flags, logger);
     process.exitCode = ok ? EXIT.ok : EXIT.apiFailure;
   });

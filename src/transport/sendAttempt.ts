@@ -1,5 +1,6 @@
 import { TransportError } from '../errors/TransportError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
+import { describeNetworkError, errorCode, snippetOf } from './diagnostics.js';
 import { redactHeaders, type TransportLogger } from './events.js';
 import type { RequestMeta } from './requestMeta.js';
 
@@ -19,7 +20,6 @@ export interface AttemptContext {
   logger?: TransportLogger;
 }
 
-const SNIPPET_LENGTH = 160;
 // Failures that happen before a request can reach the server: resending cannot duplicate work.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -95,22 +95,9 @@ function networkFailure(
   if (aborted) return new TransportError('ABORTED', 'the call was aborted', { execution: 'maybe' });
   if (timedOut) return new TransportError('TIMEOUT', `no answer within ${timeoutMs} ms`, { execution: 'maybe' });
   const code = errorCode(cause);
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return new TransportError('NETWORK_ERROR', `network error: ${redactor.redact(code ? `${message} (${code})` : message)}`, {
+  return new TransportError('NETWORK_ERROR', `network error: ${redactor.redact(describeNetworkError(cause))}`, {
     execution: code && NOT_SENT.has(code) ? 'no' : 'maybe',
   });
-}
-
-// undici reports "fetch failed" and hides the system error (ECONNREFUSED…) in `cause`, sometimes in
-// an AggregateError of one error per address tried.
-function errorCode(error: unknown): string | undefined {
-  for (let current = error as { code?: unknown; cause?: unknown; errors?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
-    if (typeof current.code === 'string' && current.code !== 'UND_ERR') return current.code;
-    const first = Array.isArray(current.errors) ? (current.errors[0] as typeof current) : undefined;
-    if (first && typeof first.code === 'string') return first.code;
-    current = current.cause as typeof current;
-  }
-  return undefined;
 }
 
 function parseGraphQLBody(text: string): Answer['payload'] | undefined {
@@ -125,9 +112,4 @@ function parseGraphQLBody(text: string): Answer['payload'] | undefined {
   const body = parsed as Answer['payload'];
   const hasData = 'data' in body && (body.data === null || typeof body.data === 'object');
   return hasData || Array.isArray(body.errors) ? body : undefined;
-}
-
-function snippetOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
 }

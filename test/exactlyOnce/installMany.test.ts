@@ -1,17 +1,10 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { OutcomeUnknownError, type SpacesClient } from '../../src/index.js';
+import { describe, expect, it } from '@jest/globals';
+import { OutcomeUnknownError } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
-import { useSimulator } from '../support/simulator.js';
+import { useSimulatorClient } from '../support/simulator.js';
 import { simulatorClient } from '../support/simulatorClient.js';
 
-const currentSimulator = useSimulator();
-let simulator: RunningSimulator;
-let client: SpacesClient;
-beforeAll(() => {
-  simulator = currentSimulator();
-  client = simulatorClient(simulator);
-});
+const fx = useSimulatorClient();
 
 const tenants = (n: number, prefix = 'tenant') =>
   Array.from({ length: n }, (_, i) => ({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: `${prefix}-${i}` }));
@@ -23,14 +16,14 @@ describe('installMany', () => {
     [7, 3, 3],
     [1, 25, 1],
   ])('sends ⌈N/batchSize⌉ requests for N installs (N=%i, batchSize=%i)', async (n, batchSize, requests) => {
-    const results = await client.installMany(tenants(n), { batchSize });
+    const results = await fx.client.installMany(tenants(n), { batchSize });
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(simulator.stats.operations.installIpackBatch).toBe(requests);
-    expect(simulator.platform.state.instances).toHaveLength(n);
+    expect(fx.simulator.stats.operations.installIpackBatch).toBe(requests);
+    expect(fx.simulator.platform.state.instances).toHaveLength(n);
   });
 
   it('keeps the result types and the order of the items', async () => {
-    const results = await client.installMany([...tenants(2), { integrationPackId: DEMO.packs.orderIntake }]);
+    const results = await fx.client.installMany([...tenants(2), { integrationPackId: DEMO.packs.orderIntake }]);
     expect(results.map((r) => (r.ok ? [r.instance.integrationPackId, r.instance.integrationPackOverrideName, r.instance.reconciled] : r.error))).toEqual([
       [DEMO.packs.invoiceSync, 'tenant-0', false],
       [DEMO.packs.invoiceSync, 'tenant-1', false],
@@ -40,8 +33,8 @@ describe('installMany', () => {
   });
 
   it('gives each item the error of its own alias; the others succeed', async () => {
-    await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    const results = await client.installMany([
+    await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    const results = await fx.client.installMany([
       tenants(1)[0]!,
       { integrationPackId: DEMO.packs.orderIntake },
       { integrationPackId: DEMO.packs.unsharedArchive },
@@ -52,43 +45,43 @@ describe('installMany', () => {
   });
 
   it('refuses bad items before sending and installs the rest', async () => {
-    const results = await client.installMany([
+    const results = await fx.client.installMany([
       { integrationPackId: ' ' },
       { integrationPackId: DEMO.packs.invoiceSync, spaceId: DEMO.spaceId },
       ...tenants(1),
     ]);
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['INVALID_INPUT', 'INVALID_INPUT', 'ok']);
-    expect(simulator.stats.operations.installIpackBatch).toBe(1);
+    expect(fx.simulator.stats.operations.installIpackBatch).toBe(1);
   });
 
   it('installs a natural key listed twice once; both items get the instance', async () => {
-    const [a, b] = await client.installMany([...tenants(1), ...tenants(1)]);
+    const [a, b] = await fx.client.installMany([...tenants(1), ...tenants(1)]);
     expect(a!.ok && b!.ok && a!.instance.id === b!.instance.id).toBe(true);
-    expect(simulator.platform.state.instances).toHaveLength(1);
+    expect(fx.simulator.platform.state.instances).toHaveLength(1);
   });
 
   it('reconciles a batch whose answer is lost, item by item, without installing twice', async () => {
-    simulator.faults.queue('drop-after-execute');
-    const results = await client.installMany(tenants(5));
+    fx.simulator.faults.queue('drop-after-execute');
+    const results = await fx.client.installMany(tenants(5));
     expect(results.every((r) => r.ok && r.instance.reconciled)).toBe(true);
-    expect(simulator.stats.operations.installIpackBatch).toBe(1);
-    expect(simulator.platform.state.instances).toHaveLength(5);
+    expect(fx.simulator.stats.operations.installIpackBatch).toBe(1);
+    expect(fx.simulator.platform.state.instances).toHaveLength(5);
   });
 
   it('re-sends only what the listing proved absent after a 503', async () => {
-    await client.installMany(tenants(2));
-    simulator.stats.operations = {};
-    simulator.faults.queue('unavailable');
-    const results = await client.installMany(tenants(4));
+    await fx.client.installMany(tenants(2));
+    fx.simulator.stats.operations = {};
+    fx.simulator.faults.queue('unavailable');
+    const results = await fx.client.installMany(tenants(4));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(simulator.stats.operations.installIpackBatch).toBe(2);
+    expect(fx.simulator.stats.operations.installIpackBatch).toBe(2);
     // tenant-0 and -1 existed: found by the listing, not installed again.
-    expect(simulator.platform.state.instances).toHaveLength(4);
+    expect(fx.simulator.platform.state.instances).toHaveLength(4);
   });
 
   it('when the listing fails too, each open item gets OutcomeUnknownError with its key', async () => {
-    const oneShot = simulatorClient(simulator, { retry: { maxAttempts: 1 } });
-    simulator.faults.queue('drop-after-execute', 'unavailable');
+    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1 } });
+    fx.simulator.faults.queue('drop-after-execute', 'unavailable');
     const results = await oneShot.installMany(tenants(2));
     for (const [i, r] of results.entries()) {
       expect(r.ok).toBe(false);

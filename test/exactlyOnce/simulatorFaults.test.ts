@@ -1,25 +1,18 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { OutcomeUnknownError, SpacesError, type SpacesClient } from '../../src/index.js';
+import { describe, expect, it } from '@jest/globals';
+import { OutcomeUnknownError, SpacesError } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
-import { useSimulator } from '../support/simulator.js';
+import { useSimulatorClient } from '../support/simulator.js';
 import { simulatorClient } from '../support/simulatorClient.js';
 
-const currentSimulator = useSimulator();
-let simulator: RunningSimulator;
-let client: SpacesClient;
-beforeAll(() => {
-  simulator = currentSimulator();
-  client = simulatorClient(simulator);
-});
+const fx = useSimulatorClient();
 
-const sent = (operation: string) => simulator.stats.operations[operation] ?? 0;
+const sent = (operation: string) => fx.simulator.stats.operations[operation] ?? 0;
 
 describe('installs stay exactly-once through a lossy platform', () => {
   it('100 installs through 30% dropped answers, 10% 503 and 10% 429: 100 instances, no duplicate', async () => {
-    simulator.faults.set({ dropAfterExecuteRate: 0.3, unavailableRate: 0.1, rateLimitedRate: 0.1, retryAfterSeconds: 0, seed: 2026 });
+    fx.simulator.faults.set({ dropAfterExecuteRate: 0.3, unavailableRate: 0.1, rateLimitedRate: 0.1, retryAfterSeconds: 0, seed: 2026 });
     // A lossy network needs more attempts than the defaults and a budget that does not run dry.
-    const lossy = simulatorClient(simulator, { retry: { maxAttempts: 20, baseDelayMs: 1, maxDelayMs: 5, budget: 10_000 } });
+    const lossy = simulatorClient(fx.simulator, { retry: { maxAttempts: 20, baseDelayMs: 1, maxDelayMs: 5, budget: 10_000 } });
     const outcomes: Array<'installed' | 'reconciled' | 'unknown'> = [];
     for (let i = 0; i < 100; i++) {
       try {
@@ -31,7 +24,7 @@ describe('installs stay exactly-once through a lossy platform', () => {
         outcomes.push('unknown');
       }
     }
-    const names = simulator.platform.state.instances.map((i) => i.integrationPackOverrideName);
+    const names = fx.simulator.platform.state.instances.map((i) => i.integrationPackOverrideName);
     expect(new Set(names).size).toBe(names.length);
     expect(outcomes.filter((o) => o === 'unknown')).toEqual([]);
     expect(names).toHaveLength(100);
@@ -41,48 +34,48 @@ describe('installs stay exactly-once through a lossy platform', () => {
 
   it('two concurrent installs of the same pack and name send one mutation; both get the instance', async () => {
     const request = { integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' };
-    const [a, b] = await Promise.all([client.installIntegrationPack(request), client.installIntegrationPack(request)]);
+    const [a, b] = await Promise.all([fx.client.installIntegrationPack(request), fx.client.installIntegrationPack(request)]);
     expect(a.id).toBe(b.id);
     expect(sent('installIpack')).toBe(1);
-    expect(simulator.platform.state.instances).toHaveLength(1);
+    expect(fx.simulator.platform.state.instances).toHaveLength(1);
   });
 
   it('two concurrent identical SINGLE installs send one mutation', async () => {
     const request = { integrationPackId: DEMO.packs.orderIntake };
-    const results = await Promise.all([client.installIntegrationPack(request), client.installIntegrationPack(request)]);
+    const results = await Promise.all([fx.client.installIntegrationPack(request), fx.client.installIntegrationPack(request)]);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(sent('installIpack')).toBe(1);
   });
 
   it('a lost answer is reconciled from the listing, not re-sent', async () => {
-    simulator.faults.queue('drop-after-execute');
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' });
+    fx.simulator.faults.queue('drop-after-execute');
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' });
     expect(instance).toMatchObject({ integrationPackOverrideName: 'EU', reconciled: true });
     expect(sent('installIpack')).toBe(1);
     expect(sent('listIntegrationPackInstances')).toBe(1);
-    expect(simulator.platform.state.instances).toHaveLength(1);
+    expect(fx.simulator.platform.state.instances).toHaveLength(1);
   });
 
   it('an install certainly absent after a 5xx is sent once more and reconciled', async () => {
-    simulator.faults.queue('unavailable');
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    fx.simulator.faults.queue('unavailable');
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
     expect(instance.reconciled).toBe(true);
     expect(sent('installIpack')).toBe(2);
-    expect(simulator.platform.state.instances).toHaveLength(1);
+    expect(fx.simulator.platform.state.instances).toHaveLength(1);
   });
 
   it('a 429 on a mutation is waited out and re-sent (it was not executed)', async () => {
-    simulator.faults.set({ retryAfterSeconds: 0 });
-    simulator.faults.queue('rate-limited');
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    fx.simulator.faults.set({ retryAfterSeconds: 0 });
+    fx.simulator.faults.queue('rate-limited');
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
     expect(instance.reconciled).toBe(false);
     expect(sent('installIpack')).toBe(2);
     expect(sent('listIntegrationPackInstances')).toBe(0);
   });
 
   it('when the listing fails too, OutcomeUnknownError carries the natural key', async () => {
-    const oneShot = simulatorClient(simulator, { retry: { maxAttempts: 1 } });
-    simulator.faults.queue('drop-after-execute', 'unavailable');
+    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1 } });
+    fx.simulator.faults.queue('drop-after-execute', 'unavailable');
     const error = await oneShot
       .installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' })
       .catch((e: unknown) => e);
@@ -94,12 +87,12 @@ describe('installs stay exactly-once through a lossy platform', () => {
     });
     expect((error as Error).message).toContain('the outcome is unknown');
     // It did happen: the caller must look before repeating.
-    expect(simulator.platform.state.instances).toHaveLength(1);
+    expect(fx.simulator.platform.state.instances).toHaveLength(1);
   });
 
   it('a definite refusal is not reconciled', async () => {
-    await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    await expect(client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toMatchObject({
+    await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    await expect(fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toMatchObject({
       code: 'IPACK_ALREADY_INSTALLED',
     });
     expect(sent('listIntegrationPackInstances')).toBe(0);
@@ -108,59 +101,59 @@ describe('installs stay exactly-once through a lossy platform', () => {
 
 describe('uninstall, attach and detach reconcile the same way', () => {
   it('uninstall whose answer is lost', async () => {
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    simulator.faults.queue('drop-after-execute');
-    await expect(client.uninstallIntegrationPack(instance.id)).resolves.toBe(instance.id);
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    fx.simulator.faults.queue('drop-after-execute');
+    await expect(fx.client.uninstallIntegrationPack(instance.id)).resolves.toBe(instance.id);
     expect(sent('uninstallIpack')).toBe(1);
-    expect(simulator.platform.state.instances).toEqual([]);
+    expect(fx.simulator.platform.state.instances).toEqual([]);
   });
 
   it('uninstall refused with a 5xx before executing is sent once more', async () => {
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    simulator.faults.queue('unavailable');
-    await expect(client.uninstallIntegrationPack(instance.id)).resolves.toBe(instance.id);
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    fx.simulator.faults.queue('unavailable');
+    await expect(fx.client.uninstallIntegrationPack(instance.id)).resolves.toBe(instance.id);
     expect(sent('uninstallIpack')).toBe(2);
   });
 
   it('attach whose answer is lost returns the attachments from the listing', async () => {
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    simulator.faults.queue('drop-after-execute');
-    const attachments = await client.attachIntegrationPackInstance({
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    fx.simulator.faults.queue('drop-after-execute');
+    const attachments = await fx.client.attachIntegrationPackInstance({
       integrationPackInstanceId: instance.id,
       environmentIds: [DEMO.environments.prod, DEMO.environments.test],
     });
     expect(attachments.map((a) => a.environmentId)).toEqual([DEMO.environments.prod, DEMO.environments.test]);
     expect(sent('attachIpackInstance')).toBe(1);
-    expect(simulator.platform.state.attachments).toHaveLength(2);
+    expect(fx.simulator.platform.state.attachments).toHaveLength(2);
   });
 
   it('attach after a 5xx re-sends only the environments still missing', async () => {
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    await client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: [DEMO.environments.prod] });
-    simulator.stats.operations = {};
-    simulator.faults.queue('unavailable');
-    const attachments = await client.attachIntegrationPackInstance({
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    await fx.client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: [DEMO.environments.prod] });
+    fx.simulator.stats.operations = {};
+    fx.simulator.faults.queue('unavailable');
+    const attachments = await fx.client.attachIntegrationPackInstance({
       integrationPackInstanceId: instance.id,
       environmentIds: [DEMO.environments.prod, DEMO.environments.test],
     });
     expect(attachments.map((a) => a.environmentId)).toEqual([DEMO.environments.prod, DEMO.environments.test]);
     expect(sent('attachIpackInstance')).toBe(2);
-    expect(simulator.platform.state.attachments).toHaveLength(2);
+    expect(fx.simulator.platform.state.attachments).toHaveLength(2);
   });
 
   it('detach whose answer is lost', async () => {
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    const [attachment] = await client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: [DEMO.environments.prod] });
-    simulator.faults.queue('drop-after-execute');
-    await expect(client.detachIntegrationPackInstance(attachment!.id!)).resolves.toBe(attachment!.id);
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    const [attachment] = await fx.client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: [DEMO.environments.prod] });
+    fx.simulator.faults.queue('drop-after-execute');
+    await expect(fx.client.detachIntegrationPackInstance(attachment!.id!)).resolves.toBe(attachment!.id);
     expect(sent('detachIpackInstance')).toBe(1);
-    expect(simulator.platform.state.attachments).toEqual([]);
+    expect(fx.simulator.platform.state.attachments).toEqual([]);
   });
 
   it('uninstall whose outcome cannot be established raises OutcomeUnknownError with the instance id', async () => {
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    const oneShot = simulatorClient(simulator, { retry: { maxAttempts: 1 } });
-    simulator.faults.queue('unavailable', 'unavailable');
+    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1 } });
+    fx.simulator.faults.queue('unavailable', 'unavailable');
     const error = await oneShot.uninstallIntegrationPack(instance.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpacesError);
     expect(error).toMatchObject({ code: 'OUTCOME_UNKNOWN', key: { operation: 'uninstall', instanceId: instance.id } });

@@ -1,21 +1,14 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { serverAudits } from 'graphql-http';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/server/startSimulator.js';
-import type { SpacesClient } from '../../src/index.js';
-import { useSimulator } from '../support/simulator.js';
+import { startSimulator } from '../../src/simulator/server/startSimulator.js';
+import { useSimulatorClient } from '../support/simulator.js';
 import { fetchJwt, postGraphQL, simulatorClient } from '../support/simulatorClient.js';
 
-const currentSimulator = useSimulator();
-let simulator: RunningSimulator;
-let client: SpacesClient;
-beforeAll(() => {
-  simulator = currentSimulator();
-  client = simulatorClient(simulator);
-});
+const fx = useSimulatorClient();
 
 const install = (integrationPackId: string, integrationPackOverrideName?: string) =>
-  client.installIntegrationPack({ integrationPackId, integrationPackOverrideName });
+  fx.client.installIntegrationPack({ integrationPackId, integrationPackOverrideName });
 
 describe('install rules', () => {
   it('refuses a pack the space does not share: IPACK_NOT_FOUND_IN_SPACE', async () => {
@@ -29,7 +22,7 @@ describe('install rules', () => {
       code: 'IPACK_ALREADY_INSTALLED',
       message: expect.stringContaining('"Order Intake" is SINGLE and is already installed'),
     });
-    expect(simulator.platform.state.instances).toHaveLength(1);
+    expect(fx.simulator.platform.state.instances).toHaveLength(1);
   });
 
   it('refuses an override name on a SINGLE pack and its absence on a MULTI pack', async () => {
@@ -45,7 +38,7 @@ describe('install rules', () => {
     await install(DEMO.packs.invoiceSync, 'US');
     await install(DEMO.packs.customerMaster, 'EU');
     await expect(install(DEMO.packs.invoiceSync, 'EU')).rejects.toMatchObject({ code: 'IPACK_OVERRIDE_NAME_IN_USE' });
-    expect(simulator.platform.state.instances).toHaveLength(3);
+    expect(fx.simulator.platform.state.instances).toHaveLength(3);
   });
 
   it('gives base64-like instance ids', async () => {
@@ -55,20 +48,20 @@ describe('install rules', () => {
   });
 
   it('refuses an unknown instance: IPACK_INSTANCE_ID_INVALID', async () => {
-    await expect(client.uninstallIntegrationPack('SW52YWxpZA')).rejects.toMatchObject({ code: 'IPACK_INSTANCE_ID_INVALID' });
+    await expect(fx.client.uninstallIntegrationPack('SW52YWxpZA')).rejects.toMatchObject({ code: 'IPACK_INSTANCE_ID_INVALID' });
     await expect(
-      client.attachIntegrationPackInstance({ integrationPackInstanceId: 'SW52YWxpZA', environmentIds: [DEMO.environments.prod] }),
+      fx.client.attachIntegrationPackInstance({ integrationPackInstanceId: 'SW52YWxpZA', environmentIds: [DEMO.environments.prod] }),
     ).rejects.toMatchObject({ code: 'IPACK_INSTANCE_ID_INVALID' });
   });
 
   it('refuses an unknown space: SPACE_NOT_FOUND, also as SPACE_GUID', async () => {
-    await expect(client.getSpace('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'SPACE_NOT_FOUND' });
-    const stranger = simulatorClient(simulator, { spaceGuid: '00000000-0000-4000-8000-000000000000' });
+    await expect(fx.client.getSpace('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'SPACE_NOT_FOUND' });
+    const stranger = simulatorClient(fx.simulator, { spaceGuid: '00000000-0000-4000-8000-000000000000' });
     await expect(stranger.listIntegrationPackInstances()).rejects.toMatchObject({ code: 'SPACE_NOT_FOUND' });
   });
 
   it('refuses space-scoped operations without SPACE_GUID', async () => {
-    const noGuid = simulatorClient(simulator, { spaceGuid: undefined });
+    const noGuid = simulatorClient(fx.simulator, { spaceGuid: undefined });
     await expect(noGuid.listIntegrationPackInstances()).rejects.toMatchObject({ code: 'MISSING_SPACE_ID' });
     await expect(noGuid.listEnvironments()).rejects.toMatchObject({ code: 'MISSING_SPACE_ID' });
     await expect(noGuid.detachIntegrationPackInstance('x')).rejects.toMatchObject({ code: 'MISSING_SPACE_ID' });
@@ -77,51 +70,51 @@ describe('install rules', () => {
 
   it('detaches an instance from every environment before uninstalling it', async () => {
     const instance = await install(DEMO.packs.invoiceSync, 'EU');
-    await client.attachIntegrationPackInstance({
+    await fx.client.attachIntegrationPackInstance({
       integrationPackInstanceId: instance.id,
       environmentIds: [DEMO.environments.prod, DEMO.environments.test],
     });
-    expect(simulator.platform.state.attachments).toHaveLength(2);
-    await client.uninstallIntegrationPack(instance.id);
-    expect(simulator.platform.state.attachments).toEqual([]);
-    const environments = await client.listEnvironments();
+    expect(fx.simulator.platform.state.attachments).toHaveLength(2);
+    await fx.client.uninstallIntegrationPack(instance.id);
+    expect(fx.simulator.platform.state.attachments).toEqual([]);
+    const environments = await fx.client.listEnvironments();
     expect(environments.flatMap((e) => e.integrationPackEnvironmentAttachment ?? [])).toEqual([]);
   });
 
   it('refuses an unknown environment and an unknown attachment', async () => {
     const instance = await install(DEMO.packs.orderIntake);
     await expect(
-      client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: ['no-such-env'] }),
+      fx.client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: ['no-such-env'] }),
     ).rejects.toMatchObject({ code: 'ENVIRONMENT_NOT_FOUND' });
-    await expect(client.detachIntegrationPackInstance('bm8tc3VjaA')).rejects.toMatchObject({ code: 'ATTACHMENT_ID_INVALID' });
+    await expect(fx.client.detachIntegrationPackInstance('bm8tc3VjaA')).rejects.toMatchObject({ code: 'ATTACHMENT_ID_INVALID' });
   });
 });
 
 describe('fault switches', () => {
   // Every call fails here, the listings that would reconcile the install too: the outcome is unknown.
   it('answers 503 before executing', async () => {
-    simulator.faults.set({ unavailableRate: 1 });
+    fx.simulator.faults.set({ unavailableRate: 1 });
     const error = await install(DEMO.packs.orderIntake).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'OUTCOME_UNKNOWN', cause: { code: 'HTTP_ERROR', status: 503 } });
-    expect(simulator.platform.state.instances).toEqual([]);
+    expect(fx.simulator.platform.state.instances).toEqual([]);
   });
 
   it('executes, then drops the connection without answering', async () => {
-    simulator.faults.set({ dropAfterExecuteRate: 1 });
+    fx.simulator.faults.set({ dropAfterExecuteRate: 1 });
     const error = await install(DEMO.packs.orderIntake).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'OUTCOME_UNKNOWN', cause: { code: 'NETWORK_ERROR' } });
-    expect(simulator.platform.state.instances).toHaveLength(1);
+    expect(fx.simulator.platform.state.instances).toHaveLength(1);
   });
 
   it('draws faults from the seed, so a run repeats', () => {
     const draws = () => {
-      simulator.faults.set({ unavailableRate: 0.3, dropAfterExecuteRate: 0.3, seed: 42 });
-      return Array.from({ length: 50 }, () => simulator.faults.next());
+      fx.simulator.faults.set({ unavailableRate: 0.3, dropAfterExecuteRate: 0.3, seed: 42 });
+      return Array.from({ length: 50 }, () => fx.simulator.faults.next());
     };
     const first = draws();
     expect(draws()).toEqual(first);
     expect(new Set(first)).toEqual(new Set(['answer', 'unavailable', 'drop-after-execute']));
-    expect(() => simulator.faults.set({ unavailableRate: 2 })).toThrow(RangeError);
+    expect(() => fx.simulator.faults.set({ unavailableRate: 2 })).toThrow(RangeError);
   });
 });
 
@@ -159,9 +152,9 @@ describe('rate limit and latency', () => {
 
 describe('GraphQL-over-HTTP compliance (graphql-http serverAudits)', () => {
   it('passes every MUST audit', async () => {
-    const jwt = await (await fetchJwt(simulator)).text();
+    const jwt = await (await fetchJwt(fx.simulator)).text();
     const audits = serverAudits({
-      url: simulator.url,
+      url: fx.simulator.url,
       fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) => {
         const headers = new Headers(init.headers);
         headers.set('authorization', `Bearer ${jwt}`);

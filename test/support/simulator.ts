@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { createDemoState, DEMO } from '../../src/simulator/model/seed.js';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/server/startSimulator.js';
+import type { SpacesClient } from '../../src/index.js';
 import { cleanEnv } from './cli.js';
+import { simulatorClient } from './simulatorClient.js';
 
 /**
  * A simulator for one test file: started before the tests, closed after, and back to the demo data
@@ -31,4 +33,15 @@ export function demoEnv(simulator: RunningSimulator, extra: Record<string, strin
     BOOMI_API_TOKEN: DEMO.apiToken,
     ...extra,
   });
+}
+
+/** {@link useSimulator} with an SDK client of its demo user; both are set once the simulator runs. */
+export function useSimulatorClient(): { simulator: RunningSimulator; client: SpacesClient } {
+  const current = useSimulator();
+  const fixture = {} as { simulator: RunningSimulator; client: SpacesClient };
+  beforeAll(() => {
+    fixture.simulator = current();
+    fixture.client = simulatorClient(fixture.simulator);
+  });
+  return fixture;
 }

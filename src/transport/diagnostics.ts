@@ -1,0 +1,30 @@
+/** How failures are described: shared by the GraphQL transport and the JWT provider. */
+
+const SNIPPET_LENGTH = 160;
+
+/**
+ * The system error code behind a fetch failure. undici reports "fetch failed" and hides the code
+ * (ECONNREFUSED…) in `cause`, sometimes in an AggregateError of one error per address tried.
+ */
+export function errorCode(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; cause?: unknown; errors?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
+    if (typeof current.code === 'string' && current.code !== 'UND_ERR') return current.code;
+    const first = Array.isArray(current.errors) ? (current.errors[0] as typeof current) : undefined;
+    if (first && typeof first.code === 'string') return first.code;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}
+
+/** A fetch failure as one line: the message and, when there is one, the system error code. */
+export function describeNetworkError(cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const code = errorCode(cause);
+  return code ? `${message} (${code})` : message;
+}
+
+/** The start of a body, whitespace folded, to help diagnose proxies and HTML error pages. */
+export function snippetOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+}
