@@ -9,27 +9,9 @@ module.exports.plugin = (_schema, documents, config) => {
   const convert = convertFactory(config);
   const suffix = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' };
   const out = [
-    "import type { TypedDocumentNode } from '@urql/core';",
+    // The call types are hand-written (src/client/callOptions.ts): the one thing generated code imports.
+    "import type { CallOptions, OperationExecutor } from '../client/callOptions.js';",
     "import * as Operations from './graphql.js';",
-    '',
-    '/** Options of one call. */',
-    'export interface CallOptions {',
-    '  /** Aborts the call, and any wait between its retries. */',
-    '  signal?: AbortSignal;',
-    '  /** A deadline for the whole call, retries included, in milliseconds. */',
-    '  timeoutMs?: number;',
-    '}',
-    '',
-    '/** The arguments after the document: the variables (absent when the operation takes none), then call options. */',
-    'export type ExecuteArguments<TVariables> = TVariables extends Record<string, never>',
-    '  ? [options?: CallOptions]',
-    '  : [variables: TVariables, options?: CallOptions];',
-    '',
-    '/** Runs one typed operation; `createSpacesClient(...).execute` is one. */',
-    'export type OperationExecutor = <TResult, TVariables extends Record<string, unknown>>(',
-    '  document: TypedDocumentNode<TResult, TVariables>,',
-    '  ...args: ExecuteArguments<TVariables>',
-    ') => Promise<TResult>;',
   ];
   const names = [];
   const typeEntries = [];

@@ -5,7 +5,7 @@
 export { createSpacesClient, type SpacesClient } from './client/createSpacesClient.js';
 export { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS, type SpacesClientOptions } from './client/options.js';
 export type { Execute } from './client/createExecutor.js';
-export type { CallOptions, ExecuteArguments, OperationExecutor } from './generated/operations.js';
+export type { CallOptions, ExecuteArguments, OperationExecutor } from './client/callOptions.js';
 export type { SpacesApi } from './api/createSpacesApi.js';
 export type { InstallManyOptions, InstallManyResult } from './api/installMany.js';
 export type * from './api/types.js';
@@ -25,7 +25,7 @@ export * from './generated/graphql.js';
 export * as operations from './generated/operations.js';
 export { createJwtProvider, DEFAULT_AUTH_URL, type JwtProvider, type JwtProviderOptions } from './auth/createJwtProvider.js';
 export { REGIONS, type Region, type JwtCredentials } from './client/options.js';
-export { DEFAULT_RETRY, type RetryOptions } from './transport/retryPolicy.js';
+export { DEFAULT_RETRY, type RetryOptions } from './retry/policy.js';
 export type { TransportEvent, TransportLogger } from './transport/events.js';
 export type { TokenSource } from './transport/createTransport.js';
 export { SCHEMA_SNAPSHOT } from './generated/snapshot.js';

@@ -9,7 +9,7 @@ import {
   ListSpacesDocument,
   UninstallIpackDocument,
 } from '../generated/graphql.js';
-import type { CallOptions } from '../generated/operations.js';
+import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../client/createExecutor.js';
 import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
 import { findInstalled } from './naturalKey.js';

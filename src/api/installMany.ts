@@ -1,6 +1,6 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
 import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
-import type { CallOptions } from '../generated/operations.js';
+import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../client/createExecutor.js';
 import { aliasOf, batchInstallDocument } from './batchDocument.js';
 import { findInstalled } from './naturalKey.js';

@@ -1,50 +1,80 @@
-import type { Client, TypedDocumentNode } from '@urql/core';
+import { stringifyDocument, type TypedDocumentNode } from '@urql/core';
 import { SpacesError } from '../errors/SpacesError.js';
-import { toSpacesError } from '../errors/toSpacesError.js';
-import type { CallOptions, ExecuteArguments, OperationExecutor } from '../generated/operations.js';
+import { fromGraphQLErrors, fromTransportFailure } from '../errors/toSpacesError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
+import { shorten } from '../text/printable.js';
+import type { Transport } from '../transport/createTransport.js';
 import { withMeta, type RequestMeta } from '../transport/requestMeta.js';
+import type { CallOptions, ExecuteArguments, OperationExecutor } from './callOptions.js';
+import { shapeMismatch } from './checkShape.js';
 
 /** Runs one typed document and resolves with its data, or rejects with a {@link SpacesError}. */
 export type Execute = OperationExecutor;
 
+interface Described {
+  kind: RequestMeta['kind'];
+  name: string;
+  takesVariables: boolean;
+  /** The document as sent. */
+  query: string;
+}
+
 /**
- * Builds `execute` over an urql client: picks query or mutation from the document, hands the call's
- * signal and deadline to the transport, and maps errors.
+ * Builds `execute` straight over the transport: each call is its own request, with its own signal
+ * and deadline. (urql merges identical queries in flight into one operation, whose context, and so
+ * whose signal and deadline, would be the last caller's: one caller's abort would fail the others.)
+ * `client.urql` keeps urql's model for those who want it.
  */
-export function createExecutor(urql: Client, redactor: SecretRedactor, headers: Record<string, string>): Execute {
+export function createExecutor(transport: Transport, endpoint: string, redactor: SecretRedactor, headers: Record<string, string>): Execute {
+  const described = new WeakMap<object, Described>();
+  const redact = (text: string) => redactor.redact(text);
   return async <TResult, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TResult, TVariables>,
     ...args: ExecuteArguments<TVariables>
   ): Promise<TResult> => {
-    const { kind, name, takesVariables } = describeOperation(document);
+    let operation = described.get(document);
+    if (!operation) described.set(document, (operation = describeOperation(document as TypedDocumentNode<unknown, never>)));
+    const { kind, name, takesVariables, query } = operation;
     const [variables, options] = (takesVariables ? args : [{}, args[0]]) as [TVariables | undefined, CallOptions | undefined];
     const meta: RequestMeta = {
       kind,
       operationName: name,
       ...(options?.signal && { signal: options.signal }),
       ...(options?.timeoutMs !== undefined && { deadline: Date.now() + options.timeoutMs }),
+      ...(options?.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
     };
-    const context = { fetchOptions: withMeta({ headers }, meta) };
-    const vars = (variables ?? {}) as TVariables;
-    const source = kind === 'mutation' ? urql.mutation(document, vars, context) : urql.query(document, vars, context);
-    const result = await source.toPromise();
-    const redact = (text: string) => redactor.redact(text);
-    if (result.error) throw toSpacesError(result.error, { operationName: name, data: result.data, redact });
-    if (result.data === undefined || result.data === null) {
+    const body = JSON.stringify({ operationName: name, query, variables: variables ?? {} });
+    let answer;
+    try {
+      answer = await transport.send(endpoint, withMeta({ method: 'POST', headers, body }, meta));
+    } catch (error) {
+      throw fromTransportFailure(error, { operationName: name, redact });
+    }
+    const { data, errors } = answer.payload;
+    if (Array.isArray(errors) && errors.length > 0) throw fromGraphQLErrors(errors, { operationName: name, redact, status: answer.status, data });
+    if (data === undefined || data === null) {
       throw new SpacesError(`${name}: the answer carried no data`, { code: 'INVALID_RESPONSE', operationName: name, mayHaveExecuted: true });
     }
-    return result.data;
+    const mismatch = shapeMismatch(document as TypedDocumentNode<unknown, never>, data);
+    if (mismatch) {
+      throw new SpacesError(`${name}: the answer does not have the operation's shape (${shorten(redact(mismatch), 200)})`, {
+        code: 'INVALID_RESPONSE',
+        operationName: name,
+        mayHaveExecuted: true,
+      });
+    }
+    return data as TResult;
   };
 }
 
-function describeOperation(document: TypedDocumentNode<unknown, never>): { kind: RequestMeta['kind']; name: string; takesVariables: boolean } {
+function describeOperation(document: TypedDocumentNode<unknown, never>): Described {
   for (const definition of document.definitions) {
     if (definition.kind === 'OperationDefinition') {
       return {
         kind: definition.operation as RequestMeta['kind'],
         name: definition.name?.value ?? 'anonymous',
         takesVariables: (definition.variableDefinitions ?? []).length > 0,
+        query: stringifyDocument(document),
       };
     }
   }

@@ -1,6 +1,7 @@
 import { Client } from '@urql/core';
 import { createSpacesApi, type SpacesApi } from '../api/createSpacesApi.js';
-import { createJwtProvider } from '../auth/createJwtProvider.js';
+import { jwtProviderWithBudget } from '../auth/createJwtProvider.js';
+import { RetryBudget } from '../retry/budget.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
 import { createTransport } from '../transport/createTransport.js';
 import { createExecutor, type Execute } from './createExecutor.js';
@@ -42,15 +43,22 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
   const resolved = resolveOptions(options);
   const redactor = new SecretRedactor();
+  // One budget for the client's GraphQL requests and its JWT endpoint calls alike.
+  const budget = new RetryBudget(resolved.retry);
   const getToken =
     resolved.getToken ??
-    createJwtProvider({ ...resolved.jwt!, fetch: resolved.fetch, ...(resolved.logger && { logger: resolved.logger }) }).getToken;
+    jwtProviderWithBudget(
+      { ...resolved.jwt!, fetch: resolved.fetch, retry: resolved.retry, ...(resolved.logger && { logger: resolved.logger }) },
+      budget,
+    ).getToken;
   const transport = createTransport({
     fetch: resolved.fetch,
     getToken,
     timeoutMs: resolved.timeoutMs,
     redactor,
     retry: resolved.retry,
+    budget,
+    ...resolved.limits,
     ...(resolved.logger && { logger: resolved.logger }),
   });
   const urql = new Client({
@@ -61,7 +69,7 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     requestPolicy: 'network-only',
     fetchOptions: { headers: resolved.headers },
   });
-  const execute = createExecutor(urql, redactor, resolved.headers);
+  const execute = createExecutor(transport, resolved.endpoint, redactor, resolved.headers);
   const client: SpacesClient = { ...createSpacesApi(execute, { maxSends: resolved.retry.maxAttempts }), execute, urql, endpoint: resolved.endpoint };
   // The urql client holds no secret, but its dumps are long; show what identifies the client.
   const summary = () => `SpacesClient { endpoint: '${resolved.endpoint}' }`;

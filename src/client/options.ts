@@ -1,12 +1,22 @@
 import { SpacesInputError } from '../errors/SpacesError.js';
 import type { TransportLogger } from '../transport/events.js';
-import { DEFAULT_RETRY, type RetryOptions } from '../transport/retryPolicy.js';
-import type { TokenSource } from '../transport/createTransport.js';
+import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
+import type { TokenSource } from '../transport/authorize.js';
 
 /** The platform's GraphQL endpoint, used when none is given. */
 export const DEFAULT_ENDPOINT = 'https://platform.boomi.com/graphql';
 /** Per-call timeout used when none is given. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The bounds of what a client sends and reads, each a client option of the same name. */
+export const DEFAULT_LIMITS = {
+  /** Longest request body sent; a larger one is refused before sending. 1 MiB. */
+  maxRequestBytes: 1024 * 1024,
+  /** Longest answer body read; reading stops there. 8 MiB. */
+  maxResponseBytes: 8 * 1024 * 1024,
+  /** Deepest nesting of objects and arrays accepted in an answer. */
+  maxResponseDepth: 64,
+} as const;
 
 /** Boomi regions: the hosts of their GraphQL and JWT endpoints. */
 export const REGIONS = {
@@ -57,6 +67,12 @@ export interface SpacesClientOptions {
   retry?: RetryOptions;
   /** Receives each attempt, retry and token refresh, with credentials redacted (the CLI's `--verbose`). */
   logger?: TransportLogger;
+  /** Longest request body sent, in bytes; a larger one is refused before sending. Default 1 MiB. */
+  maxRequestBytes?: number;
+  /** Longest answer body read, in bytes; reading stops there with `RESPONSE_TOO_LARGE`. Default 8 MiB. */
+  maxResponseBytes?: number;
+  /** Deepest nesting of objects and arrays accepted in an answer (`INVALID_RESPONSE` beyond). Default 64. */
+  maxResponseDepth?: number;
 }
 
 /** Options checked and completed with defaults. */
@@ -69,6 +85,7 @@ export interface ResolvedOptions {
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
   retry: Required<RetryOptions>;
+  limits: { maxRequestBytes: number; maxResponseBytes: number; maxResponseDepth: number };
   logger?: TransportLogger;
 }
 
@@ -100,8 +117,15 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
     throw new SpacesInputError('`retry.maxAttempts` must be a whole number ≥ 1', { field: 'retry.maxAttempts' });
   }
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'budget', 'budgetRefillPerSuccess'] as const) {
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'budget', 'retryCost', 'timeoutRetryCost'] as const) {
     if (!(retry[key] >= 0)) throw new SpacesInputError(`\`retry.${key}\` must be ≥ 0`, { field: `retry.${key}` });
+  }
+  const limits: ResolvedOptions['limits'] = { ...DEFAULT_LIMITS };
+  for (const key of ['maxRequestBytes', 'maxResponseBytes', 'maxResponseDepth'] as const) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) throw new SpacesInputError(`\`${key}\` must be a whole number ≥ 1`, { field: key });
+    limits[key] = value;
   }
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
@@ -125,6 +149,7 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs,
     retry,
+    limits,
     ...(options.logger && { logger: options.logger }),
   };
 }

@@ -1,3 +1,4 @@
+import { redactDeep, redactShapes } from '../security/SecretRedactor.js';
 import type { SpacesErrorCode } from './codes.js';
 
 /** One GraphQL error as the server sent it, reduced to plain data. */
@@ -26,6 +27,8 @@ export interface SpacesErrorDetails {
 
 /**
  * Every failure of the SDK. It holds only plain data: never the request, its headers or the token.
+ * Every string it carries (message, server errors and their extensions, partial data, snippets) has
+ * credentials blanked out, those of a known shape even when the SDK never saw them.
  *
  * @example
  * ```ts
@@ -54,13 +57,13 @@ export class SpacesError extends Error {
   readonly mayHaveExecuted: boolean;
 
   constructor(message: string, details: SpacesErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(redactShapes(message), details.cause === undefined ? undefined : { cause: plainCause(details.cause) });
     this.code = details.code;
     this.status = details.status;
-    this.graphQLErrors = details.graphQLErrors ?? [];
-    this.data = details.data;
+    this.graphQLErrors = (redactDeep(details.graphQLErrors ?? [], redactShapes) as SpacesGraphQLError[]);
+    this.data = redactDeep(details.data, redactShapes);
     this.operationName = details.operationName;
-    this.bodySnippet = details.bodySnippet;
+    this.bodySnippet = details.bodySnippet === undefined ? undefined : redactShapes(details.bodySnippet);
     this.mayHaveExecuted = details.mayHaveExecuted ?? false;
   }
 
@@ -77,6 +80,13 @@ export class SpacesError extends Error {
       mayHaveExecuted: this.mayHaveExecuted,
     };
   }
+}
+
+/** A cause as it may be shown: our errors as they are (already redacted), any other reduced to its redacted message. */
+function plainCause(cause: unknown): unknown {
+  if (cause instanceof SpacesError) return cause;
+  const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  return new Error(redactShapes(text));
 }
 
 /** Input refused before anything was sent: fix the call, do not retry it. */

@@ -13,7 +13,13 @@ export class TransportError extends Error {
   constructor(
     readonly code: ClientErrorCode,
     message: string,
-    readonly details: { execution: Execution; status?: number; bodySnippet?: string } = { execution: 'maybe' },
+    readonly details: {
+      execution: Execution;
+      status?: number;
+      bodySnippet?: string;
+      /** Sending the same request again would fail the same way (a 413, an answer over the limits). */
+      final?: boolean;
+    } = { execution: 'maybe' },
   ) {
     super(message);
   }

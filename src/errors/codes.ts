@@ -39,8 +39,13 @@ export type ClientErrorCode =
   | 'ABORTED'
   /** A non-2xx answer without a GraphQL error body. */
   | 'HTTP_ERROR'
-  /** An answer that is not a GraphQL response: HTML, invalid JSON, an empty body. */
+  /**
+   * An answer that is not a GraphQL response (HTML, invalid JSON, an empty body), one nested deeper
+   * than `maxResponseDepth`, or data that does not have the operation's shape.
+   */
   | 'INVALID_RESPONSE'
+  /** An answer body longer than `maxResponseBytes`: reading stopped at the limit. */
+  | 'RESPONSE_TOO_LARGE'
   /** Bad input, refused before anything was sent. */
   | 'INVALID_INPUT'
   /** The token could not be obtained. */

@@ -1,6 +1,7 @@
-import type { CombinedError } from '@urql/core';
-import { codeOfGraphQLError } from './codes.js';
 import { SCHEMA_SNAPSHOT } from '../generated/snapshot.js';
+import { redactDeep } from '../security/SecretRedactor.js';
+import { printable, shorten } from '../text/printable.js';
+import { codeOfGraphQLError } from './codes.js';
 import { SchemaDriftError, SpacesError, type SpacesGraphQLError } from './SpacesError.js';
 import { TransportError } from './TransportError.js';
 
@@ -9,62 +10,61 @@ const DRIFT = /^(Cannot query field|Unknown argument|Unknown type|Field ".+" arg
 
 interface ErrorContext {
   operationName: string;
-  data: unknown;
   redact: (text: string) => string;
 }
 
-/** Turns urql's CombinedError into our SpacesError, keeping only plain, redacted data. */
-export function toSpacesError(error: CombinedError, { operationName, data, redact }: ErrorContext): SpacesError {
-  const network = error.networkError;
-  if (network instanceof TransportError) {
-    return new SpacesError(`${operationName}: ${redact(network.message)}`, {
-      code: network.code,
-      status: network.details.status,
-      bodySnippet: network.details.bodySnippet,
+/** A failure below GraphQL (or an unexpected one) as a SpacesError named after the operation. */
+export function fromTransportFailure(error: unknown, { operationName, redact }: ErrorContext): SpacesError {
+  if (error instanceof TransportError) {
+    return new SpacesError(`${operationName}: ${redact(error.message)}`, {
+      code: error.code,
+      status: error.details.status,
+      bodySnippet: error.details.bodySnippet === undefined ? undefined : redact(error.details.bodySnippet),
       operationName,
-      mayHaveExecuted: network.details.execution === 'maybe',
+      mayHaveExecuted: error.details.execution === 'maybe',
     });
   }
-  if (network) {
-    return new SpacesError(`${operationName}: network error: ${redact(network.message)}`, {
-      code: 'NETWORK_ERROR',
-      operationName,
-      mayHaveExecuted: true,
-    });
-  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new SpacesError(`${operationName}: network error: ${redact(message)}`, { code: 'NETWORK_ERROR', operationName, mayHaveExecuted: true });
+}
 
-  const status = typeof error.response?.status === 'number' ? (error.response.status as number) : undefined;
-  const graphQLErrors = error.graphQLErrors.map((e) => plainGraphQLError(e, redact));
+/** The `errors` of a GraphQL answer as a SpacesError (or SchemaDriftError), keeping only plain, redacted data. */
+export function fromGraphQLErrors(
+  errors: readonly unknown[],
+  { operationName, redact, status, data }: ErrorContext & { status: number | undefined; data: unknown },
+): SpacesError {
+  const graphQLErrors = errors.map((e) => plainGraphQLError(e, redact));
   const code =
     graphQLErrors.map(codeOfGraphQLError).find((c) => c !== undefined) ??
     (status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'RATE_LIMITED' : status && status >= 500 ? 'HTTP_ERROR' : 'GRAPHQL_ERROR');
-  const messages = graphQLErrors.map((e) => e.message).join('; ');
+  const messages = graphQLErrors.map((e) => shorten(printable(e.message), 300)).join('; ');
   const drift = graphQLErrors.find((e) => !e.path && DRIFT.test(e.message));
   if (drift && (status === undefined || status === 200 || status === 400)) {
-    return new SchemaDriftError({ code: 'SCHEMA_DRIFT', status, graphQLErrors, operationName, snapshot: SCHEMA_SNAPSHOT, reason: drift.message });
+    return new SchemaDriftError({ code: 'SCHEMA_DRIFT', status, graphQLErrors, operationName, snapshot: SCHEMA_SNAPSHOT, reason: shorten(drift.message, 300) });
   }
   return new SpacesError(`${operationName} failed: ${messages} (${code}${status && status !== 200 ? `, HTTP ${status}` : ''})`, {
     code,
     status,
     graphQLErrors,
-    data: data ?? undefined,
+    data: data === null || data === undefined ? undefined : redactDeep(data, redact),
     operationName,
     // A 5xx or a generic system error leaves open whether the operation ran; a refusal does not.
     mayHaveExecuted: (status !== undefined && status >= 500) || code === 'GENERIC_SYSTEM_ERROR',
   });
 }
 
-type Locations = SpacesGraphQLError['locations'];
-
-// urql rebuilds errors without their `locations`; the error as received sits in `originalError`.
-function plainGraphQLError(error: CombinedError['graphQLErrors'][number], redact: (text: string) => string): SpacesGraphQLError {
-  const received = (error.originalError ?? error) as { locations?: Locations; path?: SpacesGraphQLError['path'] };
-  const locations = (error as { locations?: Locations }).locations ?? received.locations;
-  const path = error.path ?? received.path;
+/** One error of the answer as plain data: a string message, a path and locations only when well-formed. */
+function plainGraphQLError(error: unknown, redact: (text: string) => string): SpacesGraphQLError {
+  const received = (typeof error === 'object' && error !== null ? error : { message: error }) as Record<string, unknown>;
+  const { message, path, locations, extensions } = received;
+  const isPath = Array.isArray(path) && path.every((p) => typeof p === 'string' || typeof p === 'number');
+  const isLocations =
+    Array.isArray(locations) && locations.every((l) => typeof (l as { line?: unknown })?.line === 'number' && typeof (l as { column?: unknown })?.column === 'number');
+  const isExtensions = typeof extensions === 'object' && extensions !== null && !Array.isArray(extensions) && Object.keys(extensions).length > 0;
   return {
-    message: redact(error.message),
-    ...(path && { path: [...path] }),
-    ...(locations && { locations: locations.map(({ line, column }) => ({ line, column })) }),
-    ...(error.extensions && Object.keys(error.extensions).length > 0 && { extensions: { ...error.extensions } }),
+    message: redact(typeof message === 'string' ? message : JSON.stringify(message) ?? 'no message'),
+    ...(isPath && { path: (path as Array<string | number>).map((p) => (typeof p === 'string' ? redact(p) : p)) }),
+    ...(isLocations && { locations: (locations as Array<{ line: number; column: number }>).map(({ line, column }) => ({ line, column })) }),
+    ...(isExtensions && { extensions: redactDeep(extensions, redact) as Record<string, unknown> }),
   };
 }

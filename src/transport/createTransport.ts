@@ -1,14 +1,16 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
-import { SpacesError } from '../errors/SpacesError.js';
 import { TransportError } from '../errors/TransportError.js';
+import { RetryBudget } from '../retry/budget.js';
+import type { RetryOptions } from '../retry/policy.js';
+import { retryLoop } from '../retry/retryLoop.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
+import { obtainToken, type TokenSource } from './authorize.js';
+import { classifyAttempt, settle, type Outcome } from './classify.js';
 import type { TransportLogger } from './events.js';
 import { metaOf, type RequestMeta } from './requestMeta.js';
-import { backoffDelay, judge, RetryBudget, type Outcome, type RetryOptions } from './retryPolicy.js';
 import { sendAttempt, type Answer } from './sendAttempt.js';
 
-/** Gets the bearer token; `forceRefresh` after the server refused the current one. */
-export type TokenSource = (options: { forceRefresh: boolean; rejectedToken?: string }) => string | Promise<string>;
+export type { TokenSource } from './authorize.js';
 
 export interface TransportOptions {
   fetch: typeof globalThis.fetch;
@@ -16,6 +18,11 @@ export interface TransportOptions {
   timeoutMs: number;
   redactor: SecretRedactor;
   retry: Required<RetryOptions>;
+  /** The client's retry budget, shared with its JWT provider. */
+  budget: RetryBudget;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  maxResponseDepth: number;
   logger?: TransportLogger;
   random?: () => number;
 }
@@ -26,38 +33,16 @@ export interface TransportOptions {
  * @urql/exchange-retry and @urql/exchange-auth because the first retries mutations and ignores
  * Retry-After, and the second queues refresh retries by query and variables, which can strand one of
  * two identical concurrent mutations. Credentials are attached at the last moment, so they never sit
- * in urql's operations.
+ * in urql's operations. The concerns live apart: the token step (`authorize`), one attempt
+ * (`sendAttempt`), classification (`classify`) and the loop (`retry/retryLoop`).
  */
-/** Sends GraphQL requests with auth and retries. */
 export interface Transport {
   /** The final answer, checked and parsed, or a typed TransportError. */
   send(url: string, init: RequestInit): Promise<Answer>;
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const { retry, logger, redactor } = options;
-  const budget = new RetryBudget(retry.budget, retry.budgetRefillPerSuccess);
-  const random = options.random ?? Math.random;
-
-  async function token(rejectedToken?: string): Promise<string> {
-    let value: unknown;
-    try {
-      value = await options.getToken(rejectedToken === undefined ? { forceRefresh: false } : { forceRefresh: true, rejectedToken });
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      // A JWT provider's SpacesError carries the JWT endpoint's status; keep it.
-      const status = cause instanceof SpacesError ? cause.status : undefined;
-      throw new TransportError('AUTH_ERROR', `could not obtain a token: ${redactor.redact(reason)}`, {
-        execution: 'no',
-        ...(status !== undefined && { status }),
-      });
-    }
-    if (typeof value !== 'string' || value.trim() === '') {
-      throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token', { execution: 'no' });
-    }
-    redactor.add(value);
-    return value;
-  }
+  const { retry, logger, redactor, budget } = options;
 
   async function attemptOnce(url: string, init: RequestInit, meta: RequestMeta, attempt: number, bearer: string): Promise<Outcome> {
     // urql hands its headers over as a plain object; the credential joins them here, per attempt.
@@ -66,7 +51,7 @@ export function createTransport(options: TransportOptions): Transport {
     else Object.assign(headers, init.headers);
     headers.authorization = `Bearer ${bearer}`;
     try {
-      return { answer: await sendAttempt(url, { ...init, headers }, meta, attempt, { ...options, logger }) };
+      return { answer: await sendAttempt(url, { ...init, headers }, meta, attempt, options) };
     } catch (error) {
       return { error };
     }
@@ -74,44 +59,47 @@ export function createTransport(options: TransportOptions): Transport {
 
   // A 401 means the call was not executed: one forced refresh and one resend; a second 401 stands.
   async function attemptWithAuth(url: string, init: RequestInit, meta: RequestMeta, attempt: number): Promise<Outcome> {
-    let bearer: string;
+    const tokenRequest = (rejectedToken?: string) => ({
+      ...(rejectedToken !== undefined && { rejectedToken }),
+      ...(meta.signal && { signal: meta.signal }),
+      deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.timeoutMs),
+    });
     try {
-      bearer = await token();
+      const bearer = await obtainToken(options.getToken, redactor, tokenRequest());
+      const outcome = await attemptOnce(url, init, meta, attempt, bearer);
+      if (!('answer' in outcome) || !isUnauthorized(outcome.answer)) return outcome;
+      logger?.({ type: 'token-refresh', operationName: meta.operationName, reason: 'the server answered 401' });
+      const fresh = await obtainToken(options.getToken, redactor, tokenRequest(bearer));
+      return fresh === bearer ? outcome : await attemptOnce(url, init, meta, attempt, fresh);
     } catch (error) {
       return { error };
     }
-    const outcome = await attemptOnce(url, init, meta, attempt, bearer);
-    if (!('answer' in outcome) || !isUnauthorized(outcome.answer)) return outcome;
-    logger?.({ type: 'token-refresh', operationName: meta.operationName, reason: 'the server answered 401' });
-    let fresh: string;
-    try {
-      fresh = await token(bearer);
-    } catch (error) {
-      return { error };
-    }
-    return fresh === bearer ? outcome : attemptOnce(url, init, meta, attempt, fresh);
   }
 
   async function send(url: string, init: RequestInit): Promise<Answer> {
     const meta = metaOf(init);
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptWithAuth(url, init, meta, attempt);
-      const verdict = judge(outcome, meta.kind);
-      const delayMs = backoffDelay(attempt, retry, verdict.retryAfterMs, random);
-      const mayRetry =
-        verdict.retry &&
-        attempt < retry.maxAttempts &&
-        (verdict.retryAfterMs ?? 0) <= retry.maxRetryAfterMs &&
-        Date.now() + delayMs < (meta.deadline ?? Infinity) &&
-        !meta.signal?.aborted &&
-        budget.tryTake();
-      if (!mayRetry) {
-        if ('answer' in outcome && outcome.answer.status < 400) budget.onSuccess();
-        return settle(outcome);
-      }
-      logger?.({ type: 'retry', operationName: meta.operationName, attempt, delayMs, reason: verdict.reason });
-      await sleep(delayMs, meta.signal);
+    const size = typeof init.body === 'string' ? init.body.length : 0;
+    // Cheap first: a string of n UTF-16 units never takes more than 3n bytes in UTF-8.
+    if (size * 3 > options.maxRequestBytes && new TextEncoder().encode(init.body as string).byteLength > options.maxRequestBytes) {
+      throw new TransportError('INVALID_INPUT', `${meta.operationName}: the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`, {
+        execution: 'no',
+        final: true,
+      });
     }
+    const outcome = await retryLoop<Outcome>({
+      attempt: (n) => attemptWithAuth(url, init, meta, n),
+      classify: (attempted) => classifyAttempt(attempted, meta.kind),
+      policy: retry,
+      budget,
+      ...(meta.maxAttempts !== undefined && { maxAttempts: meta.maxAttempts }),
+      ...(meta.signal && { signal: meta.signal }),
+      ...(meta.deadline !== undefined && { deadline: meta.deadline }),
+      // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
+      abortError: () => new TransportError('ABORTED', 'the call was aborted', { execution: 'no' }),
+      onRetry: ({ attempt, delayMs, reason }) => logger?.({ type: 'retry', operationName: meta.operationName, attempt, delayMs, reason }),
+      ...(options.random && { random: options.random }),
+    });
+    return settle(outcome);
   }
 
   return { send };
@@ -119,33 +107,4 @@ export function createTransport(options: TransportOptions): Transport {
 
 function isUnauthorized(answer: Answer): boolean {
   return answer.status === 401 || (answer.payload.errors ?? []).some((e) => codeOfGraphQLError(e) === 'UNAUTHORIZED');
-}
-
-/** The last attempt's answer, or its typed error; a failed status without GraphQL errors is an error. */
-function settle(outcome: Outcome): Answer {
-  if ('error' in outcome) throw outcome.error;
-  const { status, statusText, payload } = outcome.answer;
-  if (status >= 400 && !(Array.isArray(payload.errors) && payload.errors.length > 0)) {
-    throw new TransportError(status === 429 ? 'RATE_LIMITED' : 'HTTP_ERROR', `HTTP ${status} ${statusText}`.trim(), {
-      execution: status === 429 || status === 401 ? 'no' : status >= 500 ? 'maybe' : 'no',
-      status,
-    });
-  }
-  return outcome.answer;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
-    if (signal?.aborted) return reject(new TransportError('ABORTED', 'the call was aborted', { execution: 'no' }));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new TransportError('ABORTED', 'the call was aborted', { execution: 'no' }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -12,6 +12,8 @@ export interface RequestMeta {
   signal?: AbortSignal;
   /** Epoch ms after which no further attempt starts and the one under way is aborted. */
   deadline?: number;
+  /** Attempts at most for this call, overriding the client's `retry.maxAttempts`. */
+  maxAttempts?: number;
 }
 
 type InitWithMeta = RequestInit & { [REQUEST_META]?: RequestMeta };

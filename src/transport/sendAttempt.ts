@@ -2,6 +2,7 @@ import { TransportError } from '../errors/TransportError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { describeNetworkError, errorCode, snippetOf } from './diagnostics.js';
 import { redactHeaders, type TransportLogger } from './events.js';
+import { BodyTooLargeError, nestsDeeperThan, readBounded } from './readBody.js';
 import type { RequestMeta } from './requestMeta.js';
 
 /** One HTTP answer that holds a GraphQL response (whatever its status). */
@@ -17,6 +18,10 @@ export interface AttemptContext {
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
   redactor: SecretRedactor;
+  /** Longest answer body read, in bytes. */
+  maxResponseBytes: number;
+  /** Deepest nesting of objects and arrays accepted in an answer. */
+  maxResponseDepth: number;
   logger?: TransportLogger;
 }
 
@@ -32,7 +37,7 @@ export async function sendAttempt(
   init: RequestInit,
   meta: RequestMeta,
   attempt: number,
-  { fetch: fetchImpl, timeoutMs, redactor, logger }: AttemptContext,
+  { fetch: fetchImpl, timeoutMs, redactor, maxResponseBytes, maxResponseDepth, logger }: AttemptContext,
 ): Promise<Answer> {
   // One controller per attempt, aborted by the timeout or the caller's signal. setTimeout rather than
   // AbortSignal.timeout, so fake clocks control it; no AbortSignal.any, which costs a transferable
@@ -58,9 +63,15 @@ export async function sendAttempt(
   try {
     // Credentials never follow a redirect: a 3xx is an error, below.
     response = await fetchImpl(url, { ...init, signal: controller.signal, redirect: 'manual' });
-    text = await response.text();
+    text = await readBounded(response, maxResponseBytes);
   } catch (cause) {
-    const error = networkFailure(cause, { timedOut, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
+    const error =
+      cause instanceof BodyTooLargeError
+        ? new TransportError('RESPONSE_TOO_LARGE', `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`, {
+            execution: 'maybe',
+            final: true,
+          })
+        : networkFailure(cause, { timedOut, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
     logger?.({ type: 'failure', operationName: meta.operationName, attempt, code: error.code, message: error.message, durationMs: Date.now() - started });
     throw error;
   } finally {
@@ -76,13 +87,25 @@ export async function sendAttempt(
       status,
     });
   }
-  const payload = parseGraphQLBody(text);
+  const parsed = parseJson(text);
+  if (parsed !== undefined && nestsDeeperThan(parsed, maxResponseDepth)) {
+    throw new TransportError('INVALID_RESPONSE', `HTTP ${status}: the answer nests deeper than maxResponseDepth (${maxResponseDepth})`, {
+      execution: 'maybe',
+      status,
+      final: true,
+    });
+  }
+  const payload = asGraphQLBody(parsed);
+  // A 429 is a refusal whatever its body says; the retry loop reads its Retry-After.
+  if (!payload && status === 429) return { status, statusText: response.statusText, headers: response.headers, text, payload: {} };
   if (!payload) {
     const snippet = redactor.redact(snippetOf(text));
+    // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
+    const refused = status >= 400 && status < 500;
     throw new TransportError(
-      'INVALID_RESPONSE',
+      refused ? 'HTTP_ERROR' : 'INVALID_RESPONSE',
       `HTTP ${status}: the answer is not a GraphQL response (${snippet ? `starts with "${snippet}"` : 'empty body'})`,
-      { execution: 'maybe', status, bodySnippet: snippet },
+      { execution: refused ? 'no' : 'maybe', status, bodySnippet: snippet, ...(refused && { final: true }) },
     );
   }
   return { status, statusText: response.statusText, headers: response.headers, text, payload };
@@ -100,14 +123,16 @@ function networkFailure(
   });
 }
 
-function parseGraphQLBody(text: string): Answer['payload'] | undefined {
+function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+function asGraphQLBody(parsed: unknown): Answer['payload'] | undefined {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const body = parsed as Answer['payload'];
   const hasData = 'data' in body && (body.data === null || typeof body.data === 'object');

@@ -40,8 +40,10 @@ describe('the module graph', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('keeps generated code fenced: src/generated imports nothing hand-written', () => {
-    const leaks = [...graph].filter(([file]) => name(file).startsWith('generated/')).flatMap(([, deps]) => deps.filter((d) => !name(d).startsWith('generated/')));
+  it('keeps generated code fenced: src/generated imports nothing hand-written but the call types', () => {
+    const leaks = [...graph]
+      .filter(([file]) => name(file).startsWith('generated/'))
+      .flatMap(([, deps]) => deps.filter((d) => !name(d).startsWith('generated/') && name(d) !== 'client/callOptions.ts'));
     expect(leaks).toEqual([]);
   });
 

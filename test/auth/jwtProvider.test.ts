@@ -21,6 +21,7 @@ const options = (extra: Partial<JwtProviderOptions> = {}): JwtProviderOptions =>
   username: 'me@acme.com',
   apiToken: API_TOKEN,
   now: () => clock,
+  retry: { baseDelayMs: 1, maxDelayMs: 5 },
   ...extra,
 });
 
@@ -111,10 +112,10 @@ describe('a failing JWT endpoint: typed errors, no hang, no loop', () => {
   it.each([
     ['401', () => new HttpResponse('Unauthorized', { status: 401 }), 401, 'the credentials were refused (HTTP 401)', 1],
     ['403', () => new HttpResponse('Forbidden', { status: 403 }), 403, 'the credentials were refused (HTTP 403)', 1],
-    ['500', () => new HttpResponse('oops', { status: 500 }), 500, 'HTTP 500', 1],
+    ['500 every time (retried like a query)', () => new HttpResponse('oops', { status: 500 }), 500, 'HTTP 500', 4],
     ['an HTML page', () => new HttpResponse('<html><body>Login</body></html>', { headers: { 'content-type': 'text/html' } }), 200, 'the answer is not a JWT (starts with "<html>', 1],
     ['an empty body', () => new HttpResponse(''), 200, 'the answer is not a JWT (empty body)', 1],
-    ['429 every time', () => new HttpResponse('slow down', { status: 429, headers: { 'retry-after': '0' } }), 429, 'rate limited (HTTP 429)', 3],
+    ['429 every time', () => new HttpResponse('slow down', { status: 429, headers: { 'retry-after': '0' } }), 429, 'rate limited (HTTP 429)', 4],
     ['a redirect', () => new HttpResponse(null, { status: 302, headers: { location: 'https://evil.example.test/' } }), 302, 'redirect', 1],
   ])('%s', async (_label, answer, status, message, expectedCalls) => {
     jwtEndpoint(answer);

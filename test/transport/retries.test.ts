@@ -86,12 +86,21 @@ describe('queries are retried after transient failures', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('a storm of failures drains the retry budget: total requests ≤ 3 × logical operations', async () => {
+  it('a storm of failures drains the retry budget: 50 tokens at 5 a retry pay for 10 retries in all', async () => {
     endpoint(() => unavailable());
-    const shared = client();
+    const shared = client({ retry: { budget: 50 } });
     for (let i = 0; i < 20; i++) await settle(shared.listSpaces());
     expect(seen.length).toBeLessThanOrEqual(60);
     expect(seen.length).toBe(20 + 10);
+  });
+
+  it('scattered faults over a long job cost no budget: each success refunds its retry', async () => {
+    // Every other request fails once: 200 calls, 100 retries, far more than 500 tokens / 5 without refunds.
+    endpoint((n) => (n % 3 === 1 ? unavailable() : spaces()));
+    const shared = client({ retry: { baseDelayMs: 1 } });
+    const results = [];
+    for (let i = 0; i < 200; i++) results.push(await settle(shared.listSpaces(), 5));
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
   });
 
   it('waits with full-jitter exponential backoff between attempts', async () => {
@@ -173,7 +182,10 @@ describe('401: one forced refresh and one resend', () => {
     const result = await settle(refreshing.listSpaces());
     expect(result.status).toBe('fulfilled');
     expect(seen).toHaveLength(2);
-    expect(requests).toEqual([{ forceRefresh: false }, { forceRefresh: true, rejectedToken: 'jwt-one' }]);
+    expect(requests).toEqual([
+      { forceRefresh: false, deadline: expect.any(Number) },
+      { forceRefresh: true, rejectedToken: 'jwt-one', deadline: expect.any(Number) },
+    ]);
   });
 
   it('a second 401 is an auth error, with no further request', async () => {

@@ -1,0 +1,60 @@
+/** How failed requests are retried. Every field has a default ({@link DEFAULT_RETRY}). */
+export interface RetryOptions {
+  /** Attempts per request, the first included. Default 4. */
+  maxAttempts?: number;
+  /** Base of the exponential backoff. Default 250 ms. */
+  baseDelayMs?: number;
+  /** Cap of one backoff delay. Default 10 000 ms. */
+  maxDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the failure is returned. Default 60 000 ms. */
+  maxRetryAfterMs?: number;
+  /**
+   * Retry tokens of the client (the AWS SDK's "standard" retry quota): each retry spends
+   * `retryCost` (a timeout `timeoutRetryCost`), each success gives back what its last retry cost, or
+   * 1 when it needed none. A storm of failures drains it; a long job with scattered faults does not.
+   * Default 500.
+   */
+  budget?: number;
+  /** Tokens one retry spends. Default 5. */
+  retryCost?: number;
+  /** Tokens one retry after a timeout spends. Default 10. */
+  timeoutRetryCost?: number;
+}
+
+export const DEFAULT_RETRY: Required<RetryOptions> = {
+  maxAttempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 60_000,
+  budget: 500,
+  retryCost: 5,
+  timeoutRetryCost: 10,
+};
+
+/** What the classification of one attempt says. */
+export interface Verdict {
+  /** The attempt may be repeated. */
+  retry: boolean;
+  /** Why, for logs. */
+  reason: string;
+  /** The server's Retry-After, in ms, when it sent one. */
+  retryAfterMs?: number;
+  /** A timeout: its retry costs more of the budget. */
+  timeout?: boolean;
+  /** The attempt succeeded (it refunds the budget). */
+  success?: boolean;
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (value === null || value === undefined || value.trim() === '') return undefined;
+  if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Full-jitter exponential backoff (AWS architecture blog), never shorter than Retry-After. */
+export function backoffDelay(attempt: number, options: Required<RetryOptions>, retryAfterMs?: number, random = Math.random): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.max(retryAfterMs ?? 0, Math.floor(random() * ceiling));
+}

@@ -1,0 +1,52 @@
+import { SpacesError } from '../errors/SpacesError.js';
+import { TransportError } from '../errors/TransportError.js';
+import { waitFor } from '../retry/waitFor.js';
+import type { SecretRedactor } from '../security/SecretRedactor.js';
+
+/**
+ * Gets the bearer token. `forceRefresh` after the server refused `rejectedToken`. `signal` and
+ * `deadline` (epoch ms) belong to the call waiting for the token: a source that fetches tokens
+ * should stop waiting for them (the transport stops waiting at the deadline in any case).
+ */
+export type TokenSource = (options: {
+  forceRefresh: boolean;
+  rejectedToken?: string;
+  signal?: AbortSignal;
+  deadline?: number;
+}) => string | Promise<string>;
+
+export interface TokenRequest {
+  rejectedToken?: string;
+  signal?: AbortSignal;
+  /** Epoch ms: the call's deadline, or the end of the attempt's timeout. */
+  deadline: number;
+}
+
+/**
+ * The token step of one attempt: asks the source, waits no longer than the call may (a stalled JWT
+ * endpoint costs a call its deadline, not the endpoint's own timeouts), and turns every failure into
+ * a TransportError that nothing was sent.
+ */
+export async function obtainToken(getToken: TokenSource, redactor: SecretRedactor, request: TokenRequest): Promise<string> {
+  const { rejectedToken, signal, deadline } = request;
+  const options = { forceRefresh: rejectedToken !== undefined, ...(rejectedToken !== undefined && { rejectedToken }), ...(signal && { signal }), deadline };
+  let value: unknown;
+  try {
+    value = await waitFor(Promise.resolve().then(() => getToken(options)), signal, deadline);
+  } catch (cause) {
+    // A JWT provider's SpacesError carries the JWT endpoint's status and, for its own deadline, TIMEOUT or ABORTED.
+    const code = cause instanceof SpacesError && (cause.code === 'TIMEOUT' || cause.code === 'ABORTED') ? (cause.code as 'TIMEOUT' | 'ABORTED') : 'AUTH_ERROR';
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const status = cause instanceof SpacesError ? cause.status : undefined;
+    throw new TransportError(code, `could not obtain a token: ${redactor.redact(reason)}`, {
+      execution: 'no',
+      ...(status !== undefined && { status }),
+      ...(code === 'AUTH_ERROR' && { final: true }),
+    });
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token', { execution: 'no', final: true });
+  }
+  redactor.add(value);
+  return value;
+}
