@@ -12,7 +12,7 @@ import {
 import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../client/createExecutor.js';
 import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
-import { findInstalled } from './naturalKey.js';
+import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
 import { mutateExactlyOnce } from './reconcile.js';
 import type {
   AttachRequest,
@@ -68,19 +68,20 @@ export interface SpacesApi {
   detachIntegrationPackInstance(attachmentId: string, options?: CallOptions): Promise<string | null>;
 }
 
-/** Platform answers that mean "this exists already" (the simulator's codes; Boomi documents none). */
-const INSTALL_CONFLICTS = ['IPACK_ALREADY_INSTALLED', 'IPACK_OVERRIDE_NAME_IN_USE'];
-
 const present = <T>(items: ReadonlyArray<T | null> | null | undefined): T[] =>
   (items ?? []).filter((item): item is T => item !== null);
 
 export interface SpacesApiOptions {
   /** Sends of one mutation at most, each re-send after a listing proved it absent. */
   maxSends: number;
+  /** Attempts of a reconciliation listing. */
+  reconcileAttempts: number;
 }
 
-export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions): SpacesApi {
+export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts }: SpacesApiOptions): SpacesApi {
   const installsInFlight = new Map<string, Promise<InstallResult>>();
+  // The listings that decide an ambiguous mutation's fate are queries: safe to repeat, worth patience.
+  const patient = (options?: CallOptions): CallOptions => ({ ...options, maxAttempts: reconcileAttempts });
 
   async function getSpace(id: string, options?: CallOptions): Promise<Space> {
     const spaceId = requireId(id, 'id');
@@ -119,7 +120,7 @@ export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions
       send,
       conflictCodes: INSTALL_CONFLICTS,
       observe: async () => {
-        const found = findInstalled(await listInstances(options), request);
+        const found = findInstalled(await listInstances(patient(options)), request);
         return found
           ? { done: true, value: { id: found.id, integrationPackId: found.integrationPackId, integrationPackOverrideName: found.integrationPackOverrideName } }
           : { done: false };
@@ -139,7 +140,7 @@ export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions
       const normalised = normaliseInstallRequest(request);
       if (normalised.spaceId !== undefined) checkInstallAgainstSpace(await getSpace(normalised.spaceId, options), normalised);
       // One request per natural key at a time: a second identical call waits for the first's instance.
-      const key = JSON.stringify([normalised.integrationPackId, normalised.integrationPackOverrideName ?? null]);
+      const key = naturalKeyOf(normalised);
       const inFlight = installsInFlight.get(key);
       if (inFlight) return inFlight;
       const promise = install(normalised, options).finally(() => installsInFlight.delete(key));
@@ -147,7 +148,7 @@ export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions
       return promise;
     },
 
-    installMany: createInstallMany({ execute, getSpace, listInstances, maxSends }),
+    installMany: createInstallMany({ execute, getSpace, listInstances: (options) => listInstances(patient(options)), maxSends }),
 
     listIntegrationPackInstances: listInstances,
 
@@ -158,7 +159,7 @@ export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions
         key: { operation: 'uninstall', instanceId: id },
         operationName: 'uninstallIpack',
         send: async () => (await execute(UninstallIpackDocument, { id }, options)).integrationPackInstanceUninstall ?? id,
-        observe: async () => ((await listInstances(options)).some((i) => i.id === id) ? { done: false } : { done: true, value: id }),
+        observe: async () => ((await listInstances(patient(options))).some((i) => i.id === id) ? { done: false } : { done: true, value: id }),
       });
       return value;
     },
@@ -181,7 +182,7 @@ export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions
         operationName: 'attachIpackInstance',
         send: () => attach(environmentIds),
         observe: async () => {
-          const attachments = (await listEnvironments(options))
+          const attachments = (await listEnvironments(patient(options)))
             .flatMap((e) => present(e.integrationPackEnvironmentAttachment))
             .filter((a) => a.integrationPackInstanceId === integrationPackInstanceId && environmentIds.includes(a.environmentId ?? ''));
           existing = environmentIds.flatMap((envId) => attachments.filter((a) => a.environmentId === envId).slice(0, 1));
@@ -202,7 +203,7 @@ export function createSpacesApi(execute: Execute, { maxSends }: SpacesApiOptions
         operationName: 'detachIpackInstance',
         send: async () => (await execute(DetachIpackInstanceDocument, { id }, options)).integrationPackInstanceEnvironmentAttachmentUnattach,
         observe: async () => {
-          const stillThere = (await listEnvironments(options)).some((e) =>
+          const stillThere = (await listEnvironments(patient(options))).some((e) =>
             present(e.integrationPackEnvironmentAttachment).some((a) => a.id === id),
           );
           return stillThere ? { done: false } : { done: true, value: id };

@@ -2,8 +2,9 @@ import { codeOfGraphQLError } from '../errors/codes.js';
 import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
 import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../client/createExecutor.js';
+import { quote } from '../text/printable.js';
 import { aliasOf, batchInstallDocument } from './batchDocument.js';
-import { findInstalled } from './naturalKey.js';
+import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
 import { isAmbiguous, outcomeUnknown } from './reconcile.js';
 import type { InstallRequest, InstallResult, IntegrationPackInstance, Space } from './types.js';
 import { checkInstallAgainstSpace, normaliseInstallRequest } from './validate.js';
@@ -12,6 +13,15 @@ import { checkInstallAgainstSpace, normaliseInstallRequest } from './validate.js
 export interface InstallManyOptions extends CallOptions {
   /** Installs per GraphQL request. Default 25. */
   batchSize?: number;
+  /**
+   * An item refused because its instance exists already (`IPACK_ALREADY_INSTALLED`,
+   * `IPACK_OVERRIDE_NAME_IN_USE`: someone installed it meanwhile) succeeds with that instance
+   * (`reconciled: true`) instead of failing. What `apply` uses, so racing applies both succeed.
+   * Default false.
+   */
+  reuseExisting?: boolean;
+  /** Called with each item's result as soon as its batch settles (items of one batch in order). */
+  onResult?: (result: InstallManyResult, index: number) => void;
 }
 
 /** The outcome of one item of `installMany`, in the order of the items. */
@@ -22,15 +32,26 @@ export type InstallManyResult =
 interface Dependencies {
   execute: Execute;
   getSpace: (id: string, options?: CallOptions) => Promise<Space>;
+  /** The reconciliation listing (retried patiently). */
   listInstances: (options?: CallOptions) => Promise<IntegrationPackInstance[]>;
   maxSends: number;
 }
 
+type Outcome = { instance: InstallResult } | { error: SpacesError };
+
 interface Pending {
-  key: string;
   request: InstallRequest;
-  outcome?: { instance: InstallResult } | { error: SpacesError };
+  /** The indexes of the items with this natural key. */
+  indexes: number[];
+  outcome?: Outcome;
 }
+
+const asResult = (found: IntegrationPackInstance): InstallResult => ({
+  id: found.id,
+  integrationPackId: found.integrationPackId,
+  integrationPackOverrideName: found.integrationPackOverrideName,
+  reconciled: true,
+});
 
 /**
  * Installs many packs, `batchSize` per GraphQL request (aliased fields). Each item gets its instance
@@ -40,13 +61,16 @@ interface Pending {
  */
 export function createInstallMany({ execute, getSpace, listInstances, maxSends }: Dependencies) {
   return async function installMany(items: readonly InstallRequest[], options: InstallManyOptions = {}): Promise<InstallManyResult[]> {
-    const { batchSize = 25, ...call } = options;
+    const { batchSize = 25, reuseExisting = false, onResult, ...call } = options;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new SpacesInputError('`batchSize` must be a whole number ≥ 1', { field: 'batchSize' });
+    const results: Array<InstallManyResult | undefined> = [];
+    const report = (index: number, result: InstallManyResult) => {
+      results[index] = result;
+      onResult?.(result, index);
+    };
 
     // Check everything first; one natural key is installed once however often it is listed.
-    const results: Array<InstallManyResult | undefined> = [];
     const byKey = new Map<string, Pending>();
-    const itemKeys: Array<string | undefined> = [];
     const spaces = new Map<string, Promise<Space>>();
     for (const [index, item] of items.entries()) {
       try {
@@ -55,34 +79,37 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
           if (!spaces.has(request.spaceId)) spaces.set(request.spaceId, getSpace(request.spaceId, call));
           checkInstallAgainstSpace(await spaces.get(request.spaceId)!, request);
         }
-        const key = JSON.stringify([request.integrationPackId, request.integrationPackOverrideName ?? null]);
-        if (!byKey.has(key)) byKey.set(key, { key, request });
-        itemKeys[index] = key;
+        const key = naturalKeyOf(request);
+        const pending = byKey.get(key) ?? { request, indexes: [] };
+        pending.indexes.push(index);
+        byKey.set(key, pending);
       } catch (error) {
         if (!(error instanceof SpacesError)) throw error;
-        results[index] = { request: item, ok: false, error };
+        report(index, { request: item, ok: false, error });
       }
     }
 
     const unique = [...byKey.values()];
     for (let start = 0; start < unique.length; start += batchSize) {
-      await installBatch(unique.slice(start, start + batchSize), call);
+      const batch = unique.slice(start, start + batchSize);
+      await installBatch(batch, call, reuseExisting);
+      for (const pending of batch) {
+        const outcome = pending.outcome!;
+        for (const index of pending.indexes) {
+          const request = items[index]!;
+          report(index, 'instance' in outcome ? { request, ok: true, instance: outcome.instance } : { request, ok: false, error: outcome.error });
+        }
+      }
     }
-
-    return items.map((item, index) => {
-      const done = results[index];
-      if (done) return done;
-      const outcome = byKey.get(itemKeys[index]!)!.outcome!;
-      return 'instance' in outcome ? { request: item, ok: true, instance: outcome.instance } : { request: item, ok: false, error: outcome.error };
-    });
+    return results as InstallManyResult[];
   };
 
-  async function installBatch(batch: Pending[], call: CallOptions): Promise<void> {
+  async function installBatch(batch: Pending[], call: CallOptions, reuseExisting: boolean): Promise<void> {
     let open = batch;
     let reconciling = false;
     for (let sends = 1; open.length > 0; sends++) {
       const failure = await send(open, call, reconciling);
-      if (!failure) return;
+      if (!failure) break;
       // The batch failed as a whole and may have run: the listing decides, item by item.
       let instances: IntegrationPackInstance[];
       try {
@@ -97,11 +124,7 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
       }
       for (const item of open) {
         const found = findInstalled(instances, item.request);
-        if (found) {
-          item.outcome = {
-            instance: { id: found.id, integrationPackId: found.integrationPackId, integrationPackOverrideName: found.integrationPackOverrideName, reconciled: true },
-          };
-        }
+        if (found) item.outcome = { instance: asResult(found) };
       }
       open = open.filter((item) => !item.outcome);
       if (sends >= maxSends) {
@@ -109,6 +132,24 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
         return;
       }
       reconciling = true;
+    }
+    // Installs refused because the instance exists already: once after a re-send (our own first
+    // send landed), or always when asked (another writer installed it).
+    const conflicted = batch.filter((item) => item.outcome && 'error' in item.outcome && INSTALL_CONFLICTS.includes(String(item.outcome.error.code)));
+    if (conflicted.length > 0 && (reuseExisting || reconciling)) await adoptExisting(conflicted, call);
+  }
+
+  /** Items refused as duplicates take the instance the listing shows; if it cannot be read, they keep their refusal. */
+  async function adoptExisting(items: Pending[], call: CallOptions): Promise<void> {
+    let instances: IntegrationPackInstance[];
+    try {
+      instances = await listInstances(call);
+    } catch {
+      return;
+    }
+    for (const item of items) {
+      const found = findInstalled(instances, item.request);
+      if (found) item.outcome = { instance: asResult(found) };
     }
   }
 
@@ -157,5 +198,5 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
 }
 
 function describe(request: InstallRequest): string {
-  return request.integrationPackOverrideName ? `${request.integrationPackId} "${request.integrationPackOverrideName}"` : request.integrationPackId;
+  return request.integrationPackOverrideName ? `${quote(request.integrationPackId)} ${quote(request.integrationPackOverrideName)}` : quote(request.integrationPackId);
 }

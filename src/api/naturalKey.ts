@@ -4,6 +4,11 @@ interface InstanceLike {
   integrationPackOverrideName?: string | null;
 }
 
+/** The natural key of an install as one string: the pack and the override name (none for SINGLE packs). */
+export function naturalKeyOf(request: { integrationPackId: string; integrationPackOverrideName?: string | null | undefined }): string {
+  return JSON.stringify([request.integrationPackId, request.integrationPackOverrideName?.trim() || null]);
+}
+
 /**
  * The installed instance an install request would duplicate, if any. An instance's natural key is
  * its pack (SINGLE) or its pack and override name (MULTI): the API offers no idempotency key.
@@ -17,3 +22,6 @@ export function findInstalled<T extends InstanceLike>(
   if (name !== undefined) return samePack.find((i) => i.integrationPackOverrideName === name);
   return samePack.find((i) => !i.integrationPackOverrideName);
 }
+
+/** Platform answers to an install that mean "this instance exists already" (the simulator's codes; Boomi documents none). */
+export const INSTALL_CONFLICTS: readonly string[] = ['IPACK_ALREADY_INSTALLED', 'IPACK_OVERRIDE_NAME_IN_USE'];

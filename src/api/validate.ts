@@ -1,12 +1,22 @@
 import { SpacesInputError } from '../errors/SpacesError.js';
+import { quote } from '../text/printable.js';
+import { INPUT_LIMITS } from './limits.js';
 import type { InstallRequest, SharedIntegrationPack, Space } from './types.js';
 
-/** A required id: a non-empty string after trimming, returned trimmed. */
+/** A required id: a non-empty string of at most `maxIdLength` characters after trimming, returned trimmed. */
 export function requireId(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new SpacesInputError(`\`${field}\` must be a non-empty string`, { field });
   }
-  return value.trim();
+  return checkLength(value.trim(), field, INPUT_LIMITS.maxIdLength);
+}
+
+/** The value, unless it is longer than `max` characters (refused, its start and length shown). */
+function checkLength(value: string, field: string, max: number): string {
+  if (value.length > max) {
+    throw new SpacesInputError(`\`${field}\` is ${value.length} characters long; at most ${max} are accepted: ${quote(value, 40)}`, { field });
+  }
+  return value;
 }
 
 /** The install request with trimmed ids; a blank override name counts as none. */
@@ -19,7 +29,7 @@ export function normaliseInstallRequest(request: InstallRequest): InstallRequest
   if (name !== undefined && name !== null && typeof name !== 'string') {
     throw new SpacesInputError('`integrationPackOverrideName` must be a string', { field: 'integrationPackOverrideName' });
   }
-  const integrationPackOverrideName = name?.trim() ? name.trim() : undefined;
+  const integrationPackOverrideName = name?.trim() ? checkLength(name.trim(), 'integrationPackOverrideName', INPUT_LIMITS.maxNameLength) : undefined;
   const spaceId = request.spaceId === undefined ? undefined : requireId(request.spaceId, 'spaceId');
   return { integrationPackId, integrationPackOverrideName, spaceId };
 }
@@ -32,11 +42,11 @@ export function checkInstallAgainstSpace(space: Space, request: InstallRequest):
   const pack = (space.sharedIpacks ?? []).find((p) => p?.id === request.integrationPackId);
   if (!pack) {
     throw new SpacesInputError(
-      `Integration pack ${request.integrationPackId} is not shared with space "${space.name}" (${space.id})`,
+      `Integration pack ${quote(request.integrationPackId)} is not shared with space ${quote(space.name)} (${quote(space.id)})`,
       { code: 'IPACK_NOT_FOUND_IN_SPACE', field: 'integrationPackId' },
     );
   }
-  const label = pack.name ? `"${pack.name}"` : pack.id;
+  const label = quote(pack.name ?? pack.id);
   if (pack.installationType === 'MULTI' && !request.integrationPackOverrideName) {
     throw new SpacesInputError(
       `Integration pack ${label} is MULTI: give an integrationPackOverrideName to tell this instance apart`,
@@ -56,6 +66,9 @@ export function checkInstallAgainstSpace(space: Space, request: InstallRequest):
 export function normaliseEnvironmentIds(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0) {
     throw new SpacesInputError('`environmentIds` must list at least one environment id', { field: 'environmentIds' });
+  }
+  if (value.length > INPUT_LIMITS.maxEnvironmentIds) {
+    throw new SpacesInputError(`\`environmentIds\` lists ${value.length} environments; at most ${INPUT_LIMITS.maxEnvironmentIds} per call`, { field: 'environmentIds' });
   }
   const ids = value.map((id, index) => requireId(id, `environmentIds[${index}]`));
   return [...new Set(ids)];

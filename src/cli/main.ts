@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { CliUsageError } from './CliUsageError.js';
 import type { ConnectionFlags } from './config.js';
 import { EXIT, Output } from './output.js';
+import { printable } from '../text/printable.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -59,6 +60,8 @@ const program = new Command('boomi-spaces')
   .option('--json', 'print exactly one JSON document on stdout')
   .option('--verbose', 'show each HTTP attempt, retry and token refresh on stderr (credentials redacted)')
   .showSuggestionAfterError()
+  // Commander echoes what was typed (an unknown command, a bad value): shown as text, never as escapes.
+  .configureOutput({ writeErr: (text) => process.stderr.write(printable(text, { keepNewlines: true })) })
   .exitOverride();
 
 program

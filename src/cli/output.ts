@@ -1,9 +1,25 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { printable, safeJson, shorten } from '../text/printable.js';
+import { tableLines } from './table.js';
+
+/** Longest cell shown in a table; a longer value shows its start and its length. */
+const MAX_CELL = 200;
+
+/** A value inside a line for people: one line, control characters visible, long values shortened. */
+export const show = (value: unknown): string => printable(shorten(String(value ?? '-'), MAX_CELL));
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, apiFailure: 1, usage: 2 } as const;
 
-/** Where a command writes: a table or lines for people, or exactly one JSON document with --json. */
+/** Table lines written at once; between chunks the stream may drain. */
+const CHUNK_LINES = 1000;
+
+/**
+ * Where a command writes: a table or lines for people, or exactly one JSON document with --json.
+ * Everything written passes through `printable`: text from the server or the user reaches the
+ * terminal as characters, never as escape sequences.
+ */
 export class Output {
   constructor(
     readonly json: boolean,
@@ -13,41 +29,47 @@ export class Output {
 
   /** A line for people (nothing in --json mode, where stdout holds only the document). */
   line(text = ''): void {
-    if (!this.json) this.stdout.write(`${text}\n`);
+    if (!this.json) this.stdout.write(`${printable(text, { keepNewlines: true })}\n`);
   }
 
   /** A progress or status note: stderr in --json mode so stdout stays one document. */
   note(text: string): void {
-    (this.json ? this.stderr : this.stdout).write(`${text}\n`);
+    (this.json ? this.stderr : this.stdout).write(`${printable(text, { keepNewlines: true })}\n`);
   }
 
-  /** The command's result: the JSON document, or the human rendering. */
+  /** The command's result: the JSON document (C1 and bidi characters escaped too), or the human rendering. */
   result(document: unknown, render: () => void): void {
-    if (this.json) this.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    if (this.json) this.stdout.write(`${safeJson(document, 2)}\n`);
     else render();
   }
 
   /** A failure: the code and message on stderr; in --json mode also `{ "error": … }` on stdout. */
   error(error: { code: string; message: string; status?: number | undefined }): void {
-    this.stderr.write(`boomi-spaces: error ${error.code}: ${error.message}\n`);
+    this.stderr.write(`boomi-spaces: error ${printable(error.code)}: ${printable(error.message, { keepNewlines: true })}\n`);
     if (this.json) {
       const document = { error: { code: error.code, message: error.message, ...(error.status !== undefined && { status: error.status }) } };
-      this.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      this.stdout.write(`${safeJson(document, 2)}\n`);
     }
   }
 
-  /** A table with a header row; an empty list prints `empty` instead. */
+  /** A table with a header row, streamed in chunks; an empty list prints `empty` instead. */
   async table(head: string[], rows: Array<Array<string | number | null | undefined>>, empty = '(none)'): Promise<void> {
     if (this.json) return;
     if (rows.length === 0) return this.line(empty);
-    // Loaded here: tables are only needed once a command has data to show.
-    const { default: Table } = await import('cli-table3');
-    const table = new Table({
-      head,
-      style: { head: [], border: [] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
-    table.push(...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))));
-    this.line(table.toString());
+    const cells = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : printable(shorten(String(cell), MAX_CELL)))));
+    let chunk: string[] = [];
+    for (const line of tableLines(head, cells)) {
+      chunk.push(line);
+      if (chunk.length < CHUNK_LINES) continue;
+      await this.#write(chunk);
+      chunk = [];
+    }
+    await this.#write(chunk);
+  }
+
+  async #write(lines: string[]): Promise<void> {
+    if (lines.length === 0) return;
+    // A slow reader (a pipe to `less`) makes us wait instead of buffering the whole table in memory.
+    if (!this.stdout.write(`${lines.join('\n')}\n`)) await once(this.stdout, 'drain');
   }
 }

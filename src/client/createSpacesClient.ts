@@ -70,7 +70,11 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     fetchOptions: { headers: resolved.headers },
   });
   const execute = createExecutor(transport, resolved.endpoint, redactor, resolved.headers);
-  const client: SpacesClient = { ...createSpacesApi(execute, { maxSends: resolved.retry.maxAttempts }), execute, urql, endpoint: resolved.endpoint };
+  const client: SpacesClient = { ...createSpacesApi(execute, {
+      maxSends: resolved.retry.maxAttempts,
+      // Never less patient than an ordinary query.
+      reconcileAttempts: Math.max(resolved.retry.maxAttempts, resolved.retry.reconcileAttempts),
+    }), execute, urql, endpoint: resolved.endpoint };
   // The urql client holds no secret, but its dumps are long; show what identifies the client.
   const summary = () => `SpacesClient { endpoint: '${resolved.endpoint}' }`;
   Object.defineProperty(client, inspectSymbol, { value: summary, enumerable: false });

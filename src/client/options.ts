@@ -114,8 +114,10 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
     throw new SpacesInputError('`timeoutMs` must be a positive number of milliseconds', { field: 'timeoutMs' });
   }
   const retry = { ...DEFAULT_RETRY, ...options.retry };
-  if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
-    throw new SpacesInputError('`retry.maxAttempts` must be a whole number ≥ 1', { field: 'retry.maxAttempts' });
+  for (const key of ['maxAttempts', 'reconcileAttempts'] as const) {
+    if (!Number.isInteger(retry[key]) || retry[key] < 1) {
+      throw new SpacesInputError(`\`retry.${key}\` must be a whole number ≥ 1`, { field: `retry.${key}` });
+    }
   }
   for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'budget', 'retryCost', 'timeoutRetryCost'] as const) {
     if (!(retry[key] >= 0)) throw new SpacesInputError(`\`retry.${key}\` must be ≥ 0`, { field: `retry.${key}` });

@@ -32,15 +32,20 @@ export async function applyChanges(client: SpacesClient, changes: Change[], { ba
   const installs = changes.filter((c): c is Extract<Change, { action: 'install' }> => c.action === 'install');
   const installed = new Map<number, string | SpacesError>();
   if (installs.length > 0) {
-    const outcomes = await client.installMany(
+    // Each item is reported as its batch settles, so progress moves while the rest are sent. An
+    // instance someone else installed meanwhile (a racing apply) meets the plan: it is reused.
+    await client.installMany(
       installs.map(({ entry }) => ({ integrationPackId: entry.pack.id, integrationPackOverrideName: entry.name ?? undefined })),
-      batchSize === undefined ? {} : { batchSize },
+      {
+        ...(batchSize !== undefined && { batchSize }),
+        reuseExisting: true,
+        onResult: (outcome, i) => {
+          const change = installs[i]!;
+          installed.set(change.entry.index, outcome.ok ? outcome.instance.id : outcome.error);
+          settle(outcome.ok ? { change, ok: true, instanceId: outcome.instance.id } : { change, ok: false, error: outcome.error });
+        },
+      },
     );
-    outcomes.forEach((outcome, i) => {
-      const change = installs[i]!;
-      installed.set(change.entry.index, outcome.ok ? outcome.instance.id : outcome.error);
-      settle(outcome.ok ? { change, ok: true, instanceId: outcome.instance.id } : { change, ok: false, error: outcome.error });
-    });
   }
 
   // One attach call per instance, with all its missing environments.

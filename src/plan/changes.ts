@@ -1,3 +1,4 @@
+import { printable, quote, shorten } from '../text/printable.js';
 import { findInstalled } from '../api/naturalKey.js';
 import type { IntegrationPackInstance } from '../api/types.js';
 import type { AccountView, ResolvedEntry } from './resolvePlan.js';
@@ -63,16 +64,18 @@ export function computeChanges(entries: ResolvedEntry[], view: AccountView, { pr
 
 /** A one-line description of a change, for people. */
 export function describeChange(change: Change): string {
-  const entryLabel = (entry: ResolvedEntry) => `${entry.pack.name}${entry.name ? ` "${entry.name}"` : ''}`;
+  // Names come from the plan and the server: one line each, control characters shown, long ones shortened.
+  const show = (text: string) => printable(shorten(text, 80));
+  const entryLabel = (entry: ResolvedEntry) => `${show(entry.pack.name)}${entry.name ? ` ${quote(entry.name)}` : ''}`;
   const instanceLabel = (i: IntegrationPackInstance) =>
-    `${i.integrationPack?.name ?? i.integrationPackId}${i.integrationPackOverrideName ? ` "${i.integrationPackOverrideName}"` : ''} (${i.id})`;
+    `${show(i.integrationPack?.name ?? i.integrationPackId ?? '')}${i.integrationPackOverrideName ? ` ${quote(i.integrationPackOverrideName)}` : ''} (${show(i.id)})`;
   switch (change.action) {
     case 'install':
       return `+ install ${entryLabel(change.entry)} (${change.entry.pack.installationType})`;
     case 'attach':
-      return `+ attach ${entryLabel(change.entry)} to ${change.environment.name}`;
+      return `+ attach ${entryLabel(change.entry)} to ${show(change.environment.name)}`;
     case 'detach':
-      return `- detach ${instanceLabel(change.instance)} from ${change.environment.name}`;
+      return `- detach ${instanceLabel(change.instance)} from ${show(change.environment.name)}`;
     case 'uninstall':
       return `- uninstall ${instanceLabel(change.instance)}`;
   }

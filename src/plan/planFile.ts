@@ -1,6 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../api/limits.js';
+import { printable, quote, shorten } from '../text/printable.js';
+
+/** Bounds of a plan file, checked before it is parsed or anything is sent. */
+export const PLAN_LIMITS = {
+  /** Bytes in a plan file. */
+  maxBytes: 5 * 1024 * 1024,
+  /** Entries under `instances`. */
+  maxInstances: 10_000,
+  /** Environments in one entry. */
+  maxEnvironments: INPUT_LIMITS.maxEnvironmentIds,
+  /** YAML aliases resolved in one plan (an alias bomb makes billions of nodes out of a few lines). */
+  maxAliases: 100,
+} as const;
 
 /** A plan file: the desired instances of one Space's packs. */
 export interface PlanFile {
@@ -30,29 +44,64 @@ export class PlanError extends Error {
   }
 }
 
-const text = (what: string) => z.string({ error: `expected ${what} (a string)` }).trim().min(1, `expected ${what}, not an empty string`);
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `expected ${what} (a string)` })
+    .trim()
+    .min(1, `expected ${what}, not an empty string`)
+    .max(max, { error: (issue) => `expected ${what} of at most ${max} characters, got ${(issue.input as string).length}` });
 
 const entrySchema = z.strictObject({
-  pack: text('a pack id or exact pack name'),
-  name: text('an instance name').optional(),
-  environments: z.array(text('an environment id or name'), { error: 'expected a list of environment ids or names' }).optional(),
+  pack: text('a pack id or exact pack name', INPUT_LIMITS.maxIdLength),
+  name: text('an instance name', INPUT_LIMITS.maxNameLength).optional(),
+  environments: z
+    .array(text('an environment id or name', INPUT_LIMITS.maxIdLength), { error: 'expected a list of environment ids or names' })
+    .max(PLAN_LIMITS.maxEnvironments, `expected at most ${PLAN_LIMITS.maxEnvironments} environments`)
+    .optional(),
 });
 
 const planSchema = z.strictObject({
-  space: text('the space id'),
-  spaceGuid: text('a SPACE_GUID').optional(),
-  instances: z.array(entrySchema, { error: 'expected a list of instances' }),
+  space: text('the space id', INPUT_LIMITS.maxIdLength),
+  spaceGuid: text('a SPACE_GUID', INPUT_LIMITS.maxIdLength).optional(),
+  instances: z.array(entrySchema, { error: 'expected a list of instances' }).max(PLAN_LIMITS.maxInstances, `expected at most ${PLAN_LIMITS.maxInstances} instances`),
 });
 
-/** Reads a YAML or JSON plan file (JSON is YAML) and checks its shape. */
+/** Reads a YAML or JSON plan file (JSON is YAML) of at most `PLAN_LIMITS.maxBytes` and checks its shape. */
 export function readPlanFile(file: string): PlanFile {
-  let source: string;
+  return parsePlan(readBoundedFile(file, PLAN_LIMITS.maxBytes), file);
+}
+
+/**
+ * The file's text, read no further than `maxBytes` + 1: `/dev/zero`, a FIFO or a huge file costs
+ * that much memory and time, and is refused.
+ */
+function readBoundedFile(file: string, maxBytes: number): string {
+  const where = printable(shorten(file, 200));
+  let fd: number;
   try {
-    source = readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch (error) {
-    throw new PlanError([`${file}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+    throw new PlanError([`${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
   }
-  return parsePlan(source, file);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw new PlanError([`${where}: is a directory, not a plan file`]);
+    if (stats.isFile() && stats.size > maxBytes) throw new PlanError([`${where}: the plan is ${stats.size} bytes; at most ${maxBytes} are accepted`]);
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) throw new PlanError([`${where}: the plan is larger than ${maxBytes} bytes, the most accepted`]);
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (error instanceof PlanError) throw error;
+    throw new PlanError([`${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function parsePlan(source: string, file: string): PlanFile {
@@ -66,14 +115,21 @@ export function parsePlan(source: string, file: string): PlanFile {
       }),
     );
   }
-  const parsed = planSchema.safeParse(document.toJS() ?? {});
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: PLAN_LIMITS.maxAliases }) ?? {};
+  } catch (error) {
+    // yaml refuses an alias bomb (ReferenceError); anything else it cannot build is as bad a plan.
+    throw new PlanError([`${file}: not a usable plan: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  const parsed = planSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new PlanError(
     parsed.error.issues.map((issue) => {
       const path = formatPath(issue.path);
       const where = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
       const line = lineOf(document, where, lineCounter);
-      const message = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+      const message = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => quote(k)).join(', ')}` : issue.message;
       return `${file}${line ? `:${line}` : ''}: ${path || '(top level)'}: ${friendly(message, issue.code)}`;
     }),
   );

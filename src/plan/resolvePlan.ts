@@ -1,3 +1,4 @@
+import { naturalKeyOf } from '../api/naturalKey.js';
 import type { Environment, IntegrationPackInstance, SharedIntegrationPack, Space } from '../api/types.js';
 import { PlanError, type PlanFile } from './planFile.js';
 
@@ -49,7 +50,7 @@ export function resolvePlan(plan: PlanFile, view: AccountView, file: string): Re
     if (type === 'SINGLE' && entry.name) problems.push(`${at}.name: pack ${label} is SINGLE, so the entry takes no name`);
     if (type === 'MULTI' && !entry.name) problems.push(`${at}.name: pack ${label} is MULTI, so the entry needs a name`);
     const name = type === 'MULTI' ? (entry.name ?? null) : null;
-    const key = JSON.stringify([pack.id, name]);
+    const key = naturalKeyOf({ integrationPackId: pack.id!, integrationPackOverrideName: name });
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push(`${at}: duplicates instances[${first}] (pack ${label}${name ? `, name "${name}"` : ''})`);

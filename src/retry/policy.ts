@@ -19,6 +19,11 @@ export interface RetryOptions {
   retryCost?: number;
   /** Tokens one retry after a timeout spends. Default 10. */
   timeoutRetryCost?: number;
+  /**
+   * Attempts of a listing that decides whether an ambiguous mutation took effect: a query, so safe
+   * to repeat, and worth more patience than a blind failure. Default 10 (within the call's deadline).
+   */
+  reconcileAttempts?: number;
 }
 
 export const DEFAULT_RETRY: Required<RetryOptions> = {
@@ -29,6 +34,7 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
   budget: 500,
   retryCost: 5,
   timeoutRetryCost: 10,
+  reconcileAttempts: 10,
 };
 
 /** What the classification of one attempt says. */

@@ -77,17 +77,18 @@ describe('apply', () => {
     const plan = planFile(
       `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n  - pack: Order Intake\n    environments: [Production]\n  - pack: Invoice Sync\n    name: EU\n  - pack: Invoice Sync\n    name: US\n    environments: [Test]\n`,
     );
-    // The three reads and the first install are answered; every later call executes and loses its answer.
-    simulator.faults.set({ dropAfterExecuteRate: 1 });
+    // The three reads and the first install are answered; every later call is refused with a 429
+    // whose Retry-After (120 s) is beyond what the client waits, so it fails at once.
+    simulator.faults.set({ rateLimitedRate: 1, retryAfterSeconds: 120 });
     simulator.faults.queue('answer', 'answer', 'answer', 'answer');
     const broken = await cli('apply', plan, '--yes', '--batch-size', '1');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('ok     + install Order Intake (SINGLE)');
-    expect(broken.stdout).toMatch(/FAILED \+ install Invoice Sync "EU" \(MULTI\): OUTCOME_UNKNOWN: /);
+    expect(broken.stdout).toMatch(/FAILED \+ install Invoice Sync "EU" \(MULTI\): RATE_LIMITED: /);
     expect(broken.stdout).toMatch(/FAILED \+ attach Invoice Sync "US" to Test: SKIPPED: /);
     expect(broken.stdout).toContain('Run apply again to finish the rest');
 
-    simulator.faults.set({ dropAfterExecuteRate: 0 });
+    simulator.faults.set({ rateLimitedRate: 0 });
     const again = await cli('apply', plan, '--yes');
     expect(again.code).toBe(0);
     expect(instanceNames()).toEqual(['(single)', 'EU', 'US']);

@@ -41,7 +41,7 @@ describe('installMany', () => {
       tenants(2)[1]!,
     ]);
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'IPACK_ALREADY_INSTALLED', 'IPACK_NOT_FOUND_IN_SPACE', 'ok']);
-    expect(results[1]!.ok || results[1]!.error.message).toContain(`installIpack failed for ${DEMO.packs.orderIntake}`);
+    expect(results[1]!.ok || results[1]!.error.message).toContain(`installIpack failed for "${DEMO.packs.orderIntake}"`);
   });
 
   it('refuses bad items before sending and installs the rest', async () => {
@@ -80,7 +80,7 @@ describe('installMany', () => {
   });
 
   it('when the listing fails too, each open item gets OutcomeUnknownError with its key', async () => {
-    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1 } });
+    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1, reconcileAttempts: 1 } });
     fx.simulator.faults.queue('drop-after-execute', 'unavailable');
     const results = await oneShot.installMany(tenants(2));
     for (const [i, r] of results.entries()) {

@@ -74,7 +74,7 @@ describe('installs stay exactly-once through a lossy platform', () => {
   });
 
   it('when the listing fails too, OutcomeUnknownError carries the natural key', async () => {
-    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1 } });
+    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1, reconcileAttempts: 1 } });
     fx.simulator.faults.queue('drop-after-execute', 'unavailable');
     const error = await oneShot
       .installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' })
@@ -152,7 +152,7 @@ describe('uninstall, attach and detach reconcile the same way', () => {
 
   it('uninstall whose outcome cannot be established raises OutcomeUnknownError with the instance id', async () => {
     const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1 } });
+    const oneShot = simulatorClient(fx.simulator, { retry: { maxAttempts: 1, reconcileAttempts: 1 } });
     fx.simulator.faults.queue('unavailable', 'unavailable');
     const error = await oneShot.uninstallIntegrationPack(instance.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpacesError);

@@ -91,17 +91,21 @@ describe('install rules', () => {
 });
 
 describe('fault switches', () => {
-  // Every call fails here, the listings that would reconcile the install too: the outcome is unknown.
+  // Every call fails here, the listings that would reconcile the install too (all their patient
+  // attempts, quick ones here): the outcome is unknown.
+  const quickInstall = (integrationPackId: string) =>
+    simulatorClient(fx.simulator, { retry: { baseDelayMs: 1, maxDelayMs: 5 } }).installIntegrationPack({ integrationPackId });
+
   it('answers 503 before executing', async () => {
     fx.simulator.faults.set({ unavailableRate: 1 });
-    const error = await install(DEMO.packs.orderIntake).catch((e: unknown) => e);
+    const error = await quickInstall(DEMO.packs.orderIntake).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'OUTCOME_UNKNOWN', cause: { code: 'HTTP_ERROR', status: 503 } });
     expect(fx.simulator.platform.state.instances).toEqual([]);
   });
 
   it('executes, then drops the connection without answering', async () => {
     fx.simulator.faults.set({ dropAfterExecuteRate: 1 });
-    const error = await install(DEMO.packs.orderIntake).catch((e: unknown) => e);
+    const error = await quickInstall(DEMO.packs.orderIntake).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'OUTCOME_UNKNOWN', cause: { code: 'NETWORK_ERROR' } });
     expect(fx.simulator.platform.state.instances).toHaveLength(1);
   });

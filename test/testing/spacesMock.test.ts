@@ -90,7 +90,7 @@ describe('fault switches', () => {
   });
 
   it('dropNext on the listing too leaves the outcome unknown', async () => {
-    const oneShot = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, retry: { maxAttempts: 1 } });
+    const oneShot = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, retry: { maxAttempts: 1, reconcileAttempts: 1 } });
     mock.dropNext('installIpack');
     mock.dropNext('listIntegrationPackInstances');
     await expect(oneShot.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toBeInstanceOf(OutcomeUnknownError);

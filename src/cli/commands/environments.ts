@@ -1,5 +1,5 @@
 import type { SpacesClient } from '../../client/createSpacesClient.js';
-import type { Output } from '../output.js';
+import { show, type Output } from '../output.js';
 
 export async function listEnvironments(client: SpacesClient, out: Output): Promise<void> {
   const environments = await client.listEnvironments();
@@ -19,7 +19,7 @@ export async function listEnvironments(client: SpacesClient, out: Output): Promi
 
 export async function attach(client: SpacesClient, out: Output, instanceId: string, environmentIds: string[]): Promise<void> {
   const attachments = await client.attachIntegrationPackInstance({ integrationPackInstanceId: instanceId, environmentIds });
-  out.result(attachments, () => out.line(`Attached instance ${instanceId}:`));
+  out.result(attachments, () => out.line(`Attached instance ${show(instanceId)}:`));
   await out.table(
     ['ATTACHMENT ID', 'ENVIRONMENT ID', 'INSTANCE ID'],
     attachments.map((a) => [a.id, a.environmentId, a.integrationPackInstanceId]),
@@ -28,5 +28,5 @@ export async function attach(client: SpacesClient, out: Output, instanceId: stri
 
 export async function detach(client: SpacesClient, out: Output, attachmentId: string): Promise<void> {
   const result = await client.detachIntegrationPackInstance(attachmentId);
-  out.result({ detached: attachmentId, result }, () => out.line(`Detached attachment ${attachmentId}.`));
+  out.result({ detached: attachmentId, result }, () => out.line(`Detached attachment ${show(attachmentId)}.`));
 }

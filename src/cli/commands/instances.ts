@@ -2,7 +2,7 @@ import { findInstalled } from '../../api/naturalKey.js';
 import { checkInstallAgainstSpace, normaliseInstallRequest } from '../../api/validate.js';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { CliUsageError } from '../CliUsageError.js';
-import type { Output } from '../output.js';
+import { show, type Output } from '../output.js';
 
 export interface InstallArgs {
   packId: string;
@@ -25,14 +25,14 @@ export async function install(client: SpacesClient, out: Output, args: InstallAr
     throw new CliUsageError('install lists the instances first to avoid installing twice, which needs --space-guid or BOOMI_SPACE_GUID');
   }
   const packLabel = request.integrationPackOverrideName
-    ? `${request.integrationPackId} as "${request.integrationPackOverrideName}"`
-    : request.integrationPackId;
+    ? `${show(request.integrationPackId)} as "${show(request.integrationPackOverrideName)}"`
+    : show(request.integrationPackId);
   if (request.spaceId !== undefined) checkInstallAgainstSpace(await client.getSpace(request.spaceId), request);
 
   const existing = findInstalled(await client.listIntegrationPackInstances(), request);
   if (existing) {
     out.result({ status: 'already-installed', instance: existing }, () =>
-      out.line(`Already installed: pack ${packLabel} is instance ${existing.id}; nothing sent.`),
+      out.line(`Already installed: pack ${packLabel} is instance ${show(existing.id)}; nothing sent.`),
     );
     return;
   }
@@ -41,7 +41,7 @@ export async function install(client: SpacesClient, out: Output, args: InstallAr
     integrationPackId: request.integrationPackId,
     integrationPackOverrideName: request.integrationPackOverrideName,
   });
-  out.result({ status: 'installed', instance }, () => out.line(`Installed pack ${packLabel} as instance ${instance.id}.`));
+  out.result({ status: 'installed', instance }, () => out.line(`Installed pack ${packLabel} as instance ${show(instance.id)}.`));
 }
 
 export async function listInstances(client: SpacesClient, out: Output): Promise<void> {
@@ -56,5 +56,5 @@ export async function listInstances(client: SpacesClient, out: Output): Promise<
 
 export async function uninstall(client: SpacesClient, out: Output, instanceId: string): Promise<void> {
   const id = await client.uninstallIntegrationPack(instanceId);
-  out.result({ uninstalled: id }, () => out.line(`Uninstalled instance ${id}.`));
+  out.result({ uninstalled: id }, () => out.line(`Uninstalled instance ${show(id)}.`));
 }

@@ -8,7 +8,7 @@ import { resolvePlan, type AccountView } from '../../plan/resolvePlan.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveConnection, type ConnectionFlags } from '../config.js';
 import { connect } from '../connect.js';
-import type { Output } from '../output.js';
+import { show, type Output } from '../output.js';
 
 export interface PlanFlags extends ConnectionFlags {
   prune?: boolean;
@@ -45,8 +45,8 @@ function planDocument({ view, changes }: Planned) {
 }
 
 function renderPlan(out: Output, { view, changes }: Planned): void {
-  if (changes.length === 0) return out.line(`No changes: the account matches the plan for space "${view.space.name}".`);
-  out.line(`Plan for space "${view.space.name}" (${view.space.id}):`);
+  if (changes.length === 0) return out.line(`No changes: the account matches the plan for space "${show(view.space.name)}".`);
+  out.line(`Plan for space "${show(view.space.name)}" (${show(view.space.id)}):`);
   for (const change of changes) out.line(`  ${describeChange(change)}`);
   const counts = summarise(changes);
   out.line(`${counts.install} to install, ${counts.attach} to attach, ${counts.detach} to detach, ${counts.uninstall} to uninstall.`);
@@ -66,6 +66,10 @@ export async function applyCommand(
   flags: PlanFlags & { yes?: boolean; batchSize?: number },
   logger?: TransportLogger,
 ): Promise<boolean> {
+  // Refused before the plan is read or anything is sent: a script without --yes learns at once.
+  if (!flags.yes && !(process.stdin.isTTY && process.stdout.isTTY)) {
+    throw new CliUsageError('apply changes the account: confirm with --yes when not running on a terminal');
+  }
   const planned = await makePlan(file, flags, logger);
   if (planned.changes.length === 0) {
     out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0 }, () => renderPlan(out, planned));
@@ -100,7 +104,7 @@ export async function applyCommand(
       );
       if (failed.length > 0) {
         out.line(`${failed.length} failed:`);
-        for (const r of failed) out.line(`  ${describeChange(r.change)}: ${r.error?.code}: ${r.error?.message}`);
+        for (const r of failed) out.line(`  ${describeChange(r.change)}: ${show(r.error?.code)}: ${show(r.error?.message)}`);
         out.line('Run apply again to finish the rest: what succeeded will not be repeated.');
       }
     },
@@ -109,9 +113,6 @@ export async function applyCommand(
 }
 
 async function confirm(out: Output): Promise<boolean> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new CliUsageError('apply changes the account: confirm with --yes when not running on a terminal');
-  }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const answer = await rl.question('Apply these changes? Only "yes" is accepted: ');
@@ -124,7 +125,7 @@ async function confirm(out: Output): Promise<boolean> {
 
 /** A progress bar on a terminal (cli-progress); otherwise one plain line per settled change. */
 async function startProgress(out: Output, total: number): Promise<{ tick: (result: ChangeResult) => void; stop: () => void }> {
-  const line = (r: ChangeResult) => `${r.ok ? 'ok    ' : 'FAILED'} ${describeChange(r.change)}${r.ok ? '' : `: ${r.error?.code}: ${r.error?.message}`}`;
+  const line = (r: ChangeResult) => `${r.ok ? 'ok    ' : 'FAILED'} ${describeChange(r.change)}${r.ok ? '' : `: ${show(r.error?.code)}: ${show(r.error?.message)}`}`;
   if (!process.stdout.isTTY || out.json) {
     return { tick: (r) => out.note(line(r)), stop: () => undefined };
   }

@@ -1,5 +1,5 @@
 import type { SpacesClient } from '../../client/createSpacesClient.js';
-import type { Output } from '../output.js';
+import { show, type Output } from '../output.js';
 
 export async function listSpaces(client: SpacesClient, out: Output): Promise<void> {
   const spaces = await client.listSpaces();
@@ -14,11 +14,11 @@ export async function listSpaces(client: SpacesClient, out: Output): Promise<voi
 export async function showSpace(client: SpacesClient, out: Output, spaceId: string): Promise<void> {
   const space = await client.getSpace(spaceId);
   out.result(space, () => {
-    out.line(`${space.name} (${space.id})`);
-    if (space.description) out.line(space.description);
-    out.line(`Account group: ${space.accountGroup?.name ?? '-'} (${space.accountGroup?.id ?? '-'})`);
-    if (space.url) out.line(`URL: ${space.url}`);
-    out.line(`Created ${space.createdDate ?? '-'} by ${space.createdByAccountId ?? '-'}; modified ${space.modifiedDate ?? '-'}`);
+    out.line(`${show(space.name)} (${show(space.id)})`);
+    if (space.description) out.line(show(space.description));
+    out.line(`Account group: ${show(space.accountGroup?.name)} (${show(space.accountGroup?.id)})`);
+    if (space.url) out.line(`URL: ${show(space.url)}`);
+    out.line(`Created ${show(space.createdDate)} by ${show(space.createdByAccountId)}; modified ${show(space.modifiedDate)}`);
     out.line('');
     out.line('Shared integration packs:');
   });
