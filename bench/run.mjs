@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size]
+// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults]
 // Needs a build (npm run build). The full run takes about a minute; --smoke runs each once, tiny.
 import { auth } from './auth.mjs';
 import { cliStart } from './cliStart.mjs';
@@ -6,6 +6,8 @@ import { fmt, machine } from './lib/stats.mjs';
 import { overhead } from './overhead.mjs';
 import { size } from './size.mjs';
 import { workflow } from './workflow.mjs';
+import { tables } from './table.mjs';
+import { faultyApply } from './faultyApply.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -67,5 +69,22 @@ if (wanted('size')) {
   report.bundleHasGraphql = r.bundleHasGraphql;
   log('\n5. Size of the SDK entry (esbuild, minified, platform node, dependencies included)');
   log(`  ${r.bundleBytes} bytes, ${r.bundleGzipBytes} gzipped (target ≤ ${r.target.bundleGzipBytes}); graphql in the bundle: ${r.bundleHasGraphql}; packages: ${r.packages.join(', ')}`);
+}
+if (wanted('tables')) {
+  const r = await tables({ smoke });
+  report.tables = r;
+  report.tableLinearity = r.linearity;
+  log('\n6. CLI table output, ms per table (5 columns)');
+  table(Object.fromEntries(Object.entries(r.results).map(([n, s]) => [`${n} rows`, s])), 'ms');
+  log(`  100 000 rows: ${r.msFor100k === null ? '-' : fmt(r.msFor100k, 0)} ms (target ≤ ${r.target.msFor100k}); linearity (ms/row largest ÷ smallest) = ${fmt(r.linearity, 2)} (target ≤ ${r.target.linearity})`);
+}
+if (wanted('faults')) {
+  const r = await faultyApply({ smoke, ...(smoke && { instances: 5, retryAfterSeconds: 0 }) });
+  report.faultyApply = r;
+  report.firstRunUnresolvedShare = r.firstRunUnresolvedShare;
+  report.runsToConverge = r.runsToConverge;
+  log(`\n7. apply of ${r.instances} instances (+1 attach each) under 30% lost answers, 10% 503, 10% 429, 20 s JWTs`);
+  for (const run of r.runs) log(`  run ${run.run}: exit ${run.code}, ${run.failed ?? '?'} of ${run.changes} changes unresolved, ${fmt(run.seconds, 1)} s`);
+  log(`  first run unresolved = ${fmt(r.firstRunUnresolvedShare * 100, 2)}% (target ≤ 1%); converged on run ${r.runsToConverge} (target ≤ 2); duplicates ${r.duplicates}`);
 }
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -3,8 +3,8 @@ import stringWidth from 'string-width';
 /** A cell as shown: one line, control characters already made visible by the caller. */
 export type Cell = string;
 
-// Most cells are plain ASCII: their width is their length, without asking string-width.
-const PLAIN = /^[\x20-\x7e]*$/;
+// Most cells are ASCII or Latin letters (one column each): their width is their length, without asking string-width.
+const PLAIN = /^[\x20-\x7e\u00a0-\u02ff]*$/;
 const widthOf = (text: string) => (PLAIN.test(text) ? text.length : stringWidth(text));
 
 /**

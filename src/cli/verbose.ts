@@ -1,7 +1,11 @@
+import { printable } from '../text/printable.js';
 import type { TransportEvent } from '../transport/events.js';
 
-/** One stderr line per attempt, retry and token refresh; the events carry no credential. */
-export function verboseLogger(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)) {
+/**
+ * One stderr line per attempt, retry and token refresh; the events carry no credential, and what
+ * they quote of a server (a failure's message, a retry's reason) is shown as text.
+ */
+export function verboseLogger(write: (line: string) => void = (line) => process.stderr.write(`${printable(line)}\n`)) {
   return (event: TransportEvent): void => {
     switch (event.type) {
       case 'request': {

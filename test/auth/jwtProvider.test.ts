@@ -128,6 +128,17 @@ describe('a failing JWT endpoint: typed errors, no hang, no loop', () => {
     expect(shown).not.toContain(Buffer.from(`BOOMI_TOKEN.me@acme.com:${API_TOKEN}`).toString('base64'));
   });
 
+  it('an answer that is not a bare JWT keeps no JWT in its snippet', async () => {
+    const wrapped = freshJwt();
+    jwtEndpoint(() => HttpResponse.json({ token: wrapped, note: 'JSON-wrapped' }));
+    const error = (await createJwtProvider(options()).getToken().catch((e: unknown) => e)) as SpacesError;
+    expect(error).toMatchObject({ code: 'AUTH_ERROR', message: expect.stringContaining('the answer is not a JWT') });
+    const shown = [inspect(error, { depth: 5 }), JSON.stringify(error), error.bodySnippet].join('\n');
+    expect(shown).not.toContain(wrapped);
+    expect(shown).not.toContain(wrapped.split('.')[1]!);
+    expect(error.bodySnippet).toContain('[REDACTED]');
+  });
+
   it('waits out a 429’s Retry-After, then succeeds', async () => {
     jwtEndpoint((n) => (n === 1 ? new HttpResponse('', { status: 429, headers: { 'retry-after': '0' } }) : new HttpResponse(freshJwt())));
     await expect(createJwtProvider(options()).getToken()).resolves.toMatch(/^ey/);

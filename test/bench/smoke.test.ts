@@ -20,10 +20,14 @@ describe('npm run bench -- --smoke --json', () => {
       cliStartRatio: expect.any(Number),
       bundleGzipBytes: expect.any(Number),
       bundleHasGraphql: expect.any(Boolean),
+      tableLinearity: expect.any(Number),
+      firstRunUnresolvedShare: expect.any(Number),
+      runsToConverge: expect.any(Number),
     });
     for (const key of ['overheadRatio', 'workflowSpeedup', 'cliStartRatio']) expect(report[key] as number).toBeGreaterThan(0);
     // These two are facts, not timings: they hold on any machine.
     expect(report.bundleHasGraphql).toBe(false);
     expect(report.jwtCalls as number).toBeLessThanOrEqual(report.jwtBound as number);
+    expect((report.faultyApply as { duplicates: number }).duplicates).toBe(0);
   }, 60_000);
 });

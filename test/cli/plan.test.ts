@@ -25,6 +25,12 @@ function planFile(text: string, extension = 'yaml'): string {
   return file;
 }
 const cli = (...args: string[]) => runCli(args, { env });
+/** A billion laughs in YAML: nine levels of nine aliases each. */
+const aliasBomb = () =>
+  ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    .concat(Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`))
+    .concat(['space: x', 'instances: []'])
+    .join('\n');
 const mutationsSent = () =>
   ['installIpackBatch', 'attachIpackInstance', 'detachIpackInstance', 'uninstallIpack'].reduce((n, op) => n + (simulator.stats.operations[op] ?? 0), 0);
 const instanceNames = () => simulator.platform.state.instances.map((i) => i.integrationPackOverrideName ?? '(single)').sort();
@@ -57,11 +63,24 @@ describe('apply', () => {
   });
 
   it('refuses to apply without --yes when not on a terminal, changing nothing', async () => {
+    const before = { graphql: simulator.stats.graphql, auth: simulator.stats.auth };
     const run = await cli('apply', EXAMPLE.pathname);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('confirm with --yes when not running on a terminal');
-    expect(mutationsSent()).toBe(0);
+    // Refused before reading the account: not one request, not even for a JWT.
+    expect({ graphql: simulator.stats.graphql, auth: simulator.stats.auth }).toEqual(before);
   });
+
+  it('two applies of the same plan racing: both exit 0, the account holds exactly the plan', async () => {
+    const plan = planFile(
+      `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n  - pack: Order Intake\n    environments: [Production]\n${Array.from({ length: 12 }, (_, i) => `  - pack: Invoice Sync\n    name: tenant-${i}\n    environments: [Test]\n`).join('')}`,
+    );
+    const [first, second] = await Promise.all([cli('apply', plan, '--yes', '--batch-size', '2'), cli('apply', plan, '--yes', '--batch-size', '3')]);
+    expect([first.code, second.code, first.stderr + second.stderr]).toEqual([0, 0, '']);
+    expect(instanceNames()).toEqual(['(single)', ...Array.from({ length: 12 }, (_, i) => `tenant-${i}`).sort()]);
+    expect(simulator.platform.state.attachments).toHaveLength(13);
+    expect((await cli('plan', plan, '--detailed-exitcode')).code).toBe(0);
+  }, 30_000);
 
   it('installs in batches of --batch-size', async () => {
     const many = planFile(
@@ -175,6 +194,21 @@ describe('the plan is checked before anything is sent', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('the plan needs a SPACE_GUID');
     expect((await runCli(['plan', planFile(`space: ${DEMO.spaceId}\ninstances: []\n`)], { env: { ...env, BOOMI_SPACE_GUID: DEMO.spaceId } })).code).toBe(0);
+  });
+
+  it.each([
+    ['/dev/zero (endless)', () => '/dev/zero', /larger than 5242880 bytes/],
+    ['a file over 5 MB', () => planFile(`${head}${'#'.repeat(5 * 1024 * 1024)}\n`), /the plan is 5242\d{3} bytes; at most 5242880 are accepted/],
+    ['more than 10 000 entries', () => planFile(`${head}${'  - pack: Order Intake\n'.repeat(10_001)}`), /instances: expected at most 10000 instances/],
+    ['a YAML alias bomb', () => planFile(aliasBomb()), /not a usable plan: Excessive alias count/],
+    ['a 300-character pack', () => planFile(`${head}  - pack: ${'p'.repeat(300)}\n`), /instances\[0\]\.pack: expected a pack id or exact pack name of at most 256 characters, got 300/],
+  ])('refuses %s as INVALID_PLAN (exit 2), quickly', async (_label, file, message) => {
+    const started = Date.now();
+    const run = await cli('plan', file());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('INVALID_PLAN');
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('names a file that cannot be read', async () => {

@@ -3,11 +3,11 @@ import { describe, expect, it } from '@jest/globals';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { assertEnumType, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { loadSchema } from '../../src/simulator/graphql/loadSchema.js';
+import { DOCUMENTED_API } from './documentedApi.js';
 
 const schema = loadSchema();
 const operationsDir = new URL('../../operations/', import.meta.url);
 const files = readdirSync(operationsDir).filter((f) => f.endsWith('.graphql'));
-const apiSheet = readFileSync(new URL('../../../shared/boomi-spaces-api.md', import.meta.url), 'utf8');
 
 function operationOf(source: string): OperationDefinitionNode {
   const definitions = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -39,28 +39,13 @@ describe('operations/ against the schema snapshot', () => {
   });
 });
 
-describe('the schema snapshot against the API sheet', () => {
-  // The sheet's sample response shows the key `space`; the field is `Space`, which getSpace aliases.
-  const resultKeysNotFields = new Set(['space']);
-
-  function rootFieldsNamedIn(heading: string, nextHeading: string): string[] {
-    const block = apiSheet.slice(apiSheet.indexOf(`\n${heading}\n`), apiSheet.indexOf(`\n${nextHeading}\n`));
-    const bulletLeaders = [...block.matchAll(/^- `(\w+)/gm)].map((m) => m[1]!);
-    const callShaped = [...block.matchAll(/`(\w+)\(/g)].map((m) => m[1]!);
-    const bareNames = [...block.matchAll(/`(\w+)`/g)].map((m) => m[1]!).filter((n) => /^[a-zA-Z]/.test(n));
-    return [...new Set([...bulletLeaders, ...callShaped, ...bareNames])].filter((n) => !resultKeysNotFields.has(n));
-  }
-
-  it('has every root query the sheet lists', () => {
-    const named = rootFieldsNamedIn('Queries', 'Mutations');
-    expect(named.length).toBeGreaterThanOrEqual(10);
-    expect(named.filter((n) => !schema.getQueryType()!.getFields()[n])).toEqual([]);
+describe('the schema snapshot against the documented API', () => {
+  it('has every root query the pages list', () => {
+    expect(DOCUMENTED_API.queries.filter((n) => !schema.getQueryType()!.getFields()[n])).toEqual([]);
   });
 
-  it('has every root mutation the sheet lists', () => {
-    const named = rootFieldsNamedIn('Mutations', 'Types');
-    expect(named.length).toBeGreaterThanOrEqual(12);
-    expect(named.filter((n) => !schema.getMutationType()!.getFields()[n])).toEqual([]);
+  it('has every root mutation the pages list', () => {
+    expect(DOCUMENTED_API.mutations.filter((n) => !schema.getMutationType()!.getFields()[n])).toEqual([]);
   });
 
   it('has the enums and scalars with the documented values', () => {
@@ -86,23 +71,15 @@ describe('the schema snapshot against the API sheet', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('accepts the sample install request from the sheet', () => {
-    const packId = /pack `([^`]+)`/.exec(apiSheet)?.[1];
-    const overrideName = /override name\s+`([^`]+)`/.exec(apiSheet)?.[1];
-    expect(packId).toMatch(/^c0523638-/);
-    expect(overrideName).toBe('adhoc_08 - Mon Apr 24 2023');
+  it('accepts the sample install request of the pages', () => {
     const operation = operationOf(readFileSync(new URL('installIpack.graphql', operationsDir), 'utf8'));
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], {
-      input: { integrationPackId: packId, integrationPackOverrideName: overrideName },
-    });
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { input: { ...DOCUMENTED_API.sampleInstall } });
     expect(coerced.errors).toBeUndefined();
   });
 
   it('accepts the sample space id for getSpace and refuses a request without one', () => {
-    const spaceId = /Space: id `([^`]+)`/.exec(apiSheet)?.[1];
-    expect(spaceId).toMatch(/^2da77d1f-/);
     const operation = operationOf(readFileSync(new URL('getSpace.graphql', operationsDir), 'utf8'));
-    expect(getVariableValues(schema, operation.variableDefinitions ?? [], { id: spaceId }).errors).toBeUndefined();
+    expect(getVariableValues(schema, operation.variableDefinitions ?? [], { id: DOCUMENTED_API.sampleSpaceId }).errors).toBeUndefined();
     expect(getVariableValues(schema, operation.variableDefinitions ?? [], {}).errors).toHaveLength(1);
   });
 });

@@ -91,4 +91,25 @@ describe('installMany', () => {
       }
     }
   });
+
+  it('reports each item as its batch settles, before the next batch is sent', async () => {
+    const seen: Array<{ index: number; batchesSent: number }> = [];
+    await fx.client.installMany(tenants(6), {
+      batchSize: 2,
+      onResult: (_result, index) => seen.push({ index, batchesSent: fx.simulator.stats.operations.installIpackBatch ?? 0 }),
+    });
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5].map((index) => ({ index, batchesSent: Math.floor(index / 2) + 1 })));
+  });
+
+  it('reuseExisting: an instance installed meanwhile by someone else counts as done, with its id', async () => {
+    const [other] = await simulatorClient(fx.simulator).installMany(tenants(1));
+    await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    const items = [...tenants(2), { integrationPackId: DEMO.packs.orderIntake }];
+    const refused = await fx.client.installMany(items);
+    expect(refused.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['IPACK_OVERRIDE_NAME_IN_USE', 'ok', 'IPACK_ALREADY_INSTALLED']);
+    const reused = await fx.client.installMany(items, { reuseExisting: true });
+    expect(reused.every((r) => r.ok && r.instance.reconciled)).toBe(true);
+    expect(reused[0]!.ok && reused[0]!.instance.id).toBe(other!.ok && other!.instance.id);
+    expect(fx.simulator.platform.state.instances).toHaveLength(3);
+  });
 });

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
+import { DEFAULT_RETRY } from '../../retry/policy.js';
 import type { TransportLogger } from '../../transport/events.js';
 import { applyChanges, type ChangeResult } from '../../plan/applyChanges.js';
 import { changeToJson, computeChanges, describeChange, summarise, type Change } from '../../plan/changes.js';
@@ -30,10 +31,12 @@ async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger
     throw new PlanError([`${file}: spaceGuid: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`]);
   }
   const client = connect({ ...connection, spaceGuid }, logger);
+  // The reads a whole apply rests on are queries: retried patiently, as reconciliation listings are.
+  const patient = { maxAttempts: DEFAULT_RETRY.reconcileAttempts };
   const [space, instances, environments] = await Promise.all([
-    client.getSpace(plan.space),
-    client.listIntegrationPackInstances(),
-    client.listEnvironments(),
+    client.getSpace(plan.space, patient),
+    client.listIntegrationPackInstances(patient),
+    client.listEnvironments(patient),
   ]);
   const view = { space, instances, environments };
   const entries = resolvePlan(plan, view, file);
