@@ -54,7 +54,9 @@ export async function faultyApply({ smoke, instances = smoke ? 40 : 1000, retryA
       const { code, document } = await apply(file, env);
       const changes = document?.results?.length ?? 0;
       const failed = document?.failed ?? (document ? 0 : undefined);
-      runs.push({ run, code, changes, failed, seconds: (performance.now() - started) / 1000, error: document?.error?.code });
+      const codes = {};
+      for (const r of document?.results ?? []) if (!r.ok) codes[r.error?.code] = (codes[r.error?.code] ?? 0) + 1;
+      runs.push({ run, code, changes, failed, codes, seconds: (performance.now() - started) / 1000, error: document?.error?.code });
       if (code === 0) break;
     }
     const names = simulator.platform.state.instances.map((i) => i.integrationPackOverrideName);

@@ -2,9 +2,11 @@ import type { RetryOptions } from './policy.js';
 
 /**
  * The retry quota shared by every request of one client, after the AWS SDK's standard retry mode:
- * a retry spends tokens, a success refunds what its last retry cost (or 1). Sized for long jobs:
- * scattered faults cost nothing in the end, while a storm that fails most requests drains it and
- * stops retries until requests succeed again.
+ * a retry spends tokens (more after a timeout), a request that needed none gives back 1. Unlike
+ * the AWS SDK, a request that succeeds after retrying gives back everything its retries cost, not
+ * only the last: retries that worked were worth it. So a long job through a lossy network (half the
+ * attempts failing, each request getting through in the end) keeps its budget, while a storm in
+ * which requests fail for good drains it and stops retries until requests succeed again.
  */
 export class RetryBudget {
   #tokens: number;
@@ -27,8 +29,8 @@ export class RetryBudget {
     return cost;
   }
 
-  /** A request succeeded; `lastCost` is what its last retry took (undefined when it needed none). */
-  succeeded(lastCost: number | undefined): void {
-    this.#tokens = Math.min(this.#capacity, this.#tokens + (lastCost ?? 1));
+  /** A request succeeded; `spent` is what its retries took (0 when it needed none). */
+  succeeded(spent: number): void {
+    this.#tokens = Math.min(this.#capacity, this.#tokens + (spent > 0 ? spent : 1));
   }
 }

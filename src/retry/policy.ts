@@ -9,10 +9,10 @@ export interface RetryOptions {
   /** A Retry-After longer than this is not waited for: the failure is returned. Default 60 000 ms. */
   maxRetryAfterMs?: number;
   /**
-   * Retry tokens of the client (the AWS SDK's "standard" retry quota): each retry spends
-   * `retryCost` (a timeout `timeoutRetryCost`), each success gives back what its last retry cost, or
-   * 1 when it needed none. A storm of failures drains it; a long job with scattered faults does not.
-   * Default 500.
+   * Retry tokens of the client (after the AWS SDK's "standard" retry quota): each retry spends
+   * `retryCost` (a timeout `timeoutRetryCost`), each success gives back what its retries cost, or 1
+   * when it needed none. A storm of lasting failures drains it; a long job through transient faults
+   * does not. Default 500.
    */
   budget?: number;
   /** Tokens one retry spends. Default 5. */

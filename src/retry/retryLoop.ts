@@ -31,12 +31,12 @@ export interface RetryLoop<T> {
 export async function retryLoop<T>(loop: RetryLoop<T>): Promise<T> {
   const { policy, budget } = loop;
   const maxAttempts = loop.maxAttempts ?? policy.maxAttempts;
-  let lastCost: number | undefined;
+  let spent = 0;
   for (let attempt = 1; ; attempt++) {
     const outcome = await loop.attempt(attempt);
     const verdict = loop.classify(outcome);
     if (!verdict.retry) {
-      if (verdict.success) budget.succeeded(lastCost);
+      if (verdict.success) budget.succeeded(spent);
       return outcome;
     }
     const delayMs = backoffDelay(attempt, policy, verdict.retryAfterMs, loop.random);
@@ -47,7 +47,7 @@ export async function retryLoop<T>(loop: RetryLoop<T>): Promise<T> {
       !loop.signal?.aborted;
     const cost = allowed ? budget.take(verdict.timeout ?? false) : undefined;
     if (cost === undefined) return outcome;
-    lastCost = cost;
+    spent += cost;
     loop.onRetry?.({ attempt, delayMs, reason: verdict.reason });
     await sleep(delayMs, loop.signal, loop.abortError);
   }
