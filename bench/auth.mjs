@@ -23,7 +23,11 @@ export async function auth({ smoke }) {
       for (let elapsed = 0; elapsed <= minutes * 60_000; elapsed += stepMs) {
         clock = start + elapsed;
         // Distinct variables, so the client cannot merge the concurrent queries into one request.
-        await Promise.allSettled(Array.from({ length: concurrency }, (_, i) => client.getSpace(i === 0 ? DEMO.spaceId : `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)));
+        await Promise.allSettled(
+          Array.from({ length: concurrency }, (_, i) =>
+            client.getSpace(i === 0 ? DEMO.spaceId : `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+          ),
+        );
       }
       calls.push(simulator.stats.auth);
       unauthorized.push(simulator.stats.unauthorized);
@@ -31,5 +35,12 @@ export async function auth({ smoke }) {
       await simulator.close();
     }
   }
-  return { jwtCalls: summary(calls).median, jwtBound, unauthorized: Math.max(...unauthorized), minutes, concurrency, results: { jwtCalls: summary(calls) } };
+  return {
+    jwtCalls: summary(calls).median,
+    jwtBound,
+    unauthorized: Math.max(...unauthorized),
+    minutes,
+    concurrency,
+    results: { jwtCalls: summary(calls) },
+  };
 }

@@ -13,7 +13,10 @@ const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
 function apply(file, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'apply', file, '--yes', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'apply', file, '--yes', '--json'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.resume();
@@ -38,7 +41,10 @@ export async function faultyApply({ smoke, instances = smoke ? 40 : 1000, retryA
   const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-faulty-'));
   try {
     const file = join(work, 'plan.yaml');
-    const entries = Array.from({ length: instances }, (_, i) => `  - pack: Invoice Sync\n    name: tenant-${i}\n    environments: [Test]\n`);
+    const entries = Array.from(
+      { length: instances },
+      (_, i) => `  - pack: Invoice Sync\n    name: tenant-${i}\n    environments: [Test]\n`,
+    );
     writeFileSync(file, `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n${entries.join('')}`);
     const env = {
       PATH: process.env.PATH,
@@ -56,7 +62,15 @@ export async function faultyApply({ smoke, instances = smoke ? 40 : 1000, retryA
       const failed = document?.failed ?? (document ? 0 : undefined);
       const codes = {};
       for (const r of document?.results ?? []) if (!r.ok) codes[r.error?.code] = (codes[r.error?.code] ?? 0) + 1;
-      runs.push({ run, code, changes, failed, codes, seconds: (performance.now() - started) / 1000, error: document?.error?.code });
+      runs.push({
+        run,
+        code,
+        changes,
+        failed,
+        codes,
+        seconds: (performance.now() - started) / 1000,
+        error: document?.error?.code,
+      });
       if (code === 0) break;
     }
     const names = simulator.platform.state.instances.map((i) => i.integrationPackOverrideName);

@@ -12,7 +12,9 @@ const QUERY = print(GetSpaceDocument);
 const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json', 'content-type': 'application/json' };
 
 export async function overhead({ smoke }) {
-  const server = fork(new URL('./fixtures/getSpaceServer.mjs', import.meta.url), { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const server = fork(new URL('./fixtures/getSpaceServer.mjs', import.meta.url), {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const [line] = await once(server.stdout, 'data');
   const url = String(line).trim();
   try {
@@ -21,10 +23,20 @@ export async function overhead({ smoke }) {
     const nextId = () => `2da77d1f-bbd4-4066-9d0e-${String(++n).padStart(12, '0')}`;
     const sdk = createSpacesClient({ endpoint: url, token: TOKEN });
     const graphqlRequest = new GraphQLClient(url, { headers: { authorization: `Bearer ${TOKEN}` } });
-    const urql = new Client({ url, exchanges: [fetchExchange], preferGetMethod: false, requestPolicy: 'network-only', fetchOptions: { headers } });
+    const urql = new Client({
+      url,
+      exchanges: [fetchExchange],
+      preferGetMethod: false,
+      requestPolicy: 'network-only',
+      fetchOptions: { headers },
+    });
     const calls = {
       'raw fetch': async () => {
-        const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: QUERY, variables: { id: nextId() }, operationName: 'getSpace' }) });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query: QUERY, variables: { id: nextId() }, operationName: 'getSpace' }),
+        });
         const body = await response.json();
         if (!body.data?.space) throw new Error('no space');
       },
@@ -58,8 +70,10 @@ export async function overhead({ smoke }) {
     };
     const results = {};
     for (const concurrency of [1, 16]) {
-      results[`c${concurrency}`] = await interleave(Object.keys(calls), smoke ? { rounds: 1, warmup: 0 } : { rounds: 7, warmup: 2 }, (name) =>
-        opsPerSecond(calls[name], concurrency),
+      results[`c${concurrency}`] = await interleave(
+        Object.keys(calls),
+        smoke ? { rounds: 1, warmup: 0 } : { rounds: 7, warmup: 2 },
+        (name) => opsPerSecond(calls[name], concurrency),
       );
     }
     const overheadRatio = results.c16['boomi-spaces'].median / results.c16['raw fetch'].median;

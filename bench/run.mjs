@@ -12,18 +12,25 @@ import { faultyApply } from './faultyApply.mjs';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const smoke = args.includes('--smoke');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (name) => !only || only.includes(name);
 const log = (line = '') => {
   if (!json) process.stdout.write(`${line}\n`);
 };
 
 const report = { machine: machine(), date: new Date().toISOString(), smoke };
-log(`boomi-spaces benchmarks${smoke ? ' (smoke)' : ''}: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}`);
+log(
+  `boomi-spaces benchmarks${smoke ? ' (smoke)' : ''}: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}`,
+);
 
 const table = (results, unit, digits = 1) => {
   for (const [name, s] of Object.entries(results)) {
-    log(`  ${name.padEnd(26)} median ${fmt(s.median, digits).padStart(9)} ${unit}   min ${fmt(s.min, digits)}  max ${fmt(s.max, digits)}  ±${fmt(s.relative * 100)}%  (${s.rounds} rounds)`);
+    log(
+      `  ${name.padEnd(26)} median ${fmt(s.median, digits).padStart(9)} ${unit}   min ${fmt(s.min, digits)}  max ${fmt(s.max, digits)}  ±${fmt(s.relative * 100)}%  (${s.rounds} rounds)`,
+    );
   }
 };
 
@@ -52,7 +59,9 @@ if (wanted('auth')) {
   report.jwtCalls = r.jwtCalls;
   report.jwtBound = r.jwtBound;
   log(`\n3. Auth calls: ${r.minutes} simulated minutes at ${r.concurrency} concurrent calls`);
-  log(`  jwtCalls = ${r.jwtCalls} (min ${r.results.jwtCalls.min}, max ${r.results.jwtCalls.max})   bound ${r.jwtBound}   401 answers: ${r.unauthorized}`);
+  log(
+    `  jwtCalls = ${r.jwtCalls} (min ${r.results.jwtCalls.min}, max ${r.results.jwtCalls.max})   bound ${r.jwtBound}   401 answers: ${r.unauthorized}`,
+  );
 }
 if (wanted('cli')) {
   const r = await cliStart({ smoke });
@@ -68,7 +77,9 @@ if (wanted('size')) {
   report.bundleGzipBytes = r.bundleGzipBytes;
   report.bundleHasGraphql = r.bundleHasGraphql;
   log('\n5. Size of the SDK entry (esbuild, minified, platform node, dependencies included)');
-  log(`  ${r.bundleBytes} bytes, ${r.bundleGzipBytes} gzipped (target ≤ ${r.target.bundleGzipBytes}); graphql in the bundle: ${r.bundleHasGraphql}; packages: ${r.packages.join(', ')}`);
+  log(
+    `  ${r.bundleBytes} bytes, ${r.bundleGzipBytes} gzipped (target ≤ ${r.target.bundleGzipBytes}); graphql in the bundle: ${r.bundleHasGraphql}; packages: ${r.packages.join(', ')}`,
+  );
 }
 if (wanted('tables')) {
   const r = await tables({ smoke });
@@ -76,7 +87,9 @@ if (wanted('tables')) {
   report.tableLinearity = r.linearity;
   log('\n6. CLI table output, ms per table (5 columns)');
   table(Object.fromEntries(Object.entries(r.results).map(([n, s]) => [`${n} rows`, s])), 'ms');
-  log(`  100 000 rows: ${r.msFor100k === null ? '-' : fmt(r.msFor100k, 0)} ms (target ≤ ${r.target.msFor100k}); linearity (ms/row largest ÷ smallest) = ${fmt(r.linearity, 2)} (target ≤ ${r.target.linearity})`);
+  log(
+    `  100 000 rows: ${r.msFor100k === null ? '-' : fmt(r.msFor100k, 0)} ms (target ≤ ${r.target.msFor100k}); linearity (ms/row largest ÷ smallest) = ${fmt(r.linearity, 2)} (target ≤ ${r.target.linearity})`,
+  );
 }
 if (wanted('faults')) {
   const r = await faultyApply({ smoke, ...(smoke && { instances: 5, retryAfterSeconds: 0 }) });
@@ -84,7 +97,12 @@ if (wanted('faults')) {
   report.firstRunUnresolvedShare = r.firstRunUnresolvedShare;
   report.runsToConverge = r.runsToConverge;
   log(`\n7. apply of ${r.instances} instances (+1 attach each) under 30% lost answers, 10% 503, 10% 429, 20 s JWTs`);
-  for (const run of r.runs) log(`  run ${run.run}: exit ${run.code}, ${run.failed ?? '?'} of ${run.changes} changes unresolved, ${fmt(run.seconds, 1)} s`);
-  log(`  first run unresolved = ${fmt(r.firstRunUnresolvedShare * 100, 2)}% (target ≤ 1%); converged on run ${r.runsToConverge} (target ≤ 2); duplicates ${r.duplicates}`);
+  for (const run of r.runs)
+    log(
+      `  run ${run.run}: exit ${run.code}, ${run.failed ?? '?'} of ${run.changes} changes unresolved, ${fmt(run.seconds, 1)} s`,
+    );
+  log(
+    `  first run unresolved = ${fmt(r.firstRunUnresolvedShare * 100, 2)}% (target ≤ 1%); converged on run ${r.runsToConverge} (target ≤ 2); duplicates ${r.duplicates}`,
+  );
 }
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -16,7 +16,20 @@ export async function size() {
   });
   const bytes = result.outputFiles[0].contents;
   const inputs = Object.keys(result.metafile.inputs);
-  const packages = [...new Set(inputs.filter((i) => i.includes('node_modules/')).map((i) => i.split('node_modules/').at(-1).split('/').slice(0, i.split('node_modules/').at(-1).startsWith('@') ? 2 : 1).join('/')))];
+  const packages = [
+    ...new Set(
+      inputs
+        .filter((i) => i.includes('node_modules/'))
+        .map((i) =>
+          i
+            .split('node_modules/')
+            .at(-1)
+            .split('/')
+            .slice(0, i.split('node_modules/').at(-1).startsWith('@') ? 2 : 1)
+            .join('/'),
+        ),
+    ),
+  ];
   return {
     bundleBytes: bytes.length,
     bundleGzipBytes: gzipSync(bytes).length,

@@ -37,7 +37,10 @@ module.exports.plugin = (_schema, documents, config) => {
   out.push('', '/** Every operation by name, as typed documents. */', 'export const documents = {');
   for (const name of names) out.push(`  ${name}: Operations.${convert(name)}Document,`);
   out.push('} as const;', '');
-  out.push('/** The variables and result of every operation, by name (typed mocks build on it). */', 'export interface OperationTypes {');
+  out.push(
+    '/** The variables and result of every operation, by name (typed mocks build on it). */',
+    'export interface OperationTypes {',
+  );
   out.push(...typeEntries, '}', '');
   out.push('/** The name of one of our operations. */', 'export type OperationName = keyof OperationTypes;', '');
   return out.join('\n');

@@ -8,7 +8,10 @@ async function provisionTenants(client: SpacesClient, packId: string, tenants: s
   const existing = new Set((await client.listIntegrationPackInstances()).map((i) => i.integrationPackOverrideName));
   const created: string[] = [];
   for (const tenant of tenants.filter((t) => !existing.has(t))) {
-    const instance = await client.installIntegrationPack({ integrationPackId: packId, integrationPackOverrideName: tenant });
+    const instance = await client.installIntegrationPack({
+      integrationPackId: packId,
+      integrationPackOverrideName: tenant,
+    });
     created.push(instance.id);
   }
   return created;
@@ -40,13 +43,19 @@ it('does not install twice when an answer is lost', async () => {
 
 it('surfaces the platform’s refusal', async () => {
   mock.failNext('installIpack', { code: 'IPACK_NOT_FOUND_IN_SPACE', message: 'not shared' });
-  await expect(provisionTenants(client, DEMO.packs.invoiceSync, ['acme'])).rejects.toMatchObject({ code: 'IPACK_NOT_FOUND_IN_SPACE' });
+  await expect(provisionTenants(client, DEMO.packs.invoiceSync, ['acme'])).rejects.toMatchObject({
+    code: 'IPACK_NOT_FOUND_IN_SPACE',
+  });
 });
 
 it('answers an operation your way, type-checked', async () => {
   mock.on('listIntegrationPackInstances', () => ({ integrationPackInstances: [] }));
   mock.on('installIpack', ({ input }) => ({
-    integrationPackInstanceInstall: { id: 'SW5zdGFuY2U5OQ', integrationPackId: input.integrationPackId, integrationPackOverrideName: 'acme' },
+    integrationPackInstanceInstall: {
+      id: 'SW5zdGFuY2U5OQ',
+      integrationPackId: input.integrationPackId,
+      integrationPackOverrideName: 'acme',
+    },
   }));
   await expect(provisionTenants(client, DEMO.packs.invoiceSync, ['acme'])).resolves.toEqual(['SW5zdGFuY2U5OQ']);
 });

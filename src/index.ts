@@ -23,7 +23,12 @@ export { BOOMI_ERROR_CODES, type BoomiErrorCode, type ClientErrorCode, type Spac
 export * from './generated/graphql.js';
 /** One typed function per operation in `operations/`, each taking an executor such as `client.execute`. */
 export * as operations from './generated/operations.js';
-export { createJwtProvider, DEFAULT_AUTH_URL, type JwtProvider, type JwtProviderOptions } from './auth/createJwtProvider.js';
+export {
+  createJwtProvider,
+  DEFAULT_AUTH_URL,
+  type JwtProvider,
+  type JwtProviderOptions,
+} from './auth/createJwtProvider.js';
 export { REGIONS, type Region, type JwtCredentials } from './client/options.js';
 export { DEFAULT_RETRY, type RetryOptions } from './retry/policy.js';
 export type { TransportEvent, TransportLogger } from './transport/events.js';

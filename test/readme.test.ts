@@ -35,8 +35,11 @@ describe('README', () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       const instance = await installEuInvoices(TEST_TOKEN, DEMO.spaceId);
-      expect(instance).toMatchObject({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU invoices' });
-      expect(log.mock.calls.map((c) => c[0])).toEqual([
+      expect(instance).toMatchObject({
+        integrationPackId: DEMO.packs.invoiceSync,
+        integrationPackOverrideName: 'EU invoices',
+      });
+      expect(log.mock.calls.map((c) => c[0] as unknown)).toEqual([
         'Order Intake (SINGLE)',
         'Invoice Sync (MULTI)',
         'Customer Master Data (MULTI)',

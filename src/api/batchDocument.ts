@@ -1,5 +1,9 @@
 import type { TypedDocumentNode } from '@urql/core';
-import { InstallIpackDocument, type IntegrationPackInstanceInput, type InstallIpackMutation } from '../generated/graphql.js';
+import {
+  InstallIpackDocument,
+  type IntegrationPackInstanceInput,
+  type InstallIpackMutation,
+} from '../generated/graphql.js';
 
 type Installed = InstallIpackMutation['integrationPackInstanceInstall'];
 
@@ -12,7 +16,10 @@ type Node = { kind: string; [key: string]: unknown };
 const name = (value: string) => ({ kind: 'Name', value });
 const variable = (value: string) => ({ kind: 'Variable', name: name(value) });
 
-const operation = InstallIpackDocument.definitions[0] as unknown as Node & { variableDefinitions: Node[]; selectionSet: { selections: Node[] } };
+const operation = InstallIpackDocument.definitions[0] as unknown as Node & {
+  variableDefinitions: Node[];
+  selectionSet: { selections: Node[] };
+};
 const installField = operation.selectionSet.selections[0] as Node & { arguments: Node[] };
 const inputDefinition = operation.variableDefinitions[0]!;
 

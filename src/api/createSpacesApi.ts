@@ -87,21 +87,30 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
     const spaceId = requireId(id, 'id');
     const { space } = await execute(GetSpaceDocument, { id: spaceId }, options);
     if (!space) {
-      throw new SpacesError(`getSpace: no space with id ${spaceId}`, { code: 'SPACE_NOT_FOUND', operationName: 'getSpace' });
+      throw new SpacesError(`getSpace: no space with id ${spaceId}`, {
+        code: 'SPACE_NOT_FOUND',
+        operationName: 'getSpace',
+      });
     }
     return space;
   }
 
   const listInstances = async (options?: CallOptions) =>
     present((await execute(ListIntegrationPackInstancesDocument, options)).integrationPackInstances);
-  const listEnvironments = async (options?: CallOptions) => present((await execute(ListEnvironmentsDocument, options)).environments);
+  const listEnvironments = async (options?: CallOptions) =>
+    present((await execute(ListEnvironmentsDocument, options)).environments);
 
   async function install(request: InstallRequest, options?: CallOptions): Promise<InstallResult> {
     const integrationPackOverrideName = request.integrationPackOverrideName ?? null;
     const send = async () => {
       const { integrationPackInstanceInstall: instance } = await execute(
         InstallIpackDocument,
-        { input: { integrationPackId: request.integrationPackId, ...(integrationPackOverrideName !== null && { integrationPackOverrideName }) } },
+        {
+          input: {
+            integrationPackId: request.integrationPackId,
+            ...(integrationPackOverrideName !== null && { integrationPackOverrideName }),
+          },
+        },
         options,
       );
       if (!instance) {
@@ -122,7 +131,14 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
       observe: async () => {
         const found = findInstalled(await listInstances(patient(options)), request);
         return found
-          ? { done: true, value: { id: found.id, integrationPackId: found.integrationPackId, integrationPackOverrideName: found.integrationPackOverrideName } }
+          ? {
+              done: true,
+              value: {
+                id: found.id,
+                integrationPackId: found.integrationPackId,
+                integrationPackOverrideName: found.integrationPackOverrideName,
+              },
+            }
           : { done: false };
       },
     });
@@ -138,7 +154,8 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
 
     async installIntegrationPack(request, options) {
       const normalised = normaliseInstallRequest(request);
-      if (normalised.spaceId !== undefined) checkInstallAgainstSpace(await getSpace(normalised.spaceId, options), normalised);
+      if (normalised.spaceId !== undefined)
+        checkInstallAgainstSpace(await getSpace(normalised.spaceId, options), normalised);
       // One request per natural key at a time: a second identical call waits for the first's instance.
       const key = naturalKeyOf(normalised);
       const inFlight = installsInFlight.get(key);
@@ -148,7 +165,12 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
       return promise;
     },
 
-    installMany: createInstallMany({ execute, getSpace, listInstances: (options) => listInstances(patient(options)), maxSends }),
+    installMany: createInstallMany({
+      execute,
+      getSpace,
+      listInstances: (options) => listInstances(patient(options)),
+      maxSends,
+    }),
 
     listIntegrationPackInstances: listInstances,
 
@@ -158,8 +180,12 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
         maxSends,
         key: { operation: 'uninstall', instanceId: id },
         operationName: 'uninstallIpack',
-        send: async () => (await execute(UninstallIpackDocument, { id }, options)).integrationPackInstanceUninstall ?? id,
-        observe: async () => ((await listInstances(patient(options))).some((i) => i.id === id) ? { done: false } : { done: true, value: id }),
+        send: async () =>
+          (await execute(UninstallIpackDocument, { id }, options)).integrationPackInstanceUninstall ?? id,
+        observe: async () =>
+          (await listInstances(patient(options))).some((i) => i.id === id)
+            ? { done: false }
+            : { done: true, value: id },
       });
       return value;
     },
@@ -171,8 +197,13 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
       const environmentIds = normaliseEnvironmentIds(request.environmentIds);
       const attach = async (ids: string[]) =>
         present(
-          (await execute(AttachIpackInstanceDocument, { input: { integrationPackInstanceId, environmentIds: ids } }, options))
-            .integrationPackInstanceEnvironmentAttachmentAttach,
+          (
+            await execute(
+              AttachIpackInstanceDocument,
+              { input: { integrationPackInstanceId, environmentIds: ids } },
+              options,
+            )
+          ).integrationPackInstanceEnvironmentAttachmentAttach,
         );
       let existing: EnvironmentAttachment[] = [];
       let missing = environmentIds;
@@ -184,8 +215,14 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
         observe: async () => {
           const attachments = (await listEnvironments(patient(options)))
             .flatMap((e) => present(e.integrationPackEnvironmentAttachment))
-            .filter((a) => a.integrationPackInstanceId === integrationPackInstanceId && environmentIds.includes(a.environmentId ?? ''));
-          existing = environmentIds.flatMap((envId) => attachments.filter((a) => a.environmentId === envId).slice(0, 1));
+            .filter(
+              (a) =>
+                a.integrationPackInstanceId === integrationPackInstanceId &&
+                environmentIds.includes(a.environmentId ?? ''),
+            );
+          existing = environmentIds.flatMap((envId) =>
+            attachments.filter((a) => a.environmentId === envId).slice(0, 1),
+          );
           missing = environmentIds.filter((envId) => !existing.some((a) => a.environmentId === envId));
           return missing.length === 0 ? { done: true, value: existing } : { done: false };
         },
@@ -201,7 +238,9 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
         maxSends,
         key: { operation: 'detach', attachmentId: id },
         operationName: 'detachIpackInstance',
-        send: async () => (await execute(DetachIpackInstanceDocument, { id }, options)).integrationPackInstanceEnvironmentAttachmentUnattach,
+        send: async () =>
+          (await execute(DetachIpackInstanceDocument, { id }, options))
+            .integrationPackInstanceEnvironmentAttachmentUnattach,
         observe: async () => {
           const stillThere = (await listEnvironments(patient(options))).some((e) =>
             present(e.integrationPackEnvironmentAttachment).some((a) => a.id === id),

@@ -60,9 +60,13 @@ const asResult = (found: IntegrationPackInstance): InstallResult => ({
  * (in a batch of those still absent); listing unreadable → OutcomeUnknownError for each open item.
  */
 export function createInstallMany({ execute, getSpace, listInstances, maxSends }: Dependencies) {
-  return async function installMany(items: readonly InstallRequest[], options: InstallManyOptions = {}): Promise<InstallManyResult[]> {
+  return async function installMany(
+    items: readonly InstallRequest[],
+    options: InstallManyOptions = {},
+  ): Promise<InstallManyResult[]> {
     const { batchSize = 25, reuseExisting = false, onResult, ...call } = options;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new SpacesInputError('`batchSize` must be a whole number ≥ 1', { field: 'batchSize' });
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new SpacesInputError('`batchSize` must be a whole number ≥ 1', { field: 'batchSize' });
     const results: Array<InstallManyResult | undefined> = [];
     const report = (index: number, result: InstallManyResult) => {
       results[index] = result;
@@ -97,7 +101,12 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
         const outcome = pending.outcome!;
         for (const index of pending.indexes) {
           const request = items[index]!;
-          report(index, 'instance' in outcome ? { request, ok: true, instance: outcome.instance } : { request, ok: false, error: outcome.error });
+          report(
+            index,
+            'instance' in outcome
+              ? { request, ok: true, instance: outcome.instance }
+              : { request, ok: false, error: outcome.error },
+          );
         }
       }
     }
@@ -117,8 +126,20 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
       } catch (listingFailure) {
         for (const item of open) {
           const { integrationPackId, integrationPackOverrideName } = item.request;
-          const key = { operation: 'install' as const, integrationPackId, integrationPackOverrideName: integrationPackOverrideName ?? null };
-          item.outcome = { error: outcomeUnknown({ operationName: 'installIpackBatch', key, failure, listingFailure, subject: describe(item.request) }) };
+          const key = {
+            operation: 'install' as const,
+            integrationPackId,
+            integrationPackOverrideName: integrationPackOverrideName ?? null,
+          };
+          item.outcome = {
+            error: outcomeUnknown({
+              operationName: 'installIpackBatch',
+              key,
+              failure,
+              listingFailure,
+              subject: describe(item.request),
+            }),
+          };
         }
         return;
       }
@@ -135,7 +156,9 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
     }
     // Installs refused because the instance exists already: once after a re-send (our own first
     // send landed), or always when asked (another writer installed it).
-    const conflicted = batch.filter((item) => item.outcome && 'error' in item.outcome && INSTALL_CONFLICTS.includes(String(item.outcome.error.code)));
+    const conflicted = batch.filter(
+      (item) => item.outcome && 'error' in item.outcome && INSTALL_CONFLICTS.includes(String(item.outcome.error.code)),
+    );
     if (conflicted.length > 0 && (reuseExisting || reconciling)) await adoptExisting(conflicted, call);
   }
 
@@ -160,7 +183,9 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
         `input${i}`,
         {
           integrationPackId: item.request.integrationPackId,
-          ...(item.request.integrationPackOverrideName !== undefined && { integrationPackOverrideName: item.request.integrationPackOverrideName }),
+          ...(item.request.integrationPackOverrideName !== undefined && {
+            integrationPackOverrideName: item.request.integrationPackOverrideName,
+          }),
         },
       ]),
     );
@@ -190,7 +215,11 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
               graphQLErrors: [own],
               operationName: 'installIpackBatch',
             })
-          : (error ?? new SpacesError(`installIpack: no instance for ${describe(item.request)}`, { code: 'INVALID_RESPONSE', operationName: 'installIpackBatch' })),
+          : (error ??
+            new SpacesError(`installIpack: no instance for ${describe(item.request)}`, {
+              code: 'INVALID_RESPONSE',
+              operationName: 'installIpackBatch',
+            })),
       };
     }
     return undefined;
@@ -198,5 +227,7 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
 }
 
 function describe(request: InstallRequest): string {
-  return request.integrationPackOverrideName ? `${quote(request.integrationPackId)} ${quote(request.integrationPackOverrideName)}` : quote(request.integrationPackId);
+  return request.integrationPackOverrideName
+    ? `${quote(request.integrationPackId)} ${quote(request.integrationPackOverrideName)}`
+    : quote(request.integrationPackId);
 }

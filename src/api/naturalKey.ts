@@ -5,7 +5,10 @@ interface InstanceLike {
 }
 
 /** The natural key of an install as one string: the pack and the override name (none for SINGLE packs). */
-export function naturalKeyOf(request: { integrationPackId: string; integrationPackOverrideName?: string | null | undefined }): string {
+export function naturalKeyOf(request: {
+  integrationPackId: string;
+  integrationPackOverrideName?: string | null | undefined;
+}): string {
   return JSON.stringify([request.integrationPackId, request.integrationPackOverrideName?.trim() || null]);
 }
 

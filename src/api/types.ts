@@ -25,7 +25,9 @@ export type IntegrationPackInstance = Item<ListIntegrationPackInstancesQuery['in
 /** An environment with its atoms and attachments. */
 export type Environment = Item<ListEnvironmentsQuery['environments']>;
 /** An attachment of an instance to an environment. */
-export type EnvironmentAttachment = Item<AttachIpackInstanceMutation['integrationPackInstanceEnvironmentAttachmentAttach']>;
+export type EnvironmentAttachment = Item<
+  AttachIpackInstanceMutation['integrationPackInstanceEnvironmentAttachmentAttach']
+>;
 
 export type { InstallationType };
 

@@ -14,7 +14,10 @@ export function requireId(value: unknown, field: string): string {
 /** The value, unless it is longer than `max` characters (refused, its start and length shown). */
 function checkLength(value: string, field: string, max: number): string {
   if (value.length > max) {
-    throw new SpacesInputError(`\`${field}\` is ${value.length} characters long; at most ${max} are accepted: ${quote(value, 40)}`, { field });
+    throw new SpacesInputError(
+      `\`${field}\` is ${value.length} characters long; at most ${max} are accepted: ${quote(value, 40)}`,
+      { field },
+    );
   }
   return value;
 }
@@ -27,9 +30,13 @@ export function normaliseInstallRequest(request: InstallRequest): InstallRequest
   const integrationPackId = requireId(request.integrationPackId, 'integrationPackId');
   const name = request.integrationPackOverrideName;
   if (name !== undefined && name !== null && typeof name !== 'string') {
-    throw new SpacesInputError('`integrationPackOverrideName` must be a string', { field: 'integrationPackOverrideName' });
+    throw new SpacesInputError('`integrationPackOverrideName` must be a string', {
+      field: 'integrationPackOverrideName',
+    });
   }
-  const integrationPackOverrideName = name?.trim() ? checkLength(name.trim(), 'integrationPackOverrideName', INPUT_LIMITS.maxNameLength) : undefined;
+  const integrationPackOverrideName = name?.trim()
+    ? checkLength(name.trim(), 'integrationPackOverrideName', INPUT_LIMITS.maxNameLength)
+    : undefined;
   const spaceId = request.spaceId === undefined ? undefined : requireId(request.spaceId, 'spaceId');
   return { integrationPackId, integrationPackOverrideName, spaceId };
 }
@@ -54,10 +61,9 @@ export function checkInstallAgainstSpace(space: Space, request: InstallRequest):
     );
   }
   if (pack.installationType === 'SINGLE' && request.integrationPackOverrideName) {
-    throw new SpacesInputError(
-      `Integration pack ${label} is SINGLE: it takes no integrationPackOverrideName`,
-      { field: 'integrationPackOverrideName' },
-    );
+    throw new SpacesInputError(`Integration pack ${label} is SINGLE: it takes no integrationPackOverrideName`, {
+      field: 'integrationPackOverrideName',
+    });
   }
   return pack;
 }
@@ -68,7 +74,10 @@ export function normaliseEnvironmentIds(value: unknown): string[] {
     throw new SpacesInputError('`environmentIds` must list at least one environment id', { field: 'environmentIds' });
   }
   if (value.length > INPUT_LIMITS.maxEnvironmentIds) {
-    throw new SpacesInputError(`\`environmentIds\` lists ${value.length} environments; at most ${INPUT_LIMITS.maxEnvironmentIds} per call`, { field: 'environmentIds' });
+    throw new SpacesInputError(
+      `\`environmentIds\` lists ${value.length} environments; at most ${INPUT_LIMITS.maxEnvironmentIds} per call`,
+      { field: 'environmentIds' },
+    );
   }
   const ids = value.map((id, index) => requireId(id, `environmentIds[${index}]`));
   return [...new Set(ids)];

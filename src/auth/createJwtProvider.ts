@@ -60,7 +60,7 @@ export interface JwtProvider {
    * stops waiting at its own signal or deadline. With `forceRefresh` (after the server refused the
    * JWT) a new one is fetched whatever the clock says.
    */
-  getToken(options?: TokenRequestOptions): Promise<string>;
+  getToken: (options?: TokenRequestOptions) => Promise<string>;
   /** Where JWTs come from (no secret). */
   readonly authUrl: string;
 }
@@ -87,7 +87,10 @@ export function jwtProviderWithBudget(options: JwtProviderOptions, budget: Retry
   const accountId = required(options.accountId, 'accountId');
   const username = required(options.username, 'username');
   const apiToken = required(options.apiToken, 'apiToken');
-  const authUrl = checkServiceUrl(options.authUrl ?? REGIONS[options.region ?? 'us']?.authUrl ?? DEFAULT_AUTH_URL, 'authUrl');
+  const authUrl = checkServiceUrl(
+    options.authUrl ?? REGIONS[options.region ?? 'us']?.authUrl ?? DEFAULT_AUTH_URL,
+    'authUrl',
+  );
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 60_000;
@@ -117,8 +120,10 @@ export function jwtProviderWithBudget(options: JwtProviderOptions, budget: Retry
       policy,
       budget,
       signal: stop,
-      abortError: () => new SpacesError('JWT endpoint: nobody waits for the token any more', { code: 'ABORTED', operationName: 'jwt' }),
-      onRetry: ({ attempt, delayMs, reason }) => options.logger?.({ type: 'retry', operationName: 'jwt', attempt, delayMs, reason }),
+      abortError: () =>
+        new SpacesError('JWT endpoint: nobody waits for the token any more', { code: 'ABORTED', operationName: 'jwt' }),
+      onRetry: ({ attempt, delayMs, reason }) =>
+        options.logger?.({ type: 'retry', operationName: 'jwt', attempt, delayMs, reason }),
     });
     if ('error' in outcome) throw outcome.error;
     redactor.add(outcome.token);
@@ -137,17 +142,20 @@ export function jwtProviderWithBudget(options: JwtProviderOptions, budget: Retry
       () => undefined,
       () => undefined, // every waiter sees the failure; a refresh nobody waits for any more is dropped quietly
     );
-    void current.promise.finally(() => {
-      if (pending === current) pending = undefined;
-    }).catch(() => undefined);
+    void current.promise
+      .finally(() => {
+        if (pending === current) pending = undefined;
+      })
+      .catch(() => undefined);
     return current;
   }
 
   const provider: JwtProvider = {
     authUrl,
-    async getToken(request) {
+    getToken: async (request) => {
       // Many calls can be refused with the same JWT; only the first refusal of it forces a refresh.
-      const refused = request?.forceRefresh && (request.rejectedToken === undefined || request.rejectedToken === cached?.token);
+      const refused =
+        request?.forceRefresh && (request.rejectedToken === undefined || request.rejectedToken === cached?.token);
       if (refused && pending === undefined) cached = undefined;
       if (cached && now() < cached.refreshAt) return cached.token;
       const current = (pending ??= start());
@@ -182,7 +190,9 @@ function required(value: unknown, field: string): string {
 /** The `exp` claim in epoch ms, read without verifying (the platform verifies). */
 function expiryOf(token: string): number | undefined {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
     return typeof payload.exp === 'number' && Number.isFinite(payload.exp) ? payload.exp * 1000 : undefined;
   } catch {
     return undefined;

@@ -22,7 +22,8 @@ export interface JwtEndpoint {
 }
 
 /** One call to the JWT endpoint: the token, or a typed error and whether asking again may help. */
-export type JwtAttempt = { token: string } | { error: SpacesError; retry: boolean; timeout?: boolean; retryAfterMs?: number };
+export type JwtAttempt =
+  { token: string } | { error: SpacesError; retry: boolean; timeout?: boolean; retryAfterMs?: number };
 
 /** Failures that authenticated nothing (no connection, a timeout, 5xx, 429) may be repeated; refusals may not. */
 export function classifyJwtAttempt(outcome: JwtAttempt): Verdict {
@@ -41,7 +42,10 @@ const fail = (message: string, status?: number, bodySnippet?: string, code = 'AU
 /** GETs a JWT once, within the endpoint's timeout and `stop`; never throws. */
 export async function requestJwt(endpoint: JwtEndpoint, attempt: number, stop: AbortSignal): Promise<JwtAttempt> {
   const { url, redactor, logger, timeoutMs } = endpoint;
-  const headers: Record<string, string> = { authorization: `Basic ${endpoint.basic}`, accept: 'text/plain, application/json' };
+  const headers: Record<string, string> = {
+    authorization: `Basic ${endpoint.basic}`,
+    accept: 'text/plain, application/json',
+  };
   if (endpoint.otp) headers['x-boomi-otp'] = endpoint.otp;
   const started = endpoint.now();
   logger?.({
@@ -66,9 +70,16 @@ export async function requestJwt(endpoint: JwtEndpoint, attempt: number, stop: A
     response = await endpoint.fetch(url, { headers, redirect: 'manual', signal: controller.signal });
     text = await readBounded(response, MAX_JWT_ANSWER_BYTES);
   } catch (cause) {
-    if (cause instanceof BodyTooLargeError) return { error: fail(`the answer is longer than ${MAX_JWT_ANSWER_BYTES} bytes, so not a JWT`), retry: false };
-    if (stop.aborted) return { error: fail('nobody waits for the token any more', undefined, undefined, 'ABORTED'), retry: false };
-    if (timedOut) return { error: fail(`no answer within ${timeoutMs} ms`, undefined, undefined, 'TIMEOUT'), retry: true, timeout: true };
+    if (cause instanceof BodyTooLargeError)
+      return { error: fail(`the answer is longer than ${MAX_JWT_ANSWER_BYTES} bytes, so not a JWT`), retry: false };
+    if (stop.aborted)
+      return { error: fail('nobody waits for the token any more', undefined, undefined, 'ABORTED'), retry: false };
+    if (timedOut)
+      return {
+        error: fail(`no answer within ${timeoutMs} ms`, undefined, undefined, 'TIMEOUT'),
+        retry: true,
+        timeout: true,
+      };
     return { error: fail(`no answer (${redactor.redact(describeNetworkError(cause))})`), retry: true };
   } finally {
     clearTimeout(timer);
@@ -82,15 +93,27 @@ export async function requestJwt(endpoint: JwtEndpoint, attempt: number, stop: A
 function judgeAnswer(status: number, response: Response, text: string, redactor: SecretRedactor): JwtAttempt {
   const snippet = redactor.redact(snippetOf(text));
   if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
-    return { error: fail(`answered with a redirect (HTTP ${status}); credentials never follow one`, status), retry: false };
+    return {
+      error: fail(`answered with a redirect (HTTP ${status}); credentials never follow one`, status),
+      retry: false,
+    };
   }
-  if (status === 401 || status === 403) return { error: fail(`the credentials were refused (HTTP ${status})`, status, snippet), retry: false };
+  if (status === 401 || status === 403)
+    return { error: fail(`the credentials were refused (HTTP ${status})`, status, snippet), retry: false };
   if (status === 429) {
-    return { error: fail('rate limited (HTTP 429)', status, snippet), retry: true, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+    return {
+      error: fail('rate limited (HTTP 429)', status, snippet),
+      retry: true,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    };
   }
   if (status >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    return { error: fail(`HTTP ${status}`, status, snippet), retry: true, ...(retryAfterMs !== undefined && { retryAfterMs }) };
+    return {
+      error: fail(`HTTP ${status}`, status, snippet),
+      retry: true,
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+    };
   }
   if (!response.ok) return { error: fail(`HTTP ${status}`, status, snippet), retry: false };
   const token = unquote(text.trim());

@@ -18,14 +18,19 @@ export interface Connection {
   endpoint: string;
   authUrl: string;
   spaceGuid: string | undefined;
-  credentials: { kind: 'apiToken'; accountId: string; username: string; apiToken: string } | { kind: 'jwt'; jwt: string };
+  credentials:
+    { kind: 'apiToken'; accountId: string; username: string; apiToken: string } | { kind: 'jwt'; jwt: string };
 }
 
 /**
  * Flags over environment. The API token comes from BOOMI_API_TOKEN or stdin, never from a flag
  * value (flags show up in `ps` and shell history).
  */
-export async function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv, stdin: Readable): Promise<Connection> {
+export async function resolveConnection(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  stdin: Readable,
+): Promise<Connection> {
   const pick = (flag: string | undefined, name: string) => nonEmpty(flag) ?? nonEmpty(env[name]);
   const endpoint = pick(flags.endpoint, 'BOOMI_ENDPOINT') ?? DEFAULT_ENDPOINT;
   const authUrl = pick(flags.authUrl, 'BOOMI_AUTH_URL') ?? DEFAULT_AUTH_URL;
@@ -44,7 +49,12 @@ export async function resolveConnection(flags: ConnectionFlags, env: NodeJS.Proc
     if (missing.length > 0) {
       throw new CliUsageError(`missing credentials: ${missing.join(', ')} (or set BOOMI_JWT to a ready JWT)`);
     }
-    return { endpoint, authUrl, spaceGuid, credentials: { kind: 'apiToken', accountId: accountId!, username: username!, apiToken: apiToken! } };
+    return {
+      endpoint,
+      authUrl,
+      spaceGuid,
+      credentials: { kind: 'apiToken', accountId: accountId!, username: username!, apiToken: apiToken! },
+    };
   }
   return { endpoint, authUrl, spaceGuid, credentials: { kind: 'jwt', jwt } };
 }
@@ -56,7 +66,9 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 async function readSecretFromStdin(stdin: Readable): Promise<string> {
   if ((stdin as { isTTY?: boolean }).isTTY) {
-    throw new CliUsageError('--api-token-stdin reads the token from a pipe, e.g. `printenv BOOMI_API_TOKEN | boomi-spaces …`');
+    throw new CliUsageError(
+      '--api-token-stdin reads the token from a pipe, e.g. `printenv BOOMI_API_TOKEN | boomi-spaces …`',
+    );
   }
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));

@@ -16,5 +16,10 @@ export function connect(connection: Connection, logger?: TransportLogger): Space
           authUrl: connection.authUrl,
           ...(logger && { logger }),
         }).getToken;
-  return createSpacesClient({ endpoint: connection.endpoint, getToken, spaceGuid: connection.spaceGuid, ...(logger && { logger }) });
+  return createSpacesClient({
+    endpoint: connection.endpoint,
+    getToken,
+    spaceGuid: connection.spaceGuid,
+    ...(logger && { logger }),
+  });
 }

@@ -33,10 +33,15 @@ async function loggerFor(flags: GlobalFlags) {
 }
 
 const pruneOption = () =>
-  new Option('--prune', 'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list');
+  new Option(
+    '--prune',
+    'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list',
+  );
 
 /** Runs an API command with a client built from flags and environment. */
-function withClient<A extends unknown[]>(run: (client: SpacesClient, out: Output, flags: GlobalFlags, ...args: A) => Promise<void>) {
+function withClient<A extends unknown[]>(
+  run: (client: SpacesClient, out: Output, flags: GlobalFlags, ...args: A) => Promise<void>,
+) {
   return async function (this: Command, ...args: A) {
     const flags = this.optsWithGlobals<GlobalFlags>();
     const out = new Output(Boolean(flags.json));
@@ -73,7 +78,11 @@ program
   .command('space')
   .description('show a space and the packs it shares, with their install types')
   .argument('<spaceId>', 'the space id')
-  .action(withClient(async (client, out, _flags, spaceId: string) => (await import('./commands/spaces.js')).showSpace(client, out, spaceId)));
+  .action(
+    withClient(async (client, out, _flags, spaceId: string) =>
+      (await import('./commands/spaces.js')).showSpace(client, out, spaceId),
+    ),
+  );
 
 program
   .command('install')
@@ -83,7 +92,11 @@ program
   .option('--space <spaceId>', 'check the pack against this space before installing')
   .action(
     withClient(async (client, out, flags, packId: string, options: { name?: string; space?: string }) =>
-      (await import('./commands/instances.js')).install(client, out, { packId, ...options, spaceGuid: flags.spaceGuid }),
+      (await import('./commands/instances.js')).install(client, out, {
+        packId,
+        ...options,
+        spaceGuid: flags.spaceGuid,
+      }),
     ),
   );
 
@@ -96,12 +109,18 @@ program
   .command('uninstall')
   .description('uninstall an instance (it is detached first)')
   .argument('<instanceId>', 'the instance id')
-  .action(withClient(async (client, out, _flags, id: string) => (await import('./commands/instances.js')).uninstall(client, out, id)));
+  .action(
+    withClient(async (client, out, _flags, id: string) =>
+      (await import('./commands/instances.js')).uninstall(client, out, id),
+    ),
+  );
 
 program
   .command('environments')
   .description('list environments with their atoms and attachments (needs --space-guid)')
-  .action(withClient(async (client, out) => (await import('./commands/environments.js')).listEnvironments(client, out)));
+  .action(
+    withClient(async (client, out) => (await import('./commands/environments.js')).listEnvironments(client, out)),
+  );
 
 program
   .command('attach')
@@ -118,7 +137,11 @@ program
   .command('detach')
   .description('remove an attachment of an instance to an environment (needs --space-guid)')
   .argument('<attachmentId>', 'the attachment id')
-  .action(withClient(async (client, out, _flags, id: string) => (await import('./commands/environments.js')).detach(client, out, id)));
+  .action(
+    withClient(async (client, out, _flags, id: string) =>
+      (await import('./commands/environments.js')).detach(client, out, id),
+    ),
+  );
 
 program
   .command('plan')
@@ -156,7 +179,11 @@ program
   .option('--host <host>', 'address to bind', '127.0.0.1')
   .option('--latency <ms>', 'delay before every answer', integer('--latency', 0), 0)
   .option('--jwt-ttl <seconds>', 'lifetime of issued JWTs', integer('--jwt-ttl', 1), 300)
-  .option('--rate-limit <requests/s>', 'answer 429 above this many GraphQL requests per second', integer('--rate-limit', 1))
+  .option(
+    '--rate-limit <requests/s>',
+    'answer 429 above this many GraphQL requests per second',
+    integer('--rate-limit', 1),
+  )
   .option('--fail-rate <rate>', 'share of GraphQL calls answered 503 before executing', rate, 0)
   .option('--drop-rate <rate>', 'share of GraphQL calls executed, then dropped unanswered', rate, 0)
   .option('--rate-limited-rate <rate>', 'share of GraphQL calls answered 429 with Retry-After', rate, 0)
@@ -200,7 +227,9 @@ async function fail(error: unknown): Promise<number> {
 async function exitCodeOf(error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version end with "errors" of their own; anything else commander reports is bad usage.
-    return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
+    return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)
+      ? EXIT.ok
+      : EXIT.usage;
   }
   const out = new Output(process.argv.includes('--json'));
   if (error instanceof CliUsageError) {

@@ -7,7 +7,8 @@ import { tableLines } from './table.js';
 const MAX_CELL = 200;
 
 /** A value inside a line for people: one line, control characters visible, long values shortened. */
-export const show = (value: unknown): string => printable(shorten(String(value ?? '-'), MAX_CELL));
+export const show = (value: string | number | null | undefined): string =>
+  printable(shorten(String(value ?? '-'), MAX_CELL));
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, apiFailure: 1, usage: 2 } as const;
@@ -45,9 +46,17 @@ export class Output {
 
   /** A failure: the code and message on stderr; in --json mode also `{ "error": … }` on stdout. */
   error(error: { code: string; message: string; status?: number | undefined }): void {
-    this.stderr.write(`boomi-spaces: error ${printable(error.code)}: ${printable(error.message, { keepNewlines: true })}\n`);
+    this.stderr.write(
+      `boomi-spaces: error ${printable(error.code)}: ${printable(error.message, { keepNewlines: true })}\n`,
+    );
     if (this.json) {
-      const document = { error: { code: error.code, message: error.message, ...(error.status !== undefined && { status: error.status }) } };
+      const document = {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.status !== undefined && { status: error.status }),
+        },
+      };
       this.stdout.write(`${safeJson(document, 2)}\n`);
     }
   }
@@ -56,7 +65,9 @@ export class Output {
   async table(head: string[], rows: Array<Array<string | number | null | undefined>>, empty = '(none)'): Promise<void> {
     if (this.json) return;
     if (rows.length === 0) return this.line(empty);
-    const cells = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : printable(shorten(String(cell), MAX_CELL)))));
+    const cells = rows.map((row) =>
+      row.map((cell) => (cell === null || cell === undefined ? '' : printable(shorten(String(cell), MAX_CELL)))),
+    );
     let chunk: string[] = [];
     for (const line of tableLines(head, cells)) {
       chunk.push(line);

@@ -22,7 +22,8 @@ export function* tableLines(head: readonly Cell[], rows: readonly (readonly Cell
       return width;
     }),
   );
-  const rule = (left: string, middle: string, right: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`;
+  const rule = (left: string, middle: string, right: string) =>
+    `${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`;
   const line = (cells: readonly Cell[], cellWidths: readonly number[]) =>
     `│${widths.map((w, i) => ` ${cells[i] ?? ''}${' '.repeat(w - (cellWidths[i] ?? 0))} `).join('│')}│`;
   yield rule('┌', '┬', '┐');

@@ -12,7 +12,9 @@ export function verboseLogger(write: (line: string) => void = (line) => process.
         const headers = Object.entries(event.headers)
           .map(([name, value]) => `${name}: ${value}`)
           .join(', ');
-        return write(`[verbose] → ${event.method} ${event.url} ${event.operationName} (attempt ${event.attempt}) ${headers}`);
+        return write(
+          `[verbose] → ${event.method} ${event.url} ${event.operationName} (attempt ${event.attempt}) ${headers}`,
+        );
       }
       case 'response':
         return write(`[verbose] ← HTTP ${event.status} ${event.operationName} in ${event.durationMs} ms`);

@@ -18,9 +18,8 @@ export interface CallOptions {
 }
 
 /** The arguments after the document: the variables (absent when the operation takes none), then call options. */
-export type ExecuteArguments<TVariables> = TVariables extends Record<string, never>
-  ? [options?: CallOptions]
-  : [variables: TVariables, options?: CallOptions];
+export type ExecuteArguments<TVariables> =
+  TVariables extends Record<string, never> ? [options?: CallOptions] : [variables: TVariables, options?: CallOptions];
 
 /** Runs one typed operation; `createSpacesClient(...).execute` is one. */
 export type OperationExecutor = <TResult, TVariables extends Record<string, unknown>>(

@@ -1,6 +1,12 @@
 import type { TypedDocumentNode } from '@urql/core';
 
-type Selection = { kind: string; name?: { value: string }; alias?: { value: string }; selectionSet?: SelectionSet; typeCondition?: unknown };
+type Selection = {
+  kind: string;
+  name?: { value: string };
+  alias?: { value: string };
+  selectionSet?: SelectionSet;
+  typeCondition?: unknown;
+};
 type SelectionSet = { selections: readonly Selection[] };
 type Definition = { kind: string; name?: { value: string }; selectionSet?: SelectionSet };
 
@@ -13,19 +19,34 @@ type Definition = { kind: string; name?: { value: string }; selectionSet?: Selec
  */
 export function shapeMismatch(document: TypedDocumentNode<unknown, never>, data: unknown): string | undefined {
   const definitions = document.definitions as unknown as readonly Definition[];
-  const fragments = new Map(definitions.filter((d) => d.kind === 'FragmentDefinition').map((d) => [d.name!.value, d.selectionSet!]));
+  const fragments = new Map(
+    definitions.filter((d) => d.kind === 'FragmentDefinition').map((d) => [d.name!.value, d.selectionSet!]),
+  );
   const operation = definitions.find((d) => d.kind === 'OperationDefinition');
   if (!operation?.selectionSet) return undefined;
   return objectMismatch(operation.selectionSet, data, 'data', fragments, false);
 }
 
-function objectMismatch(set: SelectionSet, value: unknown, path: string, fragments: Map<string, SelectionSet>, optional: boolean): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path}: expected an object, got ${kindOf(value)}`;
+function objectMismatch(
+  set: SelectionSet,
+  value: unknown,
+  path: string,
+  fragments: Map<string, SelectionSet>,
+  optional: boolean,
+): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `${path}: expected an object, got ${kindOf(value)}`;
   const record = value as Record<string, unknown>;
   for (const selection of set.selections) {
     if (selection.kind === 'InlineFragment' && selection.selectionSet) {
       // A fragment on another type of a union or interface selects nothing from this object.
-      const problem = objectMismatch(selection.selectionSet, value, path, fragments, optional || selection.typeCondition !== undefined);
+      const problem = objectMismatch(
+        selection.selectionSet,
+        value,
+        path,
+        fragments,
+        optional || selection.typeCondition !== undefined,
+      );
       if (problem) return problem;
       continue;
     }
@@ -48,7 +69,12 @@ function objectMismatch(set: SelectionSet, value: unknown, path: string, fragmen
   return undefined;
 }
 
-function fieldMismatch(set: SelectionSet | undefined, value: unknown, path: string, fragments: Map<string, SelectionSet>): string | undefined {
+function fieldMismatch(
+  set: SelectionSet | undefined,
+  value: unknown,
+  path: string,
+  fragments: Map<string, SelectionSet>,
+): string | undefined {
   if (value === null) return undefined;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {

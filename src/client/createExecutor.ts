@@ -1,4 +1,4 @@
-import { stringifyDocument, type TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '@urql/core';
 import { SpacesError } from '../errors/SpacesError.js';
 import { fromGraphQLErrors, fromTransportFailure } from '../errors/toSpacesError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
@@ -7,17 +7,10 @@ import type { Transport } from '../transport/createTransport.js';
 import { withMeta, type RequestMeta } from '../transport/requestMeta.js';
 import type { CallOptions, ExecuteArguments, OperationExecutor } from './callOptions.js';
 import { shapeMismatch } from './checkShape.js';
+import { describeOperation } from './describeOperation.js';
 
 /** Runs one typed document and resolves with its data, or rejects with a {@link SpacesError}. */
 export type Execute = OperationExecutor;
-
-interface Described {
-  kind: RequestMeta['kind'];
-  name: string;
-  takesVariables: boolean;
-  /** The document as sent. */
-  query: string;
-}
 
 /**
  * Builds `execute` straight over the transport: each call is its own request, with its own signal
@@ -25,17 +18,22 @@ interface Described {
  * whose signal and deadline, would be the last caller's: one caller's abort would fail the others.)
  * `client.urql` keeps urql's model for those who want it.
  */
-export function createExecutor(transport: Transport, endpoint: string, redactor: SecretRedactor, headers: Record<string, string>): Execute {
-  const described = new WeakMap<object, Described>();
+export function createExecutor(
+  transport: Transport,
+  endpoint: string,
+  redactor: SecretRedactor,
+  headers: Record<string, string>,
+): Execute {
   const redact = (text: string) => redactor.redact(text);
   return async <TResult, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TResult, TVariables>,
     ...args: ExecuteArguments<TVariables>
   ): Promise<TResult> => {
-    let operation = described.get(document);
-    if (!operation) described.set(document, (operation = describeOperation(document as TypedDocumentNode<unknown, never>)));
-    const { kind, name, takesVariables, query } = operation;
-    const [variables, options] = (takesVariables ? args : [{}, args[0]]) as [TVariables | undefined, CallOptions | undefined];
+    const { kind, name, takesVariables, query } = describeOperation(document);
+    const [variables, options] = (takesVariables ? args : [{}, args[0]]) as [
+      TVariables | undefined,
+      CallOptions | undefined,
+    ];
     const meta: RequestMeta = {
       kind,
       operationName: name,
@@ -51,32 +49,26 @@ export function createExecutor(transport: Transport, endpoint: string, redactor:
       throw fromTransportFailure(error, { operationName: name, redact });
     }
     const { data, errors } = answer.payload;
-    if (Array.isArray(errors) && errors.length > 0) throw fromGraphQLErrors(errors, { operationName: name, redact, status: answer.status, data });
+    if (Array.isArray(errors) && errors.length > 0)
+      throw fromGraphQLErrors(errors, { operationName: name, redact, status: answer.status, data });
     if (data === undefined || data === null) {
-      throw new SpacesError(`${name}: the answer carried no data`, { code: 'INVALID_RESPONSE', operationName: name, mayHaveExecuted: true });
-    }
-    const mismatch = shapeMismatch(document as TypedDocumentNode<unknown, never>, data);
-    if (mismatch) {
-      throw new SpacesError(`${name}: the answer does not have the operation's shape (${shorten(redact(mismatch), 200)})`, {
+      throw new SpacesError(`${name}: the answer carried no data`, {
         code: 'INVALID_RESPONSE',
         operationName: name,
         mayHaveExecuted: true,
       });
     }
+    const mismatch = shapeMismatch(document, data);
+    if (mismatch) {
+      throw new SpacesError(
+        `${name}: the answer does not have the operation's shape (${shorten(redact(mismatch), 200)})`,
+        {
+          code: 'INVALID_RESPONSE',
+          operationName: name,
+          mayHaveExecuted: true,
+        },
+      );
+    }
     return data as TResult;
   };
-}
-
-function describeOperation(document: TypedDocumentNode<unknown, never>): Described {
-  for (const definition of document.definitions) {
-    if (definition.kind === 'OperationDefinition') {
-      return {
-        kind: definition.operation as RequestMeta['kind'],
-        name: definition.name?.value ?? 'anonymous',
-        takesVariables: (definition.variableDefinitions ?? []).length > 0,
-        query: stringifyDocument(document),
-      };
-    }
-  }
-  throw new SpacesError('The document holds no operation', { code: 'INVALID_INPUT' });
 }

@@ -48,7 +48,12 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
   const getToken =
     resolved.getToken ??
     jwtProviderWithBudget(
-      { ...resolved.jwt!, fetch: resolved.fetch, retry: resolved.retry, ...(resolved.logger && { logger: resolved.logger }) },
+      {
+        ...resolved.jwt!,
+        fetch: resolved.fetch,
+        retry: resolved.retry,
+        ...(resolved.logger && { logger: resolved.logger }),
+      },
       budget,
     ).getToken;
   const transport = createTransport({
@@ -70,11 +75,16 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     fetchOptions: { headers: resolved.headers },
   });
   const execute = createExecutor(transport, resolved.endpoint, redactor, resolved.headers);
-  const client: SpacesClient = { ...createSpacesApi(execute, {
+  const client: SpacesClient = {
+    ...createSpacesApi(execute, {
       maxSends: resolved.retry.maxAttempts,
       // Never less patient than an ordinary query.
       reconcileAttempts: Math.max(resolved.retry.maxAttempts, resolved.retry.reconcileAttempts),
-    }), execute, urql, endpoint: resolved.endpoint };
+    }),
+    execute,
+    urql,
+    endpoint: resolved.endpoint,
+  };
   // The urql client holds no secret, but its dumps are long; show what identifies the client.
   const summary = () => `SpacesClient { endpoint: '${resolved.endpoint}' }`;
   Object.defineProperty(client, inspectSymbol, { value: summary, enumerable: false });

@@ -21,7 +21,10 @@ export const DEFAULT_LIMITS = {
 /** Boomi regions: the hosts of their GraphQL and JWT endpoints. */
 export const REGIONS = {
   us: { endpoint: 'https://api.boomi.com/graphql', authUrl: 'https://api.boomi.com/auth/jwt/generate' },
-  gb: { endpoint: 'https://api.platform.gb.boomi.com/graphql', authUrl: 'https://api.platform.gb.boomi.com/auth/jwt/generate' },
+  gb: {
+    endpoint: 'https://api.platform.gb.boomi.com/graphql',
+    authUrl: 'https://api.platform.gb.boomi.com/auth/jwt/generate',
+  },
 } as const;
 
 /** A Boomi region preset. */
@@ -99,12 +102,20 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   const preset = options.region ? REGIONS[options.region] : undefined;
   const endpoint = checkServiceUrl(options.endpoint ?? preset?.endpoint ?? DEFAULT_ENDPOINT, 'endpoint');
   const { token, getToken, jwt } = options;
-  const given = [token !== undefined && 'token', getToken !== undefined && 'getToken', jwt !== undefined && 'jwt'].filter(Boolean);
+  const given = [
+    token !== undefined && 'token',
+    getToken !== undefined && 'getToken',
+    jwt !== undefined && 'jwt',
+  ].filter(Boolean);
   if (given.length > 1) {
-    throw new SpacesInputError(`Give one of \`token\`, \`getToken\` or \`jwt\`, not ${given.join(' and ')}`, { field: String(given[0]) });
+    throw new SpacesInputError(`Give one of \`token\`, \`getToken\` or \`jwt\`, not ${given.join(' and ')}`, {
+      field: String(given[0]),
+    });
   }
   if (given.length === 0 || (token !== undefined && (typeof token !== 'string' || token.trim() === ''))) {
-    throw new SpacesInputError('A `token` (a Boomi JWT), a `getToken` function or `jwt` credentials are required', { field: 'token' });
+    throw new SpacesInputError('A `token` (a Boomi JWT), a `getToken` function or `jwt` credentials are required', {
+      field: 'token',
+    });
   }
   if (getToken !== undefined && typeof getToken !== 'function') {
     throw new SpacesInputError('`getToken` must be a function', { field: 'getToken' });
@@ -119,20 +130,30 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
       throw new SpacesInputError(`\`retry.${key}\` must be a whole number ≥ 1`, { field: `retry.${key}` });
     }
   }
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'budget', 'retryCost', 'timeoutRetryCost'] as const) {
+  for (const key of [
+    'baseDelayMs',
+    'maxDelayMs',
+    'maxRetryAfterMs',
+    'budget',
+    'retryCost',
+    'timeoutRetryCost',
+  ] as const) {
     if (!(retry[key] >= 0)) throw new SpacesInputError(`\`retry.${key}\` must be ≥ 0`, { field: `retry.${key}` });
   }
   const limits: ResolvedOptions['limits'] = { ...DEFAULT_LIMITS };
   for (const key of ['maxRequestBytes', 'maxResponseBytes', 'maxResponseDepth'] as const) {
     const value = options[key];
     if (value === undefined) continue;
-    if (!Number.isInteger(value) || value < 1) throw new SpacesInputError(`\`${key}\` must be a whole number ≥ 1`, { field: key });
+    if (!Number.isInteger(value) || value < 1)
+      throw new SpacesInputError(`\`${key}\` must be a whole number ≥ 1`, { field: key });
     limits[key] = value;
   }
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (RESERVED_HEADERS.has(name.toLowerCase())) {
-      throw new SpacesInputError(`The header "${name}" is set by the client and cannot be overridden`, { field: `headers.${name}` });
+      throw new SpacesInputError(`The header "${name}" is set by the client and cannot be overridden`, {
+        field: `headers.${name}`,
+      });
     }
     headers[name.toLowerCase()] = value;
   }
@@ -172,7 +193,9 @@ export function checkServiceUrl(value: string, field: string): string {
   }
   if (url.protocol === 'https:') return url.href;
   if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.href;
-  throw new SpacesInputError(`\`${field}\` must use https (http is allowed for loopback hosts only): "${url.origin}"`, { field });
+  throw new SpacesInputError(`\`${field}\` must use https (http is allowed for loopback hosts only): "${url.origin}"`, {
+    field,
+  });
 }
 
 /** True for hosts that never leave the machine; only those may be reached over plain http. */

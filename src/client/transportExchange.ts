@@ -1,6 +1,8 @@
-import { makeErrorResult, makeResult, stringifyDocument, type Exchange, type Operation, type OperationResult } from '@urql/core';
+import { makeErrorResult, makeResult, type Exchange, type Operation, type OperationResult } from '@urql/core';
 import { filter, fromPromise, merge, mergeMap, pipe, takeUntil } from 'wonka';
 import type { Transport } from '../transport/createTransport.js';
+import { withMeta, type RequestMeta } from '../transport/requestMeta.js';
+import { describeOperation } from './describeOperation.js';
 
 /**
  * The exchange that sends queries and mutations through our transport. It stands in for urql's
@@ -17,35 +19,43 @@ export function transportExchange(transport: Transport, url: string): Exchange {
         mergeMap((operation) =>
           pipe(
             fromPromise(execute(operation)),
-            takeUntil(pipe(operations$, filter((other) => other.kind === 'teardown' && other.key === operation.key))),
+            takeUntil(
+              pipe(
+                operations$,
+                filter((other) => other.kind === 'teardown' && other.key === operation.key),
+              ),
+            ),
           ),
         ),
       );
-      const rest$ = forward(pipe(operations$, filter((operation) => operation.kind !== 'query' && operation.kind !== 'mutation')));
+      const rest$ = forward(
+        pipe(
+          operations$,
+          filter((operation) => operation.kind !== 'query' && operation.kind !== 'mutation'),
+        ),
+      );
       return merge([results$, rest$]);
     };
 
   async function execute(operation: Operation): Promise<OperationResult> {
     const { fetchOptions } = operation.context;
     const options = (typeof fetchOptions === 'function' ? fetchOptions() : fetchOptions) ?? {};
-    const body = JSON.stringify({
-      operationName: operationNameOf(operation),
-      query: stringifyDocument(operation.query),
-      variables: operation.variables,
-    });
+    let described;
     try {
-      // The spread keeps the request meta the executor put on fetchOptions (a symbol key).
-      const answer = await transport.send(url, { ...options, method: 'POST', body });
+      described = describeOperation(operation.query);
+    } catch (error) {
+      return makeErrorResult(operation, error as Error);
+    }
+    const { name, query } = described;
+    const body = JSON.stringify({ operationName: name, query, variables: operation.variables });
+    // urql's operation says what it is; its context's signal (if the caller set one) travels along.
+    const signal = options.signal ?? undefined;
+    const meta = { kind: operation.kind as RequestMeta['kind'], operationName: name, ...(signal && { signal }) };
+    try {
+      const answer = await transport.send(url, withMeta({ ...options, method: 'POST', body }, meta));
       return makeResult(operation, answer.payload as Parameters<typeof makeResult>[1], { status: answer.status });
     } catch (error) {
       return makeErrorResult(operation, error as Error);
     }
   }
-}
-
-function operationNameOf(operation: Operation): string | undefined {
-  for (const definition of operation.query.definitions) {
-    if (definition.kind === 'OperationDefinition' && definition.name) return definition.name.value;
-  }
-  return undefined;
 }

@@ -60,7 +60,7 @@ export class SpacesError extends Error {
     super(redactShapes(message), details.cause === undefined ? undefined : { cause: plainCause(details.cause) });
     this.code = details.code;
     this.status = details.status;
-    this.graphQLErrors = (redactDeep(details.graphQLErrors ?? [], redactShapes) as SpacesGraphQLError[]);
+    this.graphQLErrors = redactDeep(details.graphQLErrors ?? [], redactShapes) as SpacesGraphQLError[];
     this.data = redactDeep(details.data, redactShapes);
     this.operationName = details.operationName;
     this.bodySnippet = details.bodySnippet === undefined ? undefined : redactShapes(details.bodySnippet);
@@ -127,7 +127,12 @@ export class OutcomeUnknownError extends SpacesError {
   readonly key: OutcomeKey;
 
   constructor(message: string, key: OutcomeKey, details: { cause: unknown; operationName?: string }) {
-    super(message, { code: 'OUTCOME_UNKNOWN', mayHaveExecuted: true, cause: details.cause, operationName: details.operationName });
+    super(message, {
+      code: 'OUTCOME_UNKNOWN',
+      mayHaveExecuted: true,
+      cause: details.cause,
+      operationName: details.operationName,
+    });
     this.key = key;
   }
 

@@ -6,7 +6,8 @@ import { SchemaDriftError, SpacesError, type SpacesGraphQLError } from './Spaces
 import { TransportError } from './TransportError.js';
 
 // graphql-js's validation messages for a document that no longer fits the schema.
-const DRIFT = /^(Cannot query field|Unknown argument|Unknown type|Field ".+" argument ".+" of type ".+" is required|Variable "\$.+" of type ".+" used in position expecting|Unknown enum value|Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type)/;
+const DRIFT =
+  /^(Cannot query field|Unknown argument|Unknown type|Field ".+" argument ".+" of type ".+" is required|Variable "\$.+" of type ".+" used in position expecting|Unknown enum value|Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type)/;
 
 interface ErrorContext {
   operationName: string;
@@ -25,7 +26,11 @@ export function fromTransportFailure(error: unknown, { operationName, redact }: 
     });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new SpacesError(`${operationName}: network error: ${redact(message)}`, { code: 'NETWORK_ERROR', operationName, mayHaveExecuted: true });
+  return new SpacesError(`${operationName}: network error: ${redact(message)}`, {
+    code: 'NETWORK_ERROR',
+    operationName,
+    mayHaveExecuted: true,
+  });
 }
 
 /** The `errors` of a GraphQL answer as a SpacesError (or SchemaDriftError), keeping only plain, redacted data. */
@@ -36,35 +41,64 @@ export function fromGraphQLErrors(
   const graphQLErrors = errors.map((e) => plainGraphQLError(e, redact));
   const code =
     graphQLErrors.map(codeOfGraphQLError).find((c) => c !== undefined) ??
-    (status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'RATE_LIMITED' : status && status >= 500 ? 'HTTP_ERROR' : 'GRAPHQL_ERROR');
+    (status === 401
+      ? 'UNAUTHORIZED'
+      : status === 429
+        ? 'RATE_LIMITED'
+        : status && status >= 500
+          ? 'HTTP_ERROR'
+          : 'GRAPHQL_ERROR');
   const messages = graphQLErrors.map((e) => shorten(printable(e.message), 300)).join('; ');
   const drift = graphQLErrors.find((e) => !e.path && DRIFT.test(e.message));
   if (drift && (status === undefined || status === 200 || status === 400)) {
-    return new SchemaDriftError({ code: 'SCHEMA_DRIFT', status, graphQLErrors, operationName, snapshot: SCHEMA_SNAPSHOT, reason: shorten(drift.message, 300) });
+    return new SchemaDriftError({
+      code: 'SCHEMA_DRIFT',
+      status,
+      graphQLErrors,
+      operationName,
+      snapshot: SCHEMA_SNAPSHOT,
+      reason: shorten(drift.message, 300),
+    });
   }
-  return new SpacesError(`${operationName} failed: ${messages} (${code}${status && status !== 200 ? `, HTTP ${status}` : ''})`, {
-    code,
-    status,
-    graphQLErrors,
-    data: data === null || data === undefined ? undefined : redactDeep(data, redact),
-    operationName,
-    // A 5xx or a generic system error leaves open whether the operation ran; a refusal does not.
-    mayHaveExecuted: (status !== undefined && status >= 500) || code === 'GENERIC_SYSTEM_ERROR',
-  });
+  return new SpacesError(
+    `${operationName} failed: ${messages} (${code}${status && status !== 200 ? `, HTTP ${status}` : ''})`,
+    {
+      code,
+      status,
+      graphQLErrors,
+      data: data === null || data === undefined ? undefined : redactDeep(data, redact),
+      operationName,
+      // A 5xx or a generic system error leaves open whether the operation ran; a refusal does not.
+      mayHaveExecuted: (status !== undefined && status >= 500) || code === 'GENERIC_SYSTEM_ERROR',
+    },
+  );
 }
 
 /** One error of the answer as plain data: a string message, a path and locations only when well-formed. */
 function plainGraphQLError(error: unknown, redact: (text: string) => string): SpacesGraphQLError {
-  const received = (typeof error === 'object' && error !== null ? error : { message: error }) as Record<string, unknown>;
+  const received = (typeof error === 'object' && error !== null ? error : { message: error }) as Record<
+    string,
+    unknown
+  >;
   const { message, path, locations, extensions } = received;
   const isPath = Array.isArray(path) && path.every((p) => typeof p === 'string' || typeof p === 'number');
   const isLocations =
-    Array.isArray(locations) && locations.every((l) => typeof (l as { line?: unknown })?.line === 'number' && typeof (l as { column?: unknown })?.column === 'number');
-  const isExtensions = typeof extensions === 'object' && extensions !== null && !Array.isArray(extensions) && Object.keys(extensions).length > 0;
+    Array.isArray(locations) &&
+    locations.every(
+      (l) =>
+        typeof (l as { line?: unknown })?.line === 'number' && typeof (l as { column?: unknown })?.column === 'number',
+    );
+  const isExtensions =
+    typeof extensions === 'object' &&
+    extensions !== null &&
+    !Array.isArray(extensions) &&
+    Object.keys(extensions).length > 0;
   return {
-    message: redact(typeof message === 'string' ? message : JSON.stringify(message) ?? 'no message'),
-    ...(isPath && { path: (path as Array<string | number>).map((p) => (typeof p === 'string' ? redact(p) : p)) }),
-    ...(isLocations && { locations: (locations as Array<{ line: number; column: number }>).map(({ line, column }) => ({ line, column })) }),
+    message: redact(typeof message === 'string' ? message : (JSON.stringify(message) ?? 'no message')),
+    ...(isPath && { path: path.map((p) => (typeof p === 'string' ? redact(p) : p)) }),
+    ...(isLocations && {
+      locations: (locations as Array<{ line: number; column: number }>).map(({ line, column }) => ({ line, column })),
+    }),
     ...(isExtensions && { extensions: redactDeep(extensions, redact) as Record<string, unknown> }),
   };
 }

@@ -22,7 +22,11 @@ export interface ApplyOptions {
  * Carries the changes out: batched installs, then attachments (one call per instance), then
  * detaches and uninstalls. A failed item does not stop the others; applying again finishes the rest.
  */
-export async function applyChanges(client: SpacesClient, changes: Change[], { batchSize, onResult }: ApplyOptions = {}): Promise<ChangeResult[]> {
+export async function applyChanges(
+  client: SpacesClient,
+  changes: Change[],
+  { batchSize, onResult }: ApplyOptions = {},
+): Promise<ChangeResult[]> {
   const results: ChangeResult[] = [];
   const settle = (result: ChangeResult) => {
     results.push(result);
@@ -35,14 +39,21 @@ export async function applyChanges(client: SpacesClient, changes: Change[], { ba
     // Each item is reported as its batch settles, so progress moves while the rest are sent. An
     // instance someone else installed meanwhile (a racing apply) meets the plan: it is reused.
     await client.installMany(
-      installs.map(({ entry }) => ({ integrationPackId: entry.pack.id, integrationPackOverrideName: entry.name ?? undefined })),
+      installs.map(({ entry }) => ({
+        integrationPackId: entry.pack.id,
+        integrationPackOverrideName: entry.name ?? undefined,
+      })),
       {
         ...(batchSize !== undefined && { batchSize }),
         reuseExisting: true,
         onResult: (outcome, i) => {
           const change = installs[i]!;
           installed.set(change.entry.index, outcome.ok ? outcome.instance.id : outcome.error);
-          settle(outcome.ok ? { change, ok: true, instanceId: outcome.instance.id } : { change, ok: false, error: outcome.error });
+          settle(
+            outcome.ok
+              ? { change, ok: true, instanceId: outcome.instance.id }
+              : { change, ok: false, error: outcome.error },
+          );
         },
       },
     );
@@ -51,7 +62,8 @@ export async function applyChanges(client: SpacesClient, changes: Change[], { ba
   // One attach call per instance, with all its missing environments.
   const attaches = changes.filter((c): c is Extract<Change, { action: 'attach' }> => c.action === 'attach');
   const byInstance = new Map<number, Array<Extract<Change, { action: 'attach' }>>>();
-  for (const change of attaches) byInstance.set(change.entry.index, [...(byInstance.get(change.entry.index) ?? []), change]);
+  for (const change of attaches)
+    byInstance.set(change.entry.index, [...(byInstance.get(change.entry.index) ?? []), change]);
   for (const [index, group] of byInstance) {
     const instanceId = group[0]!.instanceId ?? installed.get(index);
     if (typeof instanceId !== 'string') {
@@ -60,7 +72,10 @@ export async function applyChanges(client: SpacesClient, changes: Change[], { ba
       continue;
     }
     try {
-      await client.attachIntegrationPackInstance({ integrationPackInstanceId: instanceId, environmentIds: group.map((c) => c.environment.id) });
+      await client.attachIntegrationPackInstance({
+        integrationPackInstanceId: instanceId,
+        environmentIds: group.map((c) => c.environment.id),
+      });
       for (const change of group) settle({ change, ok: true, instanceId });
     } catch (error) {
       for (const change of group) settle({ change, ok: false, instanceId, error: asSpacesError(error) });

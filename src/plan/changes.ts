@@ -7,7 +7,12 @@ import type { AccountView, ResolvedEntry } from './resolvePlan.js';
 export type Change =
   | { action: 'install'; entry: ResolvedEntry }
   | { action: 'attach'; entry: ResolvedEntry; instanceId: string | null; environment: { id: string; name: string } }
-  | { action: 'detach'; instance: IntegrationPackInstance; attachmentId: string; environment: { id: string; name: string } }
+  | {
+      action: 'detach';
+      instance: IntegrationPackInstance;
+      attachmentId: string;
+      environment: { id: string; name: string };
+    }
   | { action: 'uninstall'; instance: IntegrationPackInstance };
 
 /**
@@ -24,21 +29,28 @@ export function computeChanges(entries: ResolvedEntry[], view: AccountView, { pr
   const attachmentsOf = (instanceId: string) =>
     view.environments.flatMap((env) =>
       (env.integrationPackEnvironmentAttachment ?? []).flatMap((a) =>
-        a && a.integrationPackInstanceId === instanceId && a.id ? [{ id: a.id, environmentId: env.id ?? a.environmentId ?? '' }] : [],
+        a && a.integrationPackInstanceId === instanceId && a.id
+          ? [{ id: a.id, environmentId: env.id ?? a.environmentId ?? '' }]
+          : [],
       ),
     );
 
   for (const entry of entries) {
-    const existing = findInstalled(view.instances, { integrationPackId: entry.pack.id, integrationPackOverrideName: entry.name ?? undefined });
+    const existing = findInstalled(view.instances, {
+      integrationPackId: entry.pack.id,
+      integrationPackOverrideName: entry.name ?? undefined,
+    });
     if (!existing) {
       installs.push({ action: 'install', entry });
-      for (const environment of entry.environments ?? []) attaches.push({ action: 'attach', entry, instanceId: null, environment });
+      for (const environment of entry.environments ?? [])
+        attaches.push({ action: 'attach', entry, instanceId: null, environment });
       continue;
     }
     matched.add(existing.id);
     const attached = attachmentsOf(existing.id);
     for (const environment of entry.environments ?? []) {
-      if (!attached.some((a) => a.environmentId === environment.id)) attaches.push({ action: 'attach', entry, instanceId: existing.id, environment });
+      if (!attached.some((a) => a.environmentId === environment.id))
+        attaches.push({ action: 'attach', entry, instanceId: existing.id, environment });
     }
     if (prune && entry.environments) {
       for (const attachment of attached) {
@@ -57,7 +69,9 @@ export function computeChanges(entries: ResolvedEntry[], view: AccountView, { pr
   // Only instances of packs this Space shares are the plan's to prune.
   const managed = new Set((view.space.sharedIpacks ?? []).map((p) => p?.id));
   const uninstalls: Change[] = prune
-    ? view.instances.filter((i) => managed.has(i.integrationPackId) && !matched.has(i.id)).map((instance) => ({ action: 'uninstall', instance }))
+    ? view.instances
+        .filter((i) => managed.has(i.integrationPackId) && !matched.has(i.id))
+        .map((instance) => ({ action: 'uninstall', instance }))
     : [];
   return [...installs, ...attaches, ...detaches, ...uninstalls];
 }
@@ -87,11 +101,30 @@ export function changeToJson(change: Change): Record<string, unknown> {
     case 'install':
       return { action: 'install', packId: change.entry.pack.id, pack: change.entry.pack.name, name: change.entry.name };
     case 'attach':
-      return { action: 'attach', packId: change.entry.pack.id, pack: change.entry.pack.name, name: change.entry.name, instanceId: change.instanceId, environmentId: change.environment.id, environment: change.environment.name };
+      return {
+        action: 'attach',
+        packId: change.entry.pack.id,
+        pack: change.entry.pack.name,
+        name: change.entry.name,
+        instanceId: change.instanceId,
+        environmentId: change.environment.id,
+        environment: change.environment.name,
+      };
     case 'detach':
-      return { action: 'detach', instanceId: change.instance.id, attachmentId: change.attachmentId, environmentId: change.environment.id, environment: change.environment.name };
+      return {
+        action: 'detach',
+        instanceId: change.instance.id,
+        attachmentId: change.attachmentId,
+        environmentId: change.environment.id,
+        environment: change.environment.name,
+      };
     case 'uninstall':
-      return { action: 'uninstall', instanceId: change.instance.id, packId: change.instance.integrationPackId, name: change.instance.integrationPackOverrideName };
+      return {
+        action: 'uninstall',
+        instanceId: change.instance.id,
+        packId: change.instance.integrationPackId,
+        name: change.instance.integrationPackOverrideName,
+      };
   }
 }
 

@@ -40,7 +40,11 @@ export class PlanError extends Error {
   override name = 'PlanError';
   readonly code = 'INVALID_PLAN';
   constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? problems[0]! : `${problems.length} problems in the plan:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      problems.length === 1
+        ? problems[0]!
+        : `${problems.length} problems in the plan:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -49,13 +53,17 @@ const text = (what: string, max: number) =>
     .string({ error: `expected ${what} (a string)` })
     .trim()
     .min(1, `expected ${what}, not an empty string`)
-    .max(max, { error: (issue) => `expected ${what} of at most ${max} characters, got ${(issue.input as string).length}` });
+    .max(max, {
+      error: (issue) => `expected ${what} of at most ${max} characters, got ${(issue.input as string).length}`,
+    });
 
 const entrySchema = z.strictObject({
   pack: text('a pack id or exact pack name', INPUT_LIMITS.maxIdLength),
   name: text('an instance name', INPUT_LIMITS.maxNameLength).optional(),
   environments: z
-    .array(text('an environment id or name', INPUT_LIMITS.maxIdLength), { error: 'expected a list of environment ids or names' })
+    .array(text('an environment id or name', INPUT_LIMITS.maxIdLength), {
+      error: 'expected a list of environment ids or names',
+    })
     .max(PLAN_LIMITS.maxEnvironments, `expected at most ${PLAN_LIMITS.maxEnvironments} environments`)
     .optional(),
 });
@@ -63,7 +71,9 @@ const entrySchema = z.strictObject({
 const planSchema = z.strictObject({
   space: text('the space id', INPUT_LIMITS.maxIdLength),
   spaceGuid: text('a SPACE_GUID', INPUT_LIMITS.maxIdLength).optional(),
-  instances: z.array(entrySchema, { error: 'expected a list of instances' }).max(PLAN_LIMITS.maxInstances, `expected at most ${PLAN_LIMITS.maxInstances} instances`),
+  instances: z
+    .array(entrySchema, { error: 'expected a list of instances' })
+    .max(PLAN_LIMITS.maxInstances, `expected at most ${PLAN_LIMITS.maxInstances} instances`),
 });
 
 /** Reads a YAML or JSON plan file (JSON is YAML) of at most `PLAN_LIMITS.maxBytes` and checks its shape. */
@@ -81,12 +91,15 @@ function readBoundedFile(file: string, maxBytes: number): string {
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    throw new PlanError([`${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+    throw new PlanError([
+      `${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    ]);
   }
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new PlanError([`${where}: is a directory, not a plan file`]);
-    if (stats.isFile() && stats.size > maxBytes) throw new PlanError([`${where}: the plan is ${stats.size} bytes; at most ${maxBytes} are accepted`]);
+    if (stats.isFile() && stats.size > maxBytes)
+      throw new PlanError([`${where}: the plan is ${stats.size} bytes; at most ${maxBytes} are accepted`]);
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
     while (length < buffer.length) {
@@ -94,11 +107,14 @@ function readBoundedFile(file: string, maxBytes: number): string {
       if (read === 0) break;
       length += read;
     }
-    if (length > maxBytes) throw new PlanError([`${where}: the plan is larger than ${maxBytes} bytes, the most accepted`]);
+    if (length > maxBytes)
+      throw new PlanError([`${where}: the plan is larger than ${maxBytes} bytes, the most accepted`]);
     return buffer.toString('utf8', 0, length);
   } catch (error) {
     if (error instanceof PlanError) throw error;
-    throw new PlanError([`${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+    throw new PlanError([
+      `${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    ]);
   } finally {
     closeSync(fd);
   }
@@ -117,7 +133,7 @@ export function parsePlan(source: string, file: string): PlanFile {
   }
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: PLAN_LIMITS.maxAliases }) ?? {};
+    value = (document.toJS({ maxAliasCount: PLAN_LIMITS.maxAliases }) as unknown) ?? {};
   } catch (error) {
     // yaml refuses an alias bomb (ReferenceError); anything else it cannot build is as bad a plan.
     throw new PlanError([`${file}: not a usable plan: ${(error as Error).message.split('\n')[0]}`]);
@@ -129,26 +145,37 @@ export function parsePlan(source: string, file: string): PlanFile {
       const path = formatPath(issue.path);
       const where = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
       const line = lineOf(document, where, lineCounter);
-      const message = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => quote(k)).join(', ')}` : issue.message;
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown key ${issue.keys.map((k) => quote(k)).join(', ')}`
+          : issue.message;
       return `${file}${line ? `:${line}` : ''}: ${path || '(top level)'}: ${friendly(message, issue.code)}`;
     }),
   );
 }
 
 function friendly(message: string, code: string): string {
-  if (code === 'invalid_type' && /received undefined/.test(message)) return message.replace(/, received undefined$/, '') + ' (missing)';
+  if (code === 'invalid_type' && /received undefined/.test(message))
+    return message.replace(/, received undefined$/, '') + ' (missing)';
   return message;
 }
 
 /** `instances[1].name` for the path ['instances', 1, 'name']. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 // The line of the deepest node of the path that exists in the document.
-function lineOf(document: ReturnType<typeof parseDocument>, path: ReadonlyArray<PropertyKey>, lineCounter: LineCounter): number | undefined {
+function lineOf(
+  document: ReturnType<typeof parseDocument>,
+  path: ReadonlyArray<PropertyKey>,
+  lineCounter: LineCounter,
+): number | undefined {
   for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? document.contents : document.getIn(path.slice(0, n) as unknown[], true);
+    const node: unknown = n === 0 ? document.contents : document.getIn(path.slice(0, n) as unknown[], true);
     if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
   }
   return undefined;

@@ -26,13 +26,23 @@ export interface ResolvedEntry {
  */
 export function resolvePlan(plan: PlanFile, view: AccountView, file: string): ResolvedEntry[] {
   const problems: string[] = [];
-  const packs = (view.space.sharedIpacks ?? []).filter((p): p is SharedIntegrationPack => p !== null && typeof p.id === 'string');
+  const packs = (view.space.sharedIpacks ?? []).filter(
+    (p): p is SharedIntegrationPack => p !== null && typeof p.id === 'string',
+  );
   const resolved: ResolvedEntry[] = [];
   const seen = new Map<string, number>();
 
   plan.instances.forEach((entry, index) => {
     const at = `${file}: instances[${index}]`;
-    const pack = findOne(packs, entry.pack, (p) => p.id!, (p) => p.name ?? '', ['pack', ` in space "${view.space.name}"`], `${at}.pack`, problems);
+    const pack = findOne(
+      packs,
+      entry.pack,
+      (p) => p.id!,
+      (p) => p.name ?? '',
+      ['pack', ` in space "${view.space.name}"`],
+      `${at}.pack`,
+      problems,
+    );
     const environments = entry.environments?.map((wanted, e) =>
       findOne(
         view.environments.filter((env) => typeof env.id === 'string'),
@@ -47,7 +57,8 @@ export function resolvePlan(plan: PlanFile, view: AccountView, file: string): Re
     if (!pack) return;
     const type = pack.installationType === 'SINGLE' ? 'SINGLE' : 'MULTI';
     const label = `"${pack.name}"`;
-    if (type === 'SINGLE' && entry.name) problems.push(`${at}.name: pack ${label} is SINGLE, so the entry takes no name`);
+    if (type === 'SINGLE' && entry.name)
+      problems.push(`${at}.name: pack ${label} is SINGLE, so the entry takes no name`);
     if (type === 'MULTI' && !entry.name) problems.push(`${at}.name: pack ${label} is MULTI, so the entry needs a name`);
     const name = type === 'MULTI' ? (entry.name ?? null) : null;
     const key = naturalKeyOf({ integrationPackId: pack.id!, integrationPackOverrideName: name });
@@ -85,7 +96,9 @@ function findOne<T>(
   const byName = items.filter((item) => nameOf(item) === wanted);
   if (byName.length === 1) return byName[0];
   if (byName.length > 1) {
-    problems.push(`${at}: "${wanted}" names ${byName.length} ${kind}s${where}; use an id: ${byName.map((i) => `${idOf(i)} ("${nameOf(i)}")`).join(', ')}`);
+    problems.push(
+      `${at}: "${wanted}" names ${byName.length} ${kind}s${where}; use an id: ${byName.map((i) => `${idOf(i)} ("${nameOf(i)}")`).join(', ')}`,
+    );
   } else {
     const known = items.map((i) => `"${nameOf(i)}" (${idOf(i)})`).join(', ');
     problems.push(`${at}: no ${kind}${where} has the id or name "${wanted}"; known: ${known || 'none'}`);

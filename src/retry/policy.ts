@@ -60,7 +60,12 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 }
 
 /** Full-jitter exponential backoff (AWS architecture blog), never shorter than Retry-After. */
-export function backoffDelay(attempt: number, options: Required<RetryOptions>, retryAfterMs?: number, random = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: Required<RetryOptions>,
+  retryAfterMs?: number,
+  random = Math.random,
+): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
   return Math.max(retryAfterMs ?? 0, Math.floor(random() * ceiling));
 }

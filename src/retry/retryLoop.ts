@@ -16,7 +16,7 @@ export interface RetryLoop<T> {
   /** Epoch ms: no attempt starts whose wait would end after it. */
   deadline?: number;
   /** The error to throw when the signal fires during a wait. */
-  abortError: () => unknown;
+  abortError: () => Error;
   /** Told of each retry before its wait. */
   onRetry?: (retry: { attempt: number; delayMs: number; reason: string }) => void;
   random?: () => number;
@@ -54,7 +54,7 @@ export async function retryLoop<T>(loop: RetryLoop<T>): Promise<T> {
 }
 
 /** Waits `ms`, or rejects with `abortError()` as soon as the signal fires. */
-export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => unknown): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => Error): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
     const timer = setTimeout(() => {

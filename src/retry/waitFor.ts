@@ -4,7 +4,12 @@ import { SpacesError } from '../errors/SpacesError.js';
  * One caller's wait for a shared promise: it ends with the promise, or earlier when the caller's
  * signal fires (`ABORTED`) or its deadline passes (`TIMEOUT`). The promise itself goes on.
  */
-export function waitFor<T>(promise: Promise<T>, signal: AbortSignal | undefined, deadline: number | undefined, what = 'a token'): Promise<T> {
+export function waitFor<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  deadline: number | undefined,
+  what = 'a token',
+): Promise<T> {
   if (!signal && deadline === undefined) return promise;
   return new Promise<T>((resolve, reject) => {
     const finish = () => {
@@ -18,15 +23,20 @@ export function waitFor<T>(promise: Promise<T>, signal: AbortSignal | undefined,
     const timer =
       deadline === undefined
         ? undefined
-        : setTimeout(() => {
-            finish();
-            reject(new SpacesError(`no ${what.replace(/^an? /, '')} before the call’s deadline`, { code: 'TIMEOUT' }));
-          }, Math.max(0, deadline - Date.now()));
+        : setTimeout(
+            () => {
+              finish();
+              reject(
+                new SpacesError(`no ${what.replace(/^an? /, '')} before the call’s deadline`, { code: 'TIMEOUT' }),
+              );
+            },
+            Math.max(0, deadline - Date.now()),
+          );
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => (finish(), resolve(value)),
-      (error: unknown) => (finish(), reject(error)),
+      (error: unknown) => (finish(), reject(error as Error)),
     );
   });
 }

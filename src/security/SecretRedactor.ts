@@ -24,7 +24,7 @@ export function redactShapes(text: string): string {
 
 /**
  * Every string inside a value (object keys too) passed through `redact`; a copy of plain data.
- * Functions and class instances other than arrays and plain objects become their redacted text.
+ * Class instances other than arrays and plain objects (none come out of JSON) are not walked.
  */
 export function redactDeep(value: unknown, redact: (text: string) => string, depth = 0): unknown {
   if (typeof value === 'string') return redact(value);
@@ -32,8 +32,10 @@ export function redactDeep(value: unknown, redact: (text: string) => string, dep
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact, depth + 1));
   const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) return redact(String(value));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item, redact, depth + 1)]));
+  if (prototype !== Object.prototype && prototype !== null) return '[not plain data]';
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item, redact, depth + 1)]),
+  );
 }
 
 /**

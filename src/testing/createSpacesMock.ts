@@ -12,7 +12,14 @@ import {
 } from '../simulator/graphql/executeRequest.js';
 import { PlatformError } from '../simulator/model/PlatformError.js';
 import { createDemoState, DEMO } from '../simulator/model/seed.js';
-import type { SimAttachment, SimEnvironment, SimInstance, SimPack, SimSpace, SimState } from '../simulator/model/state.js';
+import type {
+  SimAttachment,
+  SimEnvironment,
+  SimInstance,
+  SimPack,
+  SimSpace,
+  SimState,
+} from '../simulator/model/state.js';
 import { SpacesPlatform } from '../simulator/model/SpacesPlatform.js';
 import { SimulatorJwt } from '../simulator/server/SimulatorJwt.js';
 
@@ -98,7 +105,11 @@ type Fault = { kind: 'fail'; fault: MockFault } | { kind: 'drop' } | { kind: 'ra
 export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
   const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
   const authUrl = (options.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, '');
-  const credentials = options.credentials ?? { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken };
+  const credentials = options.credentials ?? {
+    accountId: DEMO.accountId,
+    username: DEMO.username,
+    apiToken: DEMO.apiToken,
+  };
   const fixtures = () => ({ ...createDemoState(), ...structuredClone(options.fixtures ?? {}) });
   const platform = new SpacesPlatform(fixtures());
   const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, () => Date.now());
@@ -112,11 +123,15 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     return index === -1 ? undefined : faults.splice(index, 1)[0]!.fault;
   };
 
-  async function answer(request: Request, body: GraphQLRequestBody): Promise<{ answer: PlatformAnswer; drop: boolean; headers?: Record<string, string> }> {
+  async function answer(
+    request: Request,
+    body: GraphQLRequestBody,
+  ): Promise<{ answer: PlatformAnswer; drop: boolean; headers?: Record<string, string> }> {
     const operation = body.operationName ?? 'anonymous';
     requests.push(operation);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-    if (!bearer || !(staticTokens.has(bearer) || (await jwt.isValid(bearer)))) return { answer: unauthorizedAnswer(body), drop: false };
+    if (!bearer || !(staticTokens.has(bearer) || (await jwt.isValid(bearer))))
+      return { answer: unauthorizedAnswer(body), drop: false };
     const fault = takeFault(operation);
     if (fault?.kind === 'fail') {
       const { status = 200, code, message = 'Simulated failure' } = fault.fault;
@@ -149,15 +164,22 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
       const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
       const [user, ...rest] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
       const valid =
-        params.accountId === credentials.accountId && user === `BOOMI_TOKEN.${credentials.username}` && rest.join(':') === credentials.apiToken;
+        params.accountId === credentials.accountId &&
+        user === `BOOMI_TOKEN.${credentials.username}` &&
+        rest.join(':') === credentials.apiToken;
       if (!valid) return new HttpResponse('Unauthorized', { status: 401, headers: { 'content-type': 'text/plain' } });
-      return jwt.issue(credentials.accountId, credentials.username).then((token) => new HttpResponse(token, { headers: { 'content-type': 'text/plain' } }));
+      return jwt
+        .issue(credentials.accountId, credentials.username)
+        .then((token) => new HttpResponse(token, { headers: { 'content-type': 'text/plain' } }));
     }),
     graphqlHandlers.link(endpoint).operation(async ({ query, variables, operationName, request }) => {
       const { answer: result, drop, headers } = await answer(request, { query, variables, operationName });
       if (drop) return HttpResponse.error();
       // A plain JSON copy: GraphQLError objects serialise through their toJSON.
-      return HttpResponse.json(JSON.parse(JSON.stringify(result.body)), { status: result.status, headers });
+      return HttpResponse.json(JSON.parse(JSON.stringify(result.body)) as Record<string, unknown>, {
+        status: result.status,
+        headers,
+      });
     }),
   ];
 
@@ -174,7 +196,7 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
       requests.length = 0;
     },
     on(operation, override) {
-      overrides.set(operation, override as (variables: never) => unknown);
+      overrides.set(operation, override);
     },
     failNext(operation, fault = {}) {
       faults.push({ operation, fault: { kind: 'fail', fault } });

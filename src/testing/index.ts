@@ -12,5 +12,12 @@ export {
 } from './createSpacesMock.js';
 export { DEMO } from '../simulator/model/seed.js';
 export { PlatformError } from '../simulator/model/PlatformError.js';
-export type { SimAttachment, SimEnvironment, SimInstance, SimPack, SimSpace, SimState } from '../simulator/model/state.js';
+export type {
+  SimAttachment,
+  SimEnvironment,
+  SimInstance,
+  SimPack,
+  SimSpace,
+  SimState,
+} from '../simulator/model/state.js';
 export type { OperationName, OperationTypes } from '../generated/operations.js';

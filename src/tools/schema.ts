@@ -17,7 +17,9 @@ const program = new Command('schema').description('Pull and diff the Boomi Space
 program
   .command('pull')
   .description('introspect an endpoint and write the snapshot as sorted SDL (writes nothing on failure)')
-  .addOption(new Option('--endpoint <url>', 'GraphQL endpoint to introspect').env('BOOMI_ENDPOINT').makeOptionMandatory())
+  .addOption(
+    new Option('--endpoint <url>', 'GraphQL endpoint to introspect').env('BOOMI_ENDPOINT').makeOptionMandatory(),
+  )
   .addOption(new Option('--auth-url <url>', 'JWT endpoint, without the account id').env('BOOMI_AUTH_URL'))
   .addOption(new Option('--account <accountId>', 'Boomi account id').env('BOOMI_ACCOUNT_ID'))
   .addOption(new Option('--username <email>', 'Boomi user name').env('BOOMI_USERNAME'))
@@ -29,7 +31,9 @@ program
     const out = new Output(Boolean(flags.json));
     const client = connect(await resolveConnection(flags, process.env, process.stdin));
     const result = await pullSchema(client, flags.out);
-    out.result(result, () => out.line(`Wrote ${result.file}: ${result.types} types, sha256 ${result.sha256}. Next: npm run schema:diff.`));
+    out.result(result, () =>
+      out.line(`Wrote ${result.file}: ${result.types} types, sha256 ${result.sha256}. Next: npm run schema:diff.`),
+    );
   });
 
 program
@@ -50,10 +54,14 @@ function printReport(out: Output, report: DiffReport): void {
   out.line(`Schema diff: ${report.against} → ${report.candidate}`);
   for (const level of ['BREAKING', 'DANGEROUS', 'NON_BREAKING'] as const) {
     const changes = report.changes.filter((c) => c.criticality === level);
-    out.line(`${level === 'NON_BREAKING' ? 'Safe' : level === 'BREAKING' ? 'Breaking' : 'Dangerous'} changes: ${changes.length}`);
+    out.line(
+      `${level === 'NON_BREAKING' ? 'Safe' : level === 'BREAKING' ? 'Breaking' : 'Dangerous'} changes: ${changes.length}`,
+    );
     for (const change of changes) {
       const used = change.usedBy.length > 0 ? `used by ${change.usedBy.join(', ')}` : 'not used by our operations';
-      out.line(`  ${level === 'BREAKING' && change.usedBy.length > 0 ? '✗' : '•'} ${change.message} [${change.path ?? '-'}] (${used})`);
+      out.line(
+        `  ${level === 'BREAKING' && change.usedBy.length > 0 ? '✗' : '•'} ${change.message} [${change.path ?? '-'}] (${used})`,
+      );
     }
   }
   out.line('Our operations against the new schema:');
@@ -69,7 +77,9 @@ function printReport(out: Output, report: DiffReport): void {
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
-    process.exitCode = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
+    process.exitCode = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)
+      ? EXIT.ok
+      : EXIT.usage;
     return;
   }
   const out = new Output(process.argv.includes('--json'));

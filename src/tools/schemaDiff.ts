@@ -49,7 +49,11 @@ export function loadSchemaFile(file: string): GraphQLSchema {
 }
 
 /** Diffs two snapshots and checks every operation in `operationsDir` against the candidate. */
-export async function diffSchemas(againstFile: string, candidateFile: string, operationsDir: string): Promise<DiffReport> {
+export async function diffSchemas(
+  againstFile: string,
+  candidateFile: string,
+  operationsDir: string,
+): Promise<DiffReport> {
   const current = loadSchemaFile(againstFile);
   const candidate = loadSchemaFile(candidateFile);
   const operations = loadOperations(operationsDir, current);
@@ -61,15 +65,21 @@ export async function diffSchemas(againstFile: string, candidateFile: string, op
     });
     return { name: op.name, file: op.file, valid: errors.length === 0, errors };
   });
-  const broken = checked.some((op) => !op.valid) || changes.some((c) => c.criticality === 'BREAKING' && c.usedBy.length > 0);
+  const broken =
+    checked.some((op) => !op.valid) || changes.some((c) => c.criticality === 'BREAKING' && c.usedBy.length > 0);
   return { against: againstFile, candidate: candidateFile, changes, operations: checked, exitCode: broken ? 1 : 0 };
 }
 
 function report(change: Change, operations: Operation[]): ChangeReport {
   const path = change.path;
   return {
-    criticality: change.criticality.level === CriticalityLevel.Breaking ? 'BREAKING' : change.criticality.level === CriticalityLevel.Dangerous ? 'DANGEROUS' : 'NON_BREAKING',
-    type: change.type,
+    criticality:
+      change.criticality.level === CriticalityLevel.Breaking
+        ? 'BREAKING'
+        : change.criticality.level === CriticalityLevel.Dangerous
+          ? 'DANGEROUS'
+          : 'NON_BREAKING',
+    type: change.type as string,
     message: change.message,
     path,
     usedBy: path ? operations.filter((op) => touches(path, op.uses)).map((op) => op.name) : [],

@@ -27,15 +27,31 @@ export interface TokenRequest {
  * endpoint costs a call its deadline, not the endpoint's own timeouts), and turns every failure into
  * a TransportError that nothing was sent.
  */
-export async function obtainToken(getToken: TokenSource, redactor: SecretRedactor, request: TokenRequest): Promise<string> {
+export async function obtainToken(
+  getToken: TokenSource,
+  redactor: SecretRedactor,
+  request: TokenRequest,
+): Promise<string> {
   const { rejectedToken, signal, deadline } = request;
-  const options = { forceRefresh: rejectedToken !== undefined, ...(rejectedToken !== undefined && { rejectedToken }), ...(signal && { signal }), deadline };
+  const options = {
+    forceRefresh: rejectedToken !== undefined,
+    ...(rejectedToken !== undefined && { rejectedToken }),
+    ...(signal && { signal }),
+    deadline,
+  };
   let value: unknown;
   try {
-    value = await waitFor(Promise.resolve().then(() => getToken(options)), signal, deadline);
+    value = await waitFor(
+      Promise.resolve().then(() => getToken(options)),
+      signal,
+      deadline,
+    );
   } catch (cause) {
     // A JWT provider's SpacesError carries the JWT endpoint's status and, for its own deadline, TIMEOUT or ABORTED.
-    const code = cause instanceof SpacesError && (cause.code === 'TIMEOUT' || cause.code === 'ABORTED') ? (cause.code as 'TIMEOUT' | 'ABORTED') : 'AUTH_ERROR';
+    const code =
+      cause instanceof SpacesError && (cause.code === 'TIMEOUT' || cause.code === 'ABORTED')
+        ? (cause.code as 'TIMEOUT' | 'ABORTED')
+        : 'AUTH_ERROR';
     const reason = cause instanceof Error ? cause.message : String(cause);
     const status = cause instanceof SpacesError ? cause.status : undefined;
     throw new TransportError(code, `could not obtain a token: ${redactor.redact(reason)}`, {
@@ -45,7 +61,10 @@ export async function obtainToken(getToken: TokenSource, redactor: SecretRedacto
     });
   }
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token', { execution: 'no', final: true });
+    throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token', {
+      execution: 'no',
+      final: true,
+    });
   }
   redactor.add(value);
   return value;

@@ -17,12 +17,15 @@ export function classifyAttempt(outcome: Outcome, kind: string): Verdict {
   if ('error' in outcome) {
     const error = outcome.error;
     if (!(error instanceof TransportError) || error.details.final) return { retry: false, reason: 'final' };
-    if (!['NETWORK_ERROR', 'TIMEOUT', 'INVALID_RESPONSE'].includes(error.code)) return { retry: false, reason: error.code };
+    if (!['NETWORK_ERROR', 'TIMEOUT', 'INVALID_RESPONSE'].includes(error.code))
+      return { retry: false, reason: error.code };
     return { retry: query || error.details.execution === 'no', reason: error.code, timeout: error.code === 'TIMEOUT' };
   }
   const { status, headers, payload } = outcome.answer;
-  if (status === 429) return { retry: true, reason: 'HTTP 429', retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
-  if (status >= 500) return { retry: query, reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
+  if (status === 429)
+    return { retry: true, reason: 'HTTP 429', retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
+  if (status >= 500)
+    return { retry: query, reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
   const codes = (payload.errors ?? []).map((e) => codeOfGraphQLError(e));
   if (codes.includes('GENERIC_SYSTEM_ERROR')) return { retry: query, reason: 'GENERIC_SYSTEM_ERROR' };
   return { retry: false, reason: `HTTP ${status}`, success: status < 400 };

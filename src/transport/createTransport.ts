@@ -44,7 +44,13 @@ export interface Transport {
 export function createTransport(options: TransportOptions): Transport {
   const { retry, logger, redactor, budget } = options;
 
-  async function attemptOnce(url: string, init: RequestInit, meta: RequestMeta, attempt: number, bearer: string): Promise<Outcome> {
+  async function attemptOnce(
+    url: string,
+    init: RequestInit,
+    meta: RequestMeta,
+    attempt: number,
+    bearer: string,
+  ): Promise<Outcome> {
     // urql hands its headers over as a plain object; the credential joins them here, per attempt.
     const headers: Record<string, string> = {};
     if (init.headers instanceof Headers) init.headers.forEach((value, name) => (headers[name] = value));
@@ -80,11 +86,18 @@ export function createTransport(options: TransportOptions): Transport {
     const meta = metaOf(init);
     const size = typeof init.body === 'string' ? init.body.length : 0;
     // Cheap first: a string of n UTF-16 units never takes more than 3n bytes in UTF-8.
-    if (size * 3 > options.maxRequestBytes && new TextEncoder().encode(init.body as string).byteLength > options.maxRequestBytes) {
-      throw new TransportError('INVALID_INPUT', `${meta.operationName}: the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`, {
-        execution: 'no',
-        final: true,
-      });
+    if (
+      size * 3 > options.maxRequestBytes &&
+      new TextEncoder().encode(init.body as string).byteLength > options.maxRequestBytes
+    ) {
+      throw new TransportError(
+        'INVALID_INPUT',
+        `${meta.operationName}: the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`,
+        {
+          execution: 'no',
+          final: true,
+        },
+      );
     }
     const outcome = await retryLoop<Outcome>({
       attempt: (n) => attemptWithAuth(url, init, meta, n),
@@ -96,7 +109,8 @@ export function createTransport(options: TransportOptions): Transport {
       ...(meta.deadline !== undefined && { deadline: meta.deadline }),
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
       abortError: () => new TransportError('ABORTED', 'the call was aborted', { execution: 'no' }),
-      onRetry: ({ attempt, delayMs, reason }) => logger?.({ type: 'retry', operationName: meta.operationName, attempt, delayMs, reason }),
+      onRetry: ({ attempt, delayMs, reason }) =>
+        logger?.({ type: 'retry', operationName: meta.operationName, attempt, delayMs, reason }),
       ...(options.random && { random: options.random }),
     });
     return settle(outcome);

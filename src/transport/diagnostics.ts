@@ -7,7 +7,11 @@ const SNIPPET_LENGTH = 160;
  * (ECONNREFUSED…) in `cause`, sometimes in an AggregateError of one error per address tried.
  */
 export function errorCode(error: unknown): string | undefined {
-  for (let current = error as { code?: unknown; cause?: unknown; errors?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
+  for (
+    let current = error as { code?: unknown; cause?: unknown; errors?: unknown } | undefined, depth = 0;
+    current && depth < 4;
+    depth++
+  ) {
     if (typeof current.code === 'string' && current.code !== 'UND_ERR') return current.code;
     const first = Array.isArray(current.errors) ? (current.errors[0] as typeof current) : undefined;
     if (first && typeof first.code === 'string') return first.code;

@@ -1,6 +1,13 @@
 /** What the transport reports for `--verbose` and logging. Never carries a credential. */
 export type TransportEvent =
-  | { type: 'request'; operationName: string; attempt: number; method: string; url: string; headers: Record<string, string> }
+  | {
+      type: 'request';
+      operationName: string;
+      attempt: number;
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+    }
   | { type: 'response'; operationName: string; attempt: number; status: number; durationMs: number }
   | { type: 'failure'; operationName: string; attempt: number; code: string; message: string; durationMs: number }
   | { type: 'retry'; operationName: string; attempt: number; delayMs: number; reason: string }

@@ -1,8 +1,4 @@
-/**
- * Per-call facts the executor hands to the transport. urql spreads the operation's `fetchOptions`
- * into the RequestInit it gives fetch, symbol keys included, so this travels with the request
- * without ever being sent.
- */
+/** Per-call facts handed to the transport with the request, under a symbol key: never sent. */
 export const REQUEST_META = Symbol('boomi-spaces.requestMeta');
 
 export interface RequestMeta {
@@ -19,21 +15,12 @@ export interface RequestMeta {
 type InitWithMeta = RequestInit & { [REQUEST_META]?: RequestMeta };
 
 /**
- * The request's meta; for requests made through `client.urql` directly, read from the body. A
- * document we cannot read counts as a mutation, the kind that is never re-sent blindly.
+ * The request's meta. Both ways in (the executor and `transportExchange`) set it; a request without
+ * one counts as an anonymous mutation, the kind that is never re-sent blindly.
  */
 export function metaOf(init: RequestInit | undefined): RequestMeta {
-  const meta = (init as InitWithMeta | undefined)?.[REQUEST_META];
-  if (meta) return meta;
-  try {
-    const body = JSON.parse(String(init?.body)) as { query?: unknown; operationName?: unknown };
-    const query = typeof body.query === 'string' ? body.query : '';
-    const operationName = typeof body.operationName === 'string' ? body.operationName : 'anonymous';
-    const kind = /^\s*(\{|query\b)/.test(query) && !/(^|\})\s*mutation\b/.test(query) ? 'query' : 'mutation';
-    return { kind, operationName };
-  } catch {
-    return { kind: 'mutation', operationName: 'anonymous' };
-  }
+  const carrying: InitWithMeta | undefined = init;
+  return carrying?.[REQUEST_META] ?? { kind: 'mutation', operationName: 'anonymous' };
 }
 
 export function withMeta(init: RequestInit, meta: RequestMeta): RequestInit {

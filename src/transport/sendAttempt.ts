@@ -26,7 +26,14 @@ export interface AttemptContext {
 }
 
 // Failures that happen before a request can reach the server: resending cannot duplicate work.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /**
  * Sends one HTTP request and reads the answer. Everything that is not a GraphQL response becomes a
@@ -45,17 +52,27 @@ export async function sendAttempt(
   // operation down after its answer, and the caller's signal covers cancellation.
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, Math.max(0, Math.min(timeoutMs, (meta.deadline ?? Infinity) - Date.now())));
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    Math.max(0, Math.min(timeoutMs, (meta.deadline ?? Infinity) - Date.now())),
+  );
   const onCallerAbort = () => controller.abort();
   if (meta.signal?.aborted) controller.abort();
   meta.signal?.addEventListener('abort', onCallerAbort, { once: true });
   const started = Date.now();
   if (logger) {
     const headers = redactHeaders(new Headers(init.headers));
-    logger({ type: 'request', operationName: meta.operationName, attempt, method: init.method ?? 'POST', url, headers });
+    logger({
+      type: 'request',
+      operationName: meta.operationName,
+      attempt,
+      method: init.method ?? 'POST',
+      url,
+      headers,
+    });
   }
 
   let response: Response;
@@ -67,37 +84,63 @@ export async function sendAttempt(
   } catch (cause) {
     const error =
       cause instanceof BodyTooLargeError
-        ? new TransportError('RESPONSE_TOO_LARGE', `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`, {
-            execution: 'maybe',
-            final: true,
-          })
+        ? new TransportError(
+            'RESPONSE_TOO_LARGE',
+            `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`,
+            {
+              execution: 'maybe',
+              final: true,
+            },
+          )
         : networkFailure(cause, { timedOut, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
-    logger?.({ type: 'failure', operationName: meta.operationName, attempt, code: error.code, message: error.message, durationMs: Date.now() - started });
+    logger?.({
+      type: 'failure',
+      operationName: meta.operationName,
+      attempt,
+      code: error.code,
+      message: error.message,
+      durationMs: Date.now() - started,
+    });
     throw error;
   } finally {
     clearTimeout(timer);
     meta.signal?.removeEventListener('abort', onCallerAbort);
   }
-  logger?.({ type: 'response', operationName: meta.operationName, attempt, status: response.status, durationMs: Date.now() - started });
+  logger?.({
+    type: 'response',
+    operationName: meta.operationName,
+    attempt,
+    status: response.status,
+    durationMs: Date.now() - started,
+  });
 
   const { status } = response;
   if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
-    throw new TransportError('REDIRECT_REFUSED', `the server answered with a redirect (HTTP ${status}); redirects are not followed`, {
-      execution: 'no',
-      status,
-    });
+    throw new TransportError(
+      'REDIRECT_REFUSED',
+      `the server answered with a redirect (HTTP ${status}); redirects are not followed`,
+      {
+        execution: 'no',
+        status,
+      },
+    );
   }
   const parsed = parseJson(text);
   if (parsed !== undefined && nestsDeeperThan(parsed, maxResponseDepth)) {
-    throw new TransportError('INVALID_RESPONSE', `HTTP ${status}: the answer nests deeper than maxResponseDepth (${maxResponseDepth})`, {
-      execution: 'maybe',
-      status,
-      final: true,
-    });
+    throw new TransportError(
+      'INVALID_RESPONSE',
+      `HTTP ${status}: the answer nests deeper than maxResponseDepth (${maxResponseDepth})`,
+      {
+        execution: 'maybe',
+        status,
+        final: true,
+      },
+    );
   }
   const payload = asGraphQLBody(parsed);
   // A 429 is a refusal whatever its body says; the retry loop reads its Retry-After.
-  if (!payload && status === 429) return { status, statusText: response.statusText, headers: response.headers, text, payload: {} };
+  if (!payload && status === 429)
+    return { status, statusText: response.statusText, headers: response.headers, text, payload: {} };
   if (!payload) {
     const snippet = redactor.redact(snippetOf(text));
     // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
@@ -113,7 +156,12 @@ export async function sendAttempt(
 
 function networkFailure(
   cause: unknown,
-  { timedOut, aborted, timeoutMs, redactor }: { timedOut: boolean; aborted: boolean; timeoutMs: number; redactor: SecretRedactor },
+  {
+    timedOut,
+    aborted,
+    timeoutMs,
+    redactor,
+  }: { timedOut: boolean; aborted: boolean; timeoutMs: number; redactor: SecretRedactor },
 ): TransportError {
   if (aborted) return new TransportError('ABORTED', 'the call was aborted', { execution: 'maybe' });
   if (timedOut) return new TransportError('TIMEOUT', `no answer within ${timeoutMs} ms`, { execution: 'maybe' });

@@ -15,7 +15,9 @@ function files(dir: string): string[] {
 /** Relative imports of each source file, type-only ones included (they still tie modules together). */
 const graph = new Map(
   files(src).map((file) => {
-    const specifiers = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => m[1]!);
+    const specifiers = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)].map(
+      (m) => m[1]!,
+    );
     return [file, specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts')))];
   }),
 );
@@ -43,7 +45,9 @@ describe('the module graph', () => {
   it('keeps generated code fenced: src/generated imports nothing hand-written but the call types', () => {
     const leaks = [...graph]
       .filter(([file]) => name(file).startsWith('generated/'))
-      .flatMap(([, deps]) => deps.filter((d) => !name(d).startsWith('generated/') && name(d) !== 'client/callOptions.ts'));
+      .flatMap(([, deps]) =>
+        deps.filter((d) => !name(d).startsWith('generated/') && name(d) !== 'client/callOptions.ts'),
+      );
     expect(leaks).toEqual([]);
   });
 

@@ -13,7 +13,10 @@ let graphqlCalls = 0;
 beforeEach(() => {
   jwtCalls = [];
   graphqlCalls = 0;
-  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'], now: Date.parse('2026-11-29T10:00:00Z') });
+  jest.useFakeTimers({
+    doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'],
+    now: Date.parse('2026-11-29T10:00:00Z'),
+  });
   server.use(http.post(ENDPOINT, () => (graphqlCalls++, HttpResponse.json({ data: { spaces: [] } }))));
 });
 afterEach(() => {
@@ -30,10 +33,15 @@ function jwtEndpoint(answer: (n: number) => Response | Promise<Response>) {
 }
 
 const client = (): SpacesClient =>
-  createSpacesClient({ jwt: { accountId: 'acme-ABC123', username: 'me@acme.com', apiToken: 'api-token-SEKRET-5f2c9e' } });
+  createSpacesClient({
+    jwt: { accountId: 'acme-ABC123', username: 'me@acme.com', apiToken: 'api-token-SEKRET-5f2c9e' },
+  });
 
 /** Settles a call while the fake clock runs; resolves with the outcome and the fake ms it took. */
-async function timed<T>(call: () => Promise<T>, stepMs = 50): Promise<{ result: PromiseSettledResult<T>; elapsedMs: number }> {
+async function timed<T>(
+  call: () => Promise<T>,
+  stepMs = 50,
+): Promise<{ result: PromiseSettledResult<T>; elapsedMs: number }> {
   const started = Date.now();
   let done = false;
   let elapsedMs = 0;
@@ -71,7 +79,11 @@ describe('the JWT step keeps the call’s deadline and signal', () => {
   });
 
   it('a 502 then a JWT: the refresh is retried and every waiting call succeeds', async () => {
-    jwtEndpoint((n) => (n === 1 ? new HttpResponse('Bad Gateway', { status: 502 }) : new HttpResponse(fakeJwt(Math.floor(Date.now() / 1000) + 300))));
+    jwtEndpoint((n) =>
+      n === 1
+        ? new HttpResponse('Bad Gateway', { status: 502 })
+        : new HttpResponse(fakeJwt(Math.floor(Date.now() / 1000) + 300)),
+    );
     const shared = client();
     const { result } = await timed(() => Promise.all(Array.from({ length: 5 }, () => shared.listSpaces())));
     expect(result.status).toBe('fulfilled');
@@ -88,7 +100,11 @@ describe('the JWT step keeps the call’s deadline and signal', () => {
     const impatient = new AbortController();
     setTimeout(() => impatient.abort(), 100);
     const { result } = await timed(() =>
-      Promise.allSettled([shared.listSpaces({ signal: impatient.signal }), shared.listSpaces(), shared.listSpaces({ timeoutMs: 5000 })]),
+      Promise.allSettled([
+        shared.listSpaces({ signal: impatient.signal }),
+        shared.listSpaces(),
+        shared.listSpaces({ timeoutMs: 5000 }),
+      ]),
     );
     const [first, second, third] = (result as PromiseFulfilledResult<PromiseSettledResult<unknown>[]>).value;
     expect(first).toMatchObject({ status: 'rejected', reason: { code: 'ABORTED' } });

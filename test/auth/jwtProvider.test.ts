@@ -1,7 +1,13 @@
 import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { http, HttpResponse } from 'msw';
-import { createJwtProvider, createSpacesClient, SpacesError, SpacesInputError, type JwtProviderOptions } from '../../src/index.js';
+import {
+  createJwtProvider,
+  createSpacesClient,
+  SpacesError,
+  SpacesInputError,
+  type JwtProviderOptions,
+} from '../../src/index.js';
 import { fakeJwt } from '../support/jwt.js';
 import { useMswServer } from '../support/setupMsw.js';
 
@@ -43,7 +49,9 @@ describe('getting a JWT', () => {
     await createJwtProvider(options({ otp: '123456' })).getToken();
     const [request] = calls;
     expect(request!.method).toBe('GET');
-    expect(request!.headers.get('authorization')).toBe(`Basic ${Buffer.from(`BOOMI_TOKEN.me@acme.com:${API_TOKEN}`).toString('base64')}`);
+    expect(request!.headers.get('authorization')).toBe(
+      `Basic ${Buffer.from(`BOOMI_TOKEN.me@acme.com:${API_TOKEN}`).toString('base64')}`,
+    );
     expect(request!.headers.get('x-boomi-otp')).toBe('123456');
   });
 
@@ -86,7 +94,9 @@ describe('getting a JWT', () => {
     const provider = createJwtProvider(options());
     const refused = await provider.getToken();
     clock += 1000; // a new JWT differs from the refused one
-    const renewed = await Promise.all(Array.from({ length: 5 }, () => provider.getToken({ forceRefresh: true, rejectedToken: refused })));
+    const renewed = await Promise.all(
+      Array.from({ length: 5 }, () => provider.getToken({ forceRefresh: true, rejectedToken: refused })),
+    );
     expect(new Set(renewed).size).toBe(1);
     expect(await provider.getToken({ forceRefresh: true, rejectedToken: refused })).toBe(renewed[0]);
     expect(calls).toHaveLength(2);
@@ -95,7 +105,9 @@ describe('getting a JWT', () => {
   it('presets the GB region and lets an explicit authUrl win', async () => {
     jwtEndpoint(() => new HttpResponse(freshJwt()), 'https://api.platform.gb.boomi.com/auth/jwt/generate/acme-ABC123');
     jwtEndpoint(() => new HttpResponse(freshJwt()), 'https://auth.example.test/jwt/acme-ABC123');
-    expect(createJwtProvider(options({ region: 'gb' })).authUrl).toBe('https://api.platform.gb.boomi.com/auth/jwt/generate');
+    expect(createJwtProvider(options({ region: 'gb' })).authUrl).toBe(
+      'https://api.platform.gb.boomi.com/auth/jwt/generate',
+    );
     await createJwtProvider(options({ region: 'gb' })).getToken();
     await createJwtProvider(options({ region: 'gb', authUrl: 'https://auth.example.test/jwt' })).getToken();
     expect(calls.map((c) => new URL(c.url).host)).toEqual(['api.platform.gb.boomi.com', 'auth.example.test']);
@@ -104,7 +116,9 @@ describe('getting a JWT', () => {
   it('refuses missing credentials and plain-http auth URLs before sending', () => {
     expect(() => createJwtProvider(options({ apiToken: ' ' }))).toThrow(SpacesInputError);
     expect(() => createJwtProvider(options({ authUrl: 'http://auth.example.test/jwt' }))).toThrow(/must use https/);
-    expect(createJwtProvider(options({ authUrl: 'http://127.0.0.1:4000/auth/jwt/generate' })).authUrl).toContain('127.0.0.1');
+    expect(createJwtProvider(options({ authUrl: 'http://127.0.0.1:4000/auth/jwt/generate' })).authUrl).toContain(
+      '127.0.0.1',
+    );
   });
 });
 
@@ -113,13 +127,33 @@ describe('a failing JWT endpoint: typed errors, no hang, no loop', () => {
     ['401', () => new HttpResponse('Unauthorized', { status: 401 }), 401, 'the credentials were refused (HTTP 401)', 1],
     ['403', () => new HttpResponse('Forbidden', { status: 403 }), 403, 'the credentials were refused (HTTP 403)', 1],
     ['500 every time (retried like a query)', () => new HttpResponse('oops', { status: 500 }), 500, 'HTTP 500', 4],
-    ['an HTML page', () => new HttpResponse('<html><body>Login</body></html>', { headers: { 'content-type': 'text/html' } }), 200, 'the answer is not a JWT (starts with "<html>', 1],
+    [
+      'an HTML page',
+      () => new HttpResponse('<html><body>Login</body></html>', { headers: { 'content-type': 'text/html' } }),
+      200,
+      'the answer is not a JWT (starts with "<html>',
+      1,
+    ],
     ['an empty body', () => new HttpResponse(''), 200, 'the answer is not a JWT (empty body)', 1],
-    ['429 every time', () => new HttpResponse('slow down', { status: 429, headers: { 'retry-after': '0' } }), 429, 'rate limited (HTTP 429)', 4],
-    ['a redirect', () => new HttpResponse(null, { status: 302, headers: { location: 'https://evil.example.test/' } }), 302, 'redirect', 1],
+    [
+      '429 every time',
+      () => new HttpResponse('slow down', { status: 429, headers: { 'retry-after': '0' } }),
+      429,
+      'rate limited (HTTP 429)',
+      4,
+    ],
+    [
+      'a redirect',
+      () => new HttpResponse(null, { status: 302, headers: { location: 'https://evil.example.test/' } }),
+      302,
+      'redirect',
+      1,
+    ],
   ])('%s', async (_label, answer, status, message, expectedCalls) => {
     jwtEndpoint(answer);
-    const error = await createJwtProvider(options()).getToken().catch((e: unknown) => e);
+    const error = await createJwtProvider(options())
+      .getToken()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpacesError);
     expect(error).toMatchObject({ code: 'AUTH_ERROR', status, message: expect.stringContaining(message) });
     expect(calls).toHaveLength(expectedCalls);
@@ -131,7 +165,9 @@ describe('a failing JWT endpoint: typed errors, no hang, no loop', () => {
   it('an answer that is not a bare JWT keeps no JWT in its snippet', async () => {
     const wrapped = freshJwt();
     jwtEndpoint(() => HttpResponse.json({ token: wrapped, note: 'JSON-wrapped' }));
-    const error = (await createJwtProvider(options()).getToken().catch((e: unknown) => e)) as SpacesError;
+    const error = (await createJwtProvider(options())
+      .getToken()
+      .catch((e: unknown) => e)) as SpacesError;
     expect(error).toMatchObject({ code: 'AUTH_ERROR', message: expect.stringContaining('the answer is not a JWT') });
     const shown = [inspect(error, { depth: 5 }), JSON.stringify(error), error.bodySnippet].join('\n');
     expect(shown).not.toContain(wrapped);
@@ -140,7 +176,9 @@ describe('a failing JWT endpoint: typed errors, no hang, no loop', () => {
   });
 
   it('waits out a 429’s Retry-After, then succeeds', async () => {
-    jwtEndpoint((n) => (n === 1 ? new HttpResponse('', { status: 429, headers: { 'retry-after': '0' } }) : new HttpResponse(freshJwt())));
+    jwtEndpoint((n) =>
+      n === 1 ? new HttpResponse('', { status: 429, headers: { 'retry-after': '0' } }) : new HttpResponse(freshJwt()),
+    );
     await expect(createJwtProvider(options()).getToken()).resolves.toMatch(/^ey/);
     expect(calls).toHaveLength(2);
   });
@@ -162,8 +200,15 @@ describe('a failing JWT endpoint: typed errors, no hang, no loop', () => {
   it('a client built with jwt credentials fails its calls with AUTH_ERROR, sending no GraphQL request', async () => {
     jwtEndpoint(() => new HttpResponse('', { status: 401 }));
     const graphql: string[] = [];
-    server.use(http.post('https://platform.boomi.com/graphql', ({ request }) => (graphql.push(request.url), HttpResponse.json({ data: { spaces: [] } }))));
-    const client = createSpacesClient({ jwt: { accountId: 'acme-ABC123', username: 'me@acme.com', apiToken: API_TOKEN } });
+    server.use(
+      http.post(
+        'https://platform.boomi.com/graphql',
+        ({ request }) => (graphql.push(request.url), HttpResponse.json({ data: { spaces: [] } })),
+      ),
+    );
+    const client = createSpacesClient({
+      jwt: { accountId: 'acme-ABC123', username: 'me@acme.com', apiToken: API_TOKEN },
+    });
     await expect(client.listSpaces()).rejects.toMatchObject({ code: 'AUTH_ERROR' });
     expect(graphql).toEqual([]);
   });

@@ -22,10 +22,16 @@ describe('a long job keeps a valid JWT', () => {
       clock = start + elapsed;
       // Distinct variables, so urql does not merge the concurrent queries into one request.
       const results = await Promise.allSettled(
-        Array.from({ length: 50 }, (_, i) => client.getSpace(i === 0 ? DEMO.spaceId : `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)),
+        Array.from({ length: 50 }, (_, i) =>
+          client.getSpace(i === 0 ? DEMO.spaceId : `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+        ),
       );
       calls += results.length;
-      expect(results.filter((r) => r.status === 'rejected').every((r) => (r.reason as { code: string }).code === 'SPACE_NOT_FOUND')).toBe(true);
+      expect(
+        results
+          .filter((r) => r.status === 'rejected')
+          .every((r) => (r.reason as { code: string }).code === 'SPACE_NOT_FOUND'),
+      ).toBe(true);
     }
     expect(calls).toBe(31 * 50);
     expect(simulator.stats.unauthorized).toBe(0);

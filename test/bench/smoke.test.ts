@@ -8,7 +8,10 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 // Every benchmark once, tiny, so none of them rots; the numbers are not judged here (see BENCHMARKS.md).
 describe('npm run bench -- --smoke --json', () => {
   it('runs every benchmark and reports every key', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['bench/run.mjs', '--smoke', '--json'], { cwd: root, maxBuffer: 10 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(process.execPath, ['bench/run.mjs', '--smoke', '--json'], {
+      cwd: root,
+      maxBuffer: 10 * 1024 * 1024,
+    });
     const report = JSON.parse(stdout) as Record<string, unknown>;
     expect(report).toMatchObject({
       smoke: true,
@@ -24,7 +27,8 @@ describe('npm run bench -- --smoke --json', () => {
       firstRunUnresolvedShare: expect.any(Number),
       runsToConverge: expect.any(Number),
     });
-    for (const key of ['overheadRatio', 'workflowSpeedup', 'cliStartRatio']) expect(report[key] as number).toBeGreaterThan(0);
+    for (const key of ['overheadRatio', 'workflowSpeedup', 'cliStartRatio'])
+      expect(report[key] as number).toBeGreaterThan(0);
     // These two are facts, not timings: they hold on any machine.
     expect(report.bundleHasGraphql).toBe(false);
     expect(report.jwtCalls as number).toBeLessThanOrEqual(report.jwtBound as number);

@@ -44,10 +44,28 @@ describe('help and version', () => {
 
   it('lists every command and the environment variables in the top-level help', async () => {
     const { stdout } = await cli('--help');
-    for (const word of ['spaces', 'space', 'install', 'instances', 'uninstall', 'environments', 'attach', 'detach', 'simulator', 'demo']) {
+    for (const word of [
+      'spaces',
+      'space',
+      'install',
+      'instances',
+      'uninstall',
+      'environments',
+      'attach',
+      'detach',
+      'simulator',
+      'demo',
+    ]) {
       expect(stdout).toMatch(new RegExp(`\\n\\s+${word}\\b`));
     }
-    for (const variable of ['BOOMI_ENDPOINT', 'BOOMI_AUTH_URL', 'BOOMI_ACCOUNT_ID', 'BOOMI_USERNAME', 'BOOMI_API_TOKEN', 'BOOMI_SPACE_GUID']) {
+    for (const variable of [
+      'BOOMI_ENDPOINT',
+      'BOOMI_AUTH_URL',
+      'BOOMI_ACCOUNT_ID',
+      'BOOMI_USERNAME',
+      'BOOMI_API_TOKEN',
+      'BOOMI_SPACE_GUID',
+    ]) {
       expect(stdout).toContain(variable);
     }
   });
@@ -70,7 +88,10 @@ describe('reading commands', () => {
     expect(table.stdout).toMatch(/Order Intake\s*│\s*SINGLE/);
     expect(table.stdout).toMatch(/Invoice Sync\s*│\s*MULTI/);
     const json = await cliJson('space', DEMO.spaceId);
-    expect(json.document).toMatchObject({ id: DEMO.spaceId, sharedIpacks: expect.arrayContaining([expect.objectContaining({ installationType: 'MULTI' })]) });
+    expect(json.document).toMatchObject({
+      id: DEMO.spaceId,
+      sharedIpacks: expect.arrayContaining([expect.objectContaining({ installationType: 'MULTI' })]),
+    });
   });
 
   it('space: an unknown id exits 1 with the code on stderr', async () => {
@@ -98,7 +119,10 @@ describe('install', () => {
     expect(first.stdout).toMatch(/Installed pack .* as instance \S+/);
     const again = await cliJson('install', DEMO.packs.orderIntake);
     expect(again.code).toBe(0);
-    expect(again.document).toMatchObject({ status: 'already-installed', instance: { integrationPackId: DEMO.packs.orderIntake } });
+    expect(again.document).toMatchObject({
+      status: 'already-installed',
+      instance: { integrationPackId: DEMO.packs.orderIntake },
+    });
     const human = await cli('install', DEMO.packs.orderIntake);
     expect(human.stdout).toContain('Already installed');
     expect(simulator.platform.state.instances).toHaveLength(1);
@@ -117,7 +141,11 @@ describe('install', () => {
   it.each([
     ['a MULTI pack without --name', [DEMO.packs.invoiceSync, '--space', DEMO.spaceId], 'INVALID_INPUT'],
     ['a SINGLE pack with --name', [DEMO.packs.orderIntake, '--name', 'x', '--space', DEMO.spaceId], 'INVALID_INPUT'],
-    ['a pack the space does not share', [DEMO.packs.unsharedArchive, '--space', DEMO.spaceId], 'IPACK_NOT_FOUND_IN_SPACE'],
+    [
+      'a pack the space does not share',
+      [DEMO.packs.unsharedArchive, '--space', DEMO.spaceId],
+      'IPACK_NOT_FOUND_IN_SPACE',
+    ],
     ['a blank pack id', ['  '], 'INVALID_INPUT'],
   ])('refuses %s with exit 2 and installs nothing', async (_label, args, code) => {
     const run = await cli('install', ...args);
@@ -153,7 +181,9 @@ describe('instances, attach, detach, uninstall', () => {
     expect(attached.code).toBe(0);
     const attachments = attached.document as Array<{ id: string; environmentId: string }>;
     expect(attachments.map((a) => a.environmentId)).toEqual([DEMO.environments.prod, DEMO.environments.test]);
-    expect((await cli('attach', instanceId, '--env', DEMO.environments.prod)).stdout).toContain(`Attached instance ${instanceId}`);
+    expect((await cli('attach', instanceId, '--env', DEMO.environments.prod)).stdout).toContain(
+      `Attached instance ${instanceId}`,
+    );
 
     const detached = await cli('detach', attachments[0]!.id);
     expect(detached).toMatchObject({ code: 0, stdout: `Detached attachment ${attachments[0]!.id}.\n` });
@@ -195,27 +225,44 @@ describe('configuration and credentials', () => {
   });
 
   it('reads the API token from stdin with --api-token-stdin', async () => {
-    const run = await runCli(['spaces', '--api-token-stdin', '--json'], { env: { ...env, BOOMI_API_TOKEN: '' }, input: `${DEMO.apiToken}\n` });
+    const run = await runCli(['spaces', '--api-token-stdin', '--json'], {
+      env: { ...env, BOOMI_API_TOKEN: '' },
+      input: `${DEMO.apiToken}\n`,
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveLength(1);
   });
 
   it('flags win over the environment', async () => {
-    const run = await runCli(['spaces', '--account', DEMO.accountId, '--username', DEMO.username, '--endpoint', simulator.url], {
-      env: { ...env, BOOMI_ACCOUNT_ID: 'someone-else', BOOMI_USERNAME: 'nobody@example.com', BOOMI_ENDPOINT: 'http://127.0.0.1:9/graphql' },
-    });
+    const run = await runCli(
+      ['spaces', '--account', DEMO.accountId, '--username', DEMO.username, '--endpoint', simulator.url],
+      {
+        env: {
+          ...env,
+          BOOMI_ACCOUNT_ID: 'someone-else',
+          BOOMI_USERNAME: 'nobody@example.com',
+          BOOMI_ENDPOINT: 'http://127.0.0.1:9/graphql',
+        },
+      },
+    );
     expect(run.code).toBe(0);
   });
 
   it('uses a ready BOOMI_JWT', async () => {
     const basic = Buffer.from(`BOOMI_TOKEN.${DEMO.username}:${DEMO.apiToken}`).toString('base64');
-    const jwt = await (await fetch(`${simulator.authUrl}/${DEMO.accountId}`, { headers: { authorization: `Basic ${basic}` } })).text();
-    const run = await runCli(['spaces', '--json'], { env: cleanEnv({ BOOMI_ENDPOINT: simulator.url, BOOMI_JWT: jwt }) });
+    const jwt = await (
+      await fetch(`${simulator.authUrl}/${DEMO.accountId}`, { headers: { authorization: `Basic ${basic}` } })
+    ).text();
+    const run = await runCli(['spaces', '--json'], {
+      env: cleanEnv({ BOOMI_ENDPOINT: simulator.url, BOOMI_JWT: jwt }),
+    });
     expect(run.code).toBe(0);
   });
 
   it('an unreachable endpoint exits 1 with NETWORK_ERROR', async () => {
-    const run = await runCli(['spaces'], { env: { ...env, BOOMI_ENDPOINT: 'http://127.0.0.1:9/graphql', BOOMI_JWT: 'a.b.c', BOOMI_API_TOKEN: '' } });
+    const run = await runCli(['spaces'], {
+      env: { ...env, BOOMI_ENDPOINT: 'http://127.0.0.1:9/graphql', BOOMI_JWT: 'a.b.c', BOOMI_API_TOKEN: '' },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('NETWORK_ERROR');
   });

@@ -16,33 +16,62 @@ const EVIL = [
   '\u202egnp.exe',
   'line1\nline2',
 ].join('|');
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const group = { id: 'g', name: EVIL };
 const pack = { id: 'p', name: EVIL, description: EVIL, installationType: 'MULTI' };
 const DATA: Record<string, unknown> = {
-  listSpaces: { spaces: [{ id: 's', name: EVIL, description: EVIL, createdDate: null, modifiedDate: null, url: EVIL, accountGroup: group }] },
+  listSpaces: {
+    spaces: [
+      { id: 's', name: EVIL, description: EVIL, createdDate: null, modifiedDate: null, url: EVIL, accountGroup: group },
+    ],
+  },
   getSpace: {
     space: {
-      id: 's', name: EVIL, description: EVIL, createdDate: EVIL, createdByAccountId: EVIL, modifiedDate: null, modifiedByAccountId: null,
-      url: EVIL, sharedIpacks: [pack], accountGroup: group, theme: null,
+      id: 's',
+      name: EVIL,
+      description: EVIL,
+      createdDate: EVIL,
+      createdByAccountId: EVIL,
+      modifiedDate: null,
+      modifiedByAccountId: null,
+      url: EVIL,
+      sharedIpacks: [pack],
+      accountGroup: group,
+      theme: null,
     },
   },
-  listIntegrationPackInstances: { integrationPackInstances: [{ id: 'i', integrationPackId: 'p', integrationPackOverrideName: EVIL, integrationPack: pack }] },
+  listIntegrationPackInstances: {
+    integrationPackInstances: [
+      { id: 'i', integrationPackId: 'p', integrationPackOverrideName: EVIL, integrationPack: pack },
+    ],
+  },
   listEnvironments: {
-    environments: [{ id: 'e', name: EVIL, classification: 'PROD', atoms: [{ id: 'a', name: EVIL }], integrationPackEnvironmentAttachment: [{ id: EVIL, environmentId: 'e', integrationPackInstanceId: EVIL }] }],
+    environments: [
+      {
+        id: 'e',
+        name: EVIL,
+        classification: 'PROD',
+        atoms: [{ id: 'a', name: EVIL }],
+        integrationPackEnvironmentAttachment: [{ id: EVIL, environmentId: 'e', integrationPackInstanceId: EVIL }],
+      },
+    ],
   },
 };
 
 describe('server text reaches the terminal as text', () => {
-  it.each([['spaces'], ['space', 's'], ['instances'], ['environments']])('%s shows escapes, never sends them', async (...args) => {
-    server.answer = (request, response) => json(response, 200, { data: DATA[request.operationName] });
-    const run = await runCli(args, { env: env() });
-    expect(run.code).toBe(0);
-    expect(run.stdout + run.stderr).not.toMatch(RAW_CONTROLS);
-    expect(run.stdout).toContain('\\x1b]0;pwned\\x07');
-    expect(run.stdout).toContain('\\u202egnp.exe');
-  });
+  it.each([['spaces'], ['space', 's'], ['instances'], ['environments']])(
+    '%s shows escapes, never sends them',
+    async (...args) => {
+      server.answer = (request, response) => json(response, 200, { data: DATA[request.operationName] });
+      const run = await runCli(args, { env: env() });
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(RAW_CONTROLS);
+      expect(run.stdout).toContain('\\x1b]0;pwned\\x07');
+      expect(run.stdout).toContain('\\u202egnp.exe');
+    },
+  );
 
   it('--json escapes C1 and bidi characters too, and parses back to the same text', async () => {
     server.answer = (request, response) => json(response, 200, { data: DATA[request.operationName] });
@@ -54,7 +83,11 @@ describe('server text reaches the terminal as text', () => {
   });
 
   it('a server error message is shown escaped on stderr', async () => {
-    server.answer = (_request, response) => json(response, 200, { data: null, errors: [{ message: `nope ${EVIL}`, extensions: { code: 'SPACE_NOT_FOUND' } }] });
+    server.answer = (_request, response) =>
+      json(response, 200, {
+        data: null,
+        errors: [{ message: `nope ${EVIL}`, extensions: { code: 'SPACE_NOT_FOUND' } }],
+      });
     const run = await runCli(['space', 's'], { env: env() });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('SPACE_NOT_FOUND');
@@ -62,7 +95,8 @@ describe('server text reaches the terminal as text', () => {
   });
 
   it('an answer nested 100 000 deep is INVALID_RESPONSE, also with --json (no stack overflow)', async () => {
-    server.answer = (_request, response) => json(response, 200, `{"data":{"spaces":[{"id":"s","name":${deeplyNested(100_000, '"x"')}}]}}`);
+    server.answer = (_request, response) =>
+      json(response, 200, `{"data":{"spaces":[{"id":"s","name":${deeplyNested(100_000, '"x"')}}]}}`);
     for (const args of [['spaces'], ['--json', 'spaces']]) {
       const run = await runCli(args, { env: env() });
       expect(run.code).toBe(1);

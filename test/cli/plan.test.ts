@@ -28,12 +28,24 @@ const cli = (...args: string[]) => runCli(args, { env });
 /** A billion laughs in YAML: nine levels of nine aliases each. */
 const aliasBomb = () =>
   ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    .concat(Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`))
+    .concat(
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+    )
     .concat(['space: x', 'instances: []'])
     .join('\n');
 const mutationsSent = () =>
-  ['installIpackBatch', 'attachIpackInstance', 'detachIpackInstance', 'uninstallIpack'].reduce((n, op) => n + (simulator.stats.operations[op] ?? 0), 0);
-const instanceNames = () => simulator.platform.state.instances.map((i) => i.integrationPackOverrideName ?? '(single)').sort();
+  ['installIpackBatch', 'attachIpackInstance', 'detachIpackInstance', 'uninstallIpack'].reduce(
+    (n, op) => n + (simulator.stats.operations[op] ?? 0),
+    0,
+  );
+const instanceNames = () =>
+  simulator.platform.state.instances.map((i) => i.integrationPackOverrideName ?? '(single)').sort();
 
 describe('apply', () => {
   it('provisions an empty account from the README example, then a second run changes nothing', async () => {
@@ -56,9 +68,20 @@ describe('apply', () => {
   it('prints one JSON document with --json, progress lines on stderr', async () => {
     const run = await cli('apply', EXAMPLE.pathname, '--yes', '--json');
     expect(run.code).toBe(0);
-    const document = JSON.parse(run.stdout) as { applied: number; failed: number; results: Array<{ action: string; ok: boolean }> };
+    const document = JSON.parse(run.stdout) as {
+      applied: number;
+      failed: number;
+      results: Array<{ action: string; ok: boolean }>;
+    };
     expect(document).toMatchObject({ applied: 6, failed: 0 });
-    expect(document.results.map((r) => r.action)).toEqual(['install', 'install', 'install', 'attach', 'attach', 'attach']);
+    expect(document.results.map((r) => r.action)).toEqual([
+      'install',
+      'install',
+      'install',
+      'attach',
+      'attach',
+      'attach',
+    ]);
     expect(run.stderr.trim().split('\n')).toHaveLength(6);
   });
 
@@ -75,7 +98,10 @@ describe('apply', () => {
     const plan = planFile(
       `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n  - pack: Order Intake\n    environments: [Production]\n${Array.from({ length: 12 }, (_, i) => `  - pack: Invoice Sync\n    name: tenant-${i}\n    environments: [Test]\n`).join('')}`,
     );
-    const [first, second] = await Promise.all([cli('apply', plan, '--yes', '--batch-size', '2'), cli('apply', plan, '--yes', '--batch-size', '3')]);
+    const [first, second] = await Promise.all([
+      cli('apply', plan, '--yes', '--batch-size', '2'),
+      cli('apply', plan, '--yes', '--batch-size', '3'),
+    ]);
     expect([first.code, second.code, first.stderr + second.stderr]).toEqual([0, 0, '']);
     expect(instanceNames()).toEqual(['(single)', ...Array.from({ length: 12 }, (_, i) => `tenant-${i}`).sort()]);
     expect(simulator.platform.state.attachments).toHaveLength(13);
@@ -123,7 +149,9 @@ describe('plan', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('3 to install, 3 to attach, 0 to detach, 0 to uninstall.');
     expect(mutationsSent()).toBe(0);
-    const json = JSON.parse((await cli('plan', EXAMPLE.pathname, '--json')).stdout) as { summary: Record<string, number> };
+    const json = JSON.parse((await cli('plan', EXAMPLE.pathname, '--json')).stdout) as {
+      summary: Record<string, number>;
+    };
     expect(json.summary).toEqual({ install: 3, attach: 3, detach: 0, uninstall: 0 });
   });
 
@@ -132,7 +160,10 @@ describe('plan', () => {
     await cli('apply', EXAMPLE.pathname, '--yes');
     expect((await cli('plan', EXAMPLE.pathname, '--detailed-exitcode')).code).toBe(0);
     expect((await cli('plan', join(work, 'missing.yaml'), '--detailed-exitcode')).code).toBe(1);
-    expect((await runCli(['plan', EXAMPLE.pathname, '--detailed-exitcode'], { env: { ...env, BOOMI_API_TOKEN: 'wrong' } })).code).toBe(1);
+    expect(
+      (await runCli(['plan', EXAMPLE.pathname, '--detailed-exitcode'], { env: { ...env, BOOMI_API_TOKEN: 'wrong' } }))
+        .code,
+    ).toBe(1);
   });
 
   it('--prune uninstalls the space’s instances the plan does not list and detaches unlisted environments', async () => {
@@ -156,14 +187,46 @@ describe('plan', () => {
 describe('the plan is checked before anything is sent', () => {
   const head = `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n`;
   it.each([
-    ['a pack the space does not share', `${head}  - pack: Legacy Archive\n`, /instances\[0\]\.pack: no pack in space "Demo_Space" has the id or name "Legacy Archive"; known: "Order Intake"/],
-    ['a SINGLE entry with a name', `${head}  - pack: Order Intake\n    name: x\n`, /instances\[0\]\.name: pack "Order Intake" is SINGLE, so the entry takes no name/],
-    ['a MULTI entry without a name', `${head}  - pack: Invoice Sync\n`, /instances\[0\]\.name: pack "Invoice Sync" is MULTI, so the entry needs a name/],
-    ['a duplicate (pack, name) pair', `${head}  - pack: Invoice Sync\n    name: EU\n  - pack: ${DEMO.packs.invoiceSync}\n    name: EU\n`, /instances\[1\]: duplicates instances\[0\] \(pack "Invoice Sync", name "EU"\)/],
-    ['an unknown environment', `${head}  - pack: Order Intake\n    environments: [Staging]\n`, /instances\[0\]\.environments\[0\]: no environment has the id or name "Staging"; known: "Production"/],
-    ['an unknown key', `${head}  - pack: Order Intake\n    envs: [Production]\n`, /plan-\d+\.yaml:5: instances\[0\]: unknown key "envs"/],
-    ['a missing pack', `${head}  - name: x\n`, /plan-\d+\.yaml:4: instances\[0\]\.pack: expected a pack id or exact pack name/],
-    ['a wrong type', `space: ${DEMO.spaceId}\ninstances: Order Intake\n`, /plan-\d+\.yaml:2: instances: expected a list of instances/],
+    [
+      'a pack the space does not share',
+      `${head}  - pack: Legacy Archive\n`,
+      /instances\[0\]\.pack: no pack in space "Demo_Space" has the id or name "Legacy Archive"; known: "Order Intake"/,
+    ],
+    [
+      'a SINGLE entry with a name',
+      `${head}  - pack: Order Intake\n    name: x\n`,
+      /instances\[0\]\.name: pack "Order Intake" is SINGLE, so the entry takes no name/,
+    ],
+    [
+      'a MULTI entry without a name',
+      `${head}  - pack: Invoice Sync\n`,
+      /instances\[0\]\.name: pack "Invoice Sync" is MULTI, so the entry needs a name/,
+    ],
+    [
+      'a duplicate (pack, name) pair',
+      `${head}  - pack: Invoice Sync\n    name: EU\n  - pack: ${DEMO.packs.invoiceSync}\n    name: EU\n`,
+      /instances\[1\]: duplicates instances\[0\] \(pack "Invoice Sync", name "EU"\)/,
+    ],
+    [
+      'an unknown environment',
+      `${head}  - pack: Order Intake\n    environments: [Staging]\n`,
+      /instances\[0\]\.environments\[0\]: no environment has the id or name "Staging"; known: "Production"/,
+    ],
+    [
+      'an unknown key',
+      `${head}  - pack: Order Intake\n    envs: [Production]\n`,
+      /plan-\d+\.yaml:5: instances\[0\]: unknown key "envs"/,
+    ],
+    [
+      'a missing pack',
+      `${head}  - name: x\n`,
+      /plan-\d+\.yaml:4: instances\[0\]\.pack: expected a pack id or exact pack name/,
+    ],
+    [
+      'a wrong type',
+      `space: ${DEMO.spaceId}\ninstances: Order Intake\n`,
+      /plan-\d+\.yaml:2: instances: expected a list of instances/,
+    ],
     ['broken YAML', `space: [${DEMO.spaceId}\ninstances: []\n`, /plan-\d+\.yaml:2:\d+: not valid YAML or JSON/],
   ])('%s', async (_label, text, message) => {
     const run = await cli('plan', planFile(text));
@@ -174,16 +237,30 @@ describe('the plan is checked before anything is sent', () => {
   });
 
   it('a pack name that matches several packs is an error listing them', async () => {
-    const twin = { id: 'ffffffff-0000-4000-8000-00000000000f', name: 'Invoice Sync', description: 'A second pack of the same name', installationType: 'MULTI' as const };
+    const twin = {
+      id: 'ffffffff-0000-4000-8000-00000000000f',
+      name: 'Invoice Sync',
+      description: 'A second pack of the same name',
+      installationType: 'MULTI' as const,
+    };
     simulator.platform.state.packs.push(twin);
     simulator.platform.state.spaces[0]!.sharedPackIds.push(twin.id);
     const run = await cli('plan', planFile(`${head}  - pack: Invoice Sync\n    name: EU\n`));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`instances[0].pack: "Invoice Sync" names 2 packs in space "Demo_Space"; use an id: ${DEMO.packs.invoiceSync} ("Invoice Sync"), ${twin.id} ("Invoice Sync")`);
+    expect(run.stderr).toContain(
+      `instances[0].pack: "Invoice Sync" names 2 packs in space "Demo_Space"; use an id: ${DEMO.packs.invoiceSync} ("Invoice Sync"), ${twin.id} ("Invoice Sync")`,
+    );
   });
 
   it('reads JSON plans too, and reports every problem at once', async () => {
-    const json = planFile(JSON.stringify({ space: DEMO.spaceId, spaceGuid: DEMO.spaceId, instances: [{ pack: 'Order Intake', name: 'x' }, { pack: 'Invoice Sync' }] }), 'json');
+    const json = planFile(
+      JSON.stringify({
+        space: DEMO.spaceId,
+        spaceGuid: DEMO.spaceId,
+        instances: [{ pack: 'Order Intake', name: 'x' }, { pack: 'Invoice Sync' }],
+      }),
+      'json',
+    );
     const run = await cli('plan', json);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('2 problems in the plan');
@@ -193,15 +270,33 @@ describe('the plan is checked before anything is sent', () => {
     const run = await cli('plan', planFile(`space: ${DEMO.spaceId}\ninstances: []\n`));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('the plan needs a SPACE_GUID');
-    expect((await runCli(['plan', planFile(`space: ${DEMO.spaceId}\ninstances: []\n`)], { env: { ...env, BOOMI_SPACE_GUID: DEMO.spaceId } })).code).toBe(0);
+    expect(
+      (
+        await runCli(['plan', planFile(`space: ${DEMO.spaceId}\ninstances: []\n`)], {
+          env: { ...env, BOOMI_SPACE_GUID: DEMO.spaceId },
+        })
+      ).code,
+    ).toBe(0);
   });
 
   it.each([
     ['/dev/zero (endless)', () => '/dev/zero', /larger than 5242880 bytes/],
-    ['a file over 5 MB', () => planFile(`${head}${'#'.repeat(5 * 1024 * 1024)}\n`), /the plan is 5242\d{3} bytes; at most 5242880 are accepted/],
-    ['more than 10 000 entries', () => planFile(`${head}${'  - pack: Order Intake\n'.repeat(10_001)}`), /instances: expected at most 10000 instances/],
+    [
+      'a file over 5 MB',
+      () => planFile(`${head}${'#'.repeat(5 * 1024 * 1024)}\n`),
+      /the plan is 5242\d{3} bytes; at most 5242880 are accepted/,
+    ],
+    [
+      'more than 10 000 entries',
+      () => planFile(`${head}${'  - pack: Order Intake\n'.repeat(10_001)}`),
+      /instances: expected at most 10000 instances/,
+    ],
     ['a YAML alias bomb', () => planFile(aliasBomb()), /not a usable plan: Excessive alias count/],
-    ['a 300-character pack', () => planFile(`${head}  - pack: ${'p'.repeat(300)}\n`), /instances\[0\]\.pack: expected a pack id or exact pack name of at most 256 characters, got 300/],
+    [
+      'a 300-character pack',
+      () => planFile(`${head}  - pack: ${'p'.repeat(300)}\n`),
+      /instances\[0\]\.pack: expected a pack id or exact pack name of at most 256 characters, got 300/,
+    ],
   ])('refuses %s as INVALID_PLAN (exit 2), quickly', async (_label, file, message) => {
     const started = Date.now();
     const run = await cli('plan', file());

@@ -5,7 +5,9 @@ import { CLI, cleanEnv, runCli } from '../support/cli.js';
 
 describe('boomi-spaces simulator', () => {
   it('listens, prints its URLs and the demo account, serves the CLI, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, 'simulator', '--port', '0', '--latency', '1', '--seed', '7'], { env: cleanEnv() });
+    const child = spawn(process.execPath, [CLI, 'simulator', '--port', '0', '--latency', '1', '--seed', '7'], {
+      env: cleanEnv(),
+    });
     let stdout = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

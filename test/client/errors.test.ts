@@ -11,7 +11,12 @@ const ENDPOINT = 'https://platform.boomi.com/graphql';
 const mock = createTestMock();
 const server = useMswServer(...mock.handlers);
 // One attempt per call: these tests are about the shape of each failure, not about retries.
-const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, timeoutMs: 200, retry: { maxAttempts: 1 } });
+const client = createSpacesClient({
+  token: TEST_TOKEN,
+  spaceGuid: DEMO.spaceId,
+  timeoutMs: 200,
+  retry: { maxAttempts: 1 },
+});
 
 beforeEach(() => {
   mock.reset();
@@ -49,9 +54,19 @@ describe('documented GraphQL error answers', () => {
     `;
     const error = await failure(client.execute(invalid));
     expect(error).toBeInstanceOf(SchemaDriftError);
-    expect(error).toMatchObject({ status: 400, code: 'SCHEMA_DRIFT', operationName: 'badField', data: undefined, snapshot: SCHEMA_SNAPSHOT });
-    expect(error.message).toContain(`badField was rejected as invalid by the server's schema (Cannot query field "colour" on type "Space".)`);
-    expect(error.message).toContain(`schema snapshot sha256 ${SCHEMA_SNAPSHOT.sha256.slice(0, 12)}… of ${SCHEMA_SNAPSHOT.date}`);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'SCHEMA_DRIFT',
+      operationName: 'badField',
+      data: undefined,
+      snapshot: SCHEMA_SNAPSHOT,
+    });
+    expect(error.message).toContain(
+      `badField was rejected as invalid by the server's schema (Cannot query field "colour" on type "Space".)`,
+    );
+    expect(error.message).toContain(
+      `schema snapshot sha256 ${SCHEMA_SNAPSHOT.sha256.slice(0, 12)}… of ${SCHEMA_SNAPSHOT.date}`,
+    );
     expect(error.message).toContain('npm run schema:pull');
     expect(error.graphQLErrors[0]).toMatchObject({
       message: 'Cannot query field "colour" on type "Space".',
@@ -97,7 +112,10 @@ describe('documented GraphQL error answers', () => {
 
   it('keeps partial data next to the errors', async () => {
     const noGuid = createSpacesClient({ token: TEST_TOKEN, retry: { maxAttempts: 1 } });
-    const both = gql<{ spaces: Array<{ id: string }> | null; integrationPackInstances: unknown }, Record<string, never>>`
+    const both = gql<
+      { spaces: Array<{ id: string }> | null; integrationPackInstances: unknown },
+      Record<string, never>
+    >`
       query spacesAndInstances {
         spaces {
           id
@@ -163,7 +181,10 @@ describe('answers that are not GraphQL', () => {
   it('a redirect is refused and not followed', async () => {
     let followed = false;
     server.use(
-      http.post(ENDPOINT, () => new HttpResponse(null, { status: 307, headers: { location: 'https://elsewhere.example/graphql' } })),
+      http.post(
+        ENDPOINT,
+        () => new HttpResponse(null, { status: 307, headers: { location: 'https://elsewhere.example/graphql' } }),
+      ),
       http.post('https://elsewhere.example/graphql', () => {
         followed = true;
         return HttpResponse.json({ data: { spaces: [] } });
@@ -176,8 +197,11 @@ describe('answers that are not GraphQL', () => {
 
 describe('secrets', () => {
   it('an error page that echoes the Authorization header shows no token', async () => {
-    answerWith(({ request }) =>
-      new HttpResponse(`<html>Bad request, headers: authorization=${request.headers.get('authorization')}</html>`, { status: 400 }),
+    answerWith(
+      ({ request }) =>
+        new HttpResponse(`<html>Bad request, headers: authorization=${request.headers.get('authorization')}</html>`, {
+          status: 400,
+        }),
     );
     const error = await failure(client.listSpaces());
     expect(error.bodySnippet).toContain('[REDACTED]');
@@ -197,7 +221,10 @@ describe('secrets', () => {
         throw new Error('vault unreachable');
       },
     });
-    await expect(failure(broken.listSpaces())).resolves.toMatchObject({ code: 'AUTH_ERROR', message: expect.stringContaining('vault unreachable') });
+    await expect(failure(broken.listSpaces())).resolves.toMatchObject({
+      code: 'AUTH_ERROR',
+      message: expect.stringContaining('vault unreachable'),
+    });
     server.events.removeAllListeners();
     expect(requests).toEqual([]);
   });

@@ -10,7 +10,7 @@ const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId }
 
 beforeEach(() => {
   mock.reset();
-  });
+});
 
 describe('install rules, checked before the install is sent', () => {
   it.each([
@@ -38,16 +38,28 @@ describe('install rules, checked before the install is sent', () => {
   it('refuses a MULTI pack without an override name', async () => {
     await expect(
       client.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, spaceId: DEMO.spaceId }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'integrationPackOverrideName', message: expect.stringContaining('is MULTI') });
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'integrationPackOverrideName',
+      message: expect.stringContaining('is MULTI'),
+    });
     await expect(
-      client.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: '  ', spaceId: DEMO.spaceId }),
+      client.installIntegrationPack({
+        integrationPackId: DEMO.packs.invoiceSync,
+        integrationPackOverrideName: '  ',
+        spaceId: DEMO.spaceId,
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'integrationPackOverrideName' });
     expect(mock.requests).toEqual(['getSpace', 'getSpace']);
   });
 
   it('refuses a SINGLE pack with an override name', async () => {
     await expect(
-      client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake, integrationPackOverrideName: 'x', spaceId: DEMO.spaceId }),
+      client.installIntegrationPack({
+        integrationPackId: DEMO.packs.orderIntake,
+        integrationPackOverrideName: 'x',
+        spaceId: DEMO.spaceId,
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('is SINGLE') });
     expect(mock.requests).toEqual(['getSpace']);
   });
@@ -64,7 +76,10 @@ describe('install rules, checked before the install is sent', () => {
 
   it('reports an unknown space from the lookup, without installing', async () => {
     await expect(
-      client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake, spaceId: '11111111-1111-4111-8111-111111111111' }),
+      client.installIntegrationPack({
+        integrationPackId: DEMO.packs.orderIntake,
+        spaceId: '11111111-1111-4111-8111-111111111111',
+      }),
     ).rejects.toMatchObject({ code: 'SPACE_NOT_FOUND' });
     expect(mock.requests).toEqual(['getSpace']);
   });
@@ -82,9 +97,18 @@ describe('other inputs', () => {
     ['getSpace', () => client.getSpace(' ')],
     ['uninstall', () => client.uninstallIntegrationPack('')],
     ['detach', () => client.detachIntegrationPackInstance('\t')],
-    ['attach without environments', () => client.attachIntegrationPackInstance({ integrationPackInstanceId: 'abc', environmentIds: [] })],
-    ['attach with a blank environment', () => client.attachIntegrationPackInstance({ integrationPackInstanceId: 'abc', environmentIds: ['x', ' '] })],
-    ['attach without an instance', () => client.attachIntegrationPackInstance({ integrationPackInstanceId: ' ', environmentIds: ['x'] })],
+    [
+      'attach without environments',
+      () => client.attachIntegrationPackInstance({ integrationPackInstanceId: 'abc', environmentIds: [] }),
+    ],
+    [
+      'attach with a blank environment',
+      () => client.attachIntegrationPackInstance({ integrationPackInstanceId: 'abc', environmentIds: ['x', ' '] }),
+    ],
+    [
+      'attach without an instance',
+      () => client.attachIntegrationPackInstance({ integrationPackInstanceId: ' ', environmentIds: ['x'] }),
+    ],
   ])('%s: refused with INVALID_INPUT before sending', async (_label, call) => {
     await expect(call()).rejects.toBeInstanceOf(SpacesInputError);
     expect(mock.requests).toEqual([]);

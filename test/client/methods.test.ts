@@ -99,7 +99,11 @@ describe('typed methods against the mocked platform', () => {
 
 describe('what goes over the wire', () => {
   it('sends every operation as a JSON POST with bearer auth, SPACE_GUID and custom headers', async () => {
-    const withHeaders = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, headers: { 'X-Trace': 'abc' } });
+    const withHeaders = createSpacesClient({
+      token: TEST_TOKEN,
+      spaceGuid: DEMO.spaceId,
+      headers: { 'X-Trace': 'abc' },
+    });
     await withHeaders.listSpaces();
     await withHeaders.getSpace(DEMO.spaceId);
     expect(requests).toHaveLength(2);
@@ -122,15 +126,19 @@ describe('what goes over the wire', () => {
     expect(await client.listIntegrationPackInstances()).toEqual([]);
     await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
     expect(await client.listIntegrationPackInstances()).toHaveLength(1);
-    expect(mock.requests.slice(-3)).toEqual(['listIntegrationPackInstances', 'installIpack', 'listIntegrationPackInstances']);
+    expect(mock.requests.slice(-3)).toEqual([
+      'listIntegrationPackInstances',
+      'installIpack',
+      'listIntegrationPackInstances',
+    ]);
   });
 
   it('asks getToken for the token before every request', async () => {
     let calls = 0;
     const rotating = createSpacesClient({
-      getToken: async () => {
+      getToken: () => {
         calls += 1;
-        return TEST_TOKEN;
+        return Promise.resolve(TEST_TOKEN);
       },
     });
     await rotating.listSpaces();

@@ -6,7 +6,11 @@ describe('createSpacesClient options', () => {
     ['no credentials', {}, 'token'],
     ['an empty token', { token: '  ' }, 'token'],
     ['both token and getToken', { token: 'abc', getToken: () => 'abc' }, 'token'],
-    ['both getToken and jwt', { getToken: () => 'abc', jwt: { accountId: 'a', username: 'u', apiToken: 't' } }, 'getToken'],
+    [
+      'both getToken and jwt',
+      { getToken: () => 'abc', jwt: { accountId: 'a', username: 'u', apiToken: 't' } },
+      'getToken',
+    ],
     ['a relative endpoint', { token: 'abc', endpoint: '/graphql' }, 'endpoint'],
     ['plain http to a remote host', { token: 'abc', endpoint: 'http://platform.boomi.com/graphql' }, 'endpoint'],
     ['credentials in the endpoint', { token: 'abc', endpoint: 'https://u:p@platform.boomi.com/graphql' }, 'endpoint'],
@@ -27,17 +31,23 @@ describe('createSpacesClient options', () => {
   });
 
   it('accepts http for loopback hosts and defaults to the platform endpoint', () => {
-    expect(createSpacesClient({ token: 'abc', endpoint: 'http://127.0.0.1:4000/graphql' }).endpoint).toBe('http://127.0.0.1:4000/graphql');
-    expect(createSpacesClient({ token: 'abc', endpoint: 'http://localhost:4000/graphql' }).endpoint).toBe('http://localhost:4000/graphql');
+    expect(createSpacesClient({ token: 'abc', endpoint: 'http://127.0.0.1:4000/graphql' }).endpoint).toBe(
+      'http://127.0.0.1:4000/graphql',
+    );
+    expect(createSpacesClient({ token: 'abc', endpoint: 'http://localhost:4000/graphql' }).endpoint).toBe(
+      'http://localhost:4000/graphql',
+    );
     expect(createSpacesClient({ token: 'abc' }).endpoint).toBe('https://platform.boomi.com/graphql');
   });
 
   it('presets both URLs for a region, and an explicit endpoint wins', () => {
-    expect(createSpacesClient({ token: 'abc', region: 'gb' }).endpoint).toBe('https://api.platform.gb.boomi.com/graphql');
-    expect(createSpacesClient({ token: 'abc', region: 'us' }).endpoint).toBe('https://api.boomi.com/graphql');
-    expect(createSpacesClient({ token: 'abc', region: 'gb', endpoint: 'https://proxy.example.test/graphql' }).endpoint).toBe(
-      'https://proxy.example.test/graphql',
+    expect(createSpacesClient({ token: 'abc', region: 'gb' }).endpoint).toBe(
+      'https://api.platform.gb.boomi.com/graphql',
     );
+    expect(createSpacesClient({ token: 'abc', region: 'us' }).endpoint).toBe('https://api.boomi.com/graphql');
+    expect(
+      createSpacesClient({ token: 'abc', region: 'gb', endpoint: 'https://proxy.example.test/graphql' }).endpoint,
+    ).toBe('https://proxy.example.test/graphql');
     expect(() => createSpacesClient({ token: 'abc', region: 'eu' as 'us' })).toThrow(SpacesInputError);
   });
 

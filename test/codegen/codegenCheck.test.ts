@@ -13,7 +13,15 @@ afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: tru
 function scratchProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'boomi-spaces-codegen-'));
   copies.push(dir);
-  for (const entry of ['codegen.ts', 'codegen', 'schema', 'operations', 'src/generated', 'src/schema', 'package.json']) {
+  for (const entry of [
+    'codegen.ts',
+    'codegen',
+    'schema',
+    'operations',
+    'src/generated',
+    'src/schema',
+    'package.json',
+  ]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -32,7 +40,10 @@ describe('codegen:check', () => {
     const dir = scratchProject();
     expect(codegenCheck(dir).status).toBe(0);
 
-    writeFileSync(join(dir, 'operations/uninstallIpack.graphql'), 'mutation uninstallIpack($id: ID!) { gone: integrationPackInstanceUninstall(id: $id) }\n');
+    writeFileSync(
+      join(dir, 'operations/uninstallIpack.graphql'),
+      'mutation uninstallIpack($id: ID!) { gone: integrationPackInstanceUninstall(id: $id) }\n',
+    );
     const stale = codegenCheck(dir);
     expect(stale.status).not.toBe(0);
     expect(stale.stdout + stale.stderr).toMatch(/src\/generated\/(graphql|operations)\.ts/);

@@ -33,7 +33,10 @@ export const DOCUMENTED_API = {
     'saveIPackInstanceOauthConnectorDetails',
   ],
   /** The sample install request of the install page (the pack id is cut short there, as here). */
-  sampleInstall: { integrationPackId: 'c0523638-0838-40e1-bd53-…', integrationPackOverrideName: 'adhoc_08 - Mon Apr 24 2023' },
+  sampleInstall: {
+    integrationPackId: 'c0523638-0838-40e1-bd53-…',
+    integrationPackOverrideName: 'adhoc_08 - Mon Apr 24 2023',
+  },
   /** The sample Space id of the Space page (cut short there too). */
   sampleSpaceId: '2da77d1f-bbd4-4066-…',
 } as const;

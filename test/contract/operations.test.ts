@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { assertEnumType, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import {
+  assertEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  validate,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { loadSchema } from '../../src/simulator/graphql/loadSchema.js';
 import { DOCUMENTED_API } from './documentedApi.js';
 
@@ -10,7 +19,9 @@ const operationsDir = new URL('../../operations/', import.meta.url);
 const files = readdirSync(operationsDir).filter((f) => f.endsWith('.graphql'));
 
 function operationOf(source: string): OperationDefinitionNode {
-  const definitions = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const definitions = parse(source).definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   expect(definitions).toHaveLength(1);
   return definitions[0]!;
 }
@@ -49,10 +60,21 @@ describe('the schema snapshot against the documented API', () => {
   });
 
   it('has the enums and scalars with the documented values', () => {
-    const values = (name: string) => assertEnumType(schema.getType(name)).getValues().map((v) => v.name);
+    const values = (name: string) =>
+      assertEnumType(schema.getType(name))
+        .getValues()
+        .map((v) => v.name);
     expect(values('InstallationType')).toEqual(['SINGLE', 'MULTI']);
     expect(values('EnvironmentClassification')).toEqual(['PROD', 'TEST']);
-    expect(values('ExecutionHistoryStatus')).toEqual(['ABORTED', 'COMPLETE', 'COMPLETE_WARN', 'DISCARDED', 'ERROR', 'INPROCESS', 'STARTED']);
+    expect(values('ExecutionHistoryStatus')).toEqual([
+      'ABORTED',
+      'COMPLETE',
+      'COMPLETE_WARN',
+      'DISCARDED',
+      'ERROR',
+      'INPROCESS',
+      'STARTED',
+    ]);
     expect(values('SharingMode')).toEqual(['ACCOUNT_GROUP']);
     expect(values('SearchOperator')).toEqual(['CONTAINS', 'STARTSWITH']);
     expect(schema.getType('Upload')).toBeDefined();
@@ -64,8 +86,9 @@ describe('the schema snapshot against the documented API', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
       if (!type.description) undescribed.push(type.name);
-      if ('getFields' in type) {
-        for (const field of Object.values(type.getFields())) if (!field.description) undescribed.push(`${type.name}.${field.name}`);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        const fields = Object.values(type.getFields() as Record<string, { name: string; description?: string | null }>);
+        for (const field of fields) if (!field.description) undescribed.push(`${type.name}.${field.name}`);
       }
     }
     expect(undescribed).toEqual([]);
@@ -73,13 +96,17 @@ describe('the schema snapshot against the documented API', () => {
 
   it('accepts the sample install request of the pages', () => {
     const operation = operationOf(readFileSync(new URL('installIpack.graphql', operationsDir), 'utf8'));
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { input: { ...DOCUMENTED_API.sampleInstall } });
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], {
+      input: { ...DOCUMENTED_API.sampleInstall },
+    });
     expect(coerced.errors).toBeUndefined();
   });
 
   it('accepts the sample space id for getSpace and refuses a request without one', () => {
     const operation = operationOf(readFileSync(new URL('getSpace.graphql', operationsDir), 'utf8'));
-    expect(getVariableValues(schema, operation.variableDefinitions ?? [], { id: DOCUMENTED_API.sampleSpaceId }).errors).toBeUndefined();
+    expect(
+      getVariableValues(schema, operation.variableDefinitions ?? [], { id: DOCUMENTED_API.sampleSpaceId }).errors,
+    ).toBeUndefined();
     expect(getVariableValues(schema, operation.variableDefinitions ?? [], {}).errors).toHaveLength(1);
   });
 });

@@ -14,7 +14,13 @@ function modulesLoadedBy(specifier: string): string[] {
   const traceFile = join(work, 'trace.txt');
   execFileSync(
     process.execPath,
-    ['--import', join(root, 'test/support/trace-imports.mjs'), '--input-type=module', '-e', `await import(${JSON.stringify(specifier)});`],
+    [
+      '--import',
+      join(root, 'test/support/trace-imports.mjs'),
+      '--input-type=module',
+      '-e',
+      `await import(${JSON.stringify(specifier)});`,
+    ],
     { cwd: root, env: { ...process.env, TRACE_IMPORTS_FILE: traceFile } },
   );
   return readFileSync(traceFile, 'utf8').trim().split('\n');

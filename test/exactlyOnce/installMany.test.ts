@@ -7,7 +7,10 @@ import { simulatorClient } from '../support/simulatorClient.js';
 const fx = useSimulatorClient();
 
 const tenants = (n: number, prefix = 'tenant') =>
-  Array.from({ length: n }, (_, i) => ({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: `${prefix}-${i}` }));
+  Array.from({ length: n }, (_, i) => ({
+    integrationPackId: DEMO.packs.invoiceSync,
+    integrationPackOverrideName: `${prefix}-${i}`,
+  }));
 
 describe('installMany', () => {
   it.each([
@@ -24,7 +27,11 @@ describe('installMany', () => {
 
   it('keeps the result types and the order of the items', async () => {
     const results = await fx.client.installMany([...tenants(2), { integrationPackId: DEMO.packs.orderIntake }]);
-    expect(results.map((r) => (r.ok ? [r.instance.integrationPackId, r.instance.integrationPackOverrideName, r.instance.reconciled] : r.error))).toEqual([
+    expect(
+      results.map((r) =>
+        r.ok ? [r.instance.integrationPackId, r.instance.integrationPackOverrideName, r.instance.reconciled] : r.error,
+      ),
+    ).toEqual([
       [DEMO.packs.invoiceSync, 'tenant-0', false],
       [DEMO.packs.invoiceSync, 'tenant-1', false],
       [DEMO.packs.orderIntake, null, false],
@@ -40,8 +47,15 @@ describe('installMany', () => {
       { integrationPackId: DEMO.packs.unsharedArchive },
       tenants(2)[1]!,
     ]);
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'IPACK_ALREADY_INSTALLED', 'IPACK_NOT_FOUND_IN_SPACE', 'ok']);
-    expect(results[1]!.ok || results[1]!.error.message).toContain(`installIpack failed for "${DEMO.packs.orderIntake}"`);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ok',
+      'IPACK_ALREADY_INSTALLED',
+      'IPACK_NOT_FOUND_IN_SPACE',
+      'ok',
+    ]);
+    expect(results[1]!.ok || results[1]!.error.message).toContain(
+      `installIpack failed for "${DEMO.packs.orderIntake}"`,
+    );
   });
 
   it('refuses bad items before sending and installs the rest', async () => {
@@ -87,7 +101,11 @@ describe('installMany', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error).toBeInstanceOf(OutcomeUnknownError);
-        expect((r.error as OutcomeUnknownError).key).toEqual({ operation: 'install', integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: `tenant-${i}` });
+        expect((r.error as OutcomeUnknownError).key).toEqual({
+          operation: 'install',
+          integrationPackId: DEMO.packs.invoiceSync,
+          integrationPackOverrideName: `tenant-${i}`,
+        });
       }
     }
   });
@@ -96,7 +114,8 @@ describe('installMany', () => {
     const seen: Array<{ index: number; batchesSent: number }> = [];
     await fx.client.installMany(tenants(6), {
       batchSize: 2,
-      onResult: (_result, index) => seen.push({ index, batchesSent: fx.simulator.stats.operations.installIpackBatch ?? 0 }),
+      onResult: (_result, index) =>
+        seen.push({ index, batchesSent: fx.simulator.stats.operations.installIpackBatch ?? 0 }),
     });
     expect(seen).toEqual([0, 1, 2, 3, 4, 5].map((index) => ({ index, batchesSent: Math.floor(index / 2) + 1 })));
   });
@@ -106,7 +125,11 @@ describe('installMany', () => {
     await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
     const items = [...tenants(2), { integrationPackId: DEMO.packs.orderIntake }];
     const refused = await fx.client.installMany(items);
-    expect(refused.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['IPACK_OVERRIDE_NAME_IN_USE', 'ok', 'IPACK_ALREADY_INSTALLED']);
+    expect(refused.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'IPACK_OVERRIDE_NAME_IN_USE',
+      'ok',
+      'IPACK_ALREADY_INSTALLED',
+    ]);
     const reused = await fx.client.installMany(items, { reuseExisting: true });
     expect(reused.every((r) => r.ok && r.instance.reconciled)).toBe(true);
     expect(reused[0]!.ok && reused[0]!.instance.id).toBe(other!.ok && other!.instance.id);

@@ -20,9 +20,18 @@ describe('a long apply rides out transient faults', () => {
   it('60 instances (+60 attachments) under 30% lost answers, 10% 503, 10% 429: ≤ 1% unresolved, converged on the second run, never a duplicate', async () => {
     const simulator = currentSimulator();
     // Retry-After 0 keeps the test quick; bench/faultyApply.mjs runs 1000 instances with Retry-After 1.
-    simulator.faults.set({ dropAfterExecuteRate: 0.3, unavailableRate: 0.1, rateLimitedRate: 0.1, retryAfterSeconds: 0, seed: 11 });
+    simulator.faults.set({
+      dropAfterExecuteRate: 0.3,
+      unavailableRate: 0.1,
+      rateLimitedRate: 0.1,
+      retryAfterSeconds: 0,
+      seed: 11,
+    });
     const file = join(work, 'plan.yaml');
-    const entries = Array.from({ length: 60 }, (_, i) => `  - pack: Invoice Sync\n    name: tenant-${i}\n    environments: [Test]\n`);
+    const entries = Array.from(
+      { length: 60 },
+      (_, i) => `  - pack: Invoice Sync\n    name: tenant-${i}\n    environments: [Test]\n`,
+    );
     writeFileSync(file, `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n${entries.join('')}`);
     const env = demoEnv(simulator);
 

@@ -10,13 +10,24 @@ const sent = (operation: string) => fx.simulator.stats.operations[operation] ?? 
 
 describe('installs stay exactly-once through a lossy platform', () => {
   it('100 installs through 30% dropped answers, 10% 503 and 10% 429: 100 instances, no duplicate', async () => {
-    fx.simulator.faults.set({ dropAfterExecuteRate: 0.3, unavailableRate: 0.1, rateLimitedRate: 0.1, retryAfterSeconds: 0, seed: 2026 });
+    fx.simulator.faults.set({
+      dropAfterExecuteRate: 0.3,
+      unavailableRate: 0.1,
+      rateLimitedRate: 0.1,
+      retryAfterSeconds: 0,
+      seed: 2026,
+    });
     // A lossy network needs more attempts than the defaults and a budget that does not run dry.
-    const lossy = simulatorClient(fx.simulator, { retry: { maxAttempts: 20, baseDelayMs: 1, maxDelayMs: 5, budget: 10_000 } });
+    const lossy = simulatorClient(fx.simulator, {
+      retry: { maxAttempts: 20, baseDelayMs: 1, maxDelayMs: 5, budget: 10_000 },
+    });
     const outcomes: Array<'installed' | 'reconciled' | 'unknown'> = [];
     for (let i = 0; i < 100; i++) {
       try {
-        const instance = await lossy.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: `tenant-${i}` });
+        const instance = await lossy.installIntegrationPack({
+          integrationPackId: DEMO.packs.invoiceSync,
+          integrationPackOverrideName: `tenant-${i}`,
+        });
         expect(instance.integrationPackOverrideName).toBe(`tenant-${i}`);
         outcomes.push(instance.reconciled ? 'reconciled' : 'installed');
       } catch (error) {
@@ -34,7 +45,10 @@ describe('installs stay exactly-once through a lossy platform', () => {
 
   it('two concurrent installs of the same pack and name send one mutation; both get the instance', async () => {
     const request = { integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' };
-    const [a, b] = await Promise.all([fx.client.installIntegrationPack(request), fx.client.installIntegrationPack(request)]);
+    const [a, b] = await Promise.all([
+      fx.client.installIntegrationPack(request),
+      fx.client.installIntegrationPack(request),
+    ]);
     expect(a.id).toBe(b.id);
     expect(sent('installIpack')).toBe(1);
     expect(fx.simulator.platform.state.instances).toHaveLength(1);
@@ -42,14 +56,20 @@ describe('installs stay exactly-once through a lossy platform', () => {
 
   it('two concurrent identical SINGLE installs send one mutation', async () => {
     const request = { integrationPackId: DEMO.packs.orderIntake };
-    const results = await Promise.all([fx.client.installIntegrationPack(request), fx.client.installIntegrationPack(request)]);
+    const results = await Promise.all([
+      fx.client.installIntegrationPack(request),
+      fx.client.installIntegrationPack(request),
+    ]);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(sent('installIpack')).toBe(1);
   });
 
   it('a lost answer is reconciled from the listing, not re-sent', async () => {
     fx.simulator.faults.queue('drop-after-execute');
-    const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' });
+    const instance = await fx.client.installIntegrationPack({
+      integrationPackId: DEMO.packs.invoiceSync,
+      integrationPackOverrideName: 'EU',
+    });
     expect(instance).toMatchObject({ integrationPackOverrideName: 'EU', reconciled: true });
     expect(sent('installIpack')).toBe(1);
     expect(sent('listIntegrationPackInstances')).toBe(1);
@@ -92,9 +112,11 @@ describe('installs stay exactly-once through a lossy platform', () => {
 
   it('a definite refusal is not reconciled', async () => {
     await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    await expect(fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toMatchObject({
-      code: 'IPACK_ALREADY_INSTALLED',
-    });
+    await expect(fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toMatchObject(
+      {
+        code: 'IPACK_ALREADY_INSTALLED',
+      },
+    );
     expect(sent('listIntegrationPackInstances')).toBe(0);
   });
 });
@@ -129,7 +151,10 @@ describe('uninstall, attach and detach reconcile the same way', () => {
 
   it('attach after a 5xx re-sends only the environments still missing', async () => {
     const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    await fx.client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: [DEMO.environments.prod] });
+    await fx.client.attachIntegrationPackInstance({
+      integrationPackInstanceId: instance.id,
+      environmentIds: [DEMO.environments.prod],
+    });
     fx.simulator.stats.operations = {};
     fx.simulator.faults.queue('unavailable');
     const attachments = await fx.client.attachIntegrationPackInstance({
@@ -143,7 +168,10 @@ describe('uninstall, attach and detach reconcile the same way', () => {
 
   it('detach whose answer is lost', async () => {
     const instance = await fx.client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-    const [attachment] = await fx.client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: [DEMO.environments.prod] });
+    const [attachment] = await fx.client.attachIntegrationPackInstance({
+      integrationPackInstanceId: instance.id,
+      environmentIds: [DEMO.environments.prod],
+    });
     fx.simulator.faults.queue('drop-after-execute');
     await expect(fx.client.detachIntegrationPackInstance(attachment!.id!)).resolves.toBe(attachment!.id);
     expect(sent('detachIpackInstance')).toBe(1);

@@ -1,19 +1,32 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
-import { createSpacesClient, GetSpaceDocument, SpacesInputError, type SpacesClientOptions, type SpacesError } from '../../src/index.js';
+import {
+  createSpacesClient,
+  GetSpaceDocument,
+  SpacesInputError,
+  type SpacesClientOptions,
+  type SpacesError,
+} from '../../src/index.js';
 import { fakeJwt } from '../support/jwt.js';
 import { deeplyNested, json, useHostileServer } from '../support/hostileServer.js';
 
 const server = useHostileServer();
 const JWT = fakeJwt(4_000_000_000, 'our-user');
 const client = (options: Partial<SpacesClientOptions> = {}) =>
-  createSpacesClient({ endpoint: server.url, token: JWT, spaceGuid: 'guid', retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...options });
-const failure = (promise: Promise<unknown>) => promise.then(
-  () => {
-    throw new Error('expected a failure');
-  },
-  (error: unknown) => error as SpacesError,
-);
+  createSpacesClient({
+    endpoint: server.url,
+    token: JWT,
+    spaceGuid: 'guid',
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...options,
+  });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error as SpacesError,
+  );
 
 describe('answers are read within bounds', () => {
   it('an endless body is cut off at maxResponseBytes and not read again', async () => {
@@ -23,7 +36,8 @@ describe('answers are read within bounds', () => {
       const chunk = '{"id":"x","name":"y"},'.repeat(3000);
       // Bounded even if the client never stopped reading: 200 MB, then the body ends.
       const pump = () => {
-        while (!response.destroyed && server.bytesWritten < 200e6) if (!response.write(chunk)) return void response.once('drain', pump);
+        while (!response.destroyed && server.bytesWritten < 200e6)
+          if (!response.write(chunk)) return void response.once('drain', pump);
         response.end();
       };
       pump();
@@ -56,7 +70,11 @@ describe('answers are read within bounds', () => {
 
   it.each([
     ['a string where a list is selected', { spaces: 'not a list' }, 'data.spaces'],
-    ['an object where a scalar is selected', { spaces: [{ id: { nested: true }, name: 'x' }] }, 'data.spaces[0].id: expected a scalar'],
+    [
+      'an object where a scalar is selected',
+      { spaces: [{ id: { nested: true }, name: 'x' }] },
+      'data.spaces[0].id: expected a scalar',
+    ],
     ['a missing field', { spaces: [{ id: 's1' }] }, 'data.spaces[0].name: missing'],
     ['no selected root field', { somethingElse: [] }, 'data.spaces: missing'],
   ])('data of the wrong shape (%s) is INVALID_RESPONSE naming where', async (_label, data, where) => {
@@ -85,7 +103,9 @@ describe('what we send is bounded before sending', () => {
     expect(error).toBeInstanceOf(SpacesInputError);
     expect(error.message).toContain('is 20000000 characters long; at most 256 are accepted');
     expect(error.message.length).toBeLessThan(300);
-    await expect(failure(client().installIntegrationPack({ integrationPackId: 'p', integrationPackOverrideName: huge }))).resolves.toMatchObject({
+    await expect(
+      failure(client().installIntegrationPack({ integrationPackId: 'p', integrationPackOverrideName: huge })),
+    ).resolves.toMatchObject({
       field: 'integrationPackOverrideName',
     });
     expect(server.requests).toBe(0);
@@ -111,7 +131,10 @@ describe('errors never carry a credential', () => {
             message: `denied for ${String(request.headers.authorization)}`,
             extensions: {
               code: 'UNAUTHORIZED',
-              request: { headers: { authorization: request.headers.authorization }, history: [[`token=${JWT}`], { other: someoneElsesJwt }] },
+              request: {
+                headers: { authorization: request.headers.authorization },
+                history: [[`token=${JWT}`], { other: someoneElsesJwt }],
+              },
               [`key-${JWT}`]: 'keys too',
             },
           },
@@ -126,7 +149,8 @@ describe('errors never carry a credential', () => {
   });
 
   it('redaction keeps ordinary dotted text (hosts, versions) intact', async () => {
-    server.answer = (_request, response) => json(response, 200, { data: null, errors: [{ message: 'api.platform.gb.boomi.com v1.2.3 said no' }] });
+    server.answer = (_request, response) =>
+      json(response, 200, { data: null, errors: [{ message: 'api.platform.gb.boomi.com v1.2.3 said no' }] });
     const error = await failure(client().listSpaces());
     expect(error.message).toContain('api.platform.gb.boomi.com v1.2.3 said no');
   });

@@ -13,7 +13,12 @@ const BASIC = Buffer.from(`BOOMI_TOKEN.${DEMO.username}:${API_TOKEN}`).toString(
 const captured: string[] = [];
 const jwtsIssued: string[] = [];
 const capture = (...values: unknown[]) => {
-  for (const value of values) captured.push(typeof value === 'string' ? value : `${inspect(value, { depth: 10, showHidden: true })}\n${JSON.stringify(value)}`);
+  for (const value of values)
+    captured.push(
+      typeof value === 'string'
+        ? value
+        : `${inspect(value, { depth: 10, showHidden: true })}\n${JSON.stringify(value)}`,
+    );
 };
 const logger = (event: TransportEvent) => capture(event);
 
@@ -24,11 +29,15 @@ let targetRequests: Array<{ url: string; authorization: string | undefined }>;
 let redirectorUrl: string;
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 beforeAll(async () => {
-  simulator = await startSimulator({ credentials: { accountId: DEMO.accountId, username: DEMO.username, apiToken: API_TOKEN } });
+  simulator = await startSimulator({
+    credentials: { accountId: DEMO.accountId, username: DEMO.username, apiToken: API_TOKEN },
+  });
   targetRequests = [];
   target = createServer((req, res) => {
     targetRequests.push({ url: req.url ?? '', authorization: req.headers.authorization });
@@ -50,7 +59,11 @@ afterAll(async () => {
 
 describe('credentials never follow a redirect', () => {
   it('a 307 from the GraphQL endpoint to another origin is an error, and the JWT never reaches it', async () => {
-    const client = createSpacesClient({ endpoint: `${redirectorUrl}/graphql`, token: 'eyJhbGciOi.SEEDED-JWT.c2ln', logger });
+    const client = createSpacesClient({
+      endpoint: `${redirectorUrl}/graphql`,
+      token: 'eyJhbGciOi.SEEDED-JWT.c2ln',
+      logger,
+    });
     const error = await client.listSpaces().catch((e: unknown) => e);
     capture(error);
     expect(error).toMatchObject({ code: 'REDIRECT_REFUSED', status: 307 });
@@ -58,7 +71,13 @@ describe('credentials never follow a redirect', () => {
   });
 
   it('a 307 from the JWT endpoint is an error, and the API token never reaches the other origin', async () => {
-    const provider = createJwtProvider({ accountId: DEMO.accountId, username: DEMO.username, apiToken: API_TOKEN, authUrl: `${redirectorUrl}/auth`, logger });
+    const provider = createJwtProvider({
+      accountId: DEMO.accountId,
+      username: DEMO.username,
+      apiToken: API_TOKEN,
+      authUrl: `${redirectorUrl}/auth`,
+      logger,
+    });
     const error = await provider.getToken().catch((e: unknown) => e);
     capture(error, provider);
     expect(error).toMatchObject({ code: 'AUTH_ERROR', status: 307 });
@@ -66,10 +85,16 @@ describe('credentials never follow a redirect', () => {
   });
 
   it('plain-http endpoints and JWT URLs are refused unless the host is loopback', () => {
-    expect(() => createSpacesClient({ endpoint: 'http://platform.example.test/graphql', token: 'x' })).toThrow(SpacesInputError);
-    expect(() => createSpacesClient({ token: 'x', endpoint: 'https://platform.example.test/graphql', jwt: undefined })).not.toThrow();
+    expect(() => createSpacesClient({ endpoint: 'http://platform.example.test/graphql', token: 'x' })).toThrow(
+      SpacesInputError,
+    );
     expect(() =>
-      createSpacesClient({ jwt: { accountId: 'a', username: 'u', apiToken: API_TOKEN, authUrl: 'http://auth.example.test/jwt' } }),
+      createSpacesClient({ token: 'x', endpoint: 'https://platform.example.test/graphql', jwt: undefined }),
+    ).not.toThrow();
+    expect(() =>
+      createSpacesClient({
+        jwt: { accountId: 'a', username: 'u', apiToken: API_TOKEN, authUrl: 'http://auth.example.test/jwt' },
+      }),
     ).toThrow(/authUrl.*must use https/);
   });
 });
@@ -78,15 +103,35 @@ describe('no secret in anything we show', () => {
   it('a working session: logs, results and the client', async () => {
     const provider = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl, logger });
     jwtsIssued.push(await provider.getToken());
-    const client = createSpacesClient({ endpoint: simulator.url, getToken: provider.getToken, spaceGuid: DEMO.spaceId, logger });
-    capture(await client.listSpaces(), await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake }), client, provider);
+    const client = createSpacesClient({
+      endpoint: simulator.url,
+      getToken: provider.getToken,
+      spaceGuid: DEMO.spaceId,
+      logger,
+    });
+    capture(
+      await client.listSpaces(),
+      await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake }),
+      client,
+      provider,
+    );
     expect(captured.join('\n')).toContain('Bearer [REDACTED]');
   });
 
   it('failures: a refused API token, a refused JWT, an error page echoing the header', async () => {
-    const wrong = createJwtProvider({ ...simulator.credentials, apiToken: `${API_TOKEN}-wrong`, authUrl: simulator.authUrl, logger });
+    const wrong = createJwtProvider({
+      ...simulator.credentials,
+      apiToken: `${API_TOKEN}-wrong`,
+      authUrl: simulator.authUrl,
+      logger,
+    });
     capture(await wrong.getToken().catch((e: unknown) => e));
-    const stale = createSpacesClient({ endpoint: simulator.url, token: 'eyJhbGciOi.SEEDED-STALE-JWT.c2ln', logger, retry: { maxAttempts: 1 } });
+    const stale = createSpacesClient({
+      endpoint: simulator.url,
+      token: 'eyJhbGciOi.SEEDED-STALE-JWT.c2ln',
+      logger,
+      retry: { maxAttempts: 1 },
+    });
     capture(await stale.listSpaces().catch((e: unknown) => e), stale);
   });
 
@@ -104,13 +149,20 @@ describe('no secret in anything we show', () => {
     expect(ok.stderr).toContain('[verbose] → POST');
     expect(ok.stderr).toContain('authorization: Bearer [REDACTED]');
     expect(ok.stderr).toContain('authorization: Basic [REDACTED]');
-    const refused = await runCli(['spaces', '--verbose', '--json'], { env: { ...env, BOOMI_API_TOKEN: `${API_TOKEN}-wrong` } });
+    const refused = await runCli(['spaces', '--verbose', '--json'], {
+      env: { ...env, BOOMI_API_TOKEN: `${API_TOKEN}-wrong` },
+    });
     expect(refused.code).toBe(1);
-    const piped = await runCli(['spaces', '--verbose', '--api-token-stdin'], { env: { ...env, BOOMI_API_TOKEN: '' }, input: API_TOKEN });
+    const piped = await runCli(['spaces', '--verbose', '--api-token-stdin'], {
+      env: { ...env, BOOMI_API_TOKEN: '' },
+      input: API_TOKEN,
+    });
     expect(piped.code).toBe(0);
     capture(ok.stdout, ok.stderr, refused.stdout, refused.stderr, piped.stdout, piped.stderr);
     // A JWT the simulator issued to the CLI would start like every JWT: header {"alg":"HS256",…}.
-    expect([ok.stderr, ok.stdout, refused.stderr, piped.stderr].join('\n')).not.toMatch(/eyJhbGciOiJIUzI1NiIs[\w-]*\.[\w-]+/);
+    expect([ok.stderr, ok.stdout, refused.stderr, piped.stderr].join('\n')).not.toMatch(
+      /eyJhbGciOiJIUzI1NiIs[\w-]*\.[\w-]+/,
+    );
   });
 
   it('none of the captured output holds a seeded secret', () => {

@@ -25,7 +25,9 @@ describe('the simulator’s JWT endpoint', () => {
   it('refuses a wrong API token, a wrong account, and a call without Basic auth', async () => {
     expect((await fetchJwt(simulator, 'not-the-token')).status).toBe(401);
     const basic = Buffer.from('BOOMI_TOKEN.demo@example.com:demo-token').toString('base64');
-    expect((await fetch(`${simulator.authUrl}/other-account`, { headers: { authorization: `Basic ${basic}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${simulator.authUrl}/other-account`, { headers: { authorization: `Basic ${basic}` } })).status,
+    ).toBe(401);
     expect((await fetch(`${simulator.authUrl}/demo-account`)).status).toBe(401);
     expect((await fetch(`${simulator.authUrl}/demo-account`, { method: 'POST' })).status).toBe(405);
   });
@@ -36,7 +38,9 @@ describe('GraphQL calls need a valid, unexpired JWT', () => {
     const response = await postGraphQL(simulator, spacesQuery);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
-      errors: [{ message: 'Downstream Execution Error: Unauthorized', path: ['spaces'], extensions: { code: 'UNAUTHORIZED' } }],
+      errors: [
+        { message: 'Downstream Execution Error: Unauthorized', path: ['spaces'], extensions: { code: 'UNAUTHORIZED' } },
+      ],
       data: null,
     });
   });
@@ -58,7 +62,9 @@ describe('GraphQL calls need a valid, unexpired JWT', () => {
     const [header, payload, signature] = jwt.split('.');
     const forged = Buffer.from(JSON.stringify({ ...decodeJwt(jwt), exp: clock / 1000 + 99_999 })).toString('base64url');
     expect(payload).not.toBe(forged);
-    const response = await postGraphQL(simulator, spacesQuery, { authorization: `Bearer ${header}.${forged}.${signature}` });
+    const response = await postGraphQL(simulator, spacesQuery, {
+      authorization: `Bearer ${header}.${forged}.${signature}`,
+    });
     expect(response.status).toBe(401);
   });
 });

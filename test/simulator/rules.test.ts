@@ -26,7 +26,9 @@ describe('install rules', () => {
   });
 
   it('refuses an override name on a SINGLE pack and its absence on a MULTI pack', async () => {
-    await expect(install(DEMO.packs.orderIntake, 'named')).rejects.toMatchObject({ code: 'IPACK_OVERRIDE_NAME_NOT_ALLOWED' });
+    await expect(install(DEMO.packs.orderIntake, 'named')).rejects.toMatchObject({
+      code: 'IPACK_OVERRIDE_NAME_NOT_ALLOWED',
+    });
     await expect(install(DEMO.packs.invoiceSync)).rejects.toMatchObject({
       code: 'IPACK_OVERRIDE_NAME_REQUIRED',
       message: expect.stringContaining('integrationPackOverrideName is required'),
@@ -48,14 +50,21 @@ describe('install rules', () => {
   });
 
   it('refuses an unknown instance: IPACK_INSTANCE_ID_INVALID', async () => {
-    await expect(fx.client.uninstallIntegrationPack('SW52YWxpZA')).rejects.toMatchObject({ code: 'IPACK_INSTANCE_ID_INVALID' });
+    await expect(fx.client.uninstallIntegrationPack('SW52YWxpZA')).rejects.toMatchObject({
+      code: 'IPACK_INSTANCE_ID_INVALID',
+    });
     await expect(
-      fx.client.attachIntegrationPackInstance({ integrationPackInstanceId: 'SW52YWxpZA', environmentIds: [DEMO.environments.prod] }),
+      fx.client.attachIntegrationPackInstance({
+        integrationPackInstanceId: 'SW52YWxpZA',
+        environmentIds: [DEMO.environments.prod],
+      }),
     ).rejects.toMatchObject({ code: 'IPACK_INSTANCE_ID_INVALID' });
   });
 
   it('refuses an unknown space: SPACE_NOT_FOUND, also as SPACE_GUID', async () => {
-    await expect(fx.client.getSpace('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'SPACE_NOT_FOUND' });
+    await expect(fx.client.getSpace('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'SPACE_NOT_FOUND',
+    });
     const stranger = simulatorClient(fx.simulator, { spaceGuid: '00000000-0000-4000-8000-000000000000' });
     await expect(stranger.listIntegrationPackInstances()).rejects.toMatchObject({ code: 'SPACE_NOT_FOUND' });
   });
@@ -84,9 +93,14 @@ describe('install rules', () => {
   it('refuses an unknown environment and an unknown attachment', async () => {
     const instance = await install(DEMO.packs.orderIntake);
     await expect(
-      fx.client.attachIntegrationPackInstance({ integrationPackInstanceId: instance.id, environmentIds: ['no-such-env'] }),
+      fx.client.attachIntegrationPackInstance({
+        integrationPackInstanceId: instance.id,
+        environmentIds: ['no-such-env'],
+      }),
     ).rejects.toMatchObject({ code: 'ENVIRONMENT_NOT_FOUND' });
-    await expect(fx.client.detachIntegrationPackInstance('bm8tc3VjaA')).rejects.toMatchObject({ code: 'ATTACHMENT_ID_INVALID' });
+    await expect(fx.client.detachIntegrationPackInstance('bm8tc3VjaA')).rejects.toMatchObject({
+      code: 'ATTACHMENT_ID_INVALID',
+    });
   });
 });
 
@@ -94,7 +108,9 @@ describe('fault switches', () => {
   // Every call fails here, the listings that would reconcile the install too (all their patient
   // attempts, quick ones here): the outcome is unknown.
   const quickInstall = (integrationPackId: string) =>
-    simulatorClient(fx.simulator, { retry: { baseDelayMs: 1, maxDelayMs: 5 } }).installIntegrationPack({ integrationPackId });
+    simulatorClient(fx.simulator, { retry: { baseDelayMs: 1, maxDelayMs: 5 } }).installIntegrationPack({
+      integrationPackId,
+    });
 
   it('answers 503 before executing', async () => {
     fx.simulator.faults.set({ unavailableRate: 1 });
@@ -134,7 +150,10 @@ describe('rate limit and latency', () => {
       const refused = await call();
       expect(refused.status).toBe(429);
       expect(refused.headers.get('retry-after')).toBe('1');
-      expect(await refused.json()).toMatchObject({ data: null, errors: [{ message: expect.stringContaining('Too Many Requests') }] });
+      expect(await refused.json()).toMatchObject({
+        data: null,
+        errors: [{ message: expect.stringContaining('Too Many Requests') }],
+      });
       clock += 1000;
       expect((await call()).status).toBe(200);
     } finally {

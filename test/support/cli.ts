@@ -21,7 +21,12 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
  */
 export function runCli(
   args: string[],
-  { env = cleanEnv(), input, script = CLI, cwd }: { env?: NodeJS.ProcessEnv; input?: string; script?: string; cwd?: string } = {},
+  {
+    env = cleanEnv(),
+    input,
+    script = CLI,
+    cwd,
+  }: { env?: NodeJS.ProcessEnv; input?: string; script?: string; cwd?: string } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });

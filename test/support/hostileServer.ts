@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll } from '@jest/globals';
 
 /** What the hostile server does with one GraphQL request (its parsed body). */
-export type HostileAnswer = (request: { operationName: string; body: Record<string, unknown>; headers: IncomingMessage['headers'] }, response: ServerResponse) => void;
+export type HostileAnswer = (
+  request: { operationName: string; body: Record<string, unknown>; headers: IncomingMessage['headers'] },
+  response: ServerResponse,
+) => void;
 
 export interface HostileServer {
   url: string;
@@ -20,7 +23,12 @@ export interface HostileServer {
  * SDK's stream reading meet it as they would meet a broken or malicious platform.
  */
 export function useHostileServer(): HostileServer {
-  const state: HostileServer = { url: '', requests: 0, bytesWritten: 0, answer: (_request, response) => response.end() };
+  const state: HostileServer = {
+    url: '',
+    requests: 0,
+    bytesWritten: 0,
+    answer: (_request, response) => response.end(),
+  };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -37,7 +45,14 @@ export function useHostileServer(): HostileServer {
         state.bytesWritten += Buffer.byteLength(chunk);
         return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
       }) as typeof response.write;
-      state.answer({ operationName: String(body.operationName ?? ''), body, headers: request.headers }, response);
+      state.answer(
+        {
+          operationName: typeof body.operationName === 'string' ? body.operationName : '',
+          body,
+          headers: request.headers,
+        },
+        response,
+      );
     });
   });
   beforeAll(async () => {

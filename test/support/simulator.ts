@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { createDemoState, DEMO } from '../../src/simulator/model/seed.js';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/server/startSimulator.js';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../../src/simulator/server/startSimulator.js';
 import type { SpacesClient } from '../../src/index.js';
 import { cleanEnv } from './cli.js';
 import { simulatorClient } from './simulatorClient.js';

@@ -9,9 +9,14 @@ export function simulatorClient(simulator: RunningSimulator, options: Partial<Sp
 }
 
 /** A JWT from the simulator, fetched by hand. */
-export async function fetchJwt(simulator: RunningSimulator, apiToken = simulator.credentials.apiToken): Promise<Response> {
+export async function fetchJwt(
+  simulator: RunningSimulator,
+  apiToken = simulator.credentials.apiToken,
+): Promise<Response> {
   const basic = Buffer.from(`BOOMI_TOKEN.${simulator.credentials.username}:${apiToken}`).toString('base64');
-  return fetch(`${simulator.authUrl}/${simulator.credentials.accountId}`, { headers: { authorization: `Basic ${basic}` } });
+  return fetch(`${simulator.authUrl}/${simulator.credentials.accountId}`, {
+    headers: { authorization: `Basic ${basic}` },
+  });
 }
 
 /** A raw GraphQL POST to the simulator. */

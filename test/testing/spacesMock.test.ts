@@ -5,7 +5,12 @@ import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { useMswServer } from '../support/setupMsw.js';
 
 const CUSTOM_ENDPOINT = 'https://custom.example.test/graphql';
-const extraPack: SimPack = { id: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Payroll', description: 'Runs payroll.', installationType: 'MULTI' };
+const extraPack: SimPack = {
+  id: 'aaaaaaaa-0000-4000-8000-000000000001',
+  name: 'Payroll',
+  description: 'Runs payroll.',
+  installationType: 'MULTI',
+};
 const mock = createTestMock();
 const seeded = createSpacesMock({
   endpoint: CUSTOM_ENDPOINT,
@@ -34,7 +39,11 @@ function createDemoSpace() {
   };
 }
 
-const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+const client = createSpacesClient({
+  token: TEST_TOKEN,
+  spaceGuid: DEMO.spaceId,
+  retry: { baseDelayMs: 1, maxDelayMs: 2 },
+});
 beforeEach(() => {
   mock.reset();
   seeded.reset();
@@ -47,7 +56,9 @@ describe('createSpacesMock: a stateful fake platform', () => {
     await expect(client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toMatchObject({
       code: 'IPACK_ALREADY_INSTALLED',
     });
-    await expect(client.installIntegrationPack({ integrationPackId: DEMO.packs.unsharedArchive })).rejects.toMatchObject({
+    await expect(
+      client.installIntegrationPack({ integrationPackId: DEMO.packs.unsharedArchive }),
+    ).rejects.toMatchObject({
       code: 'IPACK_NOT_FOUND_IN_SPACE',
     });
     expect(mock.state.instances).toHaveLength(1);
@@ -55,7 +66,9 @@ describe('createSpacesMock: a stateful fake platform', () => {
   });
 
   it('includes the JWT endpoint: a client with API-token credentials works, a wrong token is refused', async () => {
-    const jwtClient = createSpacesClient({ jwt: { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken } });
+    const jwtClient = createSpacesClient({
+      jwt: { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken },
+    });
     await expect(jwtClient.listSpaces()).resolves.toHaveLength(1);
     const wrong = createSpacesClient({ jwt: { accountId: DEMO.accountId, username: DEMO.username, apiToken: 'nope' } });
     await expect(wrong.listSpaces()).rejects.toMatchObject({ code: 'AUTH_ERROR', status: 401 });
@@ -66,8 +79,14 @@ describe('createSpacesMock: a stateful fake platform', () => {
   it('is seeded from fixtures, and reset() returns to them', async () => {
     const other = createSpacesClient({ endpoint: CUSTOM_ENDPOINT, token: TEST_TOKEN, spaceGuid: DEMO.spaceId });
     const space = await other.getSpace(DEMO.spaceId);
-    expect(space.sharedIpacks).toEqual([{ id: extraPack.id, name: 'Payroll', description: 'Runs payroll.', installationType: 'MULTI' }]);
-    await other.installIntegrationPack({ integrationPackId: extraPack.id, integrationPackOverrideName: 'New', spaceId: DEMO.spaceId });
+    expect(space.sharedIpacks).toEqual([
+      { id: extraPack.id, name: 'Payroll', description: 'Runs payroll.', installationType: 'MULTI' },
+    ]);
+    await other.installIntegrationPack({
+      integrationPackId: extraPack.id,
+      integrationPackOverrideName: 'New',
+      spaceId: DEMO.spaceId,
+    });
     expect(seeded.state.instances.map((i) => i.integrationPackOverrideName)).toEqual(['Existing', 'New']);
     seeded.reset();
     expect(seeded.state.instances.map((i) => i.integrationPackOverrideName)).toEqual(['Existing']);
@@ -84,16 +103,25 @@ describe('fault switches', () => {
 
   it('dropNext executes the call and loses the answer: the SDK reconciles instead of installing twice', async () => {
     mock.dropNext('installIpack');
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' });
+    const instance = await client.installIntegrationPack({
+      integrationPackId: DEMO.packs.invoiceSync,
+      integrationPackOverrideName: 'EU',
+    });
     expect(instance.reconciled).toBe(true);
     expect(mock.state.instances).toHaveLength(1);
   });
 
   it('dropNext on the listing too leaves the outcome unknown', async () => {
-    const oneShot = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, retry: { maxAttempts: 1, reconcileAttempts: 1 } });
+    const oneShot = createSpacesClient({
+      token: TEST_TOKEN,
+      spaceGuid: DEMO.spaceId,
+      retry: { maxAttempts: 1, reconcileAttempts: 1 },
+    });
     mock.dropNext('installIpack');
     mock.dropNext('listIntegrationPackInstances');
-    await expect(oneShot.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toBeInstanceOf(OutcomeUnknownError);
+    await expect(oneShot.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toBeInstanceOf(
+      OutcomeUnknownError,
+    );
   });
 
   it('rateLimitNext answers 429 with Retry-After, which the SDK waits out', async () => {
@@ -112,13 +140,23 @@ describe('typed per-operation overrides', () => {
         integrationPackOverrideName: variables.input.integrationPackOverrideName ?? null,
       },
     }));
-    const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'X' });
-    expect(instance).toEqual({ id: 'T3ZlcnJpZGRlbg', integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'X', reconciled: false });
+    const instance = await client.installIntegrationPack({
+      integrationPackId: DEMO.packs.invoiceSync,
+      integrationPackOverrideName: 'X',
+    });
+    expect(instance).toEqual({
+      id: 'T3ZlcnJpZGRlbg',
+      integrationPackId: DEMO.packs.invoiceSync,
+      integrationPackOverrideName: 'X',
+      reconciled: false,
+    });
     expect(mock.state.instances).toEqual([]);
   });
 
   it('works with aliased root fields', async () => {
-    mock.on('getSpace', ({ id }) => ({ space: { ...createDemoSpace(), id, name: 'Overridden', sharedIpacks: [], createdDate: null } }));
+    mock.on('getSpace', ({ id }) => ({
+      space: { ...createDemoSpace(), id, name: 'Overridden', sharedIpacks: [], createdDate: null },
+    }));
     await expect(client.getSpace('anything')).resolves.toMatchObject({ id: 'anything', name: 'Overridden' });
   });
 
@@ -135,14 +173,22 @@ describe('typed per-operation overrides', () => {
   });
 
   it('is type-checked against the generated operation types', () => {
+    /* eslint-disable @typescript-eslint/no-unsafe-assignment -- the type errors the test expects make values `any` */
     const neverCalled = () => {
-      // @ts-expect-error the install variables have no `packId`
-      mock.on('installIpack', (variables) => ({ integrationPackInstanceInstall: { id: variables.packId, integrationPackId: null, integrationPackOverrideName: null } }));
+      mock.on('installIpack', (variables) => ({
+        integrationPackInstanceInstall: {
+          // @ts-expect-error the install variables have no `packId`
+          id: variables.packId,
+          integrationPackId: null,
+          integrationPackOverrideName: null,
+        },
+      }));
       // @ts-expect-error listSpaces answers `spaces`, not `space`
       mock.on('listSpaces', () => ({ space: [] }));
       // @ts-expect-error not one of our operations
       mock.on('deleteEverything', () => ({}));
     };
+    /* eslint-enable @typescript-eslint/no-unsafe-assignment */
     expect(typeof neverCalled).toBe('function');
   });
 });

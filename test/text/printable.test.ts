@@ -35,12 +35,14 @@ describe('printable', () => {
 
 describe('tableLines', () => {
   it('draws the boxed table, padding by display width (wide characters count twice)', () => {
-    expect([...tableLines(['ID', 'NAME'], [['a', '東京'], ['ccc', 'd']])]).toEqual([
-      '┌─────┬──────┐',
-      '│ ID  │ NAME │',
-      '│ a   │ 東京 │',
-      '│ ccc │ d    │',
-      '└─────┴──────┘',
-    ]);
+    expect([
+      ...tableLines(
+        ['ID', 'NAME'],
+        [
+          ['a', '東京'],
+          ['ccc', 'd'],
+        ],
+      ),
+    ]).toEqual(['┌─────┬──────┐', '│ ID  │ NAME │', '│ a   │ 東京 │', '│ ccc │ d    │', '└─────┴──────┘']);
   });
 });

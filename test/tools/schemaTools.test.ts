@@ -27,7 +27,11 @@ beforeAll(async () => {
     res.end(
       req.url === '/errors'
         ? JSON.stringify({ errors: [{ message: 'GraphQL introspection is not allowed' }], data: null })
-        : JSON.stringify({ data: { __schema: { queryType: null, mutationType: null, subscriptionType: null, types: [], directives: [] } } }),
+        : JSON.stringify({
+            data: {
+              __schema: { queryType: null, mutationType: null, subscriptionType: null, types: [], directives: [] },
+            },
+          }),
     );
   });
   await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
@@ -42,7 +46,12 @@ afterAll(async () => {
 const tool = (args: string[], env: NodeJS.ProcessEnv = cleanEnv()) => runCli(args, { env, script: TOOL, cwd: root });
 
 const demoAuth = () =>
-  cleanEnv({ BOOMI_AUTH_URL: simulator.authUrl, BOOMI_ACCOUNT_ID: 'demo-account', BOOMI_USERNAME: 'demo@example.com', BOOMI_API_TOKEN: 'demo-token' });
+  cleanEnv({
+    BOOMI_AUTH_URL: simulator.authUrl,
+    BOOMI_ACCOUNT_ID: 'demo-account',
+    BOOMI_USERNAME: 'demo@example.com',
+    BOOMI_API_TOKEN: 'demo-token',
+  });
 
 /** The current snapshot with `edit` applied to its SDL, written to a temp file. */
 function candidate(name: string, edit: (sdl: string) => string): string {
@@ -74,7 +83,10 @@ describe('npm run schema:pull', () => {
     ['an empty schema', '/empty'],
   ])('writes nothing and exits non-zero on %s', async (_label, path) => {
     const out = join(work, `never-${path.slice(1)}.graphql`);
-    const run = await tool(['pull', '--endpoint', `${brokenUrl}${path}`, '--out', out], cleanEnv({ BOOMI_JWT: 'a.b.c' }));
+    const run = await tool(
+      ['pull', '--endpoint', `${brokenUrl}${path}`, '--out', out],
+      cleanEnv({ BOOMI_JWT: 'a.b.c' }),
+    );
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/error (GRAPHQL_ERROR|INVALID_RESPONSE)/);
     expect(existsSync(out)).toBe(false);
@@ -82,7 +94,10 @@ describe('npm run schema:pull', () => {
 
   it('writes nothing when the credentials are refused', async () => {
     const out = join(work, 'refused.graphql');
-    const run = await tool(['pull', '--endpoint', simulator.url, '--out', out], { ...demoAuth(), BOOMI_API_TOKEN: 'wrong' });
+    const run = await tool(['pull', '--endpoint', simulator.url, '--out', out], {
+      ...demoAuth(),
+      BOOMI_API_TOKEN: 'wrong',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('AUTH_ERROR');
     expect(existsSync(out)).toBe(false);
@@ -91,27 +106,45 @@ describe('npm run schema:pull', () => {
 
 describe('npm run schema:diff', () => {
   it('exits 1 when a breaking change touches a field our operations use, naming the operations and the field', async () => {
-    const file = candidate('breaking-used.graphql', (sdl) => sdl.replace(/\n {2}"Whether an account holds one instance of the pack or many."\n {2}installationType: InstallationType/, ''));
+    const file = candidate('breaking-used.graphql', (sdl) =>
+      sdl.replace(
+        /\n {2}"Whether an account holds one instance of the pack or many."\n {2}installationType: InstallationType/,
+        '',
+      ),
+    );
     const run = await tool(['diff', file]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✗ Field 'installationType' was removed from object type 'IntegrationPack' \[IntegrationPack\.installationType\] \(used by getSpace, listIntegrationPackInstances\)/);
-    expect(run.stdout).toMatch(/✗ getSpace: Cannot query field "installationType" on type "IntegrationPack"\. \(.*operations\/getSpace\.graphql:\d+:\d+\)/);
+    expect(run.stdout).toMatch(
+      /✗ Field 'installationType' was removed from object type 'IntegrationPack' \[IntegrationPack\.installationType\] \(used by getSpace, listIntegrationPackInstances\)/,
+    );
+    expect(run.stdout).toMatch(
+      /✗ getSpace: Cannot query field "installationType" on type "IntegrationPack"\. \(.*operations\/getSpace\.graphql:\d+:\d+\)/,
+    );
     const json = await tool(['diff', file, '--json']);
     const report = JSON.parse(json.stdout) as { exitCode: number; changes: Array<{ path: string; usedBy: string[] }> };
     expect(json.code).toBe(1);
-    expect(report.changes.find((c) => c.path === 'IntegrationPack.installationType')?.usedBy).toEqual(['getSpace', 'listIntegrationPackInstances']);
+    expect(report.changes.find((c) => c.path === 'IntegrationPack.installationType')?.usedBy).toEqual([
+      'getSpace',
+      'listIntegrationPackInstances',
+    ]);
   });
 
   it('exits 0 when the breaking change touches only what our operations do not use', async () => {
-    const file = candidate('breaking-unused.graphql', (sdl) => sdl.replace(/\n {2}"The platform's message about the run."\n {2}message: String/, ''));
+    const file = candidate('breaking-unused.graphql', (sdl) =>
+      sdl.replace(/\n {2}"The platform's message about the run."\n {2}message: String/, ''),
+    );
     const run = await tool(['diff', file]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("• Field 'message' was removed from object type 'ExecutionHistory' [ExecutionHistory.message] (not used by our operations)");
+    expect(run.stdout).toContain(
+      "• Field 'message' was removed from object type 'ExecutionHistory' [ExecutionHistory.message] (not used by our operations)",
+    );
     expect(run.stdout).toContain('Result: our operations are unaffected.');
   });
 
   it('counts a new required argument on a field we call as breaking for that operation', async () => {
-    const file = candidate('new-arg.graphql', (sdl) => sdl.replace('  spaces: [Space]', '  spaces(region: String!): [Space]'));
+    const file = candidate('new-arg.graphql', (sdl) =>
+      sdl.replace('  spaces: [Space]', '  spaces(region: String!): [Space]'),
+    );
     const run = await tool(['diff', file, '--json']);
     const report = JSON.parse(run.stdout) as { operations: Array<{ name: string; valid: boolean }> };
     expect(run.code).toBe(1);
@@ -119,7 +152,9 @@ describe('npm run schema:diff', () => {
   });
 
   it('lists safe changes and exits 0', async () => {
-    const file = candidate('safe.graphql', (sdl) => sdl.replace('  spaces: [Space]', '  spaces: [Space]\n  "New."\n  version: String'));
+    const file = candidate('safe.graphql', (sdl) =>
+      sdl.replace('  spaces: [Space]', '  spaces: [Space]\n  "New."\n  version: String'),
+    );
     const run = await tool(['diff', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Safe changes: 2\n {2}• Field 'version' was added to object type 'Query'/);

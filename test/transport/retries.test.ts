@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { delay, http, HttpResponse } from 'msw';
-import { createSpacesClient, InstallIpackDocument, ListSpacesDocument, type SpacesClientOptions } from '../../src/index.js';
+import {
+  createSpacesClient,
+  InstallIpackDocument,
+  ListSpacesDocument,
+  type SpacesClientOptions,
+} from '../../src/index.js';
 import { useMswServer } from '../support/setupMsw.js';
 
 const ENDPOINT = 'https://platform.boomi.com/graphql';
@@ -10,7 +15,10 @@ const server = useMswServer();
 let seen: number[] = [];
 beforeEach(() => {
   seen = [];
-  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'], now: Date.parse('2026-11-29T10:00:00Z') });
+  jest.useFakeTimers({
+    doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'],
+    now: Date.parse('2026-11-29T10:00:00Z'),
+  });
 });
 afterEach(() => {
   jest.useRealTimers();
@@ -26,11 +34,35 @@ function endpoint(answer: (n: number) => Response | Promise<Response>) {
   );
 }
 
-const spaces = () => HttpResponse.json({ data: { spaces: [{ id: 's1', name: 'S', description: null, createdDate: null, modifiedDate: null, url: null, accountGroup: null }] } });
-const installed = () => HttpResponse.json({ data: { integrationPackInstanceInstall: { id: 'SW5zdDE', integrationPackId: 'p', integrationPackOverrideName: 'n' } } });
-const unavailable = () => HttpResponse.json({ errors: [{ message: 'Service Unavailable' }], data: null }, { status: 503 });
+const spaces = () =>
+  HttpResponse.json({
+    data: {
+      spaces: [
+        {
+          id: 's1',
+          name: 'S',
+          description: null,
+          createdDate: null,
+          modifiedDate: null,
+          url: null,
+          accountGroup: null,
+        },
+      ],
+    },
+  });
+const installed = () =>
+  HttpResponse.json({
+    data: {
+      integrationPackInstanceInstall: { id: 'SW5zdDE', integrationPackId: 'p', integrationPackOverrideName: 'n' },
+    },
+  });
+const unavailable = () =>
+  HttpResponse.json({ errors: [{ message: 'Service Unavailable' }], data: null }, { status: 503 });
 const tooMany = (retryAfter: string) =>
-  HttpResponse.json({ errors: [{ message: 'Too Many Requests' }], data: null }, { status: 429, headers: { 'retry-after': retryAfter } });
+  HttpResponse.json(
+    { errors: [{ message: 'Too Many Requests' }], data: null },
+    { status: 429, headers: { 'retry-after': retryAfter } },
+  );
 
 /** Runs a call to completion while the fake clock advances. */
 async function settle<T>(call: Promise<T>, stepMs = 50): Promise<PromiseSettledResult<T>> {
@@ -43,7 +75,8 @@ async function settle<T>(call: Promise<T>, stepMs = 50): Promise<PromiseSettledR
   return settled;
 }
 
-const client = (options: Partial<SpacesClientOptions> = {}) => createSpacesClient({ token: 'jwt-token-value', ...options } as SpacesClientOptions);
+const client = (options: Partial<SpacesClientOptions> = {}) =>
+  createSpacesClient({ token: 'jwt-token-value', ...options });
 const install = { input: { integrationPackId: 'p', integrationPackOverrideName: 'n' } };
 
 describe('queries are retried after transient failures', () => {
@@ -51,7 +84,11 @@ describe('queries are retried after transient failures', () => {
     ['a 503', () => unavailable()],
     ['a dropped connection', () => HttpResponse.error()],
     ['an HTML gateway page', () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 502 })],
-    ['GENERIC_SYSTEM_ERROR', () => HttpResponse.json({ errors: [{ message: 'boom', extensions: { code: 'GENERIC_SYSTEM_ERROR' } }], data: null })],
+    [
+      'GENERIC_SYSTEM_ERROR',
+      () =>
+        HttpResponse.json({ errors: [{ message: 'boom', extensions: { code: 'GENERIC_SYSTEM_ERROR' } }], data: null }),
+    ],
   ])('after %s', async (_label, failure) => {
     endpoint((n) => (n === 1 ? failure() : spaces()));
     const result = await settle(client().listSpaces());
@@ -141,7 +178,10 @@ describe('mutations are re-sent only when they certainly did not run', () => {
     let calls = 0;
     const refusingOnce: typeof fetch = async (input, init) => {
       calls += 1;
-      if (calls === 1) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }) });
+      if (calls === 1)
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }),
+        });
       return globalThis.fetch(input, init);
     };
     const result = await settle(client({ fetch: refusingOnce }).execute(InstallIpackDocument, install));
@@ -150,9 +190,12 @@ describe('mutations are re-sent only when they certainly did not run', () => {
   });
 
   it('not after a socket closed mid-request', async () => {
-    const closing: typeof fetch = async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
-    };
+    const closing: typeof fetch = () =>
+      Promise.reject(
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+        }),
+      );
     const result = await settle(client({ fetch: closing }).execute(InstallIpackDocument, install));
     expect(result).toMatchObject({ status: 'rejected', reason: { code: 'NETWORK_ERROR', mayHaveExecuted: true } });
   });
@@ -160,7 +203,10 @@ describe('mutations are re-sent only when they certainly did not run', () => {
 
 describe('401: one forced refresh and one resend', () => {
   const unauthorized = () =>
-    HttpResponse.json({ errors: [{ message: 'Downstream Execution Error: Unauthorized', path: ['spaces'] }], data: null }, { status: 401 });
+    HttpResponse.json(
+      { errors: [{ message: 'Downstream Execution Error: Unauthorized', path: ['spaces'] }], data: null },
+      { status: 401 },
+    );
 
   it('refreshes the token and resends once', async () => {
     let token = 'jwt-one';
@@ -192,7 +238,10 @@ describe('401: one forced refresh and one resend', () => {
     endpoint(() => unauthorized());
     let n = 0;
     const result = await settle(client({ token: undefined, getToken: () => `jwt-${++n}` }).listSpaces());
-    expect(result).toMatchObject({ status: 'rejected', reason: { code: 'UNAUTHORIZED', status: 401, mayHaveExecuted: false } });
+    expect(result).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'UNAUTHORIZED', status: 401, mayHaveExecuted: false },
+    });
     expect(seen).toHaveLength(2);
   });
 
@@ -214,7 +263,10 @@ describe('401: one forced refresh and one resend', () => {
       token: undefined,
       getToken: ({ forceRefresh }) => (forceRefresh ? (token = 'jwt-new') : token),
     });
-    const both = Promise.all([refreshing.execute(InstallIpackDocument, install), refreshing.execute(InstallIpackDocument, install)]);
+    const both = Promise.all([
+      refreshing.execute(InstallIpackDocument, install),
+      refreshing.execute(InstallIpackDocument, install),
+    ]);
     const result = await settle(both);
     expect(result).toMatchObject({ status: 'fulfilled', value: [expect.anything(), expect.anything()] });
     expect(seen).toHaveLength(4);

@@ -27,13 +27,19 @@ export async function runDemo(out: Output): Promise<void> {
     step('List the spaces');
     const spaces = await client.listSpaces();
     record('listSpaces', spaces);
-    await out.table(['ID', 'NAME', 'ACCOUNT GROUP'], spaces.map((s) => [s.id, s.name, s.accountGroup?.name]));
+    await out.table(
+      ['ID', 'NAME', 'ACCOUNT GROUP'],
+      spaces.map((s) => [s.id, s.name, s.accountGroup?.name]),
+    );
 
     step(`Show the packs space "${spaces[0]?.name}" shares, with their install types`);
     const space = await client.getSpace(spaceId);
     record('getSpace', space);
     const packs = (space.sharedIpacks ?? []).flatMap((p) => (p ? [p] : []));
-    await out.table(['PACK ID', 'NAME', 'INSTALL TYPE'], packs.map((p) => [p.id, p.name, p.installationType]));
+    await out.table(
+      ['PACK ID', 'NAME', 'INSTALL TYPE'],
+      packs.map((p) => [p.id, p.name, p.installationType]),
+    );
     const single = packs.find((p) => p.installationType === 'SINGLE')!;
     const multi = packs.find((p) => p.installationType === 'MULTI')!;
 
@@ -46,7 +52,11 @@ export async function runDemo(out: Output): Promise<void> {
     const names = ['EU invoices', 'US invoices'];
     const multiInstances = [];
     for (const name of names) {
-      const instance = await client.installIntegrationPack({ integrationPackId: multi.id!, integrationPackOverrideName: name, spaceId });
+      const instance = await client.installIntegrationPack({
+        integrationPackId: multi.id!,
+        integrationPackOverrideName: name,
+        spaceId,
+      });
       multiInstances.push(instance);
       out.note(`   "${name}" installed as instance ${instance.id}`);
     }
@@ -66,14 +76,22 @@ export async function runDemo(out: Output): Promise<void> {
     record('listIntegrationPackInstances', instances);
     await out.table(
       ['INSTANCE ID', 'PACK', 'INSTALL TYPE', 'OVERRIDE NAME'],
-      instances.map((i) => [i.id, i.integrationPack?.name, i.integrationPack?.installationType, i.integrationPackOverrideName]),
+      instances.map((i) => [
+        i.id,
+        i.integrationPack?.name,
+        i.integrationPack?.installationType,
+        i.integrationPackOverrideName,
+      ]),
     );
 
     const environments = await client.listEnvironments();
     const prod = environments.find((e) => e.classification === 'PROD') ?? environments[0]!;
     const attached = multiInstances[0]!;
     step(`Attach instance ${attached.id} to environment "${prod.name}"`);
-    const attachments = await client.attachIntegrationPackInstance({ integrationPackInstanceId: attached.id, environmentIds: [prod.id!] });
+    const attachments = await client.attachIntegrationPackInstance({
+      integrationPackInstanceId: attached.id,
+      environmentIds: [prod.id!],
+    });
     record('attach', attachments);
     out.note(`   attachment ${attachments[0]?.id} in environment ${attachments[0]?.environmentId}`);
 

@@ -11,14 +11,24 @@ export async function listEnvironments(client: SpacesClient, out: Output): Promi
       e.name,
       e.classification,
       (e.atoms ?? []).map((a) => a?.name).join(', '),
-      (e.integrationPackEnvironmentAttachment ?? []).map((a) => `${a?.integrationPackInstanceId} (${a?.id})`).join(', '),
+      (e.integrationPackEnvironmentAttachment ?? [])
+        .map((a) => `${a?.integrationPackInstanceId} (${a?.id})`)
+        .join(', '),
     ]),
     'No environments.',
   );
 }
 
-export async function attach(client: SpacesClient, out: Output, instanceId: string, environmentIds: string[]): Promise<void> {
-  const attachments = await client.attachIntegrationPackInstance({ integrationPackInstanceId: instanceId, environmentIds });
+export async function attach(
+  client: SpacesClient,
+  out: Output,
+  instanceId: string,
+  environmentIds: string[],
+): Promise<void> {
+  const attachments = await client.attachIntegrationPackInstance({
+    integrationPackInstanceId: instanceId,
+    environmentIds,
+  });
   out.result(attachments, () => out.line(`Attached instance ${show(instanceId)}:`));
   await out.table(
     ['ATTACHMENT ID', 'ENVIRONMENT ID', 'INSTANCE ID'],

@@ -22,7 +22,9 @@ export async function install(client: SpacesClient, out: Output, args: InstallAr
     spaceId: args.space,
   });
   if (!args.spaceGuid) {
-    throw new CliUsageError('install lists the instances first to avoid installing twice, which needs --space-guid or BOOMI_SPACE_GUID');
+    throw new CliUsageError(
+      'install lists the instances first to avoid installing twice, which needs --space-guid or BOOMI_SPACE_GUID',
+    );
   }
   const packLabel = request.integrationPackOverrideName
     ? `${show(request.integrationPackId)} as "${show(request.integrationPackOverrideName)}"`
@@ -41,7 +43,9 @@ export async function install(client: SpacesClient, out: Output, args: InstallAr
     integrationPackId: request.integrationPackId,
     integrationPackOverrideName: request.integrationPackOverrideName,
   });
-  out.result({ status: 'installed', instance }, () => out.line(`Installed pack ${packLabel} as instance ${show(instance.id)}.`));
+  out.result({ status: 'installed', instance }, () =>
+    out.line(`Installed pack ${packLabel} as instance ${show(instance.id)}.`),
+  );
 }
 
 export async function listInstances(client: SpacesClient, out: Output): Promise<void> {
@@ -49,7 +53,13 @@ export async function listInstances(client: SpacesClient, out: Output): Promise<
   out.result(instances, () => undefined);
   await out.table(
     ['INSTANCE ID', 'PACK', 'INSTALL TYPE', 'OVERRIDE NAME', 'PACK ID'],
-    instances.map((i) => [i.id, i.integrationPack?.name, i.integrationPack?.installationType, i.integrationPackOverrideName, i.integrationPackId]),
+    instances.map((i) => [
+      i.id,
+      i.integrationPack?.name,
+      i.integrationPack?.installationType,
+      i.integrationPackOverrideName,
+      i.integrationPackId,
+    ]),
     'No instances installed.',
   );
 }

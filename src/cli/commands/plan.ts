@@ -28,7 +28,9 @@ async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger
   const connection = await resolveConnection(flags, process.env, process.stdin);
   const spaceGuid = plan.spaceGuid ?? connection.spaceGuid;
   if (!spaceGuid) {
-    throw new PlanError([`${file}: spaceGuid: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`]);
+    throw new PlanError([
+      `${file}: spaceGuid: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`,
+    ]);
   }
   const client = connect({ ...connection, spaceGuid }, logger);
   // The reads a whole apply rests on are queries: retried patiently, as reconciliation listings are.
@@ -44,19 +46,31 @@ async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger
 }
 
 function planDocument({ view, changes }: Planned) {
-  return { space: { id: view.space.id, name: view.space.name }, changes: changes.map(changeToJson), summary: summarise(changes) };
+  return {
+    space: { id: view.space.id, name: view.space.name },
+    changes: changes.map(changeToJson),
+    summary: summarise(changes),
+  };
 }
 
 function renderPlan(out: Output, { view, changes }: Planned): void {
-  if (changes.length === 0) return out.line(`No changes: the account matches the plan for space "${show(view.space.name)}".`);
+  if (changes.length === 0)
+    return out.line(`No changes: the account matches the plan for space "${show(view.space.name)}".`);
   out.line(`Plan for space "${show(view.space.name)}" (${show(view.space.id)}):`);
   for (const change of changes) out.line(`  ${describeChange(change)}`);
   const counts = summarise(changes);
-  out.line(`${counts.install} to install, ${counts.attach} to attach, ${counts.detach} to detach, ${counts.uninstall} to uninstall.`);
+  out.line(
+    `${counts.install} to install, ${counts.attach} to attach, ${counts.detach} to detach, ${counts.uninstall} to uninstall.`,
+  );
 }
 
 /** `boomi-spaces plan`: resolves to whether there are changes. */
-export async function planCommand(out: Output, file: string, flags: PlanFlags, logger?: TransportLogger): Promise<boolean> {
+export async function planCommand(
+  out: Output,
+  file: string,
+  flags: PlanFlags,
+  logger?: TransportLogger,
+): Promise<boolean> {
   const planned = await makePlan(file, flags, logger);
   out.result(planDocument(planned), () => renderPlan(out, planned));
   return planned.changes.length > 0;
@@ -80,7 +94,9 @@ export async function applyCommand(
   }
   if (!flags.json) renderPlan(out, planned);
   if (!flags.yes && !(await confirm(out))) {
-    out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0, cancelled: true }, () => out.line('Apply cancelled; nothing was changed.'));
+    out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0, cancelled: true }, () =>
+      out.line('Apply cancelled; nothing was changed.'),
+    );
     return true;
   }
 
@@ -95,7 +111,12 @@ export async function applyCommand(
   out.result(
     {
       ...planDocument(planned),
-      results: results.map((r) => ({ ...changeToJson(r.change), ok: r.ok, instanceId: r.instanceId ?? null, ...(r.error && { error: { code: r.error.code, message: r.error.message } }) })),
+      results: results.map((r) => ({
+        ...changeToJson(r.change),
+        ok: r.ok,
+        instanceId: r.instanceId ?? null,
+        ...(r.error && { error: { code: r.error.code, message: r.error.message } }),
+      })),
       applied: results.length - failed.length,
       failed: failed.length,
     },
@@ -107,7 +128,8 @@ export async function applyCommand(
       );
       if (failed.length > 0) {
         out.line(`${failed.length} failed:`);
-        for (const r of failed) out.line(`  ${describeChange(r.change)}: ${show(r.error?.code)}: ${show(r.error?.message)}`);
+        for (const r of failed)
+          out.line(`  ${describeChange(r.change)}: ${show(r.error?.code)}: ${show(r.error?.message)}`);
         out.line('Run apply again to finish the rest: what succeeded will not be repeated.');
       }
     },
@@ -127,13 +149,20 @@ async function confirm(out: Output): Promise<boolean> {
 }
 
 /** A progress bar on a terminal (cli-progress); otherwise one plain line per settled change. */
-async function startProgress(out: Output, total: number): Promise<{ tick: (result: ChangeResult) => void; stop: () => void }> {
-  const line = (r: ChangeResult) => `${r.ok ? 'ok    ' : 'FAILED'} ${describeChange(r.change)}${r.ok ? '' : `: ${show(r.error?.code)}: ${show(r.error?.message)}`}`;
+async function startProgress(
+  out: Output,
+  total: number,
+): Promise<{ tick: (result: ChangeResult) => void; stop: () => void }> {
+  const line = (r: ChangeResult) =>
+    `${r.ok ? 'ok    ' : 'FAILED'} ${describeChange(r.change)}${r.ok ? '' : `: ${show(r.error?.code)}: ${show(r.error?.message)}`}`;
   if (!process.stdout.isTTY || out.json) {
     return { tick: (r) => out.note(line(r)), stop: () => undefined };
   }
   const { SingleBar, Presets } = (await import('cli-progress')).default;
-  const bar = new SingleBar({ format: 'Applying [{bar}] {value}/{total} | {item}', hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'Applying [{bar}] {value}/{total} | {item}', hideCursor: true, clearOnComplete: false },
+    Presets.shades_classic,
+  );
   bar.start(total, 0, { item: '' });
   let done = 0;
   return {

@@ -19,7 +19,9 @@ export async function runSimulator(out: Output, options: SimulatorOptions): Prom
     authUrl: simulator.authUrl,
     credentials,
     spaceId: space?.id,
-    packs: platform.spaces()[0]?.sharedIpacks.map(({ id, name, installationType }) => ({ id, name, installationType })) ?? [],
+    packs:
+      platform.spaces()[0]?.sharedIpacks.map(({ id, name, installationType }) => ({ id, name, installationType })) ??
+      [],
     environments: platform.state.environments.map(({ id, name, classification }) => ({ id, name, classification })),
     faults: simulator.faults.current,
   };
@@ -30,8 +32,14 @@ export async function runSimulator(out: Output, options: SimulatorOptions): Prom
     out.line(`  account ${credentials.accountId}, user ${credentials.username}, API token ${credentials.apiToken}`);
     if (space) out.line(`  space ${space.id} (${space.name}); use it as SPACE_GUID too`);
   });
-  await out.table(['PACK ID', 'NAME', 'INSTALL TYPE'], summary.packs.map((p) => [p.id, p.name, p.installationType]));
-  await out.table(['ENVIRONMENT ID', 'NAME', 'CLASS'], summary.environments.map((e) => [e.id, e.name, e.classification]));
+  await out.table(
+    ['PACK ID', 'NAME', 'INSTALL TYPE'],
+    summary.packs.map((p) => [p.id, p.name, p.installationType]),
+  );
+  await out.table(
+    ['ENVIRONMENT ID', 'NAME', 'CLASS'],
+    summary.environments.map((e) => [e.id, e.name, e.classification]),
+  );
   out.line('Try it from another shell:');
   out.line(
     `  export BOOMI_ENDPOINT=${simulator.url} BOOMI_AUTH_URL=${simulator.authUrl} BOOMI_ACCOUNT_ID=${credentials.accountId} ` +

@@ -18,7 +18,9 @@ export async function showSpace(client: SpacesClient, out: Output, spaceId: stri
     if (space.description) out.line(show(space.description));
     out.line(`Account group: ${show(space.accountGroup?.name)} (${show(space.accountGroup?.id)})`);
     if (space.url) out.line(`URL: ${show(space.url)}`);
-    out.line(`Created ${show(space.createdDate)} by ${show(space.createdByAccountId)}; modified ${show(space.modifiedDate)}`);
+    out.line(
+      `Created ${show(space.createdDate)} by ${show(space.createdByAccountId)}; modified ${show(space.modifiedDate)}`,
+    );
     out.line('');
     out.line('Shared integration packs:');
   });

@@ -1,4 +1,12 @@
-import { defaultFieldResolver, graphql, GraphQLError, Kind, parse, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import {
+  defaultFieldResolver,
+  graphql,
+  GraphQLError,
+  Kind,
+  parse,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+} from 'graphql';
 import type { SpacesPlatform } from '../model/SpacesPlatform.js';
 import { loadSchema } from './loadSchema.js';
 import { rootValue } from './rootValue.js';
@@ -39,11 +47,16 @@ export async function executeRequest(
  * Executes a request whose root fields answer from `result` (by response key, so aliases work): a
  * canned answer still goes through the schema, so it cannot take a shape the schema does not allow.
  */
-export async function executeWithResult(request: GraphQLRequestBody, result: Record<string, unknown>): Promise<PlatformAnswer> {
+export async function executeWithResult(
+  request: GraphQLRequestBody,
+  result: Record<string, unknown>,
+): Promise<PlatformAnswer> {
   const schema = loadSchema();
   const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
   const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) =>
-    roots.has(info.parentType) ? (source as Record<string, unknown>)[info.path.key as string] : defaultFieldResolver(source, args, context, info);
+    roots.has(info.parentType)
+      ? (source as Record<string, unknown>)[info.path.key as string]
+      : defaultFieldResolver(source, args, context, info);
   const body = await graphql({
     schema,
     source: request.query,
@@ -59,7 +72,12 @@ export async function executeWithResult(request: GraphQLRequestBody, result: Rec
  * The documented failure answers (401 "Downstream Execution Error: Unauthorized", 500 "…: Server
  * Error"), with the `path` of the operation's first root field and `"data": null` as Boomi sends them.
  */
-export function failureAnswer(status: number, message: string, code: string | undefined, request: GraphQLRequestBody): PlatformAnswer {
+export function failureAnswer(
+  status: number,
+  message: string,
+  code: string | undefined,
+  request: GraphQLRequestBody,
+): PlatformAnswer {
   const field = firstRootField(request);
   const path = field === undefined ? undefined : [field];
   const error = new GraphQLError(message, { path, ...(code !== undefined && { extensions: { code } }) });

@@ -31,7 +31,10 @@ export class SpacesPlatform {
     return this.state.instances.map((instance) => this.#viewInstance(instance));
   }
 
-  install(input: { integrationPackId: string; integrationPackOverrideName?: string | null }, context: CallContext): InstanceView {
+  install(
+    input: { integrationPackId: string; integrationPackOverrideName?: string | null },
+    context: CallContext,
+  ): InstanceView {
     const pack = this.#sharedPack(input.integrationPackId, context);
     const name = input.integrationPackOverrideName?.trim() || null;
     if (pack.installationType === 'SINGLE') {
@@ -42,7 +45,10 @@ export class SpacesPlatform {
         );
       }
       if (this.state.instances.some((i) => i.integrationPackId === pack.id)) {
-        throw new PlatformError('IPACK_ALREADY_INSTALLED', `Integration pack "${pack.name}" is SINGLE and is already installed`);
+        throw new PlatformError(
+          'IPACK_ALREADY_INSTALLED',
+          `Integration pack "${pack.name}" is SINGLE and is already installed`,
+        );
       }
     } else {
       if (name === null) {
@@ -83,7 +89,10 @@ export class SpacesPlatform {
     }));
   }
 
-  attach(input: { integrationPackInstanceId: string; environmentIds: readonly string[] }, context: CallContext): SimAttachment[] {
+  attach(
+    input: { integrationPackInstanceId: string; environmentIds: readonly string[] },
+    context: CallContext,
+  ): SimAttachment[] {
     this.#requireSpaceGuid(context, 'integrationPackInstanceEnvironmentAttachmentAttach');
     const instance = this.#findInstance(input.integrationPackInstanceId);
     const environments = input.environmentIds.map((id) => {

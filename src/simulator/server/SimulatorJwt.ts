@@ -24,7 +24,11 @@ export class SimulatorJwt {
   /** True when the token is ours, intact and not expired at the simulator's clock. */
   async isValid(token: string): Promise<boolean> {
     try {
-      await jwtVerify(token, this.#secret, { algorithms: ['HS256'], currentDate: new Date(this.now()), clockTolerance: 0 });
+      await jwtVerify(token, this.#secret, {
+        algorithms: ['HS256'],
+        currentDate: new Date(this.now()),
+        clockTolerance: 0,
+      });
       return true;
     } catch {
       return false;

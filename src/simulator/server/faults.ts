@@ -33,7 +33,9 @@ export class FaultPlan {
       const rate = faults[key];
       if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new RangeError(`${key} must be between 0 and 1`);
     }
-    const total = (faults.unavailableRate ?? this.#faults.unavailableRate) + (faults.dropAfterExecuteRate ?? this.#faults.dropAfterExecuteRate) +
+    const total =
+      (faults.unavailableRate ?? this.#faults.unavailableRate) +
+      (faults.dropAfterExecuteRate ?? this.#faults.dropAfterExecuteRate) +
       (faults.rateLimitedRate ?? this.#faults.rateLimitedRate);
     if (total > 1) throw new RangeError('the fault rates add up to more than 1');
     this.#faults = { ...this.#faults, ...faults };

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { createHandler } from 'graphql-http';
 import { loadSchema } from '../graphql/loadSchema.js';
 import { rootValue, type SimulatorContext } from '../graphql/rootValue.js';
-import { failureAnswer, unauthorizedAnswer, type GraphQLRequestBody, type PlatformAnswer } from '../graphql/executeRequest.js';
+import {
+  failureAnswer,
+  unauthorizedAnswer,
+  type GraphQLRequestBody,
+  type PlatformAnswer,
+} from '../graphql/executeRequest.js';
 import { createDemoState, DEMO } from '../model/seed.js';
 import type { SimState } from '../model/state.js';
 import { SpacesPlatform } from '../model/SpacesPlatform.js';
@@ -80,7 +85,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const now = options.now ?? Date.now;
-  const credentials = options.credentials ?? { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken };
+  const credentials = options.credentials ?? {
+    accountId: DEMO.accountId,
+    username: DEMO.username,
+    apiToken: DEMO.apiToken,
+  };
   const platform = new SpacesPlatform(options.state ?? createDemoState());
   const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, now);
   const faults = new FaultPlan(options.faults);
@@ -102,7 +111,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (limiter) {
       const admission = limiter.admit();
       if (!admission.admitted) {
-        const answer = failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, request);
+        const answer = failureAnswer(
+          429,
+          'Too Many Requests: let requests clear before resubmitting',
+          undefined,
+          request,
+        );
         return sendAnswer(res, answer, { 'retry-after': String(admission.retryAfterSeconds) });
       }
     }
@@ -115,7 +129,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const fault = faults.next();
     if (fault === 'unavailable') return sendAnswer(res, failureAnswer(503, 'Service Unavailable', undefined, request));
     if (fault === 'rate-limited') {
-      const answer = failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, request);
+      const answer = failureAnswer(
+        429,
+        'Too Many Requests: let requests clear before resubmitting',
+        undefined,
+        request,
+      );
       return sendAnswer(res, answer, { 'retry-after': String(faults.current.retryAfterSeconds) });
     }
 
@@ -161,7 +180,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return sendText(res, 404, 'Not Found');
     };
     route().catch((error: unknown) => {
-      if (!res.headersSent) sendText(res, error instanceof BodyTooLargeError ? 413 : 500, String((error as Error).message));
+      if (!res.headersSent)
+        sendText(res, error instanceof BodyTooLargeError ? 413 : 500, String((error as Error).message));
       else res.destroy();
     });
   });
