@@ -1,5 +1,5 @@
 import { printable, quote, shorten } from '../text/printable.js';
-import { findInstalled } from '../api/naturalKey.js';
+import { naturalKeyOf } from '../api/naturalKey.js';
 import type { IntegrationPackInstance } from '../api/types.js';
 import type { AccountView, ResolvedEntry } from './resolvePlan.js';
 
@@ -25,21 +25,32 @@ export function computeChanges(entries: ResolvedEntry[], view: AccountView, { pr
   const attaches: Change[] = [];
   const detaches: Change[] = [];
   const matched = new Set<string>();
-  const environmentName = (id: string) => view.environments.find((e) => e.id === id)?.name ?? id;
-  const attachmentsOf = (instanceId: string) =>
-    view.environments.flatMap((env) =>
-      (env.integrationPackEnvironmentAttachment ?? []).flatMap((a) =>
-        a && a.integrationPackInstanceId === instanceId && a.id
-          ? [{ id: a.id, environmentId: env.id ?? a.environmentId ?? '' }]
-          : [],
-      ),
-    );
+  // Indexed once, so a plan of thousands of entries against thousands of instances stays linear.
+  const names = new Map(view.environments.map((e) => [e.id, e.name]));
+  const environmentName = (id: string) => names.get(id) ?? id;
+  const byKey = new Map<string, IntegrationPackInstance>();
+  for (const instance of view.instances) {
+    const key = naturalKeyOf({
+      integrationPackId: instance.integrationPackId ?? '',
+      integrationPackOverrideName: instance.integrationPackOverrideName,
+    });
+    if (!byKey.has(key)) byKey.set(key, instance);
+  }
+  const attachmentsByInstance = new Map<string, Array<{ id: string; environmentId: string }>>();
+  for (const env of view.environments) {
+    for (const a of env.integrationPackEnvironmentAttachment ?? []) {
+      if (!a?.id || !a.integrationPackInstanceId) continue;
+      const list = attachmentsByInstance.get(a.integrationPackInstanceId) ?? [];
+      list.push({ id: a.id, environmentId: env.id ?? a.environmentId ?? '' });
+      attachmentsByInstance.set(a.integrationPackInstanceId, list);
+    }
+  }
+  const attachmentsOf = (instanceId: string) => attachmentsByInstance.get(instanceId) ?? [];
 
   for (const entry of entries) {
-    const existing = findInstalled(view.instances, {
-      integrationPackId: entry.pack.id,
-      integrationPackOverrideName: entry.name ?? undefined,
-    });
+    const existing = byKey.get(
+      naturalKeyOf({ integrationPackId: entry.pack.id, integrationPackOverrideName: entry.name }),
+    );
     if (!existing) {
       installs.push({ action: 'install', entry });
       for (const environment of entry.environments ?? [])

@@ -55,6 +55,8 @@ export interface Verdict {
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
   if (value === null || value === undefined || value.trim() === '') return undefined;
   if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim()) * 1000;
+  // A negative or absurdly long number is no delay the server means: ignored, not taken as a date.
+  if (/^[-+]?\d+$/.test(value.trim())) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
