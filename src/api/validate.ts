@@ -56,12 +56,12 @@ export function checkInstallAgainstSpace(space: Space, request: InstallRequest):
   const label = quote(pack.name ?? pack.id);
   if (pack.installationType === 'MULTI' && !request.integrationPackOverrideName) {
     throw new SpacesInputError(
-      `Integration pack ${label} is MULTI: give an integrationPackOverrideName to tell this instance apart`,
+      `Integration pack ${label} is MULTI: \`integrationPackOverrideName\` is required to tell its instances apart`,
       { field: 'integrationPackOverrideName' },
     );
   }
   if (pack.installationType === 'SINGLE' && request.integrationPackOverrideName) {
-    throw new SpacesInputError(`Integration pack ${label} is SINGLE: it takes no integrationPackOverrideName`, {
+    throw new SpacesInputError(`Integration pack ${label} is SINGLE: \`integrationPackOverrideName\` is not allowed`, {
       field: 'integrationPackOverrideName',
     });
   }

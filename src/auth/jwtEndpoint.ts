@@ -80,7 +80,7 @@ export async function requestJwt(endpoint: JwtEndpoint, attempt: number, stop: A
         retry: true,
         timeout: true,
       };
-    return { error: fail(`no answer (${redactor.redact(describeNetworkError(cause))})`), retry: true };
+    return { error: fail(redactor.redact(describeNetworkError(cause, url))), retry: true };
   } finally {
     clearTimeout(timer);
     stop.removeEventListener('abort', onStop);

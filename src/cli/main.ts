@@ -2,8 +2,7 @@
 // The boomi-spaces CLI. Only commander and this file load at start-up: each command imports the SDK,
 // the simulator or the table renderer when it runs, so `--help` stays fast.
 import { createRequire } from 'node:module';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CliUsageError } from './CliUsageError.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ConnectionFlags } from './config.js';
 import { EXIT, Output } from './output.js';
 import { printable } from '../text/printable.js';
@@ -218,47 +217,14 @@ program
     await runDemo(new Output(Boolean(this.optsWithGlobals<GlobalFlags>().json)));
   });
 
-async function fail(error: unknown): Promise<number> {
-  const code = await exitCodeOf(error);
-  // With --detailed-exitcode, 2 means "changes": every error is 1.
-  return process.argv.includes('--detailed-exitcode') && code !== EXIT.ok ? EXIT.apiFailure : code;
-}
-
-async function exitCodeOf(error: unknown): Promise<number> {
-  if (error instanceof CommanderError) {
-    // Help and version end with "errors" of their own; anything else commander reports is bad usage.
-    return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)
-      ? EXIT.ok
-      : EXIT.usage;
-  }
-  const out = new Output(process.argv.includes('--json'));
-  if (error instanceof CliUsageError) {
-    out.error(error);
-    return EXIT.usage;
-  }
-  const { PlanError } = await import('../plan/planFile.js');
-  if (error instanceof PlanError) {
-    out.error(error);
-    return EXIT.usage;
-  }
-  const { SpacesError, SpacesInputError } = await import('../errors/SpacesError.js');
-  if (error instanceof SpacesInputError) {
-    out.error({ code: String(error.code), message: error.message });
-    return EXIT.usage;
-  }
-  if (error instanceof SpacesError) {
-    out.error({ code: String(error.code), message: error.message, status: error.status });
-    return EXIT.apiFailure;
-  }
-  out.error({ code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) });
-  return EXIT.apiFailure;
-}
-
 program.parseAsync(process.argv).then(
   () => {
     process.exitCode ??= EXIT.ok;
   },
   async (error: unknown) => {
-    process.exitCode = await fail(error);
+    const { reportFailure } = await import('./failure.js');
+    const code = await reportFailure(error, { json: process.argv.includes('--json') });
+    // With --detailed-exitcode, 2 means "changes": every error is 1.
+    process.exitCode = process.argv.includes('--detailed-exitcode') && code !== EXIT.ok ? EXIT.apiFailure : code;
   },
 );

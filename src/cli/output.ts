@@ -49,16 +49,14 @@ export class Output {
     this.stderr.write(
       `boomi-spaces: error ${printable(error.code)}: ${printable(error.message, { keepNewlines: true })}\n`,
     );
-    if (this.json) {
-      const document = {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.status !== undefined && { status: error.status }),
-        },
-      };
-      this.stdout.write(`${safeJson(document, 2)}\n`);
-    }
+    this.errorDocument(error);
+  }
+
+  /** In --json mode, `{ "error": … }` on stdout (stderr is the caller's to write). */
+  errorDocument(error: { code: string; message: string; status?: number | undefined }): void {
+    if (!this.json) return;
+    const status = error.status !== undefined ? { status: error.status } : {};
+    this.stdout.write(`${safeJson({ error: { code: error.code, message: error.message, ...status } }, 2)}\n`);
   }
 
   /** A table with a header row, streamed in chunks; an empty list prints `empty` instead. */

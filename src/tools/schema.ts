@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // `npm run schema:pull` and `npm run schema:diff`: the schema change workflow (see README, "When the
 // schema changes"). A developer tool, not part of the SDK entry or the boomi-spaces CLI.
-import { Command, CommanderError, Option } from 'commander';
-import { CliUsageError } from '../cli/CliUsageError.js';
+import { Command, Option } from 'commander';
 import { resolveConnection, type ConnectionFlags } from '../cli/config.js';
 import { connect } from '../cli/connect.js';
-import { EXIT, Output } from '../cli/output.js';
-import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
+import { reportFailure } from '../cli/failure.js';
+import { Output } from '../cli/output.js';
 import { pullSchema } from './schemaPull.js';
 import { diffSchemas, type DiffReport } from './schemaDiff.js';
 
@@ -75,15 +74,6 @@ function printReport(out: Output, report: DiffReport): void {
   );
 }
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof CommanderError) {
-    process.exitCode = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)
-      ? EXIT.ok
-      : EXIT.usage;
-    return;
-  }
-  const out = new Output(process.argv.includes('--json'));
-  const code = error instanceof SpacesError || error instanceof CliUsageError ? String(error.code) : 'UNEXPECTED';
-  out.error({ code, message: error instanceof Error ? error.message : String(error) });
-  process.exitCode = error instanceof CliUsageError || error instanceof SpacesInputError ? EXIT.usage : EXIT.apiFailure;
+program.parseAsync(process.argv).catch(async (error: unknown) => {
+  process.exitCode = await reportFailure(error, { json: process.argv.includes('--json') });
 });

@@ -20,11 +20,23 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** A fetch failure as one line: the message and, when there is one, the system error code. */
-export function describeNetworkError(cause: unknown): string {
+/**
+ * A fetch failure as one line naming the host it tried: `cannot reach api.boomi.com:443: fetch
+ * failed (ECONNREFUSED)`. undici's own message says only "fetch failed".
+ */
+export function describeNetworkError(cause: unknown, url: string): string {
   const message = cause instanceof Error ? cause.message : String(cause);
   const code = errorCode(cause);
-  return code ? `${message} (${code})` : message;
+  return `cannot reach ${hostOf(url)}: ${message}${code ? ` (${code})` : ''}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.port ? parsed.host : `${parsed.hostname}:${parsed.protocol === 'http:' ? 80 : 443}`;
+  } catch {
+    return 'the server';
+  }
 }
 
 /** The start of a body, whitespace folded, to help diagnose proxies and HTML error pages. */

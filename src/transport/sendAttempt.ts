@@ -92,7 +92,7 @@ export async function sendAttempt(
               final: true,
             },
           )
-        : networkFailure(cause, { timedOut, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
+        : networkFailure(cause, { url, timedOut, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
     logger?.({
       type: 'failure',
       operationName: meta.operationName,
@@ -157,16 +157,17 @@ export async function sendAttempt(
 function networkFailure(
   cause: unknown,
   {
+    url,
     timedOut,
     aborted,
     timeoutMs,
     redactor,
-  }: { timedOut: boolean; aborted: boolean; timeoutMs: number; redactor: SecretRedactor },
+  }: { url: string; timedOut: boolean; aborted: boolean; timeoutMs: number; redactor: SecretRedactor },
 ): TransportError {
   if (aborted) return new TransportError('ABORTED', 'the call was aborted', { execution: 'maybe' });
   if (timedOut) return new TransportError('TIMEOUT', `no answer within ${timeoutMs} ms`, { execution: 'maybe' });
   const code = errorCode(cause);
-  return new TransportError('NETWORK_ERROR', `network error: ${redactor.redact(describeNetworkError(cause))}`, {
+  return new TransportError('NETWORK_ERROR', `network error: ${redactor.redact(describeNetworkError(cause, url))}`, {
     execution: code && NOT_SENT.has(code) ? 'no' : 'maybe',
   });
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
@@ -154,6 +156,14 @@ describe('install', () => {
     expect(simulator.platform.state.instances).toEqual([]);
   });
 
+  it('speaks the CLI’s flags, not the SDK’s fields', async () => {
+    const multi = await cli('install', DEMO.packs.invoiceSync, '--space', DEMO.spaceId);
+    expect(multi.stderr).toContain('is MULTI: --name is required to tell its instances apart');
+    const single = await cli('install', DEMO.packs.orderIntake, '--name', 'x', '--space', DEMO.spaceId);
+    expect(single.stderr).toContain('is SINGLE: --name is not allowed');
+    expect(multi.stderr + single.stderr).not.toContain('integrationPackOverrideName');
+  });
+
   it('refuses to install without a SPACE_GUID (it could not check for an existing instance)', async () => {
     const run = await runCli(['install', DEMO.packs.orderIntake], { env: { ...env, BOOMI_SPACE_GUID: '' } });
     expect(run.code).toBe(2);
@@ -259,12 +269,19 @@ describe('configuration and credentials', () => {
     expect(run.code).toBe(0);
   });
 
-  it('an unreachable endpoint exits 1 with NETWORK_ERROR', async () => {
+  it('an unreachable endpoint exits 1 with NETWORK_ERROR naming the host and the system code', async () => {
+    // A port that was just free: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
     const run = await runCli(['spaces'], {
-      env: { ...env, BOOMI_ENDPOINT: 'http://127.0.0.1:9/graphql', BOOMI_JWT: 'a.b.c', BOOMI_API_TOKEN: '' },
+      env: { ...env, BOOMI_ENDPOINT: `http://127.0.0.1:${port}/graphql`, BOOMI_JWT: 'a.b.c', BOOMI_API_TOKEN: '' },
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('NETWORK_ERROR');
+    // The host it tried and the system's code, not just undici's "fetch failed".
+    expect(run.stderr).toContain(`cannot reach 127.0.0.1:${port}: fetch failed (ECONNREFUSED)`);
   });
 
   it('a plain-http remote endpoint is refused before sending (exit 2)', async () => {
@@ -276,5 +293,18 @@ describe('configuration and credentials', () => {
   it('an unknown command or option exits 2', async () => {
     expect((await cli('instal')).code).toBe(2);
     expect((await cli('spaces', '--colour')).code).toBe(2);
+  });
+
+  it.each([
+    [['--json', 'spacs'], /unknown command 'spacs'/],
+    [['--json', 'spaces', '--colour'], /unknown option '--colour'/],
+    [['--json', 'attach', 'x'], /required option '--env <envId...>' not specified/],
+    [['--json', 'apply', 'plan.yaml'], /confirm with --yes/],
+  ])('--json covers usage errors too: %j', async (args, message) => {
+    const run = await runCli(args, { env });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: { code: 'INVALID_USAGE', message: expect.stringMatching(message) },
+    });
   });
 });
