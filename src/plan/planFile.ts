@@ -35,6 +35,14 @@ export interface PlanEntry {
   environments?: string[];
 }
 
+/** A plan file read and checked, with where each part of it stands in the file. */
+export interface ParsedPlan {
+  plan: PlanFile;
+  file: string;
+  /** `plan.yaml:7: instances[1].name` for the path ['instances', 1, 'name']: file, line and path, for messages. */
+  where(path: ReadonlyArray<PropertyKey>): string;
+}
+
 /** A plan that cannot be used; every problem names the file, where in it, and what was expected. */
 export class PlanError extends Error {
   override name = 'PlanError';
@@ -77,7 +85,7 @@ const planSchema = z.strictObject({
 });
 
 /** Reads a YAML or JSON plan file (JSON is YAML) of at most `PLAN_LIMITS.maxBytes` and checks its shape. */
-export function readPlanFile(file: string): PlanFile {
+export function readPlanFile(file: string): ParsedPlan {
   return parsePlan(readBoundedFile(file, PLAN_LIMITS.maxBytes), file);
 }
 
@@ -120,7 +128,7 @@ function readBoundedFile(file: string, maxBytes: number): string {
   }
 }
 
-export function parsePlan(source: string, file: string): PlanFile {
+export function parsePlan(source: string, file: string): ParsedPlan {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -139,7 +147,11 @@ export function parsePlan(source: string, file: string): PlanFile {
     throw new PlanError([`${file}: not a usable plan: ${(error as Error).message.split('\n')[0]}`]);
   }
   const parsed = planSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  const where = (path: ReadonlyArray<PropertyKey>) => {
+    const line = lineOf(document, path, lineCounter);
+    return `${file}${line ? `:${line}` : ''}: ${formatPath(path) || '(top level)'}`;
+  };
+  if (parsed.success) return { plan: parsed.data, file, where };
   throw new PlanError(
     parsed.error.issues.map((issue) => {
       const path = formatPath(issue.path);

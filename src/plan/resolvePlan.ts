@@ -1,6 +1,6 @@
 import { naturalKeyOf } from '../api/naturalKey.js';
 import type { Environment, IntegrationPackInstance, SharedIntegrationPack, Space } from '../api/types.js';
-import { PlanError, type PlanFile } from './planFile.js';
+import { PlanError, type ParsedPlan } from './planFile.js';
 
 /** What the account holds, read before planning. */
 export interface AccountView {
@@ -24,7 +24,7 @@ export interface ResolvedEntry {
  * matching several packs is an error listing them), SINGLE entries carry no name, MULTI entries carry
  * one, no (pack, name) pair twice, the environments exist. Every problem is reported at once.
  */
-export function resolvePlan(plan: PlanFile, view: AccountView, file: string): ResolvedEntry[] {
+export function resolvePlan({ plan, where }: ParsedPlan, view: AccountView): ResolvedEntry[] {
   const problems: string[] = [];
   const packs = (view.space.sharedIpacks ?? []).filter(
     (p): p is SharedIntegrationPack => p !== null && typeof p.id === 'string',
@@ -33,14 +33,14 @@ export function resolvePlan(plan: PlanFile, view: AccountView, file: string): Re
   const seen = new Map<string, number>();
 
   plan.instances.forEach((entry, index) => {
-    const at = `${file}: instances[${index}]`;
+    const at = (...rest: PropertyKey[]) => where(['instances', index, ...rest]);
     const pack = findOne(
       packs,
       entry.pack,
       (p) => p.id!,
       (p) => p.name ?? '',
       ['pack', ` in space "${view.space.name}"`],
-      `${at}.pack`,
+      at('pack'),
       problems,
     );
     const environments = entry.environments?.map((wanted, e) =>
@@ -50,7 +50,7 @@ export function resolvePlan(plan: PlanFile, view: AccountView, file: string): Re
         (env) => env.id!,
         (env) => env.name ?? '',
         ['environment', ''],
-        `${at}.environments[${e}]`,
+        at('environments', e),
         problems,
       ),
     );
@@ -58,13 +58,14 @@ export function resolvePlan(plan: PlanFile, view: AccountView, file: string): Re
     const type = pack.installationType === 'SINGLE' ? 'SINGLE' : 'MULTI';
     const label = `"${pack.name}"`;
     if (type === 'SINGLE' && entry.name)
-      problems.push(`${at}.name: pack ${label} is SINGLE, so the entry takes no name`);
-    if (type === 'MULTI' && !entry.name) problems.push(`${at}.name: pack ${label} is MULTI, so the entry needs a name`);
+      problems.push(`${at('name')}: pack ${label} is SINGLE, so the entry takes no name`);
+    if (type === 'MULTI' && !entry.name)
+      problems.push(`${at('name')}: pack ${label} is MULTI, so the entry needs a name`);
     const name = type === 'MULTI' ? (entry.name ?? null) : null;
     const key = naturalKeyOf({ integrationPackId: pack.id!, integrationPackOverrideName: name });
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push(`${at}: duplicates instances[${first}] (pack ${label}${name ? `, name "${name}"` : ''})`);
+      problems.push(`${at()}: duplicates instances[${first}] (pack ${label}${name ? `, name "${name}"` : ''})`);
       return;
     }
     seen.set(key, index);

@@ -190,12 +190,12 @@ describe('the plan is checked before anything is sent', () => {
     [
       'a pack the space does not share',
       `${head}  - pack: Legacy Archive\n`,
-      /instances\[0\]\.pack: no pack in space "Demo_Space" has the id or name "Legacy Archive"; known: "Order Intake"/,
+      /plan-\d+\.yaml:4: instances\[0\]\.pack: no pack in space "Demo_Space" has the id or name "Legacy Archive"; known: "Order Intake"/,
     ],
     [
       'a SINGLE entry with a name',
       `${head}  - pack: Order Intake\n    name: x\n`,
-      /instances\[0\]\.name: pack "Order Intake" is SINGLE, so the entry takes no name/,
+      /plan-\d+\.yaml:5: instances\[0\]\.name: pack "Order Intake" is SINGLE, so the entry takes no name/,
     ],
     [
       'a MULTI entry without a name',
@@ -205,12 +205,17 @@ describe('the plan is checked before anything is sent', () => {
     [
       'a duplicate (pack, name) pair',
       `${head}  - pack: Invoice Sync\n    name: EU\n  - pack: ${DEMO.packs.invoiceSync}\n    name: EU\n`,
-      /instances\[1\]: duplicates instances\[0\] \(pack "Invoice Sync", name "EU"\)/,
+      /plan-\d+\.yaml:6: instances\[1\]: duplicates instances\[0\] \(pack "Invoice Sync", name "EU"\)/,
+    ],
+    [
+      'a space that does not exist',
+      `space: 00000000-0000-4000-8000-000000000000\nspaceGuid: ${DEMO.spaceId}\ninstances: []\n`,
+      /plan-\d+\.yaml:1: space: no space has the id "00000000-0000-4000-8000-000000000000"/,
     ],
     [
       'an unknown environment',
       `${head}  - pack: Order Intake\n    environments: [Staging]\n`,
-      /instances\[0\]\.environments\[0\]: no environment has the id or name "Staging"; known: "Production"/,
+      /plan-\d+\.yaml:5: instances\[0\]\.environments\[0\]: no environment has the id or name "Staging"; known: "Production"/,
     ],
     [
       'an unknown key',

@@ -116,14 +116,14 @@ export async function runDemo(out: Output): Promise<void> {
     ].join('\n');
     step('Apply a plan file: the desired instances, as `boomi-spaces apply` does');
     out.note(planText.replace(/^/gm, '   ').trimEnd());
-    const plan = parsePlan(planText, 'demo-plan.yaml');
+    const parsed = parsePlan(planText, 'demo-plan.yaml');
     for (const round of ['first', 'second'] as const) {
       const view = {
-        space: await client.getSpace(plan.space),
+        space: await client.getSpace(parsed.plan.space),
         instances: await client.listIntegrationPackInstances(),
         environments: await client.listEnvironments(),
       };
-      const changes = computeChanges(resolvePlan(plan, view, 'demo-plan.yaml'), view, { prune: false });
+      const changes = computeChanges(resolvePlan(parsed, view), view, { prune: false });
       if (changes.length === 0) {
         out.note(`   ${round} apply: no changes, the account already matches the plan`);
         record(`apply plan (${round})`, { changes: 0 });

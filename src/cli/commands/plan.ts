@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
+import { SpacesError } from '../../errors/SpacesError.js';
 import { DEFAULT_RETRY } from '../../retry/policy.js';
 import type { TransportLogger } from '../../transport/events.js';
 import { applyChanges, type ChangeResult } from '../../plan/applyChanges.js';
@@ -24,24 +25,31 @@ interface Planned {
 
 /** Reads the plan and the account, and works out the changes; sends nothing that changes anything. */
 async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger): Promise<Planned> {
-  const plan = readPlanFile(file);
+  const parsed = readPlanFile(file);
+  const { plan, where } = parsed;
   const connection = await resolveConnection(flags, process.env, process.stdin);
   const spaceGuid = plan.spaceGuid ?? connection.spaceGuid;
   if (!spaceGuid) {
     throw new PlanError([
-      `${file}: spaceGuid: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`,
+      `${where(['spaceGuid'])}: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`,
     ]);
   }
   const client = connect({ ...connection, spaceGuid }, logger);
   // The reads a whole apply rests on are queries: retried patiently, as reconciliation listings are.
   const patient = { maxAttempts: DEFAULT_RETRY.reconcileAttempts };
   const [space, instances, environments] = await Promise.all([
-    client.getSpace(plan.space, patient),
+    client.getSpace(plan.space, patient).catch((error: unknown) => {
+      // A Space that does not exist is a mistake in the plan: said where it is.
+      if (error instanceof SpacesError && error.code === 'SPACE_NOT_FOUND') {
+        throw new PlanError([`${where(['space'])}: no space has the id "${show(plan.space)}"`]);
+      }
+      throw error;
+    }),
     client.listIntegrationPackInstances(patient),
     client.listEnvironments(patient),
   ]);
   const view = { space, instances, environments };
-  const entries = resolvePlan(plan, view, file);
+  const entries = resolvePlan(parsed, view);
   return { client, view, changes: computeChanges(entries, view, { prune: Boolean(flags.prune) }) };
 }
 
