@@ -2,7 +2,7 @@
 // The boomi-spaces CLI. Only commander and this file load at start-up: each command imports the SDK,
 // the simulator or the table renderer when it runs, so `--help` stays fast.
 import { createRequire } from 'node:module';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import type { ConnectionFlags } from './config.js';
 import { EXIT, Output } from './output.js';
 import { printable } from '../text/printable.js';
@@ -64,6 +64,8 @@ const program = new Command('boomi-spaces')
   .option('--json', 'print exactly one JSON document on stdout')
   .option('--verbose', 'show each HTTP attempt, retry and token refresh on stderr (credentials redacted)')
   .showSuggestionAfterError()
+  // Each command's help lists the global options too (--endpoint, --space-guid, --json, …).
+  .configureHelp({ showGlobalOptions: true })
   // Commander echoes what was typed (an unknown command, a bad value): shown as text, never as escapes.
   .configureOutput({ writeErr: (text) => process.stderr.write(printable(text, { keepNewlines: true })) })
   .exitOverride();
@@ -207,6 +209,15 @@ program
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
     });
     await simulator.close();
+  });
+
+program
+  .command('completion')
+  .description('print a shell completion script: source <(boomi-spaces completion bash), or zsh, or fish')
+  .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+  .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+    const { completionScript } = await import('./completion.js');
+    process.stdout.write(completionScript(program, shell));
   });
 
 program
