@@ -40,7 +40,7 @@ export interface ParsedPlan {
   plan: PlanFile;
   file: string;
   /** `plan.yaml:7: instances[1].name` for the path ['instances', 1, 'name']: file, line and path, for messages. */
-  where(path: ReadonlyArray<PropertyKey>): string;
+  where: (path: ReadonlyArray<PropertyKey>) => string;
 }
 
 /** A plan that cannot be used; every problem names the file, where in it, and what was expected. */
