@@ -5,12 +5,12 @@ export async function installEuInvoices(jwt: string, spaceId: string) {
   const client = createSpacesClient({ token: jwt, spaceGuid: spaceId });
 
   const space = await client.getSpace(spaceId);
-  for (const pack of space.sharedIpacks ?? []) {
-    console.log(`${pack?.name} (${pack?.installationType})`);
+  for (const pack of space.sharedIpacks) {
+    console.log(`${pack.name} (${pack.installationType})`);
   }
 
-  const multi = space.sharedIpacks?.find((pack) => pack?.installationType === 'MULTI');
-  if (!multi?.id) throw new Error(`space ${space.name} shares no MULTI pack`);
+  const multi = space.sharedIpacks.find((pack) => pack.installationType === 'MULTI');
+  if (!multi) throw new Error(`space ${space.name} shares no MULTI pack`);
   try {
     // With spaceId, the SINGLE/MULTI rules are checked before anything is installed.
     const instance = await client.installIntegrationPack({

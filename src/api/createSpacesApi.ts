@@ -13,6 +13,7 @@ import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../client/createExecutor.js';
 import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
 import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
+import { attachedOf, environmentsOf, installedOf, instancesOf, spaceOf, spacesOf } from './results.js';
 import { mutateExactlyOnce } from './reconcile.js';
 import type {
   AttachRequest,
@@ -68,9 +69,6 @@ export interface SpacesApi {
   detachIntegrationPackInstance(attachmentId: string, options?: CallOptions): Promise<string | null>;
 }
 
-const present = <T>(items: ReadonlyArray<T | null> | null | undefined): T[] =>
-  (items ?? []).filter((item): item is T => item !== null);
-
 export interface SpacesApiOptions {
   /** Sends of one mutation at most, each re-send after a listing proved it absent. */
   maxSends: number;
@@ -92,13 +90,13 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
         operationName: 'getSpace',
       });
     }
-    return space;
+    return spaceOf(space);
   }
 
   const listInstances = async (options?: CallOptions) =>
-    present((await execute(ListIntegrationPackInstancesDocument, options)).integrationPackInstances);
+    instancesOf((await execute(ListIntegrationPackInstancesDocument, options)).integrationPackInstances);
   const listEnvironments = async (options?: CallOptions) =>
-    present((await execute(ListEnvironmentsDocument, options)).environments);
+    environmentsOf((await execute(ListEnvironmentsDocument, options)).environments);
 
   async function install(request: InstallRequest, options?: CallOptions): Promise<InstallResult> {
     const integrationPackOverrideName = request.integrationPackOverrideName ?? null;
@@ -120,7 +118,7 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
           mayHaveExecuted: true,
         });
       }
-      return instance;
+      return installedOf(instance, 'installIpack', 'integrationPackInstanceInstall');
     };
     const { value, reconciled } = await mutateExactlyOnce<InstalledInstance>({
       maxSends,
@@ -149,7 +147,7 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
     getSpace,
 
     async listSpaces(options) {
-      return present((await execute(ListSpacesDocument, options)).spaces);
+      return spacesOf((await execute(ListSpacesDocument, options)).spaces);
     },
 
     async installIntegrationPack(request, options) {
@@ -196,7 +194,7 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
       const integrationPackInstanceId = requireId(request?.integrationPackInstanceId, 'integrationPackInstanceId');
       const environmentIds = normaliseEnvironmentIds(request.environmentIds);
       const attach = async (ids: string[]) =>
-        present(
+        attachedOf(
           (
             await execute(
               AttachIpackInstanceDocument,
@@ -214,7 +212,7 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
         send: () => attach(environmentIds),
         observe: async () => {
           const attachments = (await listEnvironments(patient(options)))
-            .flatMap((e) => present(e.integrationPackEnvironmentAttachment))
+            .flatMap((e) => e.integrationPackEnvironmentAttachment)
             .filter(
               (a) =>
                 a.integrationPackInstanceId === integrationPackInstanceId &&
@@ -243,7 +241,7 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
             .integrationPackInstanceEnvironmentAttachmentUnattach,
         observe: async () => {
           const stillThere = (await listEnvironments(patient(options))).some((e) =>
-            present(e.integrationPackEnvironmentAttachment).some((a) => a.id === id),
+            e.integrationPackEnvironmentAttachment.some((a) => a.id === id),
           );
           return stillThere ? { done: false } : { done: true, value: id };
         },

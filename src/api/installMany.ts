@@ -3,7 +3,9 @@ import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
 import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../client/createExecutor.js';
 import { quote } from '../text/printable.js';
+import type { InstallIpackMutation } from '../generated/graphql.js';
 import { aliasOf, batchInstallDocument } from './batchDocument.js';
+import { installedOf } from './results.js';
 import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
 import { isAmbiguous, outcomeUnknown } from './reconcile.js';
 import type { InstallRequest, InstallResult, IntegrationPackInstance, Space } from './types.js';
@@ -201,9 +203,9 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
     }
     for (const [i, item] of batch.entries()) {
       const alias = aliasOf(i);
-      const instance = data?.[alias] as Omit<InstallResult, 'reconciled'> | null | undefined;
+      const instance = data?.[alias] as InstallIpackMutation['integrationPackInstanceInstall'] | undefined;
       if (instance) {
-        item.outcome = { instance: { ...instance, reconciled } };
+        item.outcome = { instance: { ...installedOf(instance, 'installIpackBatch', alias), reconciled } };
         continue;
       }
       const own = error?.graphQLErrors.find((e) => e.path?.[0] === alias);

@@ -32,9 +32,9 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  *
  * const client = createSpacesClient({ token: process.env.BOOMI_JWT, spaceGuid: spaceId });
  * const space = await client.getSpace(spaceId);
- * const pack = space.sharedIpacks?.find((p) => p?.installationType === 'MULTI');
+ * const pack = space.sharedIpacks.find((p) => p.installationType === 'MULTI');
  * const instance = await client.installIntegrationPack({
- *   integrationPackId: pack!.id!,
+ *   integrationPackId: pack!.id,
  *   integrationPackOverrideName: 'EU orders',
  *   spaceId,
  * });

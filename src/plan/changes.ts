@@ -31,17 +31,16 @@ export function computeChanges(entries: ResolvedEntry[], view: AccountView, { pr
   const byKey = new Map<string, IntegrationPackInstance>();
   for (const instance of view.instances) {
     const key = naturalKeyOf({
-      integrationPackId: instance.integrationPackId ?? '',
+      integrationPackId: instance.integrationPackId,
       integrationPackOverrideName: instance.integrationPackOverrideName,
     });
     if (!byKey.has(key)) byKey.set(key, instance);
   }
   const attachmentsByInstance = new Map<string, Array<{ id: string; environmentId: string }>>();
   for (const env of view.environments) {
-    for (const a of env.integrationPackEnvironmentAttachment ?? []) {
-      if (!a?.id || !a.integrationPackInstanceId) continue;
+    for (const a of env.integrationPackEnvironmentAttachment) {
       const list = attachmentsByInstance.get(a.integrationPackInstanceId) ?? [];
-      list.push({ id: a.id, environmentId: env.id ?? a.environmentId ?? '' });
+      list.push({ id: a.id, environmentId: env.id });
       attachmentsByInstance.set(a.integrationPackInstanceId, list);
     }
   }
@@ -78,7 +77,7 @@ export function computeChanges(entries: ResolvedEntry[], view: AccountView, { pr
   }
 
   // Only instances of packs this Space shares are the plan's to prune.
-  const managed = new Set((view.space.sharedIpacks ?? []).map((p) => p?.id));
+  const managed = new Set(view.space.sharedIpacks.map((p) => p.id));
   const uninstalls: Change[] = prune
     ? view.instances
         .filter((i) => managed.has(i.integrationPackId) && !matched.has(i.id))
@@ -93,7 +92,7 @@ export function describeChange(change: Change): string {
   const show = (text: string) => printable(shorten(text, 80));
   const entryLabel = (entry: ResolvedEntry) => `${show(entry.pack.name)}${entry.name ? ` ${quote(entry.name)}` : ''}`;
   const instanceLabel = (i: IntegrationPackInstance) =>
-    `${show(i.integrationPack?.name ?? i.integrationPackId ?? '')}${i.integrationPackOverrideName ? ` ${quote(i.integrationPackOverrideName)}` : ''} (${show(i.id)})`;
+    `${show(i.integrationPack?.name ?? i.integrationPackId)}${i.integrationPackOverrideName ? ` ${quote(i.integrationPackOverrideName)}` : ''} (${show(i.id)})`;
   switch (change.action) {
     case 'install':
       return `+ install ${entryLabel(change.entry)} (${change.entry.pack.installationType})`;

@@ -1,5 +1,5 @@
 import { naturalKeyOf } from '../api/naturalKey.js';
-import type { Environment, IntegrationPackInstance, SharedIntegrationPack, Space } from '../api/types.js';
+import type { Environment, IntegrationPackInstance, Space } from '../api/types.js';
 import { PlanError, type ParsedPlan } from './planFile.js';
 
 /** What the account holds, read before planning. */
@@ -26,9 +26,7 @@ export interface ResolvedEntry {
  */
 export function resolvePlan({ plan, where }: ParsedPlan, view: AccountView): ResolvedEntry[] {
   const problems: string[] = [];
-  const packs = (view.space.sharedIpacks ?? []).filter(
-    (p): p is SharedIntegrationPack => p !== null && typeof p.id === 'string',
-  );
+  const packs = view.space.sharedIpacks;
   const resolved: ResolvedEntry[] = [];
   const seen = new Map<string, number>();
 
@@ -37,18 +35,18 @@ export function resolvePlan({ plan, where }: ParsedPlan, view: AccountView): Res
     const pack = findOne(
       packs,
       entry.pack,
-      (p) => p.id!,
-      (p) => p.name ?? '',
+      (p) => p.id,
+      (p) => p.name,
       ['pack', ` in space "${view.space.name}"`],
       at('pack'),
       problems,
     );
     const environments = entry.environments?.map((wanted, e) =>
       findOne(
-        view.environments.filter((env) => typeof env.id === 'string'),
+        view.environments,
         wanted,
-        (env) => env.id!,
-        (env) => env.name ?? '',
+        (env) => env.id,
+        (env) => env.name,
         ['environment', ''],
         at('environments', e),
         problems,
@@ -62,7 +60,7 @@ export function resolvePlan({ plan, where }: ParsedPlan, view: AccountView): Res
     if (type === 'MULTI' && !entry.name)
       problems.push(`${at('name')}: pack ${label} is MULTI, so the entry needs a name`);
     const name = type === 'MULTI' ? (entry.name ?? null) : null;
-    const key = naturalKeyOf({ integrationPackId: pack.id!, integrationPackOverrideName: name });
+    const key = naturalKeyOf({ integrationPackId: pack.id, integrationPackOverrideName: name });
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push(`${at()}: duplicates instances[${first}] (pack ${label}${name ? `, name "${name}"` : ''})`);
@@ -72,9 +70,9 @@ export function resolvePlan({ plan, where }: ParsedPlan, view: AccountView): Res
     if (environments?.some((env) => env === undefined)) return;
     resolved.push({
       index,
-      pack: { id: pack.id!, name: pack.name ?? pack.id!, installationType: type },
+      pack: { id: pack.id, name: pack.name ?? pack.id, installationType: type },
       name,
-      environments: environments?.map((env) => ({ id: env!.id!, name: env!.name ?? env!.id! })),
+      environments: environments?.map((env) => ({ id: env!.id, name: env!.name ?? env!.id })),
     });
   });
 

@@ -61,13 +61,17 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Full-jitter exponential backoff (AWS architecture blog), never shorter than Retry-After. */
+/**
+ * The wait before a retry: the server's Retry-After when it sent one (it knows when it can take the
+ * request; `Retry-After: 0` means at once), else full-jitter exponential backoff (AWS architecture blog).
+ */
 export function backoffDelay(
   attempt: number,
   options: Required<RetryOptions>,
   retryAfterMs?: number,
   random = Math.random,
 ): number {
+  if (retryAfterMs !== undefined) return retryAfterMs;
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  return Math.max(retryAfterMs ?? 0, Math.floor(random() * ceiling));
+  return Math.floor(random() * ceiling);
 }

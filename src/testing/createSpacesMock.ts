@@ -1,6 +1,6 @@
 import { graphql as graphqlHandlers, http, HttpResponse, type RequestHandler } from 'msw';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
-import { DEFAULT_ENDPOINT } from '../client/options.js';
+import { DEFAULT_ENDPOINT, REGIONS, type Region } from '../client/options.js';
 import type { OperationName, OperationTypes } from '../generated/operations.js';
 import {
   executeRequest,
@@ -35,13 +35,21 @@ export interface SpacesFixtures {
 
 /** Options of {@link createSpacesMock}. */
 export interface SpacesMockOptions {
-  /** The GraphQL endpoint to answer. Default: the platform's. */
+  /** The GraphQL endpoint to answer. Wins over `region`. Default: the platform's. */
   endpoint?: string;
-  /** The JWT endpoint to answer, without the account id. Default: `https://api.boomi.com/auth/jwt/generate`. */
+  /** The JWT endpoint to answer, without the account id. Wins over `region`. Default: `https://api.boomi.com/auth/jwt/generate`. */
   authUrl?: string;
+  /** Answers a region's endpoints, as the client's `region` option picks them: `us` or `gb`. */
+  region?: Region;
   /** Who may get a JWT. Default: the demo user (`demo-account`, `demo@example.com`, `demo-token`). */
   credentials?: { accountId: string; username: string; apiToken: string };
-  /** Bearer tokens accepted besides the JWTs the mock issues (for clients made with `token`). */
+  /**
+   * Only the JWTs the mock issues and these `tokens` are accepted; anything else is answered 401.
+   * Default false: any non-empty bearer token is accepted (a client made with `token: 'test-token'`
+   * just works), and the JWT flow works as well.
+   */
+  strictAuth?: boolean;
+  /** Bearer tokens accepted besides the JWTs the mock issues, with `strictAuth`. */
   tokens?: string[];
   /** The data to start from (and to return to on `reset()`). Default: the demo data. */
   fixtures?: SpacesFixtures;
@@ -57,6 +65,8 @@ export interface MockFault {
   code?: string;
   /** The GraphQL error message. Default "Simulated failure". */
   message?: string;
+  /** Sent as `Retry-After` with a 429 or 5xx, so the client's retry waits this long. Default 0: no real wait. */
+  retryAfterSeconds?: number;
 }
 
 /** A typed answer for one operation: given its variables, its result (or a thrown `PlatformError`). */
@@ -80,7 +90,7 @@ export interface SpacesMock {
   failNext(operation: OperationName | '*', fault?: MockFault): void;
   /** The next call of `operation` is executed, then its answer is lost (a network error). */
   dropNext(operation: OperationName | '*'): void;
-  /** The next call of `operation` answers 429 with `Retry-After`. */
+  /** The next call of `operation` answers 429 with `Retry-After` (default 0 s: the retry does not wait). */
   rateLimitNext(operation: OperationName | '*', retryAfterSeconds?: number): void;
 }
 
@@ -95,7 +105,7 @@ type Fault = { kind: 'fail'; fault: MockFault } | { kind: 'drop' } | { kind: 'ra
  * import { setupServer } from 'msw/node';
  * import { createSpacesMock } from 'boomi-spaces/testing';
  *
- * const mock = createSpacesMock({ tokens: ['test-jwt'] });
+ * const mock = createSpacesMock(); // any bearer token works; `strictAuth: true` for the real rules
  * const server = setupServer(...mock.handlers);
  * beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
  * beforeEach(() => mock.reset());
@@ -103,8 +113,11 @@ type Fault = { kind: 'fail'; fault: MockFault } | { kind: 'drop' } | { kind: 'ra
  * ```
  */
 export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
-  const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
-  const authUrl = (options.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, '');
+  const preset = options.region ? REGIONS[options.region] : undefined;
+  if (options.region !== undefined && !preset)
+    throw new RangeError(`region must be one of ${Object.keys(REGIONS).join(', ')}`);
+  const endpoint = options.endpoint ?? preset?.endpoint ?? DEFAULT_ENDPOINT;
+  const authUrl = (options.authUrl ?? preset?.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, '');
   const credentials = options.credentials ?? {
     accountId: DEMO.accountId,
     username: DEMO.username,
@@ -130,12 +143,15 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     const operation = body.operationName ?? 'anonymous';
     requests.push(operation);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-    if (!bearer || !(staticTokens.has(bearer) || (await jwt.isValid(bearer))))
-      return { answer: unauthorizedAnswer(body), drop: false };
+    const accepted = options.strictAuth
+      ? staticTokens.has(bearer ?? '') || (await jwt.isValid(bearer ?? ''))
+      : Boolean(bearer);
+    if (!bearer || !accepted) return { answer: unauthorizedAnswer(body), drop: false };
     const fault = takeFault(operation);
     if (fault?.kind === 'fail') {
-      const { status = 200, code, message = 'Simulated failure' } = fault.fault;
-      return { answer: failureAnswer(status, message, code, body), drop: false };
+      const { status = 200, code, message = 'Simulated failure', retryAfterSeconds = 0 } = fault.fault;
+      const headers = status === 429 || status >= 500 ? { 'retry-after': String(retryAfterSeconds) } : undefined;
+      return { answer: failureAnswer(status, message, code, body), drop: false, ...(headers && { headers }) };
     }
     if (fault?.kind === 'rate-limit') {
       return {
@@ -204,7 +220,7 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     dropNext(operation) {
       faults.push({ operation, fault: { kind: 'drop' } });
     },
-    rateLimitNext(operation, retryAfterSeconds = 1) {
+    rateLimitNext(operation, retryAfterSeconds = 0) {
       faults.push({ operation, fault: { kind: 'rate-limit', retryAfterSeconds } });
     },
   };

@@ -83,7 +83,7 @@ describe('typed methods against the mocked platform', () => {
     const prod = (await client.listEnvironments()).find((e) => e.id === DEMO.environments.prod);
     expect(prod?.integrationPackEnvironmentAttachment?.map((a) => a?.integrationPackInstanceId)).toEqual([instance.id]);
 
-    await expect(client.detachIntegrationPackInstance(attachments[0]!.id!)).resolves.toBe(attachments[0]!.id);
+    await expect(client.detachIntegrationPackInstance(attachments[0]!.id)).resolves.toBe(attachments[0]!.id);
     const after = (await client.listEnvironments()).find((e) => e.id === DEMO.environments.prod);
     expect(after?.integrationPackEnvironmentAttachment).toEqual([]);
   });

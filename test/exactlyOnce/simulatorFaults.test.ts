@@ -173,7 +173,7 @@ describe('uninstall, attach and detach reconcile the same way', () => {
       environmentIds: [DEMO.environments.prod],
     });
     fx.simulator.faults.queue('drop-after-execute');
-    await expect(fx.client.detachIntegrationPackInstance(attachment!.id!)).resolves.toBe(attachment!.id);
+    await expect(fx.client.detachIntegrationPackInstance(attachment!.id)).resolves.toBe(attachment!.id);
     expect(sent('detachIpackInstance')).toBe(1);
     expect(fx.simulator.platform.state.attachments).toEqual([]);
   });

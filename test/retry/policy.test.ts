@@ -23,7 +23,7 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('backoffDelay: full jitter, capped, never before Retry-After', () => {
+describe('backoffDelay: Retry-After when the server sent one, else full jitter, capped', () => {
   const policy = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1000 };
   it.each([
     // attempt, random, Retry-After, expected
@@ -33,7 +33,8 @@ describe('backoffDelay: full jitter, capped, never before Retry-After', () => {
     [10, 0.999, undefined, 999],
     [1, 0, undefined, 0],
     [1, 0.5, 3000, 3000],
-    [10, 0.999, 10, 999],
+    [10, 0.999, 10, 10],
+    [3, 0.999, 0, 0],
   ])('attempt %i, random %f, Retry-After %p → %i ms', (attempt, random, retryAfter, expected) => {
     expect(backoffDelay(attempt, policy, retryAfter, () => random)).toBe(expected);
   });

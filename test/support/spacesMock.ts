@@ -1,9 +1,9 @@
 import { createSpacesMock, type SpacesMockOptions } from '../../src/testing/index.js';
 
-/** The bearer token our tests' clients send; the mock accepts it besides the JWTs it issues. */
+/** The bearer token our tests' clients send; the strict mock accepts it besides the JWTs it issues. */
 export const TEST_TOKEN = 'test-jwt-eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.s1gn4tur3';
 
-/** Our own tests use the testing kit we ship (dogfood). */
+/** Our own tests use the testing kit we ship (dogfood), with the platform's strict auth rules. */
 export function createTestMock(options: SpacesMockOptions = {}) {
-  return createSpacesMock({ tokens: [TEST_TOKEN], ...options });
+  return createSpacesMock({ strictAuth: true, tokens: [TEST_TOKEN], ...options });
 }

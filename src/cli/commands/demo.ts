@@ -44,7 +44,7 @@ export async function runDemo(out: Output): Promise<void> {
     const multi = packs.find((p) => p.installationType === 'MULTI')!;
 
     step(`Install the SINGLE pack "${single.name}"`);
-    const singleInstance = await client.installIntegrationPack({ integrationPackId: single.id!, spaceId });
+    const singleInstance = await client.installIntegrationPack({ integrationPackId: single.id, spaceId });
     record('install SINGLE', singleInstance);
     out.note(`   installed as instance ${singleInstance.id}`);
 
@@ -53,7 +53,7 @@ export async function runDemo(out: Output): Promise<void> {
     const multiInstances = [];
     for (const name of names) {
       const instance = await client.installIntegrationPack({
-        integrationPackId: multi.id!,
+        integrationPackId: multi.id,
         integrationPackOverrideName: name,
         spaceId,
       });
@@ -64,7 +64,7 @@ export async function runDemo(out: Output): Promise<void> {
 
     step(`A wrong install: "${multi.name}" without an override name`);
     try {
-      await client.installIntegrationPack({ integrationPackId: multi.id!, spaceId });
+      await client.installIntegrationPack({ integrationPackId: multi.id, spaceId });
     } catch (error) {
       if (!(error instanceof SpacesError)) throw error;
       out.note(`   refused before sending: ${error.code}: ${error.message}`);
@@ -90,7 +90,7 @@ export async function runDemo(out: Output): Promise<void> {
     step(`Attach instance ${attached.id} to environment "${prod.name}"`);
     const attachments = await client.attachIntegrationPackInstance({
       integrationPackInstanceId: attached.id,
-      environmentIds: [prod.id!],
+      environmentIds: [prod.id],
     });
     record('attach', attachments);
     out.note(`   attachment ${attachments[0]?.id} in environment ${attachments[0]?.environmentId}`);

@@ -10,10 +10,8 @@ export async function listEnvironments(client: SpacesClient, out: Output): Promi
       e.id,
       e.name,
       e.classification,
-      (e.atoms ?? []).map((a) => a?.name).join(', '),
-      (e.integrationPackEnvironmentAttachment ?? [])
-        .map((a) => `${a?.integrationPackInstanceId} (${a?.id})`)
-        .join(', '),
+      e.atoms.map((a) => a.name).join(', '),
+      e.integrationPackEnvironmentAttachment.map((a) => `${a.integrationPackInstanceId} (${a.id})`).join(', '),
     ]),
     'No environments.',
   );

@@ -26,7 +26,7 @@ export async function showSpace(client: SpacesClient, out: Output, spaceId: stri
   });
   await out.table(
     ['PACK ID', 'NAME', 'INSTALL TYPE', 'DESCRIPTION'],
-    (space.sharedIpacks ?? []).map((p) => [p?.id, p?.name, p?.installationType, p?.description]),
+    space.sharedIpacks.map((p) => [p.id, p.name, p.installationType, p.description]),
     'No shared packs.',
   );
 }

@@ -1,0 +1,132 @@
+import { SpacesError } from '../errors/SpacesError.js';
+import type {
+  AttachIpackInstanceMutation,
+  GetSpaceQuery,
+  InstallIpackMutation,
+  ListEnvironmentsQuery,
+  ListIntegrationPackInstancesQuery,
+  ListSpacesQuery,
+} from '../generated/graphql.js';
+import type {
+  Environment,
+  EnvironmentAttachment,
+  InstalledInstance,
+  IntegrationPackInstance,
+  SharedIntegrationPack,
+  Space,
+  SpaceSummary,
+} from './types.js';
+
+/**
+ * From the schema's nullable shapes to the SDK's null-free results. Lists lose their null items
+ * (an absent list is empty); fields the platform always sends are checked here, at run time: one
+ * missing is INVALID_RESPONSE naming the operation and the field, never a cast that lies.
+ */
+class Reader {
+  constructor(private readonly operationName: string) {}
+
+  present<T>(value: T | null | undefined, path: string): T {
+    if (value === null || value === undefined) {
+      throw new SpacesError(`${this.operationName}: the answer has no ${path}, which the platform always sends`, {
+        code: 'INVALID_RESPONSE',
+        operationName: this.operationName,
+        mayHaveExecuted: true,
+      });
+    }
+    return value;
+  }
+
+  list<T, R>(items: ReadonlyArray<T | null> | null | undefined, path: string, each: (item: T, path: string) => R): R[] {
+    const out: R[] = [];
+    for (const [index, item] of (items ?? []).entries()) if (item !== null) out.push(each(item, `${path}[${index}]`));
+    return out;
+  }
+}
+
+type Raw<T> = NonNullable<T>;
+
+export function spaceOf(raw: Raw<GetSpaceQuery['space']>): Space {
+  const read = new Reader('getSpace');
+  return {
+    ...raw,
+    sharedIpacks: read.list(raw.sharedIpacks, 'space.sharedIpacks', (pack, at): SharedIntegrationPack => ({
+      id: read.present(pack.id, `${at}.id`),
+      name: read.present(pack.name, `${at}.name`),
+      description: pack.description,
+      installationType: read.present(pack.installationType, `${at}.installationType`),
+    })),
+  };
+}
+
+export function spacesOf(raw: ListSpacesQuery['spaces']): SpaceSummary[] {
+  return new Reader('listSpaces').list(raw, 'spaces', (space) => space);
+}
+
+export function installedOf(
+  raw: Raw<InstallIpackMutation['integrationPackInstanceInstall']>,
+  operationName: string,
+  at: string,
+): InstalledInstance {
+  const read = new Reader(operationName);
+  return {
+    id: raw.id,
+    integrationPackId: read.present(raw.integrationPackId, `${at}.integrationPackId`),
+    integrationPackOverrideName: raw.integrationPackOverrideName,
+  };
+}
+
+export function instancesOf(
+  raw: ListIntegrationPackInstancesQuery['integrationPackInstances'],
+): IntegrationPackInstance[] {
+  const read = new Reader('listIntegrationPackInstances');
+  return read.list(raw, 'integrationPackInstances', (instance, at) => ({
+    ...installedOf(instance, 'listIntegrationPackInstances', at),
+    integrationPack: instance.integrationPack && {
+      id: read.present(instance.integrationPack.id, `${at}.integrationPack.id`),
+      name: read.present(instance.integrationPack.name, `${at}.integrationPack.name`),
+      installationType: instance.integrationPack.installationType,
+    },
+  }));
+}
+
+function attachmentsOf(
+  read: Reader,
+  raw: AttachIpackInstanceMutation['integrationPackInstanceEnvironmentAttachmentAttach'],
+  path: string,
+): EnvironmentAttachment[] {
+  return read.list(raw, path, (attachment, at) => ({
+    id: read.present(attachment.id, `${at}.id`),
+    environmentId: read.present(attachment.environmentId, `${at}.environmentId`),
+    integrationPackInstanceId: read.present(attachment.integrationPackInstanceId, `${at}.integrationPackInstanceId`),
+  }));
+}
+
+export function attachedOf(
+  raw: AttachIpackInstanceMutation['integrationPackInstanceEnvironmentAttachmentAttach'],
+): EnvironmentAttachment[] {
+  return attachmentsOf(new Reader('attachIpackInstance'), raw, 'integrationPackInstanceEnvironmentAttachmentAttach');
+}
+
+export function environmentsOf(raw: ListEnvironmentsQuery['environments']): Environment[] {
+  const read = new Reader('listEnvironments');
+  return read.list(raw, 'environments', (env, at) => {
+    const id = read.present(env.id, `${at}.id`);
+    return {
+      id,
+      name: read.present(env.name, `${at}.name`),
+      classification: env.classification,
+      atoms: read.list(env.atoms, `${at}.atoms`, (atom, atomAt) => ({
+        id: read.present(atom.id, `${atomAt}.id`),
+        name: read.present(atom.name, `${atomAt}.name`),
+      })),
+      // An attachment listed under an environment belongs to it, whether or not it repeats the id.
+      integrationPackEnvironmentAttachment: attachmentsOf(
+        read,
+        (env.integrationPackEnvironmentAttachment ?? []).map(
+          (a) => a && { ...a, environmentId: a.environmentId ?? id },
+        ),
+        `${at}.integrationPackEnvironmentAttachment`,
+      ),
+    };
+  });
+}
