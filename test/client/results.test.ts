@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { createSpacesClient, ListEnvironmentsDocument, type SpacesClient } from '../../src/index.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
+import { useMswServer } from '../support/setupMsw.js';
+
+const mock = createTestMock();
+useMswServer(...mock.handlers);
+
+let client: SpacesClient;
+beforeEach(() => {
+  mock.reset();
+  client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, retry: { maxAttempts: 1 } });
+});
+
+const pack = { id: 'p1', name: 'Payroll', description: null, installationType: 'MULTI' as const };
+const space = {
+  id: DEMO.spaceId,
+  name: 'S',
+  description: null,
+  createdDate: null,
+  createdByAccountId: null,
+  modifiedDate: null,
+  modifiedByAccountId: null,
+  url: null,
+  accountGroup: null,
+  theme: null,
+};
+
+describe('SDK results carry no null noise', () => {
+  it('null items of nested lists are dropped, an absent list is empty', async () => {
+    mock.on('getSpace', () => ({ space: { ...space, sharedIpacks: [null, pack, null] } }));
+    expect((await client.getSpace(DEMO.spaceId)).sharedIpacks).toEqual([pack]);
+    mock.on('getSpace', () => ({ space: { ...space, sharedIpacks: null } }));
+    expect((await client.getSpace(DEMO.spaceId)).sharedIpacks).toEqual([]);
+    mock.on('listEnvironments', () => ({
+      environments: [
+        null,
+        { id: 'e', name: 'E', classification: 'TEST', atoms: null, integrationPackEnvironmentAttachment: [null] },
+      ],
+    }));
+    expect(await client.listEnvironments()).toEqual([
+      { id: 'e', name: 'E', classification: 'TEST', atoms: [], integrationPackEnvironmentAttachment: [] },
+    ]);
+  });
+
+  it.each([
+    ['a pack without its name', { ...pack, name: null }, 'space.sharedIpacks[0].name'],
+    ['a pack without its id', { ...pack, id: null }, 'space.sharedIpacks[0].id'],
+    ['a pack without its install type', { ...pack, installationType: null }, 'space.sharedIpacks[0].installationType'],
+  ])('%s is INVALID_RESPONSE naming the field, not a null typed as a string', async (_label, broken, field) => {
+    mock.on('getSpace', () => ({ space: { ...space, sharedIpacks: [broken] } }));
+    await expect(client.getSpace(DEMO.spaceId)).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+      operationName: 'getSpace',
+      message: expect.stringContaining(field),
+    });
+  });
+
+  it('execute keeps the schema’s own nullable types and values', async () => {
+    mock.on('listEnvironments', () => ({ environments: [null] }));
+    await expect(client.execute(ListEnvironmentsDocument)).resolves.toEqual({ environments: [null] });
+  });
+});
