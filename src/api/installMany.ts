@@ -1,5 +1,5 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
-import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
+import { SpacesError, SpacesInputError, type OutcomeKey } from '../errors/SpacesError.js';
 import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../client/createExecutor.js';
 import { quote } from '../text/printable.js';
@@ -7,7 +7,7 @@ import type { InstallIpackMutation } from '../generated/graphql.js';
 import { aliasOf, batchInstallDocument } from './batchDocument.js';
 import { installedOf } from './results.js';
 import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
-import { isAmbiguous, outcomeUnknown } from './reconcile.js';
+import { isAmbiguous, mutateExactlyOnce, outcomeUnknown } from './reconcile.js';
 import type { InstallRequest, InstallResult, IntegrationPackInstance, Space } from './types.js';
 import { checkInstallAgainstSpace, normaliseInstallRequest } from './validate.js';
 
@@ -116,45 +116,54 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
   };
 
   async function installBatch(batch: Pending[], call: CallOptions, reuseExisting: boolean): Promise<void> {
+    // The batch is one mutation to the shared exactly-once loop: sent; after an ambiguous failure the
+    // listing settles the items it shows; those it proves absent are sent again, up to maxSends.
     let open = batch;
     let reconciling = false;
-    for (let sends = 1; open.length > 0; sends++) {
-      const failure = await send(open, call, reconciling);
-      if (!failure) break;
-      // The batch failed as a whole and may have run: the listing decides, item by item.
-      let instances: IntegrationPackInstance[];
-      try {
-        instances = await listInstances(call);
-      } catch (listingFailure) {
-        for (const item of open) {
-          const { integrationPackId, integrationPackOverrideName } = item.request;
-          const key = {
-            operation: 'install' as const,
-            integrationPackId,
-            integrationPackOverrideName: integrationPackOverrideName ?? null,
-          };
-          item.outcome = {
-            error: outcomeUnknown({
-              operationName: 'installIpackBatch',
-              key,
-              failure,
-              listingFailure,
-              subject: describe(item.request),
-            }),
-          };
-        }
-        return;
-      }
-      for (const item of open) {
-        const found = findInstalled(instances, item.request);
-        if (found) item.outcome = { instance: asResult(found) };
-      }
-      open = open.filter((item) => !item.outcome);
-      if (sends >= maxSends) {
-        for (const item of open) item.outcome = { error: failure };
-        return;
-      }
-      reconciling = true;
+    let failure: SpacesError | undefined;
+    const sendOpen = async (resend: boolean) => {
+      reconciling ||= resend;
+      failure = await send(open, call, resend);
+      if (failure) throw failure;
+    };
+    try {
+      await mutateExactlyOnce<void>({
+        maxSends,
+        key: keyOf(batch[0]!.request),
+        operationName: 'installIpackBatch',
+        send: () => sendOpen(false),
+        resend: () => sendOpen(true),
+        observe: async () => {
+          let instances: IntegrationPackInstance[];
+          try {
+            instances = await listInstances(call);
+          } catch (listingFailure) {
+            // Each open item's outcome is unknown, with its own key; nothing more to decide.
+            for (const item of open) {
+              const error = outcomeUnknown({
+                operationName: 'installIpackBatch',
+                key: keyOf(item.request),
+                failure,
+                listingFailure,
+                subject: describe(item.request),
+              });
+              item.outcome = { error };
+            }
+            open = [];
+            return { done: true, value: undefined };
+          }
+          for (const item of open) {
+            const found = findInstalled(instances, item.request);
+            if (found) item.outcome = { instance: asResult(found) };
+          }
+          open = open.filter((item) => !item.outcome);
+          return open.length === 0 ? { done: true, value: undefined } : { done: false };
+        },
+      });
+    } catch (error) {
+      // Sends used up: the items still proved absent keep the last failure (nothing of them ran).
+      if (!(error instanceof SpacesError)) throw error;
+      for (const item of open) item.outcome = { error };
     }
     // Installs refused because the instance exists already: once after a re-send (our own first
     // send landed), or always when asked (another writer installed it).
@@ -226,6 +235,11 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
     }
     return undefined;
   }
+}
+
+function keyOf(request: InstallRequest): OutcomeKey {
+  const { integrationPackId, integrationPackOverrideName } = request;
+  return { operation: 'install', integrationPackId, integrationPackOverrideName: integrationPackOverrideName ?? null };
 }
 
 function describe(request: InstallRequest): string {
