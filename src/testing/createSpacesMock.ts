@@ -1,15 +1,14 @@
-import { graphql as graphqlHandlers, http, HttpResponse, type RequestHandler } from 'msw';
+import { http, HttpResponse, type RequestHandler } from 'msw';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
 import { DEFAULT_ENDPOINT, REGIONS, type Region } from '../client/options.js';
 import type { OperationName, OperationTypes } from '../generated/operations.js';
 import {
-  executeRequest,
-  executeWithResult,
   failureAnswer,
   unauthorizedAnswer,
   type GraphQLRequestBody,
   type PlatformAnswer,
-} from '../simulator/graphql/executeRequest.js';
+} from '../simulator/graphql/failureAnswers.js';
+import { answerFromResult, createGraphQLOverHttp, type HttpAnswer } from '../simulator/graphql/graphqlOverHttp.js';
 import { PlatformError } from '../simulator/model/PlatformError.js';
 import { createDemoState, DEMO } from '../simulator/model/seed.js';
 import type {
@@ -136,43 +135,52 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     return index === -1 ? undefined : faults.splice(index, 1)[0]!.fault;
   };
 
-  async function answer(
-    request: Request,
-    body: GraphQLRequestBody,
-  ): Promise<{ answer: PlatformAnswer; drop: boolean; headers?: Record<string, string> }> {
+  const executeGraphQL = createGraphQLOverHttp(platform);
+  const json = (answer: PlatformAnswer, headers: Record<string, string> = {}): HttpAnswer => ({
+    status: answer.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(answer.body),
+  });
+
+  /** The platform's answer to one request, or `drop` (executed, then the answer lost). */
+  async function answer(request: Request): Promise<HttpAnswer | 'drop'> {
+    const text = await request.text();
+    const body = parseBody(text);
     const operation = body.operationName ?? 'anonymous';
     requests.push(operation);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
     const accepted = options.strictAuth
       ? staticTokens.has(bearer ?? '') || (await jwt.isValid(bearer ?? ''))
       : Boolean(bearer);
-    if (!bearer || !accepted) return { answer: unauthorizedAnswer(body), drop: false };
+    if (!bearer || !accepted) return json(unauthorizedAnswer(body));
     const fault = takeFault(operation);
     if (fault?.kind === 'fail') {
       const { status = 200, code, message = 'Simulated failure', retryAfterSeconds = 0 } = fault.fault;
       const headers = status === 429 || status >= 500 ? { 'retry-after': String(retryAfterSeconds) } : undefined;
-      return { answer: failureAnswer(status, message, code, body), drop: false, ...(headers && { headers }) };
+      return json(failureAnswer(status, message, code, body), headers);
     }
     if (fault?.kind === 'rate-limit') {
-      return {
-        answer: failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, body),
-        drop: false,
-        headers: { 'retry-after': String(fault.retryAfterSeconds) },
-      };
+      const limited = failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, body);
+      return json(limited, { 'retry-after': String(fault.retryAfterSeconds) });
     }
+    // The same execution path as the simulator's server: graphql-http over the snapshot schema.
+    const httpRequest = { method: request.method, url: request.url, headers: request.headers, body: text };
     const override = overrides.get(operation);
-    let result: PlatformAnswer;
+    let result: HttpAnswer;
     if (override) {
       try {
-        result = await executeWithResult(body, (await override(body.variables as never)) as Record<string, unknown>);
+        result = await answerFromResult(
+          httpRequest,
+          (await override(body.variables as never)) as Record<string, unknown>,
+        );
       } catch (error) {
         if (!(error instanceof PlatformError)) throw error;
-        result = failureAnswer(200, error.message, error.code, body);
+        result = json(failureAnswer(200, error.message, error.code, body));
       }
     } else {
-      result = await executeRequest(platform, body, request.headers.get('space_guid'));
+      result = await executeGraphQL(httpRequest);
     }
-    return { answer: result, drop: fault?.kind === 'drop' };
+    return fault?.kind === 'drop' ? 'drop' : result;
   }
 
   const handlers: RequestHandler[] = [
@@ -188,14 +196,10 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
         .issue(credentials.accountId, credentials.username)
         .then((token) => new HttpResponse(token, { headers: { 'content-type': 'text/plain' } }));
     }),
-    graphqlHandlers.link(endpoint).operation(async ({ query, variables, operationName, request }) => {
-      const { answer: result, drop, headers } = await answer(request, { query, variables, operationName });
-      if (drop) return HttpResponse.error();
-      // A plain JSON copy: GraphQLError objects serialise through their toJSON.
-      return HttpResponse.json(JSON.parse(JSON.stringify(result.body)) as Record<string, unknown>, {
-        status: result.status,
-        headers,
-      });
+    http.post(endpoint, async ({ request }) => {
+      const result = await answer(request);
+      if (result === 'drop') return HttpResponse.error();
+      return new HttpResponse(result.body, { status: result.status, headers: result.headers });
     }),
   ];
 
@@ -224,4 +228,18 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
       faults.push({ operation, fault: { kind: 'rate-limit', retryAfterSeconds } });
     },
   };
+}
+
+/** The parts of a GraphQL request body the mock itself reads (the operation, the variables). */
+function parseBody(text: string): GraphQLRequestBody {
+  try {
+    const parsed = JSON.parse(text) as Partial<GraphQLRequestBody>;
+    return {
+      query: typeof parsed.query === 'string' ? parsed.query : '',
+      variables: parsed.variables ?? null,
+      operationName: typeof parsed.operationName === 'string' ? parsed.operationName : null,
+    };
+  } catch {
+    return { query: '' };
+  }
 }

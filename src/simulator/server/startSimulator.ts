@@ -1,14 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHandler } from 'graphql-http';
-import { loadSchema } from '../graphql/loadSchema.js';
-import { rootValue, type SimulatorContext } from '../graphql/rootValue.js';
+import { createGraphQLOverHttp } from '../graphql/graphqlOverHttp.js';
 import {
   failureAnswer,
   unauthorizedAnswer,
   type GraphQLRequestBody,
   type PlatformAnswer,
-} from '../graphql/executeRequest.js';
+} from '../graphql/failureAnswers.js';
 import { createDemoState, DEMO } from '../model/seed.js';
 import type { SimState } from '../model/state.js';
 import { SpacesPlatform } from '../model/SpacesPlatform.js';
@@ -96,11 +94,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined;
   const stats: SimulatorStats = { graphql: 0, auth: 0, unauthorized: 0, operations: {} };
 
-  const graphqlHandler = createHandler<IncomingMessage, undefined, SimulatorContext>({
-    schema: loadSchema(),
-    rootValue,
-    context: (req) => ({ platform, spaceGuid: headerOf(req.raw, 'space_guid') }),
-  });
+  const executeGraphQL = createGraphQLOverHttp(platform);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     stats.graphql += 1;
@@ -138,22 +132,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return sendAnswer(res, answer, { 'retry-after': String(faults.current.retryAfterSeconds) });
     }
 
-    const [responseBody, init] = await graphqlHandler({
+    const answer = await executeGraphQL({
       method: req.method ?? 'GET',
       url: req.url ?? '/',
-      headers: req.headers,
+      headers: { get: (name) => headerOf(req, name) ?? null },
       body,
-      raw: req,
-      context: undefined,
     });
     if (fault === 'drop-after-execute') {
       req.socket.destroy();
       return;
     }
-    // Boomi answers syntax and validation failures with HTTP 400 whatever the Accept header says.
-    const status = init.status === 200 && isRequestError(responseBody) ? 400 : init.status;
-    res.writeHead(status, init.statusText, init.headers as Record<string, string>);
-    res.end(responseBody);
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body);
   }
 
   async function handleAuth(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<void> {
@@ -230,16 +220,6 @@ function parseRequestBody(body: string): GraphQLRequestBody {
     return { query: typeof parsed.query === 'string' ? parsed.query : '', operationName: parsed.operationName ?? null };
   } catch {
     return { query: '' };
-  }
-}
-
-function isRequestError(body: string | null | undefined): boolean {
-  if (!body) return false;
-  try {
-    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
-    return !('data' in parsed) && Array.isArray(parsed.errors);
-  } catch {
-    return false;
   }
 }
 

@@ -1,0 +1,72 @@
+import { defaultFieldResolver, execute, type GraphQLFieldResolver } from 'graphql';
+import { createHandler, type Handler } from 'graphql-http';
+import type { SpacesPlatform } from '../model/SpacesPlatform.js';
+import { loadSchema } from './loadSchema.js';
+import { rootValue, type SimulatorContext } from './rootValue.js';
+
+/** One GraphQL-over-HTTP request, as the simulator's server or the msw kit received it. */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: { get(name: string): string | null };
+  body: string;
+}
+
+/** The answer to send back. */
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The one execution path of the simulator and the msw testing kit: graphql-http (every MUST of the
+ * GraphQL-over-HTTP audit) over the schema snapshot and the platform model, plus Boomi's habit of
+ * answering syntax and validation errors with HTTP 400 whatever the Accept header says.
+ */
+export function createGraphQLOverHttp(platform: SpacesPlatform): (request: HttpRequest) => Promise<HttpAnswer> {
+  const handler = createHandler<undefined, undefined, SimulatorContext>({
+    schema: loadSchema(),
+    rootValue,
+    context: (req) => ({ platform, spaceGuid: (req.headers as HttpRequest['headers']).get('space_guid') }),
+  });
+  return (request) => answerWith(handler, request);
+}
+
+/**
+ * The same path for a canned answer: the root fields answer from `result` (by response key, so
+ * aliases work), and the rest runs through the schema, so a canned answer cannot take a shape the
+ * schema does not allow.
+ */
+export function answerFromResult(request: HttpRequest, result: Record<string, unknown>): Promise<HttpAnswer> {
+  const schema = loadSchema();
+  const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
+  const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) =>
+    roots.has(info.parentType)
+      ? (source as Record<string, unknown>)[info.path.key as string]
+      : defaultFieldResolver(source, args, context, info);
+  const handler = createHandler<undefined, undefined, undefined>({
+    schema,
+    rootValue: result,
+    execute: (args) => execute({ ...args, fieldResolver }),
+  });
+  return answerWith(handler, request);
+}
+
+async function answerWith(handler: Handler<undefined, undefined>, request: HttpRequest): Promise<HttpAnswer> {
+  const [body, init] = await handler({ ...request, raw: undefined, context: undefined });
+  const headers = Object.fromEntries(Object.entries(init.headers ?? {}).map(([name, value]) => [name, String(value)]));
+  const status = init.status === 200 && isRequestError(body) ? 400 : init.status;
+  return { status, headers, body: body ?? '' };
+}
+
+/** A GraphQL answer with errors and no `data` key: the request never executed. */
+function isRequestError(body: string | null | undefined): boolean {
+  if (!body) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
+    return !('data' in parsed) && Array.isArray(parsed.errors);
+  } catch {
+    return false;
+  }
+}
