@@ -1,4 +1,9 @@
-import type { Command } from 'commander';
+/** What completion reads of a commander program: names, long options, subcommands. */
+interface CommandLike {
+  name(): string;
+  readonly options: ReadonlyArray<{ long?: string | undefined }>;
+  readonly commands: readonly CommandLike[];
+}
 
 /** The shells `boomi-spaces completion` writes a script for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -12,8 +17,8 @@ interface Words {
 }
 
 /** Commands and long options, read from the program itself so completion never lags behind it. */
-function wordsOf(program: Command): Words {
-  const longs = (command: Command) => command.options.flatMap((o) => (o.long ? [o.long] : []));
+function wordsOf(program: CommandLike): Words {
+  const longs = (command: CommandLike) => command.options.flatMap((o) => (o.long ? [o.long] : []));
   const commands = program.commands.map((c) => c.name());
   return {
     commands,
@@ -69,7 +74,7 @@ function fish(name: string, { commands, globals, options }: Words): string {
 }
 
 /** The completion script for `shell`, covering every command and option of `program`. */
-export function completionScript(program: Command, shell: Shell): string {
+export function completionScript(program: CommandLike, shell: Shell): string {
   const words = wordsOf(program);
   const name = program.name();
   return shell === 'bash' ? bash(name, words) : shell === 'zsh' ? zsh(name, words) : fish(name, words);

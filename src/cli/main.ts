@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The boomi-spaces CLI. Only commander and this file load at start-up: each command imports the SDK,
-// the simulator or the table renderer when it runs, so `--help` stays fast.
+// the simulator or the table renderer when it runs, so `--help` stays fast. Options are typed by
+// @commander-js/extra-typings (no casts); the environment is read in one place, `config.ts`.
 import { createRequire } from 'node:module';
-import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import type { ConnectionFlags } from './config.js';
 import { EXIT, Output } from './output.js';
 import { printable } from '../text/printable.js';
@@ -37,30 +38,25 @@ const pruneOption = () =>
     'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list',
   );
 
-/** Runs an API command with a client built from flags and environment. */
-function withClient<A extends unknown[]>(
-  run: (client: SpacesClient, out: Output, flags: GlobalFlags, ...args: A) => Promise<void>,
-) {
-  return async function (this: Command, ...args: A) {
-    const flags = this.optsWithGlobals<GlobalFlags>();
-    const out = new Output(Boolean(flags.json));
-    const { resolveConnection } = await import('./config.js');
-    const connection = await resolveConnection(flags, process.env, process.stdin);
-    const { connect } = await import('./connect.js');
-    const logger = await loggerFor(flags);
-    await run(connect(connection, logger), out, { ...flags, spaceGuid: connection.spaceGuid }, ...args);
-  };
+/** A client built from flags and environment, with the output and the SPACE_GUID it uses. */
+async function connected(flags: GlobalFlags): Promise<{ client: SpacesClient; out: Output; spaceGuid?: string }> {
+  const out = new Output(Boolean(flags.json));
+  const { resolveConnection } = await import('./config.js');
+  const connection = await resolveConnection(flags, process.env, process.stdin);
+  const { connect } = await import('./connect.js');
+  const client = connect(connection, await loggerFor(flags));
+  return { client, out, ...(connection.spaceGuid !== undefined && { spaceGuid: connection.spaceGuid }) };
 }
 
 const program = new Command('boomi-spaces')
   .description('Install and manage Boomi integration packs through the Boomi Spaces GraphQL API.')
   .version(version, '--version', 'print the version')
-  .addOption(new Option('--endpoint <url>', 'GraphQL endpoint').env('BOOMI_ENDPOINT'))
-  .addOption(new Option('--auth-url <url>', 'JWT endpoint, without the account id').env('BOOMI_AUTH_URL'))
-  .addOption(new Option('--account <accountId>', 'Boomi account id').env('BOOMI_ACCOUNT_ID'))
-  .addOption(new Option('--username <email>', 'Boomi user name (e-mail)').env('BOOMI_USERNAME'))
+  .option('--endpoint <url>', 'GraphQL endpoint (env: BOOMI_ENDPOINT)')
+  .option('--auth-url <url>', 'JWT endpoint, without the account id (env: BOOMI_AUTH_URL)')
+  .option('--account <accountId>', 'Boomi account id (env: BOOMI_ACCOUNT_ID)')
+  .option('--username <email>', 'Boomi user name, an e-mail (env: BOOMI_USERNAME)')
   .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
-  .addOption(new Option('--space-guid <guid>', 'SPACE_GUID header for space-scoped commands').env('BOOMI_SPACE_GUID'))
+  .option('--space-guid <guid>', 'SPACE_GUID header for space-scoped commands (env: BOOMI_SPACE_GUID)')
   .option('--json', 'print exactly one JSON document on stdout')
   .option('--verbose', 'show each HTTP attempt, retry and token refresh on stderr (credentials redacted)')
   .showSuggestionAfterError()
@@ -73,17 +69,19 @@ const program = new Command('boomi-spaces')
 program
   .command('spaces')
   .description('list the spaces of the account')
-  .action(withClient(async (client, out) => (await import('./commands/spaces.js')).listSpaces(client, out)));
+  .action(async (_options, command) => {
+    const { client, out } = await connected(command.optsWithGlobals());
+    await (await import('./commands/spaces.js')).listSpaces(client, out);
+  });
 
 program
   .command('space')
   .description('show a space and the packs it shares, with their install types')
   .argument('<spaceId>', 'the space id')
-  .action(
-    withClient(async (client, out, _flags, spaceId: string) =>
-      (await import('./commands/spaces.js')).showSpace(client, out, spaceId),
-    ),
-  );
+  .action(async (spaceId, _options, command) => {
+    const { client, out } = await connected(command.optsWithGlobals());
+    await (await import('./commands/spaces.js')).showSpace(client, out, spaceId);
+  });
 
 program
   .command('install')
@@ -91,58 +89,54 @@ program
   .argument('<packId>', 'the integration pack id')
   .option('--name <overrideName>', 'instance name: required for MULTI packs, refused for SINGLE')
   .option('--space <spaceId>', 'check the pack against this space before installing')
-  .action(
-    withClient(async (client, out, flags, packId: string, options: { name?: string; space?: string }) =>
-      (await import('./commands/instances.js')).install(client, out, {
-        packId,
-        ...options,
-        spaceGuid: flags.spaceGuid,
-      }),
-    ),
-  );
+  .action(async (packId, options, command) => {
+    const { client, out, spaceGuid } = await connected(command.optsWithGlobals());
+    await (await import('./commands/instances.js')).install(client, out, { packId, ...options, spaceGuid });
+  });
 
 program
   .command('instances')
   .description('list the installed instances (needs --space-guid)')
-  .action(withClient(async (client, out) => (await import('./commands/instances.js')).listInstances(client, out)));
+  .action(async (_options, command) => {
+    const { client, out } = await connected(command.optsWithGlobals());
+    await (await import('./commands/instances.js')).listInstances(client, out);
+  });
 
 program
   .command('uninstall')
   .description('uninstall an instance (it is detached first)')
   .argument('<instanceId>', 'the instance id')
-  .action(
-    withClient(async (client, out, _flags, id: string) =>
-      (await import('./commands/instances.js')).uninstall(client, out, id),
-    ),
-  );
+  .action(async (id, _options, command) => {
+    const { client, out } = await connected(command.optsWithGlobals());
+    await (await import('./commands/instances.js')).uninstall(client, out, id);
+  });
 
 program
   .command('environments')
   .description('list environments with their atoms and attachments (needs --space-guid)')
-  .action(
-    withClient(async (client, out) => (await import('./commands/environments.js')).listEnvironments(client, out)),
-  );
+  .action(async (_options, command) => {
+    const { client, out } = await connected(command.optsWithGlobals());
+    await (await import('./commands/environments.js')).listEnvironments(client, out);
+  });
 
 program
   .command('attach')
   .description('attach an instance to environments (needs --space-guid)')
   .argument('<instanceId>', 'the instance id')
   .requiredOption('--env <envId...>', 'environment ids')
-  .action(
-    withClient(async (client, out, _flags, id: string, options: { env: string[] }) =>
-      (await import('./commands/environments.js')).attach(client, out, id, options.env),
-    ),
-  );
+  .action(async (id, options, command) => {
+    const { client, out } = await connected(command.optsWithGlobals());
+    await (await import('./commands/environments.js')).attach(client, out, id, options.env);
+  });
 
 program
   .command('detach')
   .description('remove an attachment of an instance to an environment (needs --space-guid)')
   .argument('<attachmentId>', 'the attachment id')
-  .action(
-    withClient(async (client, out, _flags, id: string) =>
-      (await import('./commands/environments.js')).detach(client, out, id),
-    ),
-  );
+  .action(async (id, _options, command) => {
+    const { client, out } = await connected(command.optsWithGlobals());
+    await (await import('./commands/environments.js')).detach(client, out, id);
+  });
 
 program
   .command('plan')
@@ -150,8 +144,8 @@ program
   .argument('<file>', 'a YAML or JSON plan')
   .addOption(pruneOption())
   .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
-  .action(async function (this: Command, file: string) {
-    const flags = this.optsWithGlobals<GlobalFlags & { prune?: boolean; detailedExitcode?: boolean }>();
+  .action(async (file, _options, command) => {
+    const flags = command.optsWithGlobals();
     const { planCommand } = await import('./commands/plan.js');
     const logger = await loggerFor(flags);
     const changes = await planCommand(new Output(Boolean(flags.json)), file, flags, logger);
@@ -165,8 +159,8 @@ program
   .option('--yes', 'apply without asking (required when not on a terminal)')
   .addOption(pruneOption())
   .option('--batch-size <n>', 'installs per GraphQL request', integer('--batch-size', 1), 25)
-  .action(async function (this: Command, file: string) {
-    const flags = this.optsWithGlobals<GlobalFlags & { prune?: boolean; yes?: boolean; batchSize?: number }>();
+  .action(async (file, _options, command) => {
+    const flags = command.optsWithGlobals();
     const { applyCommand } = await import('./commands/plan.js');
     const logger = await loggerFor(flags);
     const ok = await applyCommand(new Output(Boolean(flags.json)), file, flags, logger);
@@ -189,20 +183,20 @@ program
   .option('--drop-rate <rate>', 'share of GraphQL calls executed, then dropped unanswered', rate, 0)
   .option('--rate-limited-rate <rate>', 'share of GraphQL calls answered 429 with Retry-After', rate, 0)
   .option('--seed <n>', 'seed of the fault draws', integer('--seed', 0), 1)
-  .action(async function (this: Command) {
-    const flags = this.optsWithGlobals<GlobalFlags & Record<string, number | string | undefined>>();
+  .action(async (_options, command) => {
+    const flags = command.optsWithGlobals();
     const { runSimulator } = await import('./commands/simulator.js');
     const simulator = await runSimulator(new Output(Boolean(flags.json)), {
-      port: flags.port as number,
-      host: flags.host as string,
-      latencyMs: flags.latency as number,
-      jwtTtlSeconds: flags.jwtTtl as number,
-      rateLimit: flags.rateLimit as number | undefined,
+      port: flags.port,
+      host: flags.host,
+      latencyMs: flags.latency,
+      jwtTtlSeconds: flags.jwtTtl,
+      rateLimit: flags.rateLimit,
       faults: {
-        unavailableRate: flags.failRate as number,
-        dropAfterExecuteRate: flags.dropRate as number,
-        rateLimitedRate: flags.rateLimitedRate as number,
-        seed: flags.seed as number,
+        unavailableRate: flags.failRate,
+        dropAfterExecuteRate: flags.dropRate,
+        rateLimitedRate: flags.rateLimitedRate,
+        seed: flags.seed,
       },
     });
     await new Promise<void>((resolve) => {
@@ -215,7 +209,7 @@ program
   .command('completion')
   .description('print a shell completion script: source <(boomi-spaces completion bash), or zsh, or fish')
   .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
-  .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+  .action(async (shell) => {
     const { completionScript } = await import('./completion.js');
     process.stdout.write(completionScript(program, shell));
   });
@@ -223,9 +217,9 @@ program
 program
   .command('demo')
   .description('start the simulator in-process and walk through the main job with the SDK')
-  .action(async function (this: Command) {
+  .action(async (_options, command) => {
     const { runDemo } = await import('./commands/demo.js');
-    await runDemo(new Output(Boolean(this.optsWithGlobals<GlobalFlags>().json)));
+    await runDemo(new Output(Boolean(command.optsWithGlobals().json)));
   });
 
 program.parseAsync(process.argv).then(

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { printable, safeJson, shorten } from '../text/printable.js';
-import { tableLines } from './table.js';
 
 /** Longest cell shown in a table; a longer value shows its start and its length. */
 const MAX_CELL = 200;
@@ -66,6 +65,8 @@ export class Output {
     const cells = rows.map((row) =>
       row.map((cell) => (cell === null || cell === undefined ? '' : printable(shorten(String(cell), MAX_CELL)))),
     );
+    // Loaded here: tables (and string-width) are only needed once a command has rows to show.
+    const { tableLines } = await import('./table.js');
     let chunk: string[] = [];
     for (const line of tableLines(head, cells)) {
       chunk.push(line);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run schema:pull` and `npm run schema:diff`: the schema change workflow (see README, "When the
 // schema changes"). A developer tool, not part of the SDK entry or the boomi-spaces CLI.
-import { Command, Option } from 'commander';
-import { resolveConnection, type ConnectionFlags } from '../cli/config.js';
+import { Command } from '@commander-js/extra-typings';
+import { resolveConnection } from '../cli/config.js';
 import { connect } from '../cli/connect.js';
 import { reportFailure } from '../cli/failure.js';
 import { Output } from '../cli/output.js';
@@ -16,17 +16,15 @@ const program = new Command('schema').description('Pull and diff the Boomi Space
 program
   .command('pull')
   .description('introspect an endpoint and write the snapshot as sorted SDL (writes nothing on failure)')
-  .addOption(
-    new Option('--endpoint <url>', 'GraphQL endpoint to introspect').env('BOOMI_ENDPOINT').makeOptionMandatory(),
-  )
-  .addOption(new Option('--auth-url <url>', 'JWT endpoint, without the account id').env('BOOMI_AUTH_URL'))
-  .addOption(new Option('--account <accountId>', 'Boomi account id').env('BOOMI_ACCOUNT_ID'))
-  .addOption(new Option('--username <email>', 'Boomi user name').env('BOOMI_USERNAME'))
+  .option('--endpoint <url>', 'GraphQL endpoint to introspect (env: BOOMI_ENDPOINT)')
+  .option('--auth-url <url>', 'JWT endpoint, without the account id (env: BOOMI_AUTH_URL)')
+  .option('--account <accountId>', 'Boomi account id (env: BOOMI_ACCOUNT_ID)')
+  .option('--username <email>', 'Boomi user name (env: BOOMI_USERNAME)')
   .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
-  .addOption(new Option('--space-guid <guid>', 'SPACE_GUID header').env('BOOMI_SPACE_GUID'))
+  .option('--space-guid <guid>', 'SPACE_GUID header (env: BOOMI_SPACE_GUID)')
   .option('--out <file>', 'where to write the snapshot', DEFAULT_SNAPSHOT)
   .option('--json', 'print the result as one JSON document')
-  .action(async (flags: ConnectionFlags & { out: string; json?: boolean }) => {
+  .action(async (flags) => {
     const out = new Output(Boolean(flags.json));
     const client = connect(await resolveConnection(flags, process.env, process.stdin));
     const result = await pullSchema(client, flags.out);
@@ -42,7 +40,7 @@ program
   .option('--against <file>', 'the schema to compare with', DEFAULT_SNAPSHOT)
   .option('--operations <dir>', 'the operations to check', 'operations')
   .option('--json', 'print the report as one JSON document')
-  .action(async (candidate: string, flags: { against: string; operations: string; json?: boolean }) => {
+  .action(async (candidate, flags) => {
     const out = new Output(Boolean(flags.json));
     const report = await diffSchemas(flags.against, candidate, flags.operations);
     out.result(report, () => printReport(out, report));
