@@ -6,8 +6,7 @@ interface CommandLike {
 }
 
 /** The shells `boomi-spaces completion` writes a script for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+export type Shell = 'bash' | 'zsh' | 'fish';
 
 interface Words {
   commands: string[];

@@ -18,7 +18,7 @@ const CLI_WORDS: Record<string, string> = {
 };
 
 /** An SDK message about its input, speaking the CLI's flags and arguments instead of the SDK's fields. */
-export function inCliWords(message: string): string {
+function inCliWords(message: string): string {
   return message.replace(/`([A-Za-z]+)(\[\d+\])?`/g, (whole, field: string, index: string | undefined) =>
     CLI_WORDS[field] ? `${CLI_WORDS[field]}${index ?? ''}` : whole,
   );

@@ -199,6 +199,6 @@ export function checkServiceUrl(value: string, field: string): string {
 }
 
 /** True for hosts that never leave the machine; only those may be reached over plain http. */
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

@@ -173,7 +173,7 @@ function friendly(message: string, code: string): string {
 }
 
 /** `instances[1].name` for the path ['instances', 1, 'name']. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>(
     (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
     '',

@@ -44,7 +44,7 @@ export interface DiffReport {
   exitCode: 0 | 1;
 }
 
-export function loadSchemaFile(file: string): GraphQLSchema {
+function loadSchemaFile(file: string): GraphQLSchema {
   return buildSchema(readSnapshot(readFileSync(file, 'utf8')).sdl);
 }
 

@@ -1,5 +1,5 @@
 /** Per-call facts handed to the transport with the request, under a symbol key: never sent. */
-export const REQUEST_META = Symbol('boomi-spaces.requestMeta');
+const REQUEST_META = Symbol('boomi-spaces.requestMeta');
 
 export interface RequestMeta {
   kind: 'query' | 'mutation' | 'subscription';

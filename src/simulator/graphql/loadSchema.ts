@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 
 /** The snapshot file; the same path from src/simulator/graphql and dist/simulator/graphql. */
-export const SCHEMA_FILE = new URL('../../../schema/boomi-spaces.graphql', import.meta.url);
+const SCHEMA_FILE = new URL('../../../schema/boomi-spaces.graphql', import.meta.url);
 
 let cached: GraphQLSchema | undefined;
 
