@@ -52,7 +52,9 @@ describe('the module graph', () => {
   });
 
   it('keeps the SDK free of the CLI, the simulator, the testing kit and the tools', () => {
-    const sdk = [...graph.keys()].filter((file) => /^(api|auth|client|errors|retry|security|text|transport)\//.test(name(file)));
+    const sdk = [...graph.keys()].filter((file) =>
+      /^(api|auth|client|errors|retry|security|text|transport)\//.test(name(file)),
+    );
     const reach = new Set<string>();
     const walk = (file: string) => {
       if (reach.has(file)) return;
