@@ -1,24 +1,27 @@
-import { createJwtProvider } from '../auth/createJwtProvider.js';
 import { createSpacesClient, type SpacesClient } from '../client/createSpacesClient.js';
 import type { TransportLogger } from '../transport/events.js';
 import type { Connection } from './config.js';
 
-/** An SDK client for the CLI's connection; with an API token, JWTs are fetched and refreshed as needed. */
+/**
+ * An SDK client for the CLI's connection. With an API token the client gets and refreshes JWTs
+ * itself, so its JWT endpoint calls share the client's retry policy and budget.
+ */
 export function connect(connection: Connection, logger?: TransportLogger): SpacesClient {
   const { credentials } = connection;
-  const getToken =
+  const auth =
     credentials.kind === 'jwt'
-      ? () => credentials.jwt
-      : createJwtProvider({
-          accountId: credentials.accountId,
-          username: credentials.username,
-          apiToken: credentials.apiToken,
-          authUrl: connection.authUrl,
-          ...(logger && { logger }),
-        }).getToken;
+      ? { token: credentials.jwt }
+      : {
+          jwt: {
+            accountId: credentials.accountId,
+            username: credentials.username,
+            apiToken: credentials.apiToken,
+            authUrl: connection.authUrl,
+          },
+        };
   return createSpacesClient({
     endpoint: connection.endpoint,
-    getToken,
+    ...auth,
     spaceGuid: connection.spaceGuid,
     ...(logger && { logger }),
   });

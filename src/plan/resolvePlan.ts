@@ -99,7 +99,9 @@ function findOne<T>(
       `${at}: "${wanted}" names ${byName.length} ${kind}s${where}; use an id: ${byName.map((i) => `${idOf(i)} ("${nameOf(i)}")`).join(', ')}`,
     );
   } else {
-    const known = items.map((i) => `"${nameOf(i)}" (${idOf(i)})`).join(', ');
+    // A long list is cut: the first ten, and how many more there are.
+    const shown = items.slice(0, 10).map((i) => `"${nameOf(i)}" (${idOf(i)})`);
+    const known = items.length > 10 ? `${shown.join(', ')} and ${items.length - 10} more` : shown.join(', ');
     problems.push(`${at}: no ${kind}${where} has the id or name "${wanted}"; known: ${known || 'none'}`);
   }
   return undefined;
