@@ -52,7 +52,8 @@ export interface SpacesApi {
    *
    * @example
    * ```ts
-   * const results = await client.installMany(tenants.map((t) => ({ integrationPackId, integrationPackOverrideName: t })));
+   * const items = tenants.map((t) => ({ integrationPackId, integrationPackOverrideName: t }));
+   * const results = await client.installMany(items);
    * for (const r of results) if (!r.ok) console.error(r.request.integrationPackOverrideName, r.error.code);
    * ```
    */

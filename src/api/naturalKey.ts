@@ -26,5 +26,8 @@ export function findInstalled<T extends InstanceLike>(
   return samePack.find((i) => !i.integrationPackOverrideName);
 }
 
-/** Platform answers to an install that mean "this instance exists already" (the simulator's codes; Boomi documents none). */
+/**
+ * Platform answers to an install that mean "this instance exists already" (the simulator's codes;
+ * Boomi documents none).
+ */
 export const INSTALL_CONFLICTS: readonly string[] = ['IPACK_ALREADY_INSTALLED', 'IPACK_OVERRIDE_NAME_IN_USE'];

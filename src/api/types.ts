@@ -32,7 +32,10 @@ export interface InstalledInstance {
   /** The name of a MULTI pack's instance; null for a SINGLE pack's. */
   integrationPackOverrideName: string | null;
 }
-/** What an install returns: the instance, and whether it was found by reconciliation after an ambiguous failure or a conflict. */
+/**
+ * What an install returns: the instance, and whether it was found by reconciliation (after an
+ * ambiguous failure, or a conflict with an instance that exists already).
+ */
 export type InstallResult = InstalledInstance & { reconciled: boolean };
 /** An installed instance as `listIntegrationPackInstances` returns it, with its pack. */
 export interface IntegrationPackInstance extends InstalledInstance {

@@ -73,7 +73,8 @@ const DEFAULT_LIFETIME_MS = 5 * 60_000;
  *
  * @example
  * ```ts
- * const jwt = createJwtProvider({ accountId: 'acme-ABC123', username: 'me@acme.com', apiToken: process.env.BOOMI_API_TOKEN! });
+ * const apiToken = process.env.BOOMI_API_TOKEN!;
+ * const jwt = createJwtProvider({ accountId: 'acme-ABC123', username: 'me@acme.com', apiToken });
  * const client = createSpacesClient({ getToken: jwt.getToken, spaceGuid });
  * ```
  */
