@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults]
+// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults,soak]
 // Needs a build (npm run build). The full run takes about a minute; --smoke runs each once, tiny.
 import { auth } from './auth.mjs';
 import { cliStart } from './cliStart.mjs';
@@ -8,6 +8,7 @@ import { size } from './size.mjs';
 import { workflow } from './workflow.mjs';
 import { tables } from './table.mjs';
 import { faultyApply } from './faultyApply.mjs';
+import { soak } from './soak.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -38,12 +39,17 @@ if (wanted('overhead')) {
   const r = await overhead({ smoke });
   report.overhead = r;
   report.overheadRatio = r.overheadRatio;
+  report.peerRatio = r.peerRatio;
+  report.undiciRatio = r.undiciRatio;
   log('\n1. Client overhead (getSpace, server in another process), ops/s');
   for (const [c, results] of Object.entries(r.results)) {
     log(` concurrency ${c.slice(1)}`);
     table(results, 'ops/s', 0);
   }
   log(`  overheadRatio (SDK ÷ raw fetch at 16) = ${fmt(r.overheadRatio, 3)}   target ≥ ${r.target}`);
+  log(
+    `  peerRatio (SDK ÷ best of graphql-request and @urql/core) = ${fmt(r.peerRatio, 3)}; undiciRatio (SDK ÷ raw undici.request) = ${fmt(r.undiciRatio, 3)}`,
+  );
 }
 if (wanted('workflow')) {
   const r = await workflow({ smoke });
@@ -103,6 +109,15 @@ if (wanted('faults')) {
     );
   log(
     `  first run unresolved = ${fmt(r.firstRunUnresolvedShare * 100, 2)}% (target ≤ 1%); converged on run ${r.runsToConverge} (target ≤ 2); duplicates ${r.duplicates}`,
+  );
+}
+if (wanted('soak')) {
+  const r = await soak({ smoke });
+  report.soak = r;
+  report.soakHeapGrowthBytes = r.soakHeapGrowthBytes;
+  log(`\n8. Soak: ${r.calls} getSpace calls at concurrency 16 in ${fmt(r.seconds, 1)} s`);
+  log(
+    `  heap after GC: ${fmt(r.heapAtCheckpointBytes / 1048576, 1)} MiB at call ${r.calls / 10}, ${fmt(r.heapAtEndBytes / 1048576, 1)} MiB at the end; soakHeapGrowthBytes = ${r.soakHeapGrowthBytes} (target < ${r.target.soakHeapGrowthBytes})`,
   );
 }
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -26,6 +26,9 @@ describe('npm run bench -- --smoke --json', () => {
       tableLinearity: expect.any(Number),
       firstRunUnresolvedShare: expect.any(Number),
       runsToConverge: expect.any(Number),
+      peerRatio: expect.any(Number),
+      undiciRatio: expect.any(Number),
+      soakHeapGrowthBytes: expect.any(Number),
     });
     for (const key of ['overheadRatio', 'workflowSpeedup', 'cliStartRatio'])
       expect(report[key] as number).toBeGreaterThan(0);
