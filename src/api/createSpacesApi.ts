@@ -11,6 +11,7 @@ import {
 } from '../generated/graphql.js';
 import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../client/createExecutor.js';
+import { fixDeadline } from './callDeadline.js';
 import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
 import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
 import { attachedOf, environmentsOf, installedOf, instancesOf, spaceOf, spacesOf } from './results.js';
@@ -151,7 +152,8 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
       return spacesOf((await execute(ListSpacesDocument, options)).spaces);
     },
 
-    async installIntegrationPack(request, options) {
+    async installIntegrationPack(request, callOptions) {
+      const options = fixDeadline(callOptions);
       const normalised = normaliseInstallRequest(request);
       if (normalised.spaceId !== undefined)
         checkInstallAgainstSpace(await getSpace(normalised.spaceId, options), normalised);
@@ -173,7 +175,8 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
 
     listIntegrationPackInstances: listInstances,
 
-    async uninstallIntegrationPack(instanceId, options) {
+    async uninstallIntegrationPack(instanceId, callOptions) {
+      const options = fixDeadline(callOptions);
       const id = requireId(instanceId, 'instanceId');
       const { value } = await mutateExactlyOnce<string>({
         maxSends,
@@ -191,7 +194,8 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
 
     listEnvironments,
 
-    async attachIntegrationPackInstance(request, options) {
+    async attachIntegrationPackInstance(request, callOptions) {
+      const options = fixDeadline(callOptions);
       const integrationPackInstanceId = requireId(request?.integrationPackInstanceId, 'integrationPackInstanceId');
       const environmentIds = normaliseEnvironmentIds(request.environmentIds);
       const attach = async (ids: string[]) =>
@@ -231,7 +235,8 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
       return value;
     },
 
-    async detachIntegrationPackInstance(attachmentId, options) {
+    async detachIntegrationPackInstance(attachmentId, callOptions) {
+      const options = fixDeadline(callOptions);
       const id = requireId(attachmentId, 'attachmentId');
       const { value } = await mutateExactlyOnce<string | null>({
         maxSends,

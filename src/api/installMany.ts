@@ -6,6 +6,7 @@ import { quote } from '../text/printable.js';
 import type { InstallIpackMutation } from '../generated/graphql.js';
 import { aliasOf, batchInstallDocument } from './batchDocument.js';
 import { installedOf } from './results.js';
+import { fixDeadline } from './callDeadline.js';
 import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
 import { isAmbiguous, mutateExactlyOnce, outcomeUnknown } from './reconcile.js';
 import type { InstallRequest, InstallResult, IntegrationPackInstance, Space } from './types.js';
@@ -66,7 +67,8 @@ export function createInstallMany({ execute, getSpace, listInstances, maxSends }
     items: readonly InstallRequest[],
     options: InstallManyOptions = {},
   ): Promise<InstallManyResult[]> {
-    const { batchSize = 25, reuseExisting = false, onResult, ...call } = options;
+    const { batchSize = 25, reuseExisting = false, onResult, ...given } = options;
+    const call = fixDeadline(given) ?? {};
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new SpacesInputError('`batchSize` must be a whole number ≥ 1', { field: 'batchSize' });
     const results: Array<InstallManyResult | undefined> = [];

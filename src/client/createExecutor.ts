@@ -41,6 +41,13 @@ export function createExecutor(
       ...(options?.timeoutMs !== undefined && { deadline: Date.now() + options.timeoutMs }),
       ...(options?.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
     };
+    if (options?.timeoutMs !== undefined && options.timeoutMs <= 0) {
+      // The call's deadline passed before this request: nothing is sent, so nothing can have run.
+      throw new SpacesError(`${name}: the call's deadline passed before the request was sent`, {
+        code: 'TIMEOUT',
+        operationName: name,
+      });
+    }
     const body = JSON.stringify({ operationName: name, query, variables: variables ?? {} });
     let answer;
     try {

@@ -292,6 +292,34 @@ describe('timeouts and cancellation', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('a method’s timeoutMs is one deadline for all it sends: the reconciliation listing gets only what is left', async () => {
+    server.use(
+      http.post(ENDPOINT, async ({ request }) => {
+        seen.push(Date.now());
+        const { operationName } = (await request.clone().json()) as { operationName: string };
+        // The install runs, then its answer is a 503 after 2.5 s: ambiguous, so the instances are listed.
+        if (operationName === 'installIpack') return delay(2500).then(() => unavailable());
+        await delay('infinite');
+        return spaces();
+      }),
+    );
+    const started = Date.now();
+    const call = client({ spaceGuid: 'guid' }).installIntegrationPack(
+      { integrationPackId: 'p', integrationPackOverrideName: 'n' },
+      { timeoutMs: 3000 },
+    );
+    const result = await settle(call);
+    expect(result).toMatchObject({ status: 'rejected', reason: { code: 'OUTCOME_UNKNOWN' } });
+    expect(Date.now() - started).toBeLessThanOrEqual(3000 + 50);
+  });
+
+  it('a request whose call deadline has passed is not sent', async () => {
+    endpoint(() => spaces());
+    const result = await settle(client().execute(ListSpacesDocument, { timeoutMs: 0 }));
+    expect(result).toMatchObject({ status: 'rejected', reason: { code: 'TIMEOUT', mayHaveExecuted: false } });
+    expect(seen).toHaveLength(0);
+  });
+
   it('an AbortSignal stops the wait between attempts', async () => {
     endpoint(() => tooMany('30'));
     const controller = new AbortController();
