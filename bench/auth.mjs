@@ -18,7 +18,12 @@ export async function auth({ smoke }) {
     const simulator = await startSimulator({ now, jwtTtlSeconds: 300 });
     try {
       const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl, now });
-      const client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
+      const client = createSpacesClient({
+        endpoint: simulator.url,
+        getToken: jwt.getToken,
+        spaceGuid: DEMO.spaceId,
+        rateLimit: false,
+      });
       const start = clock;
       for (let elapsed = 0; elapsed <= minutes * 60_000; elapsed += stepMs) {
         clock = start + elapsed;

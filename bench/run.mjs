@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults,soak]
+// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults,soak,pacing]
 // Needs a build (npm run build). The full run takes about a minute; --smoke runs each once, tiny.
 import { auth } from './auth.mjs';
 import { cliStart } from './cliStart.mjs';
@@ -9,6 +9,7 @@ import { workflow } from './workflow.mjs';
 import { tables } from './table.mjs';
 import { faultyApply } from './faultyApply.mjs';
 import { soak } from './soak.mjs';
+import { pacing } from './pacing.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -119,5 +120,16 @@ if (wanted('soak')) {
   log(
     `  heap after GC: ${fmt(r.heapAtCheckpointBytes / 1048576, 1)} MiB at call ${r.calls / 10}, ${fmt(r.heapAtEndBytes / 1048576, 1)} MiB at the end; soakHeapGrowthBytes = ${r.soakHeapGrowthBytes} (target < ${r.target.soakHeapGrowthBytes})`,
   );
+}
+if (wanted('pacing')) {
+  const r = await pacing({ smoke });
+  report.pacing = r;
+  report.rateLimit429s = r.rateLimit429s;
+  log(`\n9. ${r.installs} single installs at once against a server limiting to 10 requests/s`);
+  for (const [name, run] of Object.entries({ 'with pacing (default)': r.paced, 'rateLimit: false': r.unpaced })) {
+    log(
+      `  ${name.padEnd(22)} ${run.answers429} answers 429, ${run.failed} failed, ${run.instances} instances, ${fmt(run.seconds, 1)} s`,
+    );
+  }
 }
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

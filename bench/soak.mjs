@@ -26,7 +26,11 @@ export async function soak({ smoke }) {
   const [line] = await once(server.stdout, 'data');
   const url = String(line).trim();
   try {
-    const client = createSpacesClient({ endpoint: url, token: 'bench-jwt.eyJzdWIiOiJiZW5jaCJ9.c2ln' });
+    const client = createSpacesClient({
+      endpoint: url,
+      token: 'bench-jwt.eyJzdWIiOiJiZW5jaCJ9.c2ln',
+      rateLimit: false,
+    });
     let done = 0;
     let atCheckpoint;
     const started = performance.now();

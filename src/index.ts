@@ -32,6 +32,7 @@ export {
 } from './auth/createJwtProvider.js';
 export { REGIONS, type Region, type JwtCredentials } from './client/options.js';
 export { DEFAULT_RETRY, type RetryOptions } from './retry/policy.js';
+export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './retry/pacer.js';
 export type { TransportEvent, TransportLogger } from './transport/events.js';
 export type { TokenSource } from './transport/createTransport.js';
 export { SCHEMA_SNAPSHOT } from './generated/snapshot.js';

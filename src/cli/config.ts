@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
 import { DEFAULT_ENDPOINT } from '../client/options.js';
+import { DEFAULT_RATE_LIMIT } from '../retry/pacer.js';
 import { CliUsageError } from './CliUsageError.js';
 
 /** The connection flags every API command takes. */
@@ -11,6 +12,8 @@ export interface ConnectionFlags {
   username?: string;
   apiTokenStdin?: boolean;
   spaceGuid?: string;
+  /** Requests per second at most, client side; 0 turns pacing off. */
+  pace?: string;
 }
 
 /** How the CLI reaches the platform and authenticates. */
@@ -18,6 +21,8 @@ export interface Connection {
   endpoint: string;
   authUrl: string;
   spaceGuid: string | undefined;
+  /** Requests per second at most (0: no pacing). */
+  pace: number;
   credentials:
     { kind: 'apiToken'; accountId: string; username: string; apiToken: string } | { kind: 'jwt'; jwt: string };
 }
@@ -39,6 +44,13 @@ export async function resolveConnection(
   const username = pick(flags.username, 'BOOMI_USERNAME');
   const apiToken = flags.apiTokenStdin ? await readSecretFromStdin(stdin) : nonEmpty(env.BOOMI_API_TOKEN);
   const jwt = nonEmpty(env.BOOMI_JWT);
+  const paceText = pick(flags.pace, 'BOOMI_PACE') ?? String(DEFAULT_RATE_LIMIT.requestsPerSecond);
+  const pace = Number(paceText);
+  if (!(pace >= 0) || !Number.isFinite(pace)) {
+    throw new CliUsageError(
+      `--pace / BOOMI_PACE must be a number of requests per second ≥ 0 (0: no pacing), not "${paceText}"`,
+    );
+  }
 
   if (apiToken !== undefined || jwt === undefined) {
     const missing = [
@@ -53,10 +65,11 @@ export async function resolveConnection(
       endpoint,
       authUrl,
       spaceGuid,
+      pace,
       credentials: { kind: 'apiToken', accountId: accountId!, username: username!, apiToken: apiToken! },
     };
   }
-  return { endpoint, authUrl, spaceGuid, credentials: { kind: 'jwt', jwt } };
+  return { endpoint, authUrl, spaceGuid, pace, credentials: { kind: 'jwt', jwt } };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

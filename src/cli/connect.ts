@@ -23,6 +23,7 @@ export function connect(connection: Connection, logger?: TransportLogger): Space
     endpoint: connection.endpoint,
     ...auth,
     spaceGuid: connection.spaceGuid,
+    rateLimit: connection.pace > 0 ? { requestsPerSecond: connection.pace } : false,
     ...(logger && { logger }),
   });
 }

@@ -57,6 +57,10 @@ const program = new Command('boomi-spaces')
   .option('--username <email>', 'Boomi user name, an e-mail (env: BOOMI_USERNAME)')
   .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
   .option('--space-guid <guid>', 'SPACE_GUID header for space-scoped commands (env: BOOMI_SPACE_GUID)')
+  .option(
+    '--pace <requests/s>',
+    'send at most this many requests per second, 0 for no pacing (env: BOOMI_PACE; default 10)',
+  )
   .option('--json', 'print exactly one JSON document on stdout')
   .option('--verbose', 'show each HTTP attempt, retry and token refresh on stderr (credentials redacted)')
   .showSuggestionAfterError()

@@ -2,6 +2,7 @@ import { Client } from '@urql/core';
 import { createSpacesApi, type SpacesApi } from '../api/createSpacesApi.js';
 import { jwtProviderWithBudget } from '../auth/createJwtProvider.js';
 import { RetryBudget } from '../retry/budget.js';
+import { RequestPacer } from '../retry/pacer.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
 import { createTransport } from '../transport/createTransport.js';
 import { createExecutor, type Execute } from './createExecutor.js';
@@ -63,6 +64,7 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     redactor,
     retry: resolved.retry,
     budget,
+    ...(resolved.rateLimit && { pacer: new RequestPacer(resolved.rateLimit) }),
     ...resolved.limits,
     ...(resolved.logger && { logger: resolved.logger }),
   });

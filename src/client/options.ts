@@ -1,5 +1,6 @@
 import { SpacesInputError } from '../errors/SpacesError.js';
 import type { TransportLogger } from '../transport/events.js';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
 import type { TokenSource } from '../transport/authorize.js';
 
@@ -76,6 +77,12 @@ export interface SpacesClientOptions {
   maxResponseBytes?: number;
   /** Deepest nesting of objects and arrays accepted in an answer (`INVALID_RESPONSE` beyond). Default 64. */
   maxResponseDepth?: number;
+  /**
+   * Client-side pacing shared by all of the client's requests: `{ requestsPerSecond }`, never more
+   * than that many in any second (default 10, Boomi's published limit being about 10 per second per
+   * account), or `false` for none. After a 429 or 503 with Retry-After every request of the client waits.
+   */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /** Options checked and completed with defaults. */
@@ -89,6 +96,7 @@ export interface ResolvedOptions {
   timeoutMs: number;
   retry: Required<RetryOptions>;
   limits: { maxRequestBytes: number; maxResponseBytes: number; maxResponseDepth: number };
+  rateLimit: Required<RateLimitOptions> | false;
   logger?: TransportLogger;
 }
 
@@ -173,8 +181,20 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
     timeoutMs,
     retry,
     limits,
+    rateLimit: resolveRateLimit(options.rateLimit),
     ...(options.logger && { logger: options.logger }),
   };
+}
+
+function resolveRateLimit(option: RateLimitOptions | false | undefined): Required<RateLimitOptions> | false {
+  if (option === false) return false;
+  const rate = { ...DEFAULT_RATE_LIMIT, ...option };
+  if (!Number.isInteger(rate.requestsPerSecond) || rate.requestsPerSecond < 1) {
+    throw new SpacesInputError('`rateLimit.requestsPerSecond` must be a whole number ≥ 1 (or `rateLimit: false`)', {
+      field: 'rateLimit.requestsPerSecond',
+    });
+  }
+  return rate;
 }
 
 /**

@@ -54,7 +54,7 @@ export async function retryLoop<T>(loop: RetryLoop<T>): Promise<T> {
 }
 
 /** Waits `ms`, or rejects with `abortError()` as soon as the signal fires. */
-function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => Error): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => Error): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
     const timer = setTimeout(() => {

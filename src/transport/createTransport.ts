@@ -1,7 +1,8 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
 import { TransportError } from '../errors/TransportError.js';
 import { RetryBudget } from '../retry/budget.js';
-import type { RetryOptions } from '../retry/policy.js';
+import type { RequestPacer } from '../retry/pacer.js';
+import { parseRetryAfter, type RetryOptions } from '../retry/policy.js';
 import { retryLoop } from '../retry/retryLoop.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { obtainToken, type TokenSource } from './authorize.js';
@@ -20,6 +21,8 @@ export interface TransportOptions {
   retry: Required<RetryOptions>;
   /** The client's retry budget, shared with its JWT provider. */
   budget: RetryBudget;
+  /** Paces every attempt of the client; none when the client's `rateLimit` is false. */
+  pacer?: RequestPacer;
   maxRequestBytes: number;
   maxResponseBytes: number;
   maxResponseDepth: number;
@@ -57,7 +60,20 @@ export function createTransport(options: TransportOptions): Transport {
     else Object.assign(headers, init.headers);
     headers.authorization = `Bearer ${bearer}`;
     try {
-      return { answer: await sendAttempt(url, { ...init, headers }, meta, attempt, options) };
+      await options.pacer?.acquire(meta.signal, meta.deadline, (reason) =>
+        reason === 'aborted'
+          ? new TransportError('ABORTED', 'the call was aborted while waiting for its turn', { execution: 'no' })
+          : new TransportError('TIMEOUT', 'the call’s deadline comes before its turn under the rate limit', {
+              execution: 'no',
+            }),
+      );
+      const answer = await sendAttempt(url, { ...init, headers }, meta, attempt, options);
+      // The platform's limiter refused: everyone of this client waits, not only this call (unless the
+      // wait is longer than the client waits at all: then each call fails fast, as a retry would).
+      const limited = answer.status === 429 || answer.status === 503;
+      const retryAfterMs = limited ? parseRetryAfter(answer.headers.get('retry-after')) : undefined;
+      if (retryAfterMs !== undefined && retryAfterMs <= retry.maxRetryAfterMs) options.pacer?.pause(retryAfterMs);
+      return { answer };
     } catch (error) {
       return { error };
     }

@@ -29,6 +29,7 @@ describe('npm run bench -- --smoke --json', () => {
       peerRatio: expect.any(Number),
       undiciRatio: expect.any(Number),
       soakHeapGrowthBytes: expect.any(Number),
+      rateLimit429s: { paced: 0, unpaced: expect.any(Number) },
     });
     for (const key of ['overheadRatio', 'workflowSpeedup', 'cliStartRatio'])
       expect(report[key] as number).toBeGreaterThan(0);

@@ -35,6 +35,8 @@ export function demoEnv(simulator: RunningSimulator, extra: Record<string, strin
     BOOMI_ACCOUNT_ID: DEMO.accountId,
     BOOMI_USERNAME: DEMO.username,
     BOOMI_API_TOKEN: DEMO.apiToken,
+    // Client-side pacing is tested in test/retry/pacer.test.ts; here it would only slow the CLI down.
+    BOOMI_PACE: '0',
     ...extra,
   });
 }

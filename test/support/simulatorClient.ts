@@ -5,7 +5,14 @@ import type { RunningSimulator } from '../../src/simulator/server/startSimulator
 /** An SDK client of a running simulator, authenticated as its demo user. */
 export function simulatorClient(simulator: RunningSimulator, options: Partial<SpacesClientOptions> = {}) {
   const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
-  return createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId, ...options });
+  // Pacing is not what these tests are about (test/retry/pacer.test.ts is): off unless asked for.
+  return createSpacesClient({
+    endpoint: simulator.url,
+    getToken: jwt.getToken,
+    spaceGuid: DEMO.spaceId,
+    rateLimit: false,
+    ...options,
+  });
 }
 
 /** A JWT from the simulator, fetched by hand. */

@@ -62,6 +62,8 @@ export interface SimulatorStats {
   graphql: number;
   auth: number;
   unauthorized: number;
+  /** 429 answers, from the rate limit or the fault switch. */
+  rateLimited: number;
   /** GraphQL requests by operation name (`anonymous` when none). */
   operations: Record<string, number>;
 }
@@ -92,7 +94,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, now);
   const faults = new FaultPlan(options.faults);
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined;
-  const stats: SimulatorStats = { graphql: 0, auth: 0, unauthorized: 0, operations: {} };
+  const stats: SimulatorStats = { graphql: 0, auth: 0, unauthorized: 0, rateLimited: 0, operations: {} };
 
   const executeGraphQL = createGraphQLOverHttp(platform);
 
@@ -105,6 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (limiter) {
       const admission = limiter.admit();
       if (!admission.admitted) {
+        stats.rateLimited += 1;
         const answer = failureAnswer(
           429,
           'Too Many Requests: let requests clear before resubmitting',
@@ -123,6 +126,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const fault = faults.next();
     if (fault === 'unavailable') return sendAnswer(res, failureAnswer(503, 'Service Unavailable', undefined, request));
     if (fault === 'rate-limited') {
+      stats.rateLimited += 1;
       const answer = failureAnswer(
         429,
         'Too Many Requests: let requests clear before resubmitting',

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { http, HttpResponse } from 'msw';
+import { createSpacesClient, SpacesInputError, type SpacesClientOptions } from '../../src/index.js';
+import { useMswServer } from '../support/setupMsw.js';
+
+const ENDPOINT = 'https://platform.boomi.com/graphql';
+const server = useMswServer();
+const T0 = Date.parse('2026-11-29T10:00:00Z');
+
+/** Ms after T0 at which each request arrived (on the fake clock). */
+let arrivals: number[] = [];
+beforeEach(() => {
+  arrivals = [];
+  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'], now: T0 });
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+const spaces = () => HttpResponse.json({ data: { spaces: [] } });
+function endpoint(answer: (n: number) => Response = () => spaces()) {
+  server.use(
+    http.post(ENDPOINT, () => {
+      arrivals.push(Date.now() - T0);
+      return answer(arrivals.length);
+    }),
+  );
+}
+const client = (options: Partial<SpacesClientOptions> = {}) =>
+  createSpacesClient({ token: 'jwt-token-value', ...options });
+
+/** Settles all calls while the fake clock runs. */
+async function settleAll<T>(calls: Array<Promise<T>>, stepMs = 10): Promise<PromiseSettledResult<T>[]> {
+  let done = false;
+  const all = Promise.allSettled(calls).then((results) => ((done = true), results));
+  for (let elapsed = 0; !done && elapsed < 60_000; elapsed += stepMs) await jest.advanceTimersByTimeAsync(stepMs);
+  return all;
+}
+
+describe('client-side pacing (default: at most 10 requests in any second)', () => {
+  it('lets 10 go at once, the next 10 a second later: never more than 10 in any second', async () => {
+    endpoint();
+    const paced = client();
+    await settleAll(Array.from({ length: 25 }, () => paced.listSpaces()));
+    expect(arrivals).toHaveLength(25);
+    for (const at of arrivals)
+      expect(arrivals.filter((other) => other >= at && other < at + 1000).length).toBeLessThanOrEqual(10);
+    expect(arrivals.slice(0, 10)).toEqual(Array(10).fill(0));
+    expect(Math.min(...arrivals.slice(10, 20))).toBeGreaterThanOrEqual(1000);
+    expect(Math.min(...arrivals.slice(20))).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('after a 429 with Retry-After, every request of the client waits, not only the refused one', async () => {
+    endpoint((n) =>
+      n === 1
+        ? HttpResponse.json(
+            { errors: [{ message: 'Too Many Requests' }], data: null },
+            { status: 429, headers: { 'retry-after': '2' } },
+          )
+        : spaces(),
+    );
+    const paced = client();
+    const first = paced.listSpaces();
+    await jest.advanceTimersByTimeAsync(50);
+    const second = paced.listSpaces(); // starts while the first waits out its Retry-After
+    const results = await settleAll([first, second]);
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    expect(arrivals[0]).toBe(0);
+    expect(Math.min(...arrivals.slice(1))).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('a call whose deadline comes before its turn fails at the deadline with TIMEOUT, unsent', async () => {
+    endpoint();
+    const paced = client({ rateLimit: { requestsPerSecond: 1 } });
+    const first = paced.listSpaces();
+    const second = paced.listSpaces({ timeoutMs: 500 });
+    const [, late] = await settleAll([first, second]);
+    expect(late).toMatchObject({ status: 'rejected', reason: { code: 'TIMEOUT', mayHaveExecuted: false } });
+    expect(arrivals).toEqual([0]);
+  });
+
+  it('an AbortSignal ends the wait for a turn, unsent', async () => {
+    endpoint();
+    const paced = client({ rateLimit: { requestsPerSecond: 1 } });
+    const controller = new AbortController();
+    const first = paced.listSpaces();
+    const second = paced.listSpaces({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    const [, aborted] = await settleAll([first, second]);
+    expect(aborted).toMatchObject({ status: 'rejected', reason: { code: 'ABORTED' } });
+    expect(arrivals).toEqual([0]);
+  });
+
+  it('rateLimit: false sends at once; bad settings are refused before anything is sent', async () => {
+    endpoint();
+    const unpaced = client({ rateLimit: false });
+    await settleAll(Array.from({ length: 15 }, () => unpaced.listSpaces()));
+    expect(arrivals).toEqual(Array(15).fill(0));
+    expect(() => client({ rateLimit: { requestsPerSecond: 0 } })).toThrow(SpacesInputError);
+    expect(() => client({ rateLimit: { requestsPerSecond: 2.5 } })).toThrow(SpacesInputError);
+  });
+});
