@@ -4,6 +4,7 @@ import { DEFAULT_ENDPOINT, REGIONS, type Region } from '../client/options.js';
 import type { OperationName, OperationTypes } from '../generated/operations.js';
 import {
   failureAnswer,
+  rateLimitedAnswer,
   unauthorizedAnswer,
   type GraphQLRequestBody,
   type PlatformAnswer,
@@ -160,8 +161,7 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
       return json(failureAnswer(status, message, code, body), headers);
     }
     if (fault?.kind === 'rate-limit') {
-      const limited = failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, body);
-      return json(limited, { 'retry-after': String(fault.retryAfterSeconds) });
+      return json(rateLimitedAnswer(body), { 'retry-after': String(fault.retryAfterSeconds) });
     }
     // The same execution path as the simulator's server: graphql-http over the snapshot schema.
     const httpRequest = { method: request.method, url: request.url, headers: request.headers, body: text };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createGraphQLOverHttp } from '../graphql/graphqlOverHttp.js';
 import {
   failureAnswer,
+  rateLimitedAnswer,
   unauthorizedAnswer,
   type GraphQLRequestBody,
   type PlatformAnswer,
@@ -98,6 +99,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const executeGraphQL = createGraphQLOverHttp(platform);
 
+  /** A 429 with Retry-After, counted. */
+  function refuse(res: ServerResponse, request: GraphQLRequestBody, retryAfterSeconds: number): void {
+    stats.rateLimited += 1;
+    sendAnswer(res, rateLimitedAnswer(request), { 'retry-after': String(retryAfterSeconds) });
+  }
+
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     stats.graphql += 1;
     const body = await readBody(req);
@@ -106,16 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
     if (limiter) {
       const admission = limiter.admit();
-      if (!admission.admitted) {
-        stats.rateLimited += 1;
-        const answer = failureAnswer(
-          429,
-          'Too Many Requests: let requests clear before resubmitting',
-          undefined,
-          request,
-        );
-        return sendAnswer(res, answer, { 'retry-after': String(admission.retryAfterSeconds) });
-      }
+      if (!admission.admitted) return refuse(res, request, admission.retryAfterSeconds);
     }
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !(await jwt.isValid(token))) {
@@ -125,16 +123,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
     const fault = faults.next();
     if (fault === 'unavailable') return sendAnswer(res, failureAnswer(503, 'Service Unavailable', undefined, request));
-    if (fault === 'rate-limited') {
-      stats.rateLimited += 1;
-      const answer = failureAnswer(
-        429,
-        'Too Many Requests: let requests clear before resubmitting',
-        undefined,
-        request,
-      );
-      return sendAnswer(res, answer, { 'retry-after': String(faults.current.retryAfterSeconds) });
-    }
+    if (fault === 'rate-limited') return refuse(res, request, faults.current.retryAfterSeconds);
 
     const answer = await executeGraphQL({
       method: req.method ?? 'GET',
