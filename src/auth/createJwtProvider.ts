@@ -139,10 +139,7 @@ export function jwtProviderWithBudget(options: JwtProviderOptions, budget: Retry
   function start(): NonNullable<typeof pending> {
     const stop = new AbortController();
     const current = { promise: refresh(stop.signal), stop, waiters: 0 };
-    current.promise.then(
-      () => undefined,
-      () => undefined, // every waiter sees the failure; a refresh nobody waits for any more is dropped quietly
-    );
+    // Every waiter sees a failure through its own wait; a refresh nobody waits for any more ends quietly.
     void current.promise
       .finally(() => {
         if (pending === current) pending = undefined;
