@@ -2,8 +2,8 @@
 export interface RateLimitOptions {
   /**
    * Requests at most in any one second, sustained and in bursts alike: up to this many go at once,
-   * the next when the oldest of them is a second old. Default 10 (Boomi's published limit is about
-   * 10 per second per account).
+   * the next one second after the first of them was answered. Default 10 (Boomi's published limit
+   * is about 10 per second per account).
    */
   requestsPerSecond?: number;
 }
@@ -11,21 +11,24 @@ export interface RateLimitOptions {
 export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = { requestsPerSecond: 10 };
 
 interface Waiter {
-  go: () => void;
+  go: (release: () => void) => void;
   stop: (error: Error) => void;
 }
 
 /**
  * A sliding-window limiter shared by every request of one client (single installs, `installMany`
  * batches, reconciliation listings and retries alike), so bulk work paces itself instead of
- * collecting 429s: never more than `requestsPerSecond` sends in any second, so no fixed or sliding
- * per-second limit on the server is ever exceeded. Waiters leave in order. After the server refuses
- * with a Retry-After, `pause` holds every request of the client, not only the one refused.
+ * collecting 429s. A request holds its slot from the moment it leaves until one second after its
+ * answer came back (or it failed): the server has surely received it by then, so whatever the
+ * network's delays, the server never sees more than `requestsPerSecond` requests in any second.
+ * Counting from the send instead would trip a server's limit whenever an early request travels
+ * slower than a later one. Waiters leave in order. After the server refuses with a Retry-After,
+ * `pause` holds every request of the client, not only the one refused.
  */
 export class RequestPacer {
   readonly #limit: number;
-  /** When the last `#limit` requests were let go, oldest first. */
-  readonly #sent: number[] = [];
+  /** When each slot taken frees up; Infinity while its request is on its way. */
+  #slots: number[] = [];
   readonly #queue: Waiter[] = [];
   #pausedUntil = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,16 +41,17 @@ export class RequestPacer {
   }
 
   /**
-   * Resolves when this request may go; rejects with `stopped()`'s error when the signal fires or the
-   * deadline passes first (nothing was sent either way).
+   * Resolves with `release` when this request may go; the caller calls `release` once its answer
+   * arrived or it failed. Rejects with `stopped()`'s error when the signal fires or the deadline
+   * passes first (nothing was sent either way).
    */
   acquire(
     signal: AbortSignal | undefined,
     deadline: number | undefined,
     stopped: (reason: 'aborted' | 'deadline') => Error,
-  ): Promise<void> {
+  ): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(stopped('aborted'));
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<() => void>((resolve, reject) => {
       const leave = () => {
         if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
         signal?.removeEventListener('abort', onAbort);
@@ -55,7 +59,7 @@ export class RequestPacer {
         if (index !== -1) this.#queue.splice(index, 1);
       };
       const waiter: Waiter = {
-        go: () => (leave(), resolve()),
+        go: (release) => (leave(), resolve(release)),
         stop: (error) => (leave(), reject(error)),
       };
       const onAbort = () => waiter.stop(stopped('aborted'));
@@ -81,15 +85,30 @@ export class RequestPacer {
     this.#timer = undefined;
     while (this.#queue.length > 0) {
       const now = this.now();
-      const windowFreeAt = this.#sent.length < this.#limit ? now : this.#sent[0]! + 1000;
+      this.#slots = this.#slots.filter((freeAt) => freeAt > now);
+      // All slots on their way: a release pumps again.
+      const windowFreeAt = this.#slots.length < this.#limit ? now : Math.min(...this.#slots);
       const readyAt = Math.max(now, windowFreeAt, this.#pausedUntil);
+      if (readyAt === Infinity) return;
       if (readyAt > now) {
         this.#timer = setTimeout(() => this.#pump(), readyAt - now);
         return;
       }
-      this.#sent.push(now);
-      if (this.#sent.length > this.#limit) this.#sent.shift();
-      this.#queue[0]!.go();
+      this.#queue[0]!.go(this.#take());
     }
+  }
+
+  /** Takes a slot until one second after its request is done; releasing twice is harmless. */
+  #take(): () => void {
+    this.#slots.push(Infinity);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      // Slots are interchangeable: any one still on its way becomes this one.
+      const index = this.#slots.indexOf(Infinity);
+      if (index !== -1) this.#slots[index] = this.now() + 1000;
+      this.#pump();
+    };
   }
 }

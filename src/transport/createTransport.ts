@@ -59,8 +59,9 @@ export function createTransport(options: TransportOptions): Transport {
     if (init.headers instanceof Headers) init.headers.forEach((value, name) => (headers[name] = value));
     else Object.assign(headers, init.headers);
     headers.authorization = `Bearer ${bearer}`;
+    let release: (() => void) | undefined;
     try {
-      await options.pacer?.acquire(meta.signal, meta.deadline, (reason) =>
+      release = await options.pacer?.acquire(meta.signal, meta.deadline, (reason) =>
         reason === 'aborted'
           ? new TransportError('ABORTED', 'the call was aborted while waiting for its turn', { execution: 'no' })
           : new TransportError('TIMEOUT', 'the call’s deadline comes before its turn under the rate limit', {
@@ -76,6 +77,8 @@ export function createTransport(options: TransportOptions): Transport {
       return { answer };
     } catch (error) {
       return { error };
+    } finally {
+      release?.();
     }
   }
 

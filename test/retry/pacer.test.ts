@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { createSpacesClient, SpacesInputError, type SpacesClientOptions } from '../../src/index.js';
 import { useMswServer } from '../support/setupMsw.js';
 
@@ -48,6 +48,28 @@ describe('client-side pacing (default: at most 10 requests in any second)', () =
     expect(arrivals.slice(0, 10)).toEqual(Array(10).fill(0));
     expect(Math.min(...arrivals.slice(10, 20))).toBeGreaterThanOrEqual(1000);
     expect(Math.min(...arrivals.slice(20))).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('counts a request until a second after its answer, so slow early answers never crowd the server', async () => {
+    // The first request travels slowly (it reaches the server at 900 ms): had the window counted
+    // from the sends, requests 11-20 would all leave at 1000 ms, 11 requests in [900, 1900).
+    let served = 0;
+    const seenByServer: number[] = [];
+    server.use(
+      http.post(ENDPOINT, async () => {
+        const n = ++served;
+        if (n === 1) await delay(900);
+        seenByServer.push(Date.now() - T0);
+        return spaces();
+      }),
+    );
+    const paced = client({ rateLimit: { requestsPerSecond: 10 } });
+    await settleAll(Array.from({ length: 20 }, () => paced.listSpaces()));
+    expect(seenByServer).toHaveLength(20);
+    for (const at of seenByServer)
+      expect(seenByServer.filter((other) => other >= at && other < at + 1000).length).toBeLessThanOrEqual(10);
+    expect(seenByServer.filter((at) => at === 1000)).toHaveLength(9);
+    expect(seenByServer[19]).toBeGreaterThanOrEqual(1900);
   });
 
   it('after a 429 with Retry-After, every request of the client waits, not only the refused one', async () => {
