@@ -36,3 +36,29 @@ export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './retry/pacer.js';
 export type { TransportEvent, TransportLogger } from './transport/events.js';
 export type { TokenSource } from './transport/createTransport.js';
 export { SCHEMA_SNAPSHOT } from './generated/snapshot.js';
+export type * from './api/lifecycle/types.js';
+export { FINAL_STATUSES } from './api/lifecycle/types.js';
+export type { RunOptions } from './api/lifecycle/executions.js';
+export type {
+  OAuthConnection,
+  OAuthDetailsRequest,
+  SpaceAccountCriteria,
+} from './api/lifecycle/publishing.js';
+export type {
+  Connection,
+  ConnectionField,
+  EnvironmentExtensions,
+  ExtensionChanges,
+  ExtensionValue,
+  MapExtension,
+  ProcessProperty,
+  ProcessPropertyValue,
+} from './api/payloads/extensions.js';
+export type { ExecutionRequest, OAuthConnectorDetails } from './api/payloads/execution.js';
+export {
+  cronToSchedule,
+  scheduleToCron,
+  type ProcessSchedules,
+  type RetryPolicy,
+  type Schedule,
+} from './api/payloads/schedules.js';

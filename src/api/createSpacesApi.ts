@@ -10,6 +10,10 @@ import {
   UninstallIpackDocument,
 } from '../generated/graphql.js';
 import type { CallOptions } from '../client/callOptions.js';
+import type { SecretRedactor } from '../security/SecretRedactor.js';
+import { createConfigureApi, type ConfigureApi } from './lifecycle/configure.js';
+import { createExecutionsApi, type ExecutionsApi } from './lifecycle/executions.js';
+import { createPublishingApi, type PublishingApi } from './lifecycle/publishing.js';
 import type { Execute } from '../client/createExecutor.js';
 import { fixDeadline } from './callDeadline.js';
 import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
@@ -34,7 +38,7 @@ import { checkInstallAgainstSpace, normaliseEnvironmentIds, normaliseInstallRequ
  * ambiguously are reconciled against the listings, never re-sent blindly. Every method takes
  * optional {@link CallOptions} (`signal`, `timeoutMs` for the whole call).
  */
-export interface SpacesApi {
+export interface SpacesApi extends ConfigureApi, ExecutionsApi, PublishingApi {
   /** One Space with its shared packs. Rejects with `SPACE_NOT_FOUND` when there is none. */
   getSpace(id: string, options?: CallOptions): Promise<Space>;
   /** Every Space the authorizing account created. */
@@ -76,9 +80,14 @@ export interface SpacesApiOptions {
   maxSends: number;
   /** Attempts of a reconciliation listing. */
   reconcileAttempts: number;
+  /** The client's redactor: secrets of the customer's settings join it the moment the SDK sees them. */
+  redactor: SecretRedactor;
 }
 
-export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts }: SpacesApiOptions): SpacesApi {
+export function createSpacesApi(
+  execute: Execute,
+  { maxSends, reconcileAttempts, redactor }: SpacesApiOptions,
+): SpacesApi {
   const installsInFlight = new Map<string, Promise<InstallResult>>();
   // The listings that decide an ambiguous mutation's fate are queries: safe to repeat, worth patience.
   const patient = (options?: CallOptions): CallOptions => ({ ...options, maxAttempts: reconcileAttempts });
@@ -146,6 +155,9 @@ export function createSpacesApi(execute: Execute, { maxSends, reconcileAttempts 
   }
 
   return {
+    ...createConfigureApi({ execute, redactor, patient }),
+    ...createExecutionsApi({ execute, patient }),
+    ...createPublishingApi({ execute, redactor, maxSends, patient }),
     getSpace,
 
     async listSpaces(options) {

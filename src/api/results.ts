@@ -22,8 +22,8 @@ import type {
  * (an absent list is empty); fields the platform always sends are checked here, at run time: one
  * missing is INVALID_RESPONSE naming the operation and the field, never a cast that lies.
  */
-class Reader {
-  constructor(private readonly operationName: string) {}
+export class Reader {
+  constructor(readonly operationName: string) {}
 
   present<T>(value: T | null | undefined, path: string): T {
     if (value === null || value === undefined) {
@@ -36,9 +36,13 @@ class Reader {
     return value;
   }
 
-  list<T, R>(items: ReadonlyArray<T | null> | null | undefined, path: string, each: (item: T, path: string) => R): R[] {
+  list<T, R>(
+    items: ReadonlyArray<T | null> | null | undefined,
+    path: string,
+    each: (item: T, path: string, index: number) => R,
+  ): R[] {
     const out: R[] = [];
-    for (const [index, item] of (items ?? []).entries()) if (item !== null) out.push(each(item, `${path}[${index}]`));
+    for (const [index, item] of (items ?? []).entries()) if (item !== null) out.push(each(item, `${path}[${index}]`, index));
     return out;
   }
 }

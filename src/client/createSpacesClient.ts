@@ -82,6 +82,7 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
       maxSends: resolved.retry.maxAttempts,
       // Never less patient than an ordinary query.
       reconcileAttempts: Math.max(resolved.retry.maxAttempts, resolved.retry.reconcileAttempts),
+      redactor,
     }),
     execute,
     urql,

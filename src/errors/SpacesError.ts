@@ -106,7 +106,10 @@ export type OutcomeKey =
   | { operation: 'install'; integrationPackId: string; integrationPackOverrideName: string | null }
   | { operation: 'uninstall'; instanceId: string }
   | { operation: 'attach'; integrationPackInstanceId: string; environmentIds: string[] }
-  | { operation: 'detach'; attachmentId: string };
+  | { operation: 'detach'; attachmentId: string }
+  | { operation: 'execute'; processId: string; atomId: string }
+  | { operation: 'createSpace'; name: string; accountGroupId: string }
+  | { operation: 'deleteSpace'; spaceId: string };
 
 /**
  * A mutation failed ambiguously (the answer was lost, or a 5xx) and the listing that should have

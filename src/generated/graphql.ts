@@ -11,6 +11,45 @@ export type EnvironmentClassification =
   /** A test environment. */
   | 'TEST';
 
+/** The state of one process execution. */
+export type ExecutionHistoryStatus =
+  /** Stopped by a user or the platform before it finished. */
+  | 'ABORTED'
+  /** Finished without errors. */
+  | 'COMPLETE'
+  /** Finished, with warnings. */
+  | 'COMPLETE_WARN'
+  /** Discarded before it ran. */
+  | 'DISCARDED'
+  /** Finished with errors. */
+  | 'ERROR'
+  /** Still running. */
+  | 'INPROCESS'
+  /** Started, not yet processing documents. */
+  | 'STARTED';
+
+/** One environment extension to change. */
+export type ExtensionInput = {
+  /** The environment extension's id. */
+  envExtensionId: string;
+  /** The extensions as a JSON string. */
+  extensions: string;
+};
+
+/** Which connection's OAuth settings to read. */
+export type IPackInstanceOAuthConnectorDetailsInput = {
+  /** The Space's id. */
+  catalogGuid: string;
+  /** The connection. */
+  connectionId: string;
+  /** The environment. */
+  envId: string;
+  /** The instance. */
+  integrationPackInstanceId: string;
+  /** The process that uses the connection. */
+  processId: string;
+};
+
 /** How many instances of an integration pack an account may install. */
 export type InstallationType =
   /** Many instances per account, each told apart by its override name. */
@@ -34,6 +73,72 @@ export type IntegrationPackInstanceInput = {
   integrationPackOverrideName?: string | null | undefined;
 };
 
+/** A process to start. */
+export type ProcessExecuteInput = {
+  /** The atom to run on. */
+  atomId: string;
+  /** The process to run. */
+  processId: string;
+};
+
+/** How a search argument is matched. */
+export type SearchOperator =
+  /** The value contains the argument. */
+  | 'CONTAINS'
+  /** The value starts with the argument. */
+  | 'STARTSWITH';
+
+/** Who a Space is shared with. */
+export type SharingMode =
+  /** Every sub-account of the Space's account group sees the Space. */
+  | 'ACCOUNT_GROUP';
+
+/** How to match account names. */
+export type SpaceAccountSearchCriteria = {
+  /** The text to match. */
+  argument: string;
+  /** How the argument is matched. */
+  operator: SearchOperator;
+};
+
+/** A new Space. */
+export type SpaceCreateInput = {
+  /** The account group whose sub-accounts see it. */
+  accountGroupId: string;
+  /** Particular accounts that see it. */
+  accountIds?: Array<string | null | undefined> | null | undefined;
+  /** A free-text description. */
+  description?: string | null | undefined;
+  /** The integration packs it shares. */
+  integrationPackIds?: Array<string | null | undefined> | null | undefined;
+  /** The Space's name. */
+  name: string;
+  /** Who the Space is shared with. */
+  sharingMode?: SharingMode | null | undefined;
+  /** Its logo. */
+  theme?: SpaceThemeInput | null | undefined;
+};
+
+/** A Space's logo. */
+export type SpaceThemeInput = {
+  /** The logo file (svg, png or jpg; at most 256 KB). */
+  logo?: unknown;
+  /** The logo's alternative text. */
+  logoAltTxt?: string | null | undefined;
+};
+
+/** A Space's new name, description and logo. */
+export type SpaceUpdateInput = {
+  /** The description. */
+  description?: string | null | undefined;
+  /** The Space's id. */
+  id: string;
+  /** The name (sent every time, changed or not). */
+  name: string;
+  /** The logo. */
+  theme?: SpaceThemeInput | null | undefined;
+};
+
 export type AttachIpackInstanceMutationVariables = Exact<{
   input: IntegrationPackEnvironmentAttachmentInput;
 }>;
@@ -41,12 +146,48 @@ export type AttachIpackInstanceMutationVariables = Exact<{
 
 export type AttachIpackInstanceMutation = { integrationPackInstanceEnvironmentAttachmentAttach: Array<{ id: string | null, environmentId: string | null, integrationPackInstanceId: string | null } | null> | null };
 
+export type CreateSpaceMutationVariables = Exact<{
+  input: SpaceCreateInput;
+}>;
+
+
+export type CreateSpaceMutation = { space: { id: string, name: string, description: string | null, url: string | null, accountGroup: { id: string | null, name: string | null } | null } | null };
+
+export type DeleteSpaceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteSpaceMutation = { deleted: boolean | null };
+
 export type DetachIpackInstanceMutationVariables = Exact<{
   id: string;
 }>;
 
 
 export type DetachIpackInstanceMutation = { integrationPackInstanceEnvironmentAttachmentUnattach: string | null };
+
+export type ExecuteProcessMutationVariables = Exact<{
+  input: ProcessExecuteInput;
+}>;
+
+
+export type ExecuteProcessMutation = { processExecute: string | null };
+
+export type GetExtensionsQueryVariables = Exact<{
+  instanceId: string;
+  environmentIds: Array<string> | string;
+}>;
+
+
+export type GetExtensionsQuery = { attachments: Array<{ integrationPackInstanceId: string | null, environmentExtensions: string | null, environmentMapExtension: Array<string | null> | null } | null> | null };
+
+export type GetOAuthConnectorDetailsQueryVariables = Exact<{
+  input: IPackInstanceOAuthConnectorDetailsInput;
+}>;
+
+
+export type GetOAuthConnectorDetailsQuery = { details: { id: string | null, integrationPackInstanceId: string | null, envId: string | null, isTokenGenerated: boolean | null, connectionId: string | null, processId: string | null, oauthConnectorDetails: string | null } | null };
 
 export type GetSpaceQueryVariables = Exact<{
   id: string;
@@ -67,10 +208,47 @@ export type ListEnvironmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ListEnvironmentsQuery = { environments: Array<{ id: string | null, name: string | null, classification: EnvironmentClassification | null, atoms: Array<{ id: string | null, name: string | null } | null> | null, integrationPackEnvironmentAttachment: Array<{ id: string | null, environmentId: string | null, integrationPackInstanceId: string | null } | null> | null } | null> | null };
 
+export type ListExecutionsQueryVariables = Exact<{
+  processId: string;
+  since: string;
+}>;
+
+
+export type ListExecutionsQuery = { started: Array<{ executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null } | null> | null, inprocess: Array<{ executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null } | null> | null, complete: Array<{ executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null } | null> | null, completeWarn: Array<{ executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null } | null> | null, error: Array<{ executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null } | null> | null, aborted: Array<{ executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null } | null> | null, discarded: Array<{ executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null } | null> | null };
+
+export type ExecutionFieldsFragment = { executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null };
+
+export type ListExecutionsWithStatusQueryVariables = Exact<{
+  processId: string;
+  since: string;
+  status: ExecutionHistoryStatus;
+}>;
+
+
+export type ListExecutionsWithStatusQuery = { executions: Array<{ executionId: string | null, originalExecutionId: string | null, account: string | null, executionTime: string | null, status: ExecutionHistoryStatus | null, executionType: string | null, processName: string | null, atomName: string | null, atomId: string | null, message: string | null, inboundDocumentCount: number | null, inboundErrorDocumentCount: number | null, outboundDocumentCount: number | null, executionDuration: Array<string | null> | null, inboundDocumentSize: Array<string | null> | null, outboundDocumentSize: Array<string | null> | null } | null> | null };
+
 export type ListIntegrationPackInstancesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ListIntegrationPackInstancesQuery = { integrationPackInstances: Array<{ id: string, integrationPackId: string | null, integrationPackOverrideName: string | null, integrationPack: { id: string | null, name: string | null, installationType: InstallationType | null } | null } | null> | null };
+
+export type ListProcessesQueryVariables = Exact<{
+  instanceId: string;
+}>;
+
+
+export type ListProcessesQuery = { processes: Array<{ id: string | null, name: string | null, integrationPack: { integrationPackId: string | null, integrationPackInstanceId: string | null } | null, processSchedules: { id: string | null, processId: string | null, atomId: string | null, envId: string | null, schedule: Array<{ minutes: string | null, hours: string | null, daysOfWeek: string | null, daysOfMonth: string | null, months: string | null, years: string | null } | null> | null, retry: { maxRetry: number | null, schedule: Array<{ minutes: string | null, hours: string | null, daysOfWeek: string | null, daysOfMonth: string | null, months: string | null, years: string | null } | null> | null } | null } | null } | null> | null };
+
+export type ScheduleFieldsFragment = { minutes: string | null, hours: string | null, daysOfWeek: string | null, daysOfMonth: string | null, months: string | null, years: string | null };
+
+export type ProcessSchedulesFieldsFragment = { id: string | null, processId: string | null, atomId: string | null, envId: string | null, schedule: Array<{ minutes: string | null, hours: string | null, daysOfWeek: string | null, daysOfMonth: string | null, months: string | null, years: string | null } | null> | null, retry: { maxRetry: number | null, schedule: Array<{ minutes: string | null, hours: string | null, daysOfWeek: string | null, daysOfMonth: string | null, months: string | null, years: string | null } | null> | null } | null };
+
+export type ListSpaceAccountsQueryVariables = Exact<{
+  criteria?: SpaceAccountSearchCriteria | null | undefined;
+}>;
+
+
+export type ListSpaceAccountsQuery = { accounts: Array<{ id: string | null, name: string | null } | null> | null };
 
 export type ListSpacesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -84,12 +262,56 @@ export type UninstallIpackMutationVariables = Exact<{
 
 export type UninstallIpackMutation = { integrationPackInstanceUninstall: string | null };
 
+export type UpdateExtensionsMutationVariables = Exact<{
+  input: Array<ExtensionInput> | ExtensionInput;
+}>;
 
+
+export type UpdateExtensionsMutation = { extensionsUpdate: Array<string | null> | null };
+
+export type UpdateMapExtensionsMutationVariables = Exact<{
+  input: Array<ExtensionInput> | ExtensionInput;
+}>;
+
+
+export type UpdateMapExtensionsMutation = { extendedMappersUpdate: Array<string | null> | null };
+
+export type UpdateProcessSchedulesMutationVariables = Exact<{
+  processSchedules: string;
+  processSchedulesId: string;
+}>;
+
+
+export type UpdateProcessSchedulesMutation = { processSchedulesUpdate: { id: string | null, processId: string | null, atomId: string | null, envId: string | null, schedule: Array<{ minutes: string | null, hours: string | null, daysOfWeek: string | null, daysOfMonth: string | null, months: string | null, years: string | null } | null> | null, retry: { maxRetry: number | null, schedule: Array<{ minutes: string | null, hours: string | null, daysOfWeek: string | null, daysOfMonth: string | null, months: string | null, years: string | null } | null> | null } | null } | null };
+
+export type UpdateSpaceMutationVariables = Exact<{
+  input: SpaceUpdateInput;
+}>;
+
+
+export type UpdateSpaceMutation = { space: { id: string, name: string, description: string | null, url: string | null, accountGroup: { id: string | null, name: string | null } | null } | null };
+
+export const ExecutionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExecutionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExecutionHistory"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executionId"}},{"kind":"Field","name":{"kind":"Name","value":"originalExecutionId"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"executionTime"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"executionType"}},{"kind":"Field","name":{"kind":"Name","value":"processName"}},{"kind":"Field","name":{"kind":"Name","value":"atomName"}},{"kind":"Field","name":{"kind":"Name","value":"atomId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"inboundDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"inboundErrorDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"outboundDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"executionDuration"}},{"kind":"Field","name":{"kind":"Name","value":"inboundDocumentSize"}},{"kind":"Field","name":{"kind":"Name","value":"outboundDocumentSize"}}]}}]} as unknown as DocumentNode<ExecutionFieldsFragment, unknown>;
+export const ScheduleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScheduleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Schedule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"daysOfWeek"}},{"kind":"Field","name":{"kind":"Name","value":"daysOfMonth"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"years"}}]}}]} as unknown as DocumentNode<ScheduleFieldsFragment, unknown>;
+export const ProcessSchedulesFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProcessSchedulesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProcessSchedules"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"processId"}},{"kind":"Field","name":{"kind":"Name","value":"atomId"}},{"kind":"Field","name":{"kind":"Name","value":"envId"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScheduleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScheduleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maxRetry"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScheduleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Schedule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"daysOfWeek"}},{"kind":"Field","name":{"kind":"Name","value":"daysOfMonth"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"years"}}]}}]} as unknown as DocumentNode<ProcessSchedulesFieldsFragment, unknown>;
 export const AttachIpackInstanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"attachIpackInstance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IntegrationPackEnvironmentAttachmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceEnvironmentAttachmentAttach"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"environmentId"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceId"}}]}}]}}]} as unknown as DocumentNode<AttachIpackInstanceMutation, AttachIpackInstanceMutationVariables>;
+export const CreateSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"createSpace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SpaceCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"space"},"name":{"kind":"Name","value":"spaceCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"accountGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateSpaceMutation, CreateSpaceMutationVariables>;
+export const DeleteSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"deleteSpace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"deleted"},"name":{"kind":"Name","value":"spaceDelete"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteSpaceMutation, DeleteSpaceMutationVariables>;
 export const DetachIpackInstanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"detachIpackInstance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceEnvironmentAttachmentUnattach"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DetachIpackInstanceMutation, DetachIpackInstanceMutationVariables>;
+export const ExecuteProcessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"executeProcess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProcessExecuteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processExecute"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ExecuteProcessMutation, ExecuteProcessMutationVariables>;
+export const GetExtensionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"getExtensions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"environmentIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"attachments"},"name":{"kind":"Name","value":"integrationPackEnvironmentAttachments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ipackInstanceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"environmentIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"environmentIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceId"}},{"kind":"Field","name":{"kind":"Name","value":"environmentExtensions"}},{"kind":"Field","name":{"kind":"Name","value":"environmentMapExtension"}}]}}]}}]} as unknown as DocumentNode<GetExtensionsQuery, GetExtensionsQueryVariables>;
+export const GetOAuthConnectorDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"getOAuthConnectorDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IPackInstanceOAuthConnectorDetailsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"details"},"name":{"kind":"Name","value":"IPackInstanceOAuthConnectorDetails"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceId"}},{"kind":"Field","name":{"kind":"Name","value":"envId"}},{"kind":"Field","name":{"kind":"Name","value":"isTokenGenerated"}},{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"processId"}},{"kind":"Field","name":{"kind":"Name","value":"oauthConnectorDetails"}}]}}]}}]} as unknown as DocumentNode<GetOAuthConnectorDetailsQuery, GetOAuthConnectorDetailsQueryVariables>;
 export const GetSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"getSpace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"space"},"name":{"kind":"Name","value":"Space"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdByAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"modifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"modifiedByAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"sharedIpacks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"installationType"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"logoAltTxt"}}]}}]}}]}}]} as unknown as DocumentNode<GetSpaceQuery, GetSpaceQueryVariables>;
 export const InstallIpackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"installIpack"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IntegrationPackInstanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceInstall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackId"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackOverrideName"}}]}}]}}]} as unknown as DocumentNode<InstallIpackMutation, InstallIpackMutationVariables>;
 export const ListEnvironmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listEnvironments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"environments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"atoms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackEnvironmentAttachment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"environmentId"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceId"}}]}}]}}]}}]} as unknown as DocumentNode<ListEnvironmentsQuery, ListEnvironmentsQueryVariables>;
+export const ListExecutionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listExecutions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"processId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"started"},"name":{"kind":"Name","value":"executionHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"processId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"executionTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"STARTED"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"inprocess"},"name":{"kind":"Name","value":"executionHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"processId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"executionTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"INPROCESS"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"complete"},"name":{"kind":"Name","value":"executionHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"processId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"executionTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"COMPLETE"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"completeWarn"},"name":{"kind":"Name","value":"executionHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"processId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"executionTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"COMPLETE_WARN"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"error"},"name":{"kind":"Name","value":"executionHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"processId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"executionTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"ERROR"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"aborted"},"name":{"kind":"Name","value":"executionHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"processId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"executionTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"ABORTED"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"discarded"},"name":{"kind":"Name","value":"executionHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"processId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"executionTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"DISCARDED"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExecutionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExecutionHistory"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executionId"}},{"kind":"Field","name":{"kind":"Name","value":"originalExecutionId"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"executionTime"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"executionType"}},{"kind":"Field","name":{"kind":"Name","value":"processName"}},{"kind":"Field","name":{"kind":"Name","value":"atomName"}},{"kind":"Field","name":{"kind":"Name","value":"atomId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"inboundDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"inboundErrorDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"outboundDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"executionDuration"}},{"kind":"Field","name":{"kind":"Name","value":"inboundDocumentSize"}},{"kind":"Field","name":{"kind":"Name","value":"outboundDocumentSize"}}]}}]} as unknown as DocumentNode<ListExecutionsQuery, ListExecutionsQueryVariables>;
+export const ListExecutionsWithStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listExecutionsWithStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"processId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExecutionHistoryStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"executions"},"name":{"kind":"Name","value":"executionHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"processId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"executionTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExecutionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExecutionHistory"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executionId"}},{"kind":"Field","name":{"kind":"Name","value":"originalExecutionId"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"executionTime"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"executionType"}},{"kind":"Field","name":{"kind":"Name","value":"processName"}},{"kind":"Field","name":{"kind":"Name","value":"atomName"}},{"kind":"Field","name":{"kind":"Name","value":"atomId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"inboundDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"inboundErrorDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"outboundDocumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"executionDuration"}},{"kind":"Field","name":{"kind":"Name","value":"inboundDocumentSize"}},{"kind":"Field","name":{"kind":"Name","value":"outboundDocumentSize"}}]}}]} as unknown as DocumentNode<ListExecutionsWithStatusQuery, ListExecutionsWithStatusQueryVariables>;
 export const ListIntegrationPackInstancesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listIntegrationPackInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackId"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackOverrideName"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"installationType"}}]}}]}}]}}]} as unknown as DocumentNode<ListIntegrationPackInstancesQuery, ListIntegrationPackInstancesQueryVariables>;
+export const ListProcessesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listProcesses"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"processes"},"name":{"kind":"Name","value":"integrationPackInstanceProcesses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"integrationPackInstanceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPack"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationPackId"}},{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"processSchedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProcessSchedulesFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScheduleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Schedule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"daysOfWeek"}},{"kind":"Field","name":{"kind":"Name","value":"daysOfMonth"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"years"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProcessSchedulesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProcessSchedules"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"processId"}},{"kind":"Field","name":{"kind":"Name","value":"atomId"}},{"kind":"Field","name":{"kind":"Name","value":"envId"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScheduleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScheduleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maxRetry"}}]}}]}}]} as unknown as DocumentNode<ListProcessesQuery, ListProcessesQueryVariables>;
+export const ListSpaceAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listSpaceAccounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"criteria"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SpaceAccountSearchCriteria"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"accounts"},"name":{"kind":"Name","value":"spaceAccounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"criteria"},"value":{"kind":"Variable","name":{"kind":"Name","value":"criteria"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ListSpaceAccountsQuery, ListSpaceAccountsQueryVariables>;
 export const ListSpacesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"listSpaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"modifiedDate"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"accountGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ListSpacesQuery, ListSpacesQueryVariables>;
 export const UninstallIpackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"uninstallIpack"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrationPackInstanceUninstall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<UninstallIpackMutation, UninstallIpackMutationVariables>;
+export const UpdateExtensionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"updateExtensions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtensionInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extensionsUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<UpdateExtensionsMutation, UpdateExtensionsMutationVariables>;
+export const UpdateMapExtensionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"updateMapExtensions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtensionInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendedMappersUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<UpdateMapExtensionsMutation, UpdateMapExtensionsMutationVariables>;
+export const UpdateProcessSchedulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"updateProcessSchedules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"processSchedules"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"processSchedulesId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processSchedulesUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"processSchedules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processSchedules"}}},{"kind":"Argument","name":{"kind":"Name","value":"processSchedulesId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"processSchedulesId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProcessSchedulesFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScheduleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Schedule"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"daysOfWeek"}},{"kind":"Field","name":{"kind":"Name","value":"daysOfMonth"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"years"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProcessSchedulesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProcessSchedules"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"processId"}},{"kind":"Field","name":{"kind":"Name","value":"atomId"}},{"kind":"Field","name":{"kind":"Name","value":"envId"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScheduleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScheduleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maxRetry"}}]}}]}}]} as unknown as DocumentNode<UpdateProcessSchedulesMutation, UpdateProcessSchedulesMutationVariables>;
+export const UpdateSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"updateSpace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SpaceUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"space"},"name":{"kind":"Name","value":"spaceUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"accountGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateSpaceMutation, UpdateSpaceMutationVariables>;

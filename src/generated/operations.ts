@@ -7,9 +7,34 @@ export function attachIpackInstance(execute: OperationExecutor, variables: Opera
   return execute(Operations.AttachIpackInstanceDocument, variables, options);
 }
 
+/** Runs `createSpace` (operations/createSpace.graphql). */
+export function createSpace(execute: OperationExecutor, variables: Operations.CreateSpaceMutationVariables, options?: CallOptions): Promise<Operations.CreateSpaceMutation> {
+  return execute(Operations.CreateSpaceDocument, variables, options);
+}
+
+/** Runs `deleteSpace` (operations/deleteSpace.graphql). */
+export function deleteSpace(execute: OperationExecutor, variables: Operations.DeleteSpaceMutationVariables, options?: CallOptions): Promise<Operations.DeleteSpaceMutation> {
+  return execute(Operations.DeleteSpaceDocument, variables, options);
+}
+
 /** Runs `detachIpackInstance` (operations/detachIpackInstance.graphql). */
 export function detachIpackInstance(execute: OperationExecutor, variables: Operations.DetachIpackInstanceMutationVariables, options?: CallOptions): Promise<Operations.DetachIpackInstanceMutation> {
   return execute(Operations.DetachIpackInstanceDocument, variables, options);
+}
+
+/** Runs `executeProcess` (operations/executeProcess.graphql). */
+export function executeProcess(execute: OperationExecutor, variables: Operations.ExecuteProcessMutationVariables, options?: CallOptions): Promise<Operations.ExecuteProcessMutation> {
+  return execute(Operations.ExecuteProcessDocument, variables, options);
+}
+
+/** Runs `getExtensions` (operations/getExtensions.graphql). */
+export function getExtensions(execute: OperationExecutor, variables: Operations.GetExtensionsQueryVariables, options?: CallOptions): Promise<Operations.GetExtensionsQuery> {
+  return execute(Operations.GetExtensionsDocument, variables, options);
+}
+
+/** Runs `getOAuthConnectorDetails` (operations/getOAuthConnectorDetails.graphql). */
+export function getOAuthConnectorDetails(execute: OperationExecutor, variables: Operations.GetOAuthConnectorDetailsQueryVariables, options?: CallOptions): Promise<Operations.GetOAuthConnectorDetailsQuery> {
+  return execute(Operations.GetOAuthConnectorDetailsDocument, variables, options);
 }
 
 /** Runs `getSpace` (operations/getSpace.graphql). */
@@ -27,9 +52,29 @@ export function listEnvironments(execute: OperationExecutor, options?: CallOptio
   return execute(Operations.ListEnvironmentsDocument, options);
 }
 
+/** Runs `listExecutions` (operations/listExecutions.graphql). */
+export function listExecutions(execute: OperationExecutor, variables: Operations.ListExecutionsQueryVariables, options?: CallOptions): Promise<Operations.ListExecutionsQuery> {
+  return execute(Operations.ListExecutionsDocument, variables, options);
+}
+
+/** Runs `listExecutionsWithStatus` (operations/listExecutionsWithStatus.graphql). */
+export function listExecutionsWithStatus(execute: OperationExecutor, variables: Operations.ListExecutionsWithStatusQueryVariables, options?: CallOptions): Promise<Operations.ListExecutionsWithStatusQuery> {
+  return execute(Operations.ListExecutionsWithStatusDocument, variables, options);
+}
+
 /** Runs `listIntegrationPackInstances` (operations/listIntegrationPackInstances.graphql). */
 export function listIntegrationPackInstances(execute: OperationExecutor, options?: CallOptions): Promise<Operations.ListIntegrationPackInstancesQuery> {
   return execute(Operations.ListIntegrationPackInstancesDocument, options);
+}
+
+/** Runs `listProcesses` (operations/listProcesses.graphql). */
+export function listProcesses(execute: OperationExecutor, variables: Operations.ListProcessesQueryVariables, options?: CallOptions): Promise<Operations.ListProcessesQuery> {
+  return execute(Operations.ListProcessesDocument, variables, options);
+}
+
+/** Runs `listSpaceAccounts` (operations/listSpaceAccounts.graphql). */
+export function listSpaceAccounts(execute: OperationExecutor, variables: Operations.ListSpaceAccountsQueryVariables, options?: CallOptions): Promise<Operations.ListSpaceAccountsQuery> {
+  return execute(Operations.ListSpaceAccountsDocument, variables, options);
 }
 
 /** Runs `listSpaces` (operations/listSpaces.graphql). */
@@ -42,28 +87,74 @@ export function uninstallIpack(execute: OperationExecutor, variables: Operations
   return execute(Operations.UninstallIpackDocument, variables, options);
 }
 
+/** Runs `updateExtensions` (operations/updateExtensions.graphql). */
+export function updateExtensions(execute: OperationExecutor, variables: Operations.UpdateExtensionsMutationVariables, options?: CallOptions): Promise<Operations.UpdateExtensionsMutation> {
+  return execute(Operations.UpdateExtensionsDocument, variables, options);
+}
+
+/** Runs `updateMapExtensions` (operations/updateMapExtensions.graphql). */
+export function updateMapExtensions(execute: OperationExecutor, variables: Operations.UpdateMapExtensionsMutationVariables, options?: CallOptions): Promise<Operations.UpdateMapExtensionsMutation> {
+  return execute(Operations.UpdateMapExtensionsDocument, variables, options);
+}
+
+/** Runs `updateProcessSchedules` (operations/updateProcessSchedules.graphql). */
+export function updateProcessSchedules(execute: OperationExecutor, variables: Operations.UpdateProcessSchedulesMutationVariables, options?: CallOptions): Promise<Operations.UpdateProcessSchedulesMutation> {
+  return execute(Operations.UpdateProcessSchedulesDocument, variables, options);
+}
+
+/** Runs `updateSpace` (operations/updateSpace.graphql). */
+export function updateSpace(execute: OperationExecutor, variables: Operations.UpdateSpaceMutationVariables, options?: CallOptions): Promise<Operations.UpdateSpaceMutation> {
+  return execute(Operations.UpdateSpaceDocument, variables, options);
+}
+
 /** Every operation by name, as typed documents. */
 export const documents = {
   attachIpackInstance: Operations.AttachIpackInstanceDocument,
+  createSpace: Operations.CreateSpaceDocument,
+  deleteSpace: Operations.DeleteSpaceDocument,
   detachIpackInstance: Operations.DetachIpackInstanceDocument,
+  executeProcess: Operations.ExecuteProcessDocument,
+  getExtensions: Operations.GetExtensionsDocument,
+  getOAuthConnectorDetails: Operations.GetOAuthConnectorDetailsDocument,
   getSpace: Operations.GetSpaceDocument,
   installIpack: Operations.InstallIpackDocument,
   listEnvironments: Operations.ListEnvironmentsDocument,
+  listExecutions: Operations.ListExecutionsDocument,
+  listExecutionsWithStatus: Operations.ListExecutionsWithStatusDocument,
   listIntegrationPackInstances: Operations.ListIntegrationPackInstancesDocument,
+  listProcesses: Operations.ListProcessesDocument,
+  listSpaceAccounts: Operations.ListSpaceAccountsDocument,
   listSpaces: Operations.ListSpacesDocument,
   uninstallIpack: Operations.UninstallIpackDocument,
+  updateExtensions: Operations.UpdateExtensionsDocument,
+  updateMapExtensions: Operations.UpdateMapExtensionsDocument,
+  updateProcessSchedules: Operations.UpdateProcessSchedulesDocument,
+  updateSpace: Operations.UpdateSpaceDocument,
 } as const;
 
 /** The variables and result of every operation, by name (typed mocks build on it). */
 export interface OperationTypes {
   attachIpackInstance: { variables: Operations.AttachIpackInstanceMutationVariables; result: Operations.AttachIpackInstanceMutation };
+  createSpace: { variables: Operations.CreateSpaceMutationVariables; result: Operations.CreateSpaceMutation };
+  deleteSpace: { variables: Operations.DeleteSpaceMutationVariables; result: Operations.DeleteSpaceMutation };
   detachIpackInstance: { variables: Operations.DetachIpackInstanceMutationVariables; result: Operations.DetachIpackInstanceMutation };
+  executeProcess: { variables: Operations.ExecuteProcessMutationVariables; result: Operations.ExecuteProcessMutation };
+  getExtensions: { variables: Operations.GetExtensionsQueryVariables; result: Operations.GetExtensionsQuery };
+  getOAuthConnectorDetails: { variables: Operations.GetOAuthConnectorDetailsQueryVariables; result: Operations.GetOAuthConnectorDetailsQuery };
   getSpace: { variables: Operations.GetSpaceQueryVariables; result: Operations.GetSpaceQuery };
   installIpack: { variables: Operations.InstallIpackMutationVariables; result: Operations.InstallIpackMutation };
   listEnvironments: { variables: Operations.ListEnvironmentsQueryVariables; result: Operations.ListEnvironmentsQuery };
+  listExecutions: { variables: Operations.ListExecutionsQueryVariables; result: Operations.ListExecutionsQuery };
+  listExecutionsWithStatus: { variables: Operations.ListExecutionsWithStatusQueryVariables; result: Operations.ListExecutionsWithStatusQuery };
   listIntegrationPackInstances: { variables: Operations.ListIntegrationPackInstancesQueryVariables; result: Operations.ListIntegrationPackInstancesQuery };
+  listProcesses: { variables: Operations.ListProcessesQueryVariables; result: Operations.ListProcessesQuery };
+  listSpaceAccounts: { variables: Operations.ListSpaceAccountsQueryVariables; result: Operations.ListSpaceAccountsQuery };
   listSpaces: { variables: Operations.ListSpacesQueryVariables; result: Operations.ListSpacesQuery };
   uninstallIpack: { variables: Operations.UninstallIpackMutationVariables; result: Operations.UninstallIpackMutation };
+  updateExtensions: { variables: Operations.UpdateExtensionsMutationVariables; result: Operations.UpdateExtensionsMutation };
+  updateMapExtensions: { variables: Operations.UpdateMapExtensionsMutationVariables; result: Operations.UpdateMapExtensionsMutation };
+  updateProcessSchedules: { variables: Operations.UpdateProcessSchedulesMutationVariables; result: Operations.UpdateProcessSchedulesMutation };
+  updateSpace: { variables: Operations.UpdateSpaceMutationVariables; result: Operations.UpdateSpaceMutation };
 }
 
 /** The name of one of our operations. */

@@ -128,27 +128,37 @@ export type ExtensionInput = {
   extensions: Scalars['String']['input'];
 };
 
-/** The OAuth settings of one connector of an instance. */
-export type IPackInstanceOAuthConnectorDetail = {
-  __typename?: 'IPackInstanceOAuthConnectorDetail';
-  /** The connection's id. */
-  connectionId?: Maybe<Scalars['ID']['output']>;
-  /** The connection's name. */
-  connectionName?: Maybe<Scalars['String']['output']>;
+/** The OAuth settings of one connection of an instance in an environment. */
+export type IPackInstanceOAuthConnectorDetails = {
+  __typename?: 'IPackInstanceOAuthConnectorDetails';
+  /** The connection. */
+  connectionId?: Maybe<Scalars['String']['output']>;
   /** The environment the settings apply in. */
-  environmentId?: Maybe<Scalars['ID']['output']>;
-  /** The OAuth field the settings belong to. */
-  oauthFieldId?: Maybe<Scalars['String']['output']>;
-  /** Whether a token is already stored. */
-  tokenGenerated?: Maybe<Scalars['Boolean']['output']>;
+  envId?: Maybe<Scalars['String']['output']>;
+  /** The settings' id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The instance. */
+  integrationPackInstanceId?: Maybe<Scalars['String']['output']>;
+  /** Whether an access token has been generated. */
+  isTokenGenerated?: Maybe<Scalars['Boolean']['output']>;
+  /** The settings as a JSON string: baseURL, clientId, companyId, authParams, accessTokenParams. */
+  oauthConnectorDetails?: Maybe<Scalars['String']['output']>;
+  /** The process that uses the connection. */
+  processId?: Maybe<Scalars['String']['output']>;
 };
 
-/** Which instance's OAuth connector settings to read. */
+/** Which connection's OAuth settings to read. */
 export type IPackInstanceOAuthConnectorDetailsInput = {
+  /** The Space's id. */
+  catalogGuid: Scalars['ID']['input'];
+  /** The connection. */
+  connectionId: Scalars['ID']['input'];
   /** The environment. */
-  environmentId: Scalars['ID']['input'];
+  envId: Scalars['ID']['input'];
   /** The instance. */
   integrationPackInstanceId: Scalars['ID']['input'];
+  /** The process that uses the connection. */
+  processId: Scalars['ID']['input'];
 };
 
 /** OAuth connector settings to save. */
@@ -406,8 +416,8 @@ export type ProcessSchedules = {
 /** The read operations of the Spaces API. */
 export type Query = {
   __typename?: 'Query';
-  /** The OAuth settings of the connectors of an instance. Needs the SPACE_GUID header. */
-  IPackInstanceOAuthConnectorDetails?: Maybe<Array<Maybe<IPackInstanceOAuthConnectorDetail>>>;
+  /** The OAuth settings of one connection of an instance in an environment. Needs the SPACE_GUID header. */
+  IPackInstanceOAuthConnectorDetails?: Maybe<IPackInstanceOAuthConnectorDetails>;
   /** One Space by its id; null when there is none. */
   Space?: Maybe<Space>;
   /** The account's environments with their atoms and attachments. Needs the SPACE_GUID header. */
@@ -420,7 +430,7 @@ export type Query = {
   integrationPackInstanceProcesses?: Maybe<Array<Maybe<Process>>>;
   /** Every integration pack instance installed in the account. Needs the SPACE_GUID header. */
   integrationPackInstances?: Maybe<Array<Maybe<IntegrationPackInstance>>>;
-  /** Accounts of the Space whose name matches the criteria. Needs the SPACE_GUID header. */
+  /** Accounts that have access to the Space, those whose name matches the criteria when given. Needs the SPACE_GUID header. */
   spaceAccounts?: Maybe<Array<Maybe<SpaceAccount>>>;
   /** Artifacts listed in a Space. */
   spaceArtifactListings?: Maybe<Array<Maybe<SpaceArtifactListing>>>;
@@ -462,7 +472,7 @@ export type QueryIntegrationPackInstanceProcessesArgs = {
 
 /** The read operations of the Spaces API. */
 export type QuerySpaceAccountsArgs = {
-  criteria: SpaceAccountSearchCriteria;
+  criteria?: InputMaybe<SpaceAccountSearchCriteria>;
 };
 
 
@@ -607,20 +617,14 @@ export type SpaceThemeInput = {
   logoAltTxt?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The fields of a Space to change. */
+/** A Space's new name, description and logo. */
 export type SpaceUpdateInput = {
-  /** The particular accounts that see it from now on. */
-  accountIds?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
-  /** A new description. */
+  /** The description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The Space's id. */
   id: Scalars['ID']['input'];
-  /** The integration packs it shares from now on. */
-  integrationPackIds?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
-  /** A new name. */
-  name?: InputMaybe<Scalars['String']['input']>;
-  /** A new sharing mode. */
-  sharingMode?: InputMaybe<SharingMode>;
-  /** A new logo. */
+  /** The name (sent every time, changed or not). */
+  name: Scalars['String']['input'];
+  /** The logo. */
   theme?: InputMaybe<SpaceThemeInput>;
 };

@@ -4,5 +4,5 @@
 export const SCHEMA_SNAPSHOT = {
   "source": "written by hand from ../shared/boomi-spaces-api.md (Boomi's published pages); no introspection yet",
   "date": "2026-11-29",
-  "sha256": "13d2c22c8070eb9af976a1f3447239a4f25d466927b5aa3dd39cdac9b6d34497"
+  "sha256": "c1160c3b70c43d987e05b47b561073398b322d668f41014f1109bc6cfcd7e7a3"
 } as const;

@@ -1,6 +1,8 @@
 const REDACTED = '[REDACTED]';
 // Tokens rotate every few minutes; remembering the last few covers late errors without growing forever.
 const MAX_SECRETS = 16;
+// Settings' secrets a long-running client has been given; plenty for any apply.
+const MAX_PINNED = 1000;
 // Shorter strings would redact ordinary words.
 const MIN_SECRET_LENGTH = 6;
 // Deeper values are cut rather than walked: answers are bounded far below this already.
@@ -45,6 +47,8 @@ export function redactDeep(value: unknown, redact: (text: string) => string, dep
  */
 export class SecretRedactor {
   #secrets: string[] = [];
+  /** Secrets of the customer's settings (connection passwords, client secrets): they do not rotate. */
+  #pinned: string[] = [];
 
   add(secret: string | undefined): void {
     if (!secret || secret.length < MIN_SECRET_LENGTH || this.#secrets.includes(secret)) return;
@@ -52,9 +56,17 @@ export class SecretRedactor {
     if (this.#secrets.length > MAX_SECRETS) this.#secrets.shift();
   }
 
+  /** Remembers a secret of the customer's settings, for the client's life (at most MAX_PINNED). */
+  pin(secret: string | undefined): void {
+    if (!secret || secret.length < MIN_SECRET_LENGTH || this.#pinned.includes(secret)) return;
+    this.#pinned.push(secret);
+    if (this.#pinned.length > MAX_PINNED) this.#pinned.shift();
+  }
+
   redact(text: string): string {
     let out = text;
     for (const secret of this.#secrets) out = out.split(secret).join(REDACTED);
+    for (const secret of this.#pinned) out = out.split(secret).join(REDACTED);
     return redactShapes(out);
   }
 }

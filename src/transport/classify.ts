@@ -1,6 +1,7 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
 import { TransportError } from '../errors/TransportError.js';
 import { parseRetryAfter, type Verdict } from '../retry/policy.js';
+import { isRepeatable } from './idempotent.js';
 import type { Answer } from './sendAttempt.js';
 
 /** The outcome of one attempt, as the retry loop sees it. */
@@ -12,8 +13,9 @@ export type Outcome = { answer: Answer } | { error: unknown };
  * that never opened); after an ambiguous failure they are left to the caller's reconciliation.
  * Failures that would repeat themselves (a 413, an answer over the limits) are never repeated.
  */
-export function classifyAttempt(outcome: Outcome, kind: string): Verdict {
-  const query = kind === 'query';
+export function classifyAttempt(outcome: Outcome, kind: string, operationName = ''): Verdict {
+  // Idempotent mutations (see idempotent.ts) are as safe to repeat as queries.
+  const query = isRepeatable(kind, operationName);
   if ('error' in outcome) {
     const error = outcome.error;
     if (!(error instanceof TransportError) || error.details.final) return { retry: false, reason: 'final' };

@@ -120,7 +120,7 @@ export function createTransport(options: TransportOptions): Transport {
     }
     const outcome = await retryLoop<Outcome>({
       attempt: (n) => attemptWithAuth(url, init, meta, n),
-      classify: (attempted) => classifyAttempt(attempted, meta.kind),
+      classify: (attempted) => classifyAttempt(attempted, meta.kind, meta.operationName),
       policy: retry,
       budget,
       ...(meta.maxAttempts !== undefined && { maxAttempts: meta.maxAttempts }),
