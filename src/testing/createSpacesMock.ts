@@ -13,7 +13,10 @@ import { answerFromResult, createGraphQLOverHttp, type HttpAnswer } from '../sim
 import { PlatformError } from '../simulator/model/PlatformError.js';
 import { createDemoState, DEMO } from '../simulator/model/seed.js';
 import type {
+  SimAccount,
   SimAttachment,
+  SimExecution,
+  SimSchedules,
   SimEnvironment,
   SimInstance,
   SimPack,
@@ -31,6 +34,11 @@ export interface SpacesFixtures {
   instances?: SimInstance[];
   environments?: SimEnvironment[];
   attachments?: SimAttachment[];
+  /** Schedules by `<atomId>:<processId>`. */
+  schedules?: Record<string, SimSchedules>;
+  executions?: SimExecution[];
+  /** Accounts that have access to the Spaces (`spaceAccounts`). */
+  accounts?: SimAccount[];
 }
 
 /** Options of {@link createSpacesMock}. */

@@ -13,11 +13,20 @@ export {
 export { DEMO } from '../simulator/model/seed.js';
 export { PlatformError } from '../simulator/model/PlatformError.js';
 export type {
+  SimAccount,
   SimAttachment,
+  SimConnectionField,
   SimEnvironment,
+  SimExecution,
   SimInstance,
   SimPack,
+  SimPackDefinition,
+  SimSchedule,
+  SimSchedules,
+  SimSetting,
+  SimSettings,
   SimSpace,
   SimState,
 } from '../simulator/model/state.js';
+export { RUN_PHASES_MS } from '../simulator/model/processes.js';
 export type { OperationName, OperationTypes } from '../generated/operations.js';

@@ -1,3 +1,5 @@
+import { Lifecycle } from '../model/lifecycle.js';
+import { Publishing } from '../model/publishing.js';
 import type { CallContext, SpacesPlatform } from '../model/SpacesPlatform.js';
 
 /** What every resolver sees. */
@@ -10,6 +12,11 @@ type Args = Record<string, unknown>;
 type Id = { id: string };
 type InstallArgs = { input: Parameters<SpacesPlatform['install']>[0] };
 type AttachArgs = { input: Parameters<SpacesPlatform['attach']>[0] };
+type ExtensionArgs = { input: Array<{ extensions: string; envExtensionId: string }> };
+type Input<T> = { input: T };
+
+const lifecycle = (platform: SpacesPlatform) => new Lifecycle(platform);
+const publishing = (platform: SpacesPlatform) => new Publishing(platform);
 
 /**
  * Root resolvers over the platform model. graphql-js calls a root value's functions with
@@ -29,4 +36,39 @@ export const rootValue = {
   ) => platform.attach(input, call),
   integrationPackInstanceEnvironmentAttachmentUnattach: ({ id }: Id, { platform, ...call }: SimulatorContext) =>
     platform.detach(id, call),
+
+  integrationPackInstanceProcesses: (
+    { integrationPackInstanceId }: { integrationPackInstanceId: string },
+    { platform, ...call }: SimulatorContext,
+  ) => lifecycle(platform).processes(integrationPackInstanceId, call),
+  processSchedulesUpdate: (
+    args: { processSchedules: string; processSchedulesId: string },
+    { platform, ...call }: SimulatorContext,
+  ) => lifecycle(platform).updateSchedules(args.processSchedules, args.processSchedulesId, call),
+  integrationPackEnvironmentAttachments: (
+    args: { ipackInstanceId: string; environmentIds: string[] },
+    { platform, ...call }: SimulatorContext,
+  ) => lifecycle(platform).extensions(args.ipackInstanceId, args.environmentIds, call),
+  extensionsUpdate: ({ input }: ExtensionArgs, { platform, ...call }: SimulatorContext) =>
+    lifecycle(platform).updateExtensions(input, call),
+  extendedMappersUpdate: ({ input }: ExtensionArgs, { platform, ...call }: SimulatorContext) =>
+    lifecycle(platform).updateMapExtensions(input, call),
+  processExecute: ({ input }: Input<Parameters<Lifecycle['execute']>[0]>, { platform, ...call }: SimulatorContext) =>
+    lifecycle(platform).execute(input, call),
+  executionHistory: ({ input }: Input<Parameters<Lifecycle['history']>[0]>, { platform, ...call }: SimulatorContext) =>
+    lifecycle(platform).history(input, call),
+  spaceAccounts: (
+    { criteria }: { criteria?: Parameters<Lifecycle['accounts']>[0] },
+    { platform, ...call }: SimulatorContext,
+  ) => lifecycle(platform).accounts(criteria, call),
+  IPackInstanceOAuthConnectorDetails: (
+    { input }: Input<Parameters<Lifecycle['oauthDetails']>[0]>,
+    { platform, ...call }: SimulatorContext,
+  ) => lifecycle(platform).oauthDetails(input, call),
+
+  spaceCreate: ({ input }: Input<Parameters<Publishing['create']>[0]>, { platform }: SimulatorContext) =>
+    publishing(platform).create(input),
+  spaceUpdate: ({ input }: Input<Parameters<Publishing['update']>[0]>, { platform }: SimulatorContext) =>
+    publishing(platform).update(input),
+  spaceDelete: ({ id }: Id, { platform }: SimulatorContext) => publishing(platform).delete(id),
 };

@@ -1,4 +1,6 @@
+import { extensionsJson } from './extensions.js';
 import { PlatformError } from './PlatformError.js';
+import { processesOf } from './processes.js';
 import type { SimAttachment, SimEnvironment, SimInstance, SimPack, SimSpace, SimState } from './state.js';
 
 /** Who is calling: the SPACE_GUID header, when sent. */
@@ -8,26 +10,41 @@ export type CallContext = {
 
 /** What the schema's resolvers return: plain objects shaped like the schema's types. */
 export type SpaceView = Omit<SimSpace, 'sharedPackIds'> & { sharedIpacks: SimPack[] };
-export type InstanceView = SimInstance & { integrationPack: SimPack | null; processes: [] };
-export type EnvironmentView = SimEnvironment & { integrationPackEnvironmentAttachment: SimAttachment[] };
+export type InstanceView = SimInstance & {
+  integrationPack: SimPack | null;
+  processes: Array<{ originalProcessId: string; wrapperProcessId: string | null; name: string }>;
+};
+export type AttachmentView = SimAttachment & { environmentExtensions: string | null };
+export type EnvironmentView = SimEnvironment & { integrationPackEnvironmentAttachment: AttachmentView[] };
 
 /**
  * The fake platform: Boomi's install rules over an in-memory {@link SimState}. Shared by the
  * simulator server and the msw mock, so both answer alike.
  */
 export class SpacesPlatform {
-  constructor(public state: SimState) {}
+  constructor(
+    public state: SimState,
+    /** The platform's clock: executions move on with it (a fake clock in tests). */
+    readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** The pack an instance was installed from. */
+  packOf(instance: SimInstance): SimPack {
+    const pack = this.state.packs.find((p) => p.id === instance.integrationPackId);
+    if (!pack) throw new PlatformError('IPACK_INSTANCE_ID_INVALID', `Instance ${instance.id} has no pack`);
+    return pack;
+  }
 
   spaces(): SpaceView[] {
     return this.state.spaces.map((space) => this.#viewSpace(space));
   }
 
   space(id: string): SpaceView {
-    return this.#viewSpace(this.#findSpace(id));
+    return this.#viewSpace(this.findSpace(id));
   }
 
   instances(context: CallContext): InstanceView[] {
-    this.#requireSpaceGuid(context, 'integrationPackInstances');
+    this.requireSpaceGuid(context, 'integrationPackInstances');
     return this.state.instances.map((instance) => this.#viewInstance(instance));
   }
 
@@ -74,7 +91,7 @@ export class SpacesPlatform {
   }
 
   uninstall(id: string): string {
-    const instance = this.#findInstance(id);
+    const instance = this.findInstance(id);
     // The platform detaches an instance from every environment before removing it.
     this.state.attachments = this.state.attachments.filter((a) => a.integrationPackInstanceId !== instance.id);
     this.state.instances = this.state.instances.filter((i) => i !== instance);
@@ -82,10 +99,12 @@ export class SpacesPlatform {
   }
 
   environments(context: CallContext): EnvironmentView[] {
-    this.#requireSpaceGuid(context, 'environments');
+    this.requireSpaceGuid(context, 'environments');
     return this.state.environments.map((environment) => ({
       ...environment,
-      integrationPackEnvironmentAttachment: this.state.attachments.filter((a) => a.environmentId === environment.id),
+      integrationPackEnvironmentAttachment: this.state.attachments
+        .filter((a) => a.environmentId === environment.id)
+        .map((a) => ({ ...a, environmentExtensions: extensionsJson(this.state, a) })),
     }));
   }
 
@@ -93,8 +112,8 @@ export class SpacesPlatform {
     input: { integrationPackInstanceId: string; environmentIds: readonly string[] },
     context: CallContext,
   ): SimAttachment[] {
-    this.#requireSpaceGuid(context, 'integrationPackInstanceEnvironmentAttachmentAttach');
-    const instance = this.#findInstance(input.integrationPackInstanceId);
+    this.requireSpaceGuid(context, 'integrationPackInstanceEnvironmentAttachmentAttach');
+    const instance = this.findInstance(input.integrationPackInstanceId);
     const environments = input.environmentIds.map((id) => {
       const environment = this.state.environments.find((e) => e.id === id);
       if (!environment) throw new PlatformError('ENVIRONMENT_NOT_FOUND', `No environment with id ${id}`);
@@ -110,7 +129,6 @@ export class SpacesPlatform {
         id: attachmentId(this.state.nextAttachmentNumber++),
         environmentId: environment.id,
         integrationPackInstanceId: instance.id,
-        environmentExtensions: null,
       };
       this.state.attachments.push(attachment);
       return attachment;
@@ -118,20 +136,23 @@ export class SpacesPlatform {
   }
 
   detach(id: string, context: CallContext): string {
-    this.#requireSpaceGuid(context, 'integrationPackInstanceEnvironmentAttachmentUnattach');
+    this.requireSpaceGuid(context, 'integrationPackInstanceEnvironmentAttachmentUnattach');
     const attachment = this.state.attachments.find((a) => a.id === id);
     if (!attachment) throw new PlatformError('ATTACHMENT_ID_INVALID', `No environment attachment with id ${id}`);
     this.state.attachments = this.state.attachments.filter((a) => a !== attachment);
     return attachment.id;
   }
 
-  #findSpace(id: string): SimSpace {
+  /** The Space, or SPACE_NOT_FOUND (SPACE_IS_DELETED once deleted). */
+  findSpace(id: string): SimSpace {
     const space = this.state.spaces.find((s) => s.id === id);
+    if (!space && this.state.deletedSpaceIds.includes(id))
+      throw new PlatformError('SPACE_IS_DELETED', `Space ${id} has been deleted`);
     if (!space) throw new PlatformError('SPACE_NOT_FOUND', `No space with id ${id}`);
     return space;
   }
 
-  #findInstance(id: string): SimInstance {
+  findInstance(id: string): SimInstance {
     const instance = this.state.instances.find((i) => i.id === id);
     if (!instance) throw new PlatformError('IPACK_INSTANCE_ID_INVALID', `No integration pack instance with id ${id}`);
     return instance;
@@ -139,7 +160,7 @@ export class SpacesPlatform {
 
   // With SPACE_GUID the pack must be shared by that Space; without it, by any Space of the account.
   #sharedPack(packId: string, context: CallContext): SimPack {
-    const spaces = context.spaceGuid ? [this.#findSpace(context.spaceGuid)] : this.state.spaces;
+    const spaces = context.spaceGuid ? [this.findSpace(context.spaceGuid)] : this.state.spaces;
     const shared = spaces.some((space) => space.sharedPackIds.includes(packId));
     const pack = this.state.packs.find((p) => p.id === packId);
     if (!shared || !pack) {
@@ -148,11 +169,11 @@ export class SpacesPlatform {
     return pack;
   }
 
-  #requireSpaceGuid(context: CallContext, field: string): void {
+  requireSpaceGuid(context: CallContext, field: string): void {
     if (!context.spaceGuid) {
       throw new PlatformError('MISSING_SPACE_ID', `${field} needs the SPACE_GUID header`);
     }
-    this.#findSpace(context.spaceGuid);
+    this.findSpace(context.spaceGuid);
   }
 
   #viewSpace({ sharedPackIds, ...space }: SimSpace): SpaceView {
@@ -164,7 +185,14 @@ export class SpacesPlatform {
 
   #viewInstance(instance: SimInstance): InstanceView {
     const integrationPack = this.state.packs.find((p) => p.id === instance.integrationPackId) ?? null;
-    return { ...instance, integrationPack, processes: [] };
+    const processes = integrationPack
+      ? processesOf(integrationPack, instance).map((p) => ({
+          originalProcessId: p.originalId,
+          wrapperProcessId: p.id === p.originalId ? null : p.id,
+          name: p.name,
+        }))
+      : [];
+    return { ...instance, integrationPack, processes };
   }
 }
 
