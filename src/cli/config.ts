@@ -77,15 +77,24 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-async function readSecretFromStdin(stdin: Readable): Promise<string> {
-  if ((stdin as { isTTY?: boolean }).isTTY) {
-    throw new CliUsageError(
-      '--api-token-stdin reads the token from a pipe, e.g. `printenv BOOMI_API_TOKEN | boomi-spaces …`',
-    );
-  }
+/** A secret read from standard input is at most this long: a token or a password, never a file. */
+const MAX_STDIN_SECRET = 64 * 1024;
+
+/** Reads one secret from a pipe (never from a terminal, where it would echo), bounded in size. */
+export async function readSecretFromStdin(
+  stdin: Readable,
+  flag = '--api-token-stdin',
+  example = '`printenv BOOMI_API_TOKEN | boomi-spaces …`',
+): Promise<string> {
+  if ((stdin as { isTTY?: boolean }).isTTY) throw new CliUsageError(`${flag} reads from a pipe, e.g. ${example}`);
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
-  const token = Buffer.concat(chunks).toString('utf8').trim();
-  if (!token) throw new CliUsageError('--api-token-stdin: standard input held no token');
-  return token;
+  let size = 0;
+  for await (const chunk of stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_STDIN_SECRET) throw new CliUsageError(`${flag}: standard input holds more than ${MAX_STDIN_SECRET} bytes`);
+    chunks.push(Buffer.from(chunk as Buffer));
+  }
+  const secret = Buffer.concat(chunks).toString('utf8').trim();
+  if (!secret) throw new CliUsageError(`${flag}: standard input held nothing`);
+  return secret;
 }

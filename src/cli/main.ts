@@ -3,50 +3,21 @@
 // the simulator or the table renderer when it runs, so `--help` stays fast. Options are typed by
 // @commander-js/extra-typings (no casts); the environment is read in one place, `config.ts`.
 import { createRequire } from 'node:module';
-import { Argument, Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import type { ConnectionFlags } from './config.js';
+import { Argument, Command, Option } from '@commander-js/extra-typings';
 import { EXIT, Output } from './output.js';
 import { printable } from '../text/printable.js';
-import type { SpacesClient } from '../client/createSpacesClient.js';
+import { connected, loggerFor } from './session.js';
+import { registerLifecycleCommands } from './lifecycleCommands.js';
+import { integer, rate } from './parsers.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-interface GlobalFlags extends ConnectionFlags {
-  json?: boolean;
-  verbose?: boolean;
-}
-
-const integer = (name: string, min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
-  return n;
-};
-const rate = (value: string) => {
-  const n = Number(value);
-  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('a rate is a number from 0 to 1');
-  return n;
-};
-
-/** The --verbose logger, loaded only when asked for. */
-async function loggerFor(flags: GlobalFlags) {
-  return flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
-}
 
 const pruneOption = () =>
   new Option(
     '--prune',
     'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list',
   );
-
-/** A client built from flags and environment, with the output and the SPACE_GUID it uses. */
-async function connected(flags: GlobalFlags): Promise<{ client: SpacesClient; out: Output; spaceGuid?: string }> {
-  const out = new Output(Boolean(flags.json));
-  const { resolveConnection } = await import('./config.js');
-  const connection = await resolveConnection(flags, process.env, process.stdin);
-  const { connect } = await import('./connect.js');
-  const client = connect(connection, await loggerFor(flags));
-  return { client, out, ...(connection.spaceGuid !== undefined && { spaceGuid: connection.spaceGuid }) };
-}
 
 const program = new Command('boomi-spaces')
   .description('Install and manage Boomi integration packs through the Boomi Spaces GraphQL API.')
@@ -78,9 +49,9 @@ program
     await (await import('./commands/spaces.js')).listSpaces(client, out);
   });
 
-program
+const space = program
   .command('space')
-  .description('show a space and the packs it shares, with their install types')
+  .description('show a space and the packs it shares, with their install types; or create, update, delete one')
   .argument('<spaceId>', 'the space id')
   .action(async (spaceId, _options, command) => {
     const { client, out } = await connected(command.optsWithGlobals());
@@ -170,6 +141,8 @@ program
     const ok = await applyCommand(new Output(Boolean(flags.json)), file, flags, logger);
     process.exitCode = ok ? EXIT.ok : EXIT.apiFailure;
   });
+
+registerLifecycleCommands(program, space);
 
 program
   .command('simulator')

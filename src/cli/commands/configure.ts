@@ -1,0 +1,132 @@
+// processes, extensions, configure, schedule: reading and changing what an instance runs with.
+import type { ExtensionChanges, ExtensionValue } from '../../api/payloads/extensions.js';
+import { scheduleToCron } from '../../api/payloads/schedules.js';
+import type { SpacesClient } from '../../client/createSpacesClient.js';
+import { CliUsageError } from '../CliUsageError.js';
+import { readSecretFromStdin } from '../config.js';
+import { show, type Output } from '../output.js';
+import { assignment } from '../parsers.js';
+import { resolveEnvironment, resolveProcess, splitSetting } from '../resolve.js';
+
+export async function listProcesses(client: SpacesClient, out: Output, instanceId: string): Promise<void> {
+  const processes = await client.listProcesses(instanceId);
+  out.result(processes, () => undefined);
+  await out.table(
+    ['PROCESS ID', 'NAME', 'ATOM', 'SCHEDULES (cron, 0 = Sunday)', 'MAX RETRY'],
+    processes.map((p) => [
+      p.id,
+      p.name,
+      p.processSchedules?.atomId ?? 'not deployed',
+      p.processSchedules ? p.processSchedules.schedule.map(scheduleToCron).join('; ') || 'none' : '',
+      p.processSchedules?.retry.maxRetry,
+    ]),
+    'The instance has no processes.',
+  );
+}
+
+export async function showExtensions(client: SpacesClient, out: Output, instanceId: string, env: string): Promise<void> {
+  const environment = await resolveEnvironment(client, env);
+  const [found] = await client.getExtensions(instanceId, [environment.id]);
+  out.result(found ?? null, () => undefined);
+  if (out.json) return;
+  const extensions = found?.extensions;
+  if (!extensions) return out.line(`Instance ${show(instanceId)} has nothing to configure in ${show(environment.name)}.`);
+  const rows: Array<Array<string | null>> = [];
+  for (const c of extensions.connections)
+    for (const f of c.field) {
+      const value = f.usesEncryption ? (f.encryptedValueSet ? '(secret set)' : '(secret not set)') : (f.value ?? '');
+      rows.push(['connection', `${c.name}.${f.id}`, value, f.useDefault ? 'default' : 'set']);
+    }
+  for (const p of extensions.processProperties)
+    for (const v of p.ProcessPropertyValue)
+      rows.push(['process property', `${p.name}.${v.label ?? v.key}`, v.value ?? '', v.useDefault ? 'default' : 'set']);
+  await out.table(['KIND', 'SETTING', 'VALUE', 'SOURCE'], rows);
+}
+
+export interface ConfigureArgs {
+  instanceId: string;
+  env: string;
+  set: string[];
+  setSecret: string[];
+  secretStdin?: string;
+  useDefault: string[];
+}
+
+/** Builds the changes from the flags (names resolved against the instance's extensions) and sends them. */
+export async function configure(client: SpacesClient, out: Output, args: ConfigureArgs): Promise<void> {
+  if (args.set.length + args.setSecret.length + args.useDefault.length === 0 && !args.secretStdin)
+    throw new CliUsageError('configure needs at least one --set, --set-secret, --secret-stdin or --use-default');
+  const environment = await resolveEnvironment(client, args.env);
+  const [found] = await client.getExtensions(args.instanceId, [environment.id]);
+  const extensions = found?.extensions;
+  if (!extensions)
+    throw new CliUsageError(`Instance ${show(args.instanceId)} has nothing to configure in ${show(environment.name)}`);
+  const changes: Required<ExtensionChanges> = { connections: {}, processProperties: {} };
+  const put = (flag: string, key: string, value: ExtensionValue) => {
+    const connections = extensions.connections;
+    const components = extensions.processProperties;
+    const { component, setting } = splitSetting(key, [...connections, ...components], flag);
+    const isConnection = connections.some((c) => c.name === component || c.id === component);
+    const target = isConnection ? changes.connections : changes.processProperties;
+    (target[component] ??= {})[setting] = value;
+  };
+  for (const text of args.set) {
+    const { key, value } = assignment('--set', text);
+    put('--set', key, value);
+  }
+  for (const text of args.setSecret) {
+    const { key, value: variable } = assignment('--set-secret', text);
+    const secret = process.env[variable];
+    if (!secret) throw new CliUsageError(`--set-secret ${show(key)}: the environment variable ${show(variable)} is not set`);
+    put('--set-secret', key, secret);
+  }
+  if (args.secretStdin) {
+    const secret = await readSecretFromStdin(process.stdin, '--secret-stdin', '`printenv SFTP_PASSWORD | boomi-spaces configure …`');
+    put('--secret-stdin', args.secretStdin, secret);
+  }
+  for (const key of args.useDefault) put('--use-default', key, { useDefault: true });
+  const result = await client.updateExtensions({
+    instanceId: args.instanceId,
+    environmentId: environment.id,
+    ...changes,
+  });
+  out.result({ instanceId: args.instanceId, environmentId: environment.id, changes: result.changes }, () =>
+    out.line(
+      result.changes.length === 0
+        ? `Nothing to change: ${show(environment.name)} already has these settings.`
+        : `Configured instance ${show(args.instanceId)} in ${show(environment.name)} (a partial update: other settings untouched):`,
+    ),
+  );
+  if (result.changes.length === 0) return;
+  await out.table(
+    ['SETTING', 'FROM', 'TO'],
+    result.changes.map((c) => [`${c.component}.${c.setting}`, c.from ?? '(default)', c.to ?? '(default)']),
+  );
+}
+
+export interface ScheduleArgs {
+  instanceId: string;
+  process: string;
+  cron: string[];
+  clear?: boolean;
+  maxRetry?: number;
+}
+
+export async function schedule(client: SpacesClient, out: Output, args: ScheduleArgs): Promise<void> {
+  if (args.clear && args.cron.length > 0) throw new CliUsageError('--clear and --cron exclude each other');
+  if (!args.clear && args.cron.length === 0) throw new CliUsageError('schedule needs --cron (repeatable) or --clear');
+  const process = await resolveProcess(client, args.instanceId, args.process);
+  const updated = await client.updateSchedules({
+    instanceId: args.instanceId,
+    processId: process.id,
+    schedules: args.clear ? [] : args.cron,
+    ...(args.maxRetry !== undefined && { retry: { maxRetry: args.maxRetry } }),
+  });
+  out.result({ process: { id: process.id, name: process.name }, processSchedules: updated }, () =>
+    out.line(
+      updated.schedule.length === 0
+        ? `Process ${show(process.name)} has no schedules now.`
+        : `Process ${show(process.name)} runs at: ${updated.schedule.map((s) => show(scheduleToCron(s))).join('; ')} (cron, 0 = Sunday; Boomi stores days 1 = Sunday).`,
+    ),
+  );
+}
