@@ -19,6 +19,12 @@ const pruneOption = () =>
     'also uninstall instances of the space’s packs that the plan does not list, and detach environments it does not list',
   );
 
+const rotateSecretsOption = () =>
+  new Option(
+    '--rotate-secrets',
+    'send the plan’s secrets even where one is set already (the platform never returns them, so by default a set secret is left alone)',
+  );
+
 const program = new Command('boomi-spaces')
   .description('Install and manage Boomi integration packs through the Boomi Spaces GraphQL API.')
   .version(version, '--version', 'print the version')
@@ -118,6 +124,7 @@ program
   .description('show what apply would change to match a plan file; changes nothing')
   .argument('<file>', 'a YAML or JSON plan')
   .addOption(pruneOption())
+  .addOption(rotateSecretsOption())
   .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
   .action(async (file, _options, command) => {
     const flags = command.optsWithGlobals();
@@ -129,10 +136,13 @@ program
 
 program
   .command('apply')
-  .description('bring the account to a plan file: batched installs, then attachments (and with --prune, removals)')
+  .description(
+    'bring the account to a plan file: batched installs, attachments (with --prune, removals), then settings and schedules',
+  )
   .argument('<file>', 'a YAML or JSON plan')
   .option('--yes', 'apply without asking (required when not on a terminal)')
   .addOption(pruneOption())
+  .addOption(rotateSecretsOption())
   .option('--batch-size <n>', 'installs per GraphQL request', integer('--batch-size', 1), 25)
   .action(async (file, _options, command) => {
     const flags = command.optsWithGlobals();

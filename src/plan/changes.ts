@@ -1,6 +1,7 @@
 import { printable, quote, shorten } from '../text/printable.js';
 import { naturalKeyOf } from '../api/naturalKey.js';
 import type { IntegrationPackInstance } from '../api/types.js';
+import type { ConfigureChange, ScheduleChange } from './lifecycle.js';
 import type { AccountView, ResolvedEntry } from './resolvePlan.js';
 
 /** One thing `apply` does. */
@@ -13,7 +14,12 @@ export type Change =
       attachmentId: string;
       environment: { id: string; name: string };
     }
-  | { action: 'uninstall'; instance: IntegrationPackInstance };
+  | { action: 'uninstall'; instance: IntegrationPackInstance }
+  | ConfigureChange
+  | ScheduleChange;
+
+/** Words the plan shows in place of a value; real values are quoted. */
+const MARKERS = new Set(['(secret)', '(not set)', '(default)', '(after install)', '(after attach)', '?']);
 
 /**
  * What it takes to bring the account to the plan: installs for missing entries, attachments for
@@ -102,6 +108,15 @@ export function describeChange(change: Change): string {
       return `- detach ${instanceLabel(change.instance)} from ${show(change.environment.name)}`;
     case 'uninstall':
       return `- uninstall ${instanceLabel(change.instance)}`;
+    case 'configure': {
+      const { setting } = change;
+      const value = (text: string) => (MARKERS.has(text) ? text : quote(text));
+      return `~ ${entryLabel(change.entry)} / ${show(change.environment.name)} / ${show(setting.component)}.${show(setting.setting)}: ${value(setting.from)} → ${value(setting.to)}`;
+    }
+    case 'schedule': {
+      const lines = (list: string[] | null) => (list === null ? '(after install)' : `[${list.map((l) => quote(l)).join(', ')}]`);
+      return `~ ${entryLabel(change.entry)} / ${show(change.process.name)}: schedules ${lines(change.from)} → ${lines(change.to)}`;
+    }
   }
 }
 
@@ -135,11 +150,32 @@ export function changeToJson(change: Change): Record<string, unknown> {
         packId: change.instance.integrationPackId,
         name: change.instance.integrationPackOverrideName,
       };
+    case 'configure':
+      return {
+        action: 'configure',
+        packId: change.entry.pack.id,
+        name: change.entry.name,
+        instanceId: change.instanceId,
+        environmentId: change.environment.id,
+        environment: change.environment.name,
+        ...change.setting,
+      };
+    case 'schedule':
+      return {
+        action: 'schedule',
+        packId: change.entry.pack.id,
+        name: change.entry.name,
+        instanceId: change.instanceId,
+        processId: change.process.id,
+        process: change.process.name,
+        from: change.from,
+        to: change.to,
+      };
   }
 }
 
 export function summarise(changes: Change[]): Record<Change['action'], number> {
-  const counts = { install: 0, attach: 0, detach: 0, uninstall: 0 };
+  const counts = { install: 0, attach: 0, detach: 0, uninstall: 0, configure: 0, schedule: 0 };
   for (const change of changes) counts[change.action] += 1;
   return counts;
 }

@@ -2,6 +2,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { INPUT_LIMITS } from '../api/limits.js';
+import { MAX_SETTING_LENGTH } from '../api/lifecycle/extensionChanges.js';
+import { cronToSchedule } from '../api/payloads/schedules.js';
 import { printable, quote, shorten } from '../text/printable.js';
 
 /** Bounds of a plan file, checked before it is parsed or anything is sent. */
@@ -25,6 +27,18 @@ export interface PlanFile {
   instances: PlanEntry[];
 }
 
+/** A setting's wanted value: a value, a secret from an environment variable, or the pack's default. */
+export type PlanValue = string | { fromEnv: string } | { useDefault: true };
+
+/** Component (connection or process property component, by name or id) → setting → value. */
+export type PlanSettings = Record<string, Record<string, PlanValue>>;
+
+/** The settings an instance should have in one environment. */
+export interface PlanExtensions {
+  connections?: PlanSettings;
+  processProperties?: PlanSettings;
+}
+
 /** One desired instance. */
 export interface PlanEntry {
   /** Pack id, or the exact pack name in the Space. */
@@ -33,6 +47,10 @@ export interface PlanEntry {
   name?: string;
   /** Environment ids or names to attach the instance to. */
   environments?: string[];
+  /** Per environment (name or id, one of `environments`): connection fields and process properties. */
+  extensions?: Record<string, PlanExtensions>;
+  /** Per process (name or id): its schedules as 5-field cron lines (days of week 0 = Sunday). */
+  schedules?: Record<string, string[]>;
 }
 
 /** A plan file read and checked, with where each part of it stands in the file. */
@@ -65,6 +83,27 @@ const text = (what: string, max: number) =>
       error: (issue) => `expected ${what} of at most ${max} characters, got ${(issue.input as string).length}`,
     });
 
+const settingValue = z.union(
+  [
+    z.string().max(MAX_SETTING_LENGTH, `expected a value of at most ${MAX_SETTING_LENGTH} characters`),
+    z.union([z.number(), z.boolean()]).transform(String),
+    z.strictObject({ fromEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'expected an environment variable name') }),
+    z.strictObject({ useDefault: z.literal(true) }),
+  ],
+  { error: 'expected a value, { fromEnv: VARIABLE } or { useDefault: true }' },
+);
+const settings = z.record(
+  text('a connection or component name', INPUT_LIMITS.maxNameLength),
+  z.record(text('a field or property', INPUT_LIMITS.maxNameLength), settingValue),
+);
+const cronLine = z.string({ error: 'expected a cron line (a string)' }).superRefine((line, context) => {
+  try {
+    cronToSchedule(line);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
 const entrySchema = z.strictObject({
   pack: text('a pack id or exact pack name', INPUT_LIMITS.maxIdLength),
   name: text('an instance name', INPUT_LIMITS.maxNameLength).optional(),
@@ -73,6 +112,18 @@ const entrySchema = z.strictObject({
       error: 'expected a list of environment ids or names',
     })
     .max(PLAN_LIMITS.maxEnvironments, `expected at most ${PLAN_LIMITS.maxEnvironments} environments`)
+    .optional(),
+  extensions: z
+    .record(
+      text('an environment name or id', INPUT_LIMITS.maxIdLength),
+      z.strictObject({ connections: settings.optional(), processProperties: settings.optional() }),
+    )
+    .optional(),
+  schedules: z
+    .record(
+      text('a process name or id', INPUT_LIMITS.maxNameLength),
+      z.array(cronLine, { error: 'expected a list of cron lines' }).max(100, 'expected at most 100 schedules'),
+    )
     .optional(),
 });
 

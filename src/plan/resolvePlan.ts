@@ -1,6 +1,7 @@
+import type { ExtensionChanges, ExtensionValue } from '../api/payloads/extensions.js';
 import { naturalKeyOf } from '../api/naturalKey.js';
 import type { Environment, IntegrationPackInstance, Space } from '../api/types.js';
-import { PlanError, type ParsedPlan } from './planFile.js';
+import { PlanError, type ParsedPlan, type PlanEntry, type PlanSettings } from './planFile.js';
 
 /** What the account holds, read before planning. */
 export interface AccountView {
@@ -17,6 +18,20 @@ export interface ResolvedEntry {
   name: string | null;
   /** The environments to attach to; undefined when the entry names none. */
   environments: Array<{ id: string; name: string }> | undefined;
+  /** The settings wanted per environment. */
+  extensions: WantedExtensions[];
+  /** The schedules wanted per process (name or id), as cron lines. */
+  schedules: Array<{ process: string; lines: string[]; at: string }>;
+}
+
+/** The settings an entry wants in one environment, secrets read from the environment variables. */
+export interface WantedExtensions {
+  environment: { id: string; name: string };
+  asked: ExtensionChanges;
+  /** `<component>\u0000<setting>` of the values that came from `fromEnv` (the only way to give a secret). */
+  fromEnv: Set<string>;
+  /** Where in the plan, for messages. */
+  at: string;
 }
 
 /**
@@ -24,7 +39,11 @@ export interface ResolvedEntry {
  * matching several packs is an error listing them), SINGLE entries carry no name, MULTI entries carry
  * one, no (pack, name) pair twice, the environments exist. Every problem is reported at once.
  */
-export function resolvePlan({ plan, where }: ParsedPlan, view: AccountView): ResolvedEntry[] {
+export function resolvePlan(
+  { plan, where }: ParsedPlan,
+  view: AccountView,
+  variables: Readonly<Record<string, string | undefined>> = process.env,
+): ResolvedEntry[] {
   const problems: string[] = [];
   const packs = view.space.sharedIpacks;
   const resolved: ResolvedEntry[] = [];
@@ -68,11 +87,18 @@ export function resolvePlan({ plan, where }: ParsedPlan, view: AccountView): Res
     }
     seen.set(key, index);
     if (environments?.some((env) => env === undefined)) return;
+    const attached = environments?.map((env) => ({ id: env!.id, name: env!.name ?? env!.id })) ?? [];
     resolved.push({
       index,
       pack: { id: pack.id, name: pack.name ?? pack.id, installationType: type },
       name,
-      environments: environments?.map((env) => ({ id: env!.id, name: env!.name ?? env!.id })),
+      environments: environments && attached,
+      extensions: wantedExtensions(entry, attached, at, variables, problems),
+      schedules: Object.entries(entry.schedules ?? {}).map(([process, lines]) => ({
+        process,
+        lines,
+        at: at('schedules', process),
+      })),
     });
   });
 
@@ -105,4 +131,51 @@ function findOne<T>(
     problems.push(`${at}: no ${kind}${where} has the id or name "${wanted}"; known: ${known || 'none'}`);
   }
   return undefined;
+}
+
+/** The entry's `extensions`, each environment one the entry attaches to, `fromEnv` values read. */
+function wantedExtensions(
+  entry: PlanEntry,
+  attached: Array<{ id: string; name: string }>,
+  at: (...rest: PropertyKey[]) => string,
+  variables: Readonly<Record<string, string | undefined>>,
+  problems: string[],
+): WantedExtensions[] {
+  const wanted: WantedExtensions[] = [];
+  for (const [key, settings] of Object.entries(entry.extensions ?? {})) {
+    const environment = attached.find((e) => e.id === key) ?? attached.find((e) => e.name === key);
+    if (!environment) {
+      problems.push(
+        `${at('extensions', key)}: "${key}" is not one of the entry's environments (${attached.map((e) => `"${e.name}"`).join(', ') || 'none'})`,
+      );
+      continue;
+    }
+    const fromEnv = new Set<string>();
+    const read = (kind: 'connections' | 'processProperties', given: PlanSettings | undefined) => {
+      const out: Record<string, Record<string, ExtensionValue>> = {};
+      for (const [component, values] of Object.entries(given ?? {})) {
+        for (const [setting, value] of Object.entries(values)) {
+          let resolved: ExtensionValue;
+          if (typeof value === 'object' && 'fromEnv' in value) {
+            const secret = variables[value.fromEnv];
+            if (!secret) {
+              problems.push(`${at('extensions', key, kind, component, setting)}: the environment variable ${value.fromEnv} is not set`);
+              continue;
+            }
+            fromEnv.add(`${component}\u0000${setting}`);
+            resolved = secret;
+          } else resolved = value;
+          (out[component] ??= {})[setting] = resolved;
+        }
+      }
+      return out;
+    };
+    wanted.push({
+      environment,
+      asked: { connections: read('connections', settings.connections), processProperties: read('processProperties', settings.processProperties) },
+      fromEnv,
+      at: at('extensions', key),
+    });
+  }
+  return wanted;
 }

@@ -26,6 +26,8 @@ const entry = (
   pack,
   name,
   environments,
+  extensions: [],
+  schedules: [],
 });
 const instance = (id: string, packId: string, name: string | null = null): IntegrationPackInstance => ({
   id,

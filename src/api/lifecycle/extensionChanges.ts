@@ -43,8 +43,27 @@ function entriesOf(record: Record<string, unknown> | undefined, what: string): A
   return Object.entries(record);
 }
 
-const shown = (current: { value?: string; useDefault: boolean }, secret: boolean, isSet: boolean) =>
-  secret ? (isSet ? SECRET : null) : current.useDefault ? null : (current.value ?? '');
+const SECRET_UNSET = '(not set)';
+const DEFAULT = '(default)';
+
+/** The current value as shown: secrets as `(secret)` or `(not set)`, others as their value in effect. */
+const shownFrom = (current: { value?: string }, secret: boolean, isSet: boolean) =>
+  secret ? (isSet ? SECRET : SECRET_UNSET) : (current.value ?? '');
+const shownTo = (value: ExtensionValue, secret: boolean) =>
+  typeof value !== 'string' ? DEFAULT : secret ? SECRET : value;
+
+/** Whether a setting already is as asked (values in effect compared; secrets only known to be set). */
+function alreadySo(
+  current: { value?: string; useDefault: boolean },
+  value: ExtensionValue,
+  secret: boolean,
+  isSet: boolean,
+  secrets: SecretPolicy,
+): boolean {
+  if (typeof value !== 'string') return current.useDefault;
+  if (secret) return secrets === 'when-unset' && isSet;
+  return (current.value ?? '') === value;
+}
 
 /**
  * The changes that would bring `current` to what is asked: names resolved to ids (unknown ones
@@ -69,16 +88,16 @@ export function resolveExtensionChanges(
       );
       const value = checkValue(raw as ExtensionValue, `${connection.name}.${field.id}`);
       const secret = field.usesEncryption;
-      const from = shown(field, secret, field.encryptedValueSet);
-      const to = typeof value === 'string' ? (secret ? SECRET : value) : null;
-      const same = secret
-        ? typeof value === 'string'
-          ? secrets === 'when-unset' && field.encryptedValueSet
-          : field.useDefault
-        : from === to;
-      if (same) continue;
+      if (alreadySo(field, value, secret, field.encryptedValueSet, secrets)) continue;
       picked.push({ field, value });
-      changes.push({ kind: 'connection', component: connection.name, setting: field.id, from, to, secret });
+      changes.push({
+        kind: 'connection',
+        component: connection.name,
+        setting: field.id,
+        from: shownFrom(field, secret, field.encryptedValueSet),
+        to: shownTo(value, secret),
+        secret,
+      });
     }
     if (picked.length > 0) resolved.connections.push({ connection, fields: picked });
   }
@@ -93,17 +112,14 @@ export function resolveExtensionChanges(
       );
       const value = checkValue(raw as ExtensionValue, `${component.name}.${label}`);
       const secret = property.encryptedValueSet;
-      const from = shown(property, secret, secret);
-      const to = typeof value === 'string' ? (secret ? SECRET : value) : null;
-      if (!secret && from === to) continue;
-      if (secret && typeof value === 'string' && secrets === 'when-unset') continue;
+      if (alreadySo(property, value, secret, secret, secrets)) continue;
       picked.push({ property, value });
       changes.push({
         kind: 'processProperty',
         component: component.name,
         setting: property.label ?? property.key,
-        from,
-        to,
+        from: shownFrom(property, secret, secret),
+        to: shownTo(value, secret),
         secret,
       });
     }

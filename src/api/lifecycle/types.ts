@@ -41,10 +41,10 @@ export interface ExtensionChange {
   component: string;
   /** The field's id or the property's label (its key when it has no label). */
   setting: string;
-  /** The current value: null when it is the default, `(secret)` when an encrypted value is set. */
-  from: string | null;
-  /** The new value: null for the default, `(secret)` for an encrypted one. */
-  to: string | null;
+  /** The value in effect now; for an encrypted field `(secret)` (one is set) or `(not set)`. */
+  from: string;
+  /** The value asked for: `(default)` for the pack's default, `(secret)` for an encrypted value. */
+  to: string;
   secret: boolean;
 }
 

@@ -100,7 +100,7 @@ export async function configure(client: SpacesClient, out: Output, args: Configu
   if (result.changes.length === 0) return;
   await out.table(
     ['SETTING', 'FROM', 'TO'],
-    result.changes.map((c) => [`${c.component}.${c.setting}`, c.from ?? '(default)', c.to ?? '(default)']),
+    result.changes.map((c) => [`${c.component}.${c.setting}`, c.from, c.to]),
   );
 }
 

@@ -6,7 +6,9 @@ import type { TransportLogger } from '../../transport/events.js';
 import { applyChanges, type ChangeResult } from '../../plan/applyChanges.js';
 import { changeToJson, computeChanges, describeChange, summarise, type Change } from '../../plan/changes.js';
 import { PlanError, readPlanFile } from '../../plan/planFile.js';
-import { resolvePlan, type AccountView } from '../../plan/resolvePlan.js';
+import { applyLifecycle, planLifecycle } from '../../plan/lifecycle.js';
+import { resolvePlan, type AccountView, type ResolvedEntry } from '../../plan/resolvePlan.js';
+import { naturalKeyOf } from '../../api/naturalKey.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveConnection, type ConnectionFlags } from '../config.js';
 import { connect } from '../connect.js';
@@ -15,12 +17,17 @@ import { show, type Output } from '../output.js';
 export interface PlanFlags extends ConnectionFlags {
   prune?: boolean;
   json?: boolean;
+  /** Send secrets again even where the platform says one is set. */
+  rotateSecrets?: boolean;
 }
 
 interface Planned {
   client: SpacesClient;
   view: AccountView;
+  entries: ResolvedEntry[];
   changes: Change[];
+  /** The instance an entry already has, by natural key. */
+  existingOf: (entry: ResolvedEntry) => string | undefined;
 }
 
 /** Reads the plan and the account, and works out the changes; sends nothing that changes anything. */
@@ -50,7 +57,17 @@ async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger
   ]);
   const view = { space, instances, environments };
   const entries = resolvePlan(parsed, view);
-  return { client, view, changes: computeChanges(entries, view, { prune: Boolean(flags.prune) }) };
+  const existing = new Map(
+    instances.map((i) => [
+      naturalKeyOf({ integrationPackId: i.integrationPackId, integrationPackOverrideName: i.integrationPackOverrideName }),
+      i.id,
+    ]),
+  );
+  const existingOf = (entry: ResolvedEntry) =>
+    existing.get(naturalKeyOf({ integrationPackId: entry.pack.id, integrationPackOverrideName: entry.name }));
+  const lifecycle = await planLifecycle(client, entries, existingOf, flags.rotateSecrets ? 'always' : 'when-unset');
+  const changes = [...computeChanges(entries, view, { prune: Boolean(flags.prune) }), ...lifecycle];
+  return { client, view, entries, changes, existingOf };
 }
 
 function planDocument({ view, changes }: Planned) {
@@ -68,7 +85,8 @@ function renderPlan(out: Output, { view, changes }: Planned): void {
   for (const change of changes) out.line(`  ${describeChange(change)}`);
   const counts = summarise(changes);
   out.line(
-    `${counts.install} to install, ${counts.attach} to attach, ${counts.detach} to detach, ${counts.uninstall} to uninstall.`,
+    `${counts.install} to install, ${counts.attach} to attach, ${counts.detach} to detach, ${counts.uninstall} to uninstall, ` +
+      `${counts.configure} settings to configure, ${counts.schedule} processes to schedule.`,
   );
 }
 
@@ -113,6 +131,23 @@ export async function applyCommand(
     ...(flags.batchSize !== undefined && { batchSize: flags.batchSize }),
     onResult: progress.tick,
   });
+  // Then the settings and schedules, read afresh now that every instance exists and is attached.
+  const installed = new Map<number, string>();
+  for (const r of results)
+    if (r.ok && r.change.action === 'install' && r.instanceId) installed.set(r.change.entry.index, r.instanceId);
+  await applyLifecycle(
+    planned.client,
+    planned.entries,
+    (entry) => planned.existingOf(entry) ?? installed.get(entry.index),
+    flags.rotateSecrets ? 'always' : 'when-unset',
+    (outcome) => {
+      const result: ChangeResult = outcome.ok
+        ? { change: outcome.change, ok: true, ...(outcome.change.instanceId && { instanceId: outcome.change.instanceId }) }
+        : { change: outcome.change, ok: false, error: asSpacesError(outcome.error) };
+      results.push(result);
+      progress.tick(result);
+    },
+  );
   progress.stop();
 
   const failed = results.filter((r) => !r.ok);
@@ -132,7 +167,7 @@ export async function applyCommand(
       const done = summarise(results.filter((r) => r.ok).map((r) => r.change));
       out.line(
         `Applied ${results.length - failed.length} of ${results.length} changes: ${done.install} installed, ${done.attach} attached, ` +
-          `${done.detach} detached, ${done.uninstall} uninstalled.`,
+          `${done.detach} detached, ${done.uninstall} uninstalled, ${done.configure} settings configured, ${done.schedule} processes scheduled.`,
       );
       if (failed.length > 0) {
         out.line(`${failed.length} failed:`);
@@ -180,4 +215,11 @@ async function startProgress(
     },
     stop: () => bar.stop(),
   };
+}
+
+/** Lifecycle failures as SpacesErrors (a plan error found while applying keeps its code). */
+function asSpacesError(error: unknown): SpacesError {
+  if (error instanceof SpacesError) return error;
+  const code = error instanceof PlanError ? error.code : 'UNEXPECTED';
+  return new SpacesError(error instanceof Error ? error.message : String(error), { code });
 }
