@@ -42,7 +42,8 @@ export class Reader {
     each: (item: T, path: string, index: number) => R,
   ): R[] {
     const out: R[] = [];
-    for (const [index, item] of (items ?? []).entries()) if (item !== null) out.push(each(item, `${path}[${index}]`, index));
+    for (const [index, item] of (items ?? []).entries())
+      if (item !== null) out.push(each(item, `${path}[${index}]`, index));
     return out;
   }
 }

@@ -91,7 +91,8 @@ export async function readSecretFromStdin(
   let size = 0;
   for await (const chunk of stdin) {
     size += (chunk as Buffer).length;
-    if (size > MAX_STDIN_SECRET) throw new CliUsageError(`${flag}: standard input holds more than ${MAX_STDIN_SECRET} bytes`);
+    if (size > MAX_STDIN_SECRET)
+      throw new CliUsageError(`${flag}: standard input holds more than ${MAX_STDIN_SECRET} bytes`);
     chunks.push(Buffer.from(chunk as Buffer));
   }
   const secret = Buffer.concat(chunks).toString('utf8').trim();

@@ -37,7 +37,12 @@ export function registerLifecycleCommands(program: AnyCommand, space: AnyCommand
     .argument('<instanceId>', 'the instance id')
     .requiredOption('--env <env>', 'environment name or id')
     .option('--set <name.setting=value>', 'a connection field or process property (repeatable)', collect, [])
-    .option('--set-secret <name.setting=ENV_VAR>', 'an encrypted field from an environment variable (repeatable)', collect, [])
+    .option(
+      '--set-secret <name.setting=ENV_VAR>',
+      'an encrypted field from an environment variable (repeatable)',
+      collect,
+      [],
+    )
     .option('--secret-stdin <name.setting>', 'an encrypted field read from standard input')
     .option('--use-default <name.setting>', 'back to the pack’s default (repeatable)', collect, [])
     .action(async (instanceId, options, command) => {
@@ -52,7 +57,11 @@ export function registerLifecycleCommands(program: AnyCommand, space: AnyCommand
     .requiredOption('--process <process>', 'process name or id')
     .option('--cron <line>', 'a 5-field cron line, days of week 0 = Sunday (repeatable)', collect, [])
     .option('--clear', 'remove every schedule of the process')
-    .option('--max-retry <n>', 'retries of a failed scheduled run, 1 to 5 (default: kept)', integer('--max-retry', 1, 5))
+    .option(
+      '--max-retry <n>',
+      'retries of a failed scheduled run, 1 to 5 (default: kept)',
+      integer('--max-retry', 1, 5),
+    )
     .action(async (instanceId, options, command) => {
       const { client, out } = await connected(command.optsWithGlobals());
       await (await import('./commands/configure.js')).schedule(client, out, { instanceId, ...options });
@@ -80,7 +89,9 @@ export function registerLifecycleCommands(program: AnyCommand, space: AnyCommand
     .addOption(new Option('--status <status>', 'only runs in this state').choices(STATUSES))
     .action(async (instanceId, options, command) => {
       const { client, out } = await connected(command.optsWithGlobals());
-      await (await import('./commands/runs.js')).listExecutions(client, out, {
+      await (
+        await import('./commands/runs.js')
+      ).listExecutions(client, out, {
         instanceId,
         process: options.process,
         since: options.since ?? pointInTime('24h'),

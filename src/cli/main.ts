@@ -12,7 +12,6 @@ import { integer, rate } from './parsers.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-
 const pruneOption = () =>
   new Option(
     '--prune',

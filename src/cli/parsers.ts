@@ -1,12 +1,16 @@
 // Option parsers: a bad value is a usage error (exit 2) before anything is sent.
 import { InvalidArgumentError } from '@commander-js/extra-typings';
 
-export const integer = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InvalidArgumentError(`${name} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`);
-  return n;
-};
+export const integer =
+  (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(
+        `${name} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`,
+      );
+    return n;
+  };
 
 export const rate = (value: string) => {
   const n = Number(value);

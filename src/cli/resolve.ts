@@ -6,7 +6,11 @@ import type { SpacesClient } from '../client/createSpacesClient.js';
 import { CliUsageError } from './CliUsageError.js';
 import { show } from './output.js';
 
-function pick<T extends { id: string | null; name: string | null }>(items: readonly T[], wanted: string, what: string): T {
+function pick<T extends { id: string | null; name: string | null }>(
+  items: readonly T[],
+  wanted: string,
+  what: string,
+): T {
   const found = items.find((i) => i.id === wanted) ?? items.filter((i) => i.name === wanted);
   if (!Array.isArray(found)) return found;
   if (found.length === 1) return found[0]!;

@@ -15,7 +15,9 @@ export async function loggerFor(flags: GlobalFlags) {
 }
 
 /** A client built from flags and environment, with the output and the SPACE_GUID it uses. */
-export async function connected(flags: GlobalFlags): Promise<{ client: SpacesClient; out: Output; spaceGuid?: string }> {
+export async function connected(
+  flags: GlobalFlags,
+): Promise<{ client: SpacesClient; out: Output; spaceGuid?: string }> {
   const out = new Output(Boolean(flags.json));
   const { resolveConnection } = await import('./config.js');
   const connection = await resolveConnection(flags, process.env, process.stdin);

@@ -114,7 +114,8 @@ export function describeChange(change: Change): string {
       return `~ ${entryLabel(change.entry)} / ${show(change.environment.name)} / ${show(setting.component)}.${show(setting.setting)}: ${value(setting.from)} → ${value(setting.to)}`;
     }
     case 'schedule': {
-      const lines = (list: string[] | null) => (list === null ? '(after install)' : `[${list.map((l) => quote(l)).join(', ')}]`);
+      const lines = (list: string[] | null) =>
+        list === null ? '(after install)' : `[${list.map((l) => quote(l)).join(', ')}]`;
       return `~ ${entryLabel(change.entry)} / ${show(change.process.name)}: schedules ${lines(change.from)} → ${lines(change.to)}`;
     }
   }

@@ -40,12 +40,19 @@ function unreadSettings(wanted: WantedExtensions, from: string): ExtensionChange
       for (const [setting, value] of Object.entries(values)) {
         const secret = wanted.fromEnv.has(`${component}\u0000${setting}`);
         const to = typeof value !== 'string' ? '(default)' : secret ? '(secret)' : value;
-        out.push({ kind: kind === 'connections' ? 'connection' : 'processProperty', component, setting, from, to, secret });
+        out.push({
+          kind: kind === 'connections' ? 'connection' : 'processProperty',
+          component,
+          setting,
+          from,
+          to,
+          secret,
+        });
       }
   return out;
 }
 
-/** The settings that differ; a plain value for an encrypted field is a plan error (secrets come from the environment). */
+/** The settings that differ. A plain value for an encrypted field is a plan error: secrets come from variables. */
 export function diffExtensions(
   current: EnvironmentExtensions,
   wanted: WantedExtensions,
@@ -72,7 +79,9 @@ function byIds(resolved: ResolvedChanges): ExtensionChanges {
     connections[connection.id] = Object.fromEntries(fields.map(({ field, value }) => [field.id, value]));
   const processProperties: NonNullable<ExtensionChanges['processProperties']> = {};
   for (const { component, properties } of resolved.processProperties)
-    processProperties[component.id] = Object.fromEntries(properties.map(({ property, value }) => [property.key, value]));
+    processProperties[component.id] = Object.fromEntries(
+      properties.map(({ property, value }) => [property.key, value]),
+    );
   return { connections, processProperties };
 }
 
@@ -124,7 +133,14 @@ export async function planLifecycle(
       for (const wanted of entry.extensions)
         for (const setting of unreadSettings(wanted, PENDING)) out.push(configure(wanted.environment, setting));
       for (const { process, lines } of entry.schedules)
-        out.push({ action: 'schedule', entry, instanceId, process: { id: null, name: process }, from: null, to: lines });
+        out.push({
+          action: 'schedule',
+          entry,
+          instanceId,
+          process: { id: null, name: process },
+          from: null,
+          to: lines,
+        });
       return out;
     }
     if (entry.extensions.length > 0) {
@@ -134,7 +150,9 @@ export async function planLifecycle(
       );
       for (const wanted of entry.extensions) {
         const current = found.find((a) => a.environmentId === wanted.environment.id)?.extensions;
-        const settings = current ? diffExtensions(current, wanted, secrets).changes : unreadSettings(wanted, NOT_ATTACHED);
+        const settings = current
+          ? diffExtensions(current, wanted, secrets).changes
+          : unreadSettings(wanted, NOT_ATTACHED);
         for (const setting of settings) out.push(configure(wanted.environment, setting));
       }
     }
@@ -143,7 +161,9 @@ export async function planLifecycle(
       for (const { process: wanted, lines, at } of entry.schedules) {
         const process = processes.find((p) => p.id === wanted) ?? processes.find((p) => p.name === wanted);
         if (!process)
-          throw new PlanError([`${at}: the instance has no process "${wanted}"; it has ${processes.map((p) => `"${p.name}"`).join(', ') || 'none'}`]);
+          throw new PlanError([
+            `${at}: the instance has no process "${wanted}"; it has ${processes.map((p) => `"${p.name}"`).join(', ') || 'none'}`,
+          ]);
         const current = process.processSchedules?.schedule;
         if (current && sameSchedules(current, lines.map(cronToSchedule))) continue;
         out.push({
@@ -162,7 +182,9 @@ export async function planLifecycle(
 }
 
 /** What became of one lifecycle change in `applyLifecycle`. */
-export type LifecycleResult = { change: ConfigureChange | ScheduleChange; ok: true } | { change: ConfigureChange | ScheduleChange; ok: false; error: unknown };
+export type LifecycleResult =
+  | { change: ConfigureChange | ScheduleChange; ok: true }
+  | { change: ConfigureChange | ScheduleChange; ok: false; error: unknown };
 
 /**
  * Makes the entries' settings and schedules so, after installs and attachments: each instance and
@@ -189,11 +211,18 @@ export async function applyLifecycle(
         if (changes.length > 0)
           await client.updateExtensions({ instanceId, environmentId: wanted.environment.id, ...diff.send });
         for (const setting of changes)
-          settle({ change: { action: 'configure', entry, instanceId, environment: wanted.environment, setting }, ok: true });
+          settle({
+            change: { action: 'configure', entry, instanceId, environment: wanted.environment, setting },
+            ok: true,
+          });
       } catch (error) {
         const failed = changes.length > 0 ? changes : unreadSettings(wanted, '?');
         for (const setting of failed)
-          settle({ change: { action: 'configure', entry, instanceId, environment: wanted.environment, setting }, ok: false, error });
+          settle({
+            change: { action: 'configure', entry, instanceId, environment: wanted.environment, setting },
+            ok: false,
+            error,
+          });
       }
     }
     if (entry.schedules.length === 0) continue;
@@ -202,7 +231,18 @@ export async function applyLifecycle(
       processes = await client.listProcesses(instanceId);
     } catch (error) {
       for (const { process, lines } of entry.schedules)
-        settle({ change: { action: 'schedule', entry, instanceId, process: { id: null, name: process }, from: null, to: lines }, ok: false, error });
+        settle({
+          change: {
+            action: 'schedule',
+            entry,
+            instanceId,
+            process: { id: null, name: process },
+            from: null,
+            to: lines,
+          },
+          ok: false,
+          error,
+        });
       continue;
     }
     for (const { process: wanted, lines } of entry.schedules) {

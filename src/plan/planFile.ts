@@ -87,7 +87,9 @@ const settingValue = z.union(
   [
     z.string().max(MAX_SETTING_LENGTH, `expected a value of at most ${MAX_SETTING_LENGTH} characters`),
     z.union([z.number(), z.boolean()]).transform(String),
-    z.strictObject({ fromEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'expected an environment variable name') }),
+    z.strictObject({
+      fromEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'expected an environment variable name'),
+    }),
     z.strictObject({ useDefault: z.literal(true) }),
   ],
   { error: 'expected a value, { fromEnv: VARIABLE } or { useDefault: true }' },

@@ -159,7 +159,9 @@ function wantedExtensions(
           if (typeof value === 'object' && 'fromEnv' in value) {
             const secret = variables[value.fromEnv];
             if (!secret) {
-              problems.push(`${at('extensions', key, kind, component, setting)}: the environment variable ${value.fromEnv} is not set`);
+              problems.push(
+                `${at('extensions', key, kind, component, setting)}: the environment variable ${value.fromEnv} is not set`,
+              );
               continue;
             }
             fromEnv.add(`${component}\u0000${setting}`);
@@ -172,7 +174,10 @@ function wantedExtensions(
     };
     wanted.push({
       environment,
-      asked: { connections: read('connections', settings.connections), processProperties: read('processProperties', settings.processProperties) },
+      asked: {
+        connections: read('connections', settings.connections),
+        processProperties: read('processProperties', settings.processProperties),
+      },
       fromEnv,
       at: at('extensions', key),
     });

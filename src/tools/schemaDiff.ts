@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
   buildSchema,
@@ -7,7 +6,6 @@ import {
   isEnumType,
   isInputObjectType,
   Kind,
-  parse,
   TypeInfo,
   validate,
   visit,
@@ -17,6 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { readSnapshot } from '../schema/snapshotHeader.js';
+import { loadOperationDocuments } from './operationDocuments.js';
 
 /** One of our operations and what it uses of the schema. */
 interface Operation {
@@ -99,16 +98,11 @@ function touches(path: string, uses: Set<string>): boolean {
 }
 
 function loadOperations(dir: string, schema: GraphQLSchema): Operation[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.graphql'))
-    .sort()
-    .map((file) => {
-      const path = join(dir, file);
-      const document = parse(readFileSync(path, 'utf8'));
-      const definition = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-      const name = definition?.kind === Kind.OPERATION_DEFINITION && definition.name ? definition.name.value : file;
-      return { name, file: path, document, uses: usedCoordinates(schema, document) };
-    });
+  return loadOperationDocuments(dir).map(({ file, document }) => {
+    const definition = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const name = definition?.kind === Kind.OPERATION_DEFINITION && definition.name ? definition.name.value : file;
+    return { name, file, document, uses: usedCoordinates(schema, document) };
+  });
 }
 
 function usedCoordinates(schema: GraphQLSchema, document: DocumentNode): Set<string> {

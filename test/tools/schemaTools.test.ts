@@ -131,12 +131,12 @@ describe('npm run schema:diff', () => {
 
   it('exits 0 when the breaking change touches only what our operations do not use', async () => {
     const file = candidate('breaking-unused.graphql', (sdl) =>
-      sdl.replace(/\n {2}"The platform's message about the run."\n {2}message: String/, ''),
+      sdl.replace(/\n {2}"The artifact's kind."\n {2}type: String/, ''),
     );
     const run = await tool(['diff', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      "• Field 'message' was removed from object type 'ExecutionHistory' [ExecutionHistory.message] (not used by our operations)",
+      "• Field 'type' was removed from object type 'SpaceArtifactListing' [SpaceArtifactListing.type] (not used by our operations)",
     );
     expect(run.stdout).toContain('Result: our operations are unaffected.');
   });

@@ -9,9 +9,19 @@ import type { SecretRedactor } from '../../security/SecretRedactor.js';
 import type { CallOptions } from '../../client/callOptions.js';
 import type { Execute } from '../../client/createExecutor.js';
 import { fixDeadline } from '../callDeadline.js';
-import { environmentExtensionsSchema, extensionsUpdateBody, type EnvironmentExtensions } from '../payloads/extensions.js';
+import {
+  environmentExtensionsSchema,
+  extensionsUpdateBody,
+  type EnvironmentExtensions,
+} from '../payloads/extensions.js';
 import { parseJsonField } from '../payloads/jsonField.js';
-import { checkSchedules, cronToSchedule, processSchedulesBody, type ProcessSchedules } from '../payloads/schedules.js';
+import {
+  checkSchedules,
+  cronToSchedule,
+  processSchedulesBody,
+  type ProcessSchedules,
+  type Schedule,
+} from '../payloads/schedules.js';
 import { Reader } from '../results.js';
 import { normaliseEnvironmentIds, requireId } from '../validate.js';
 import { resolveExtensionChanges } from './extensionChanges.js';
@@ -32,7 +42,11 @@ export interface ConfigureApi {
    * An instance's extensions in some environments: connections (encrypted fields never carry a
    * value), process properties and map extensions, parsed from the JSON strings the API sends.
    */
-  getExtensions(instanceId: string, environmentIds: readonly string[], options?: CallOptions): Promise<AttachmentExtensions[]>;
+  getExtensions(
+    instanceId: string,
+    environmentIds: readonly string[],
+    options?: CallOptions,
+  ): Promise<AttachmentExtensions[]>;
   /**
    * Changes some connection fields and process properties of an instance in one environment, by
    * name or id. Sends a **partial** update naming only the settings that differ from what is set,
@@ -72,7 +86,9 @@ export interface ConfigureDeps {
 
 export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps): ConfigureApi {
   const listProcesses = async (instanceId: string, options?: CallOptions) =>
-    processesOf((await execute(ListProcessesDocument, { instanceId: requireId(instanceId, 'instanceId') }, options)).processes);
+    processesOf(
+      (await execute(ListProcessesDocument, { instanceId: requireId(instanceId, 'instanceId') }, options)).processes,
+    );
 
   async function getExtensions(instanceId: string, environmentIds: readonly string[], options?: CallOptions) {
     const id = requireId(instanceId, 'instanceId');
@@ -105,7 +121,8 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
       const current = await currentExtensions(instanceId, environmentId, options);
       const { resolved, changes } = resolveExtensionChanges(current, request, 'always');
       for (const { fields } of resolved.connections)
-        for (const { field, value } of fields) if (field.usesEncryption && typeof value === 'string') redactor.pin(value);
+        for (const { field, value } of fields)
+          if (field.usesEncryption && typeof value === 'string') redactor.pin(value);
       for (const { properties } of resolved.processProperties)
         for (const { property, value } of properties)
           if (property.encryptedValueSet && typeof value === 'string') redactor.pin(value);
@@ -130,17 +147,19 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
       const options = fixDeadline(callOptions);
       const instanceId = requireId(request?.instanceId, 'instanceId');
       const processId = requireId(request.processId, 'processId');
-      if (!Array.isArray(request.schedules))
+      const given: ReadonlyArray<Schedule | string> = request.schedules;
+      if (!Array.isArray(given))
         throw new SpacesInputError('`schedules` must be a list (empty to remove them all)', { field: 'schedules' });
       const schedules = checkSchedules(
-        request.schedules.map((s) => (typeof s === 'string' ? cronToSchedule(s) : s)),
+        given.map((s): Schedule => (typeof s === 'string' ? cronToSchedule(s) : s)),
         'schedules',
       );
       const maxRetry = request.retry?.maxRetry;
       if (maxRetry !== undefined && (!Number.isInteger(maxRetry) || maxRetry < 1 || maxRetry > 5))
         throw new SpacesInputError('`retry.maxRetry` must be a whole number from 1 to 5', { field: 'retry.maxRetry' });
       const process = (await listProcesses(instanceId, patient(options))).find((p) => p.id === processId);
-      if (!process) throw new SpacesInputError(`Instance ${instanceId} has no process ${processId}`, { field: 'processId' });
+      if (!process)
+        throw new SpacesInputError(`Instance ${instanceId} has no process ${processId}`, { field: 'processId' });
       const target = process.processSchedules;
       if (!target) {
         throw new SpacesInputError(
@@ -150,7 +169,9 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
       }
       // What is not given is kept: processSchedulesUpdate replaces the retry settings too.
       const retry = {
-        schedule: request.retry?.schedule ? checkSchedules(request.retry.schedule, 'retry.schedule') : target.retry.schedule,
+        schedule: request.retry?.schedule
+          ? checkSchedules(request.retry.schedule, 'retry.schedule')
+          : target.retry.schedule,
         maxRetry: maxRetry ?? target.retry.maxRetry ?? 5,
       };
       const { processSchedulesUpdate } = await execute(

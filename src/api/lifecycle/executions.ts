@@ -67,9 +67,12 @@ const RECONCILE_LOOKS = 3;
 export function executionTimeOf(value: Date | string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (typeof value === 'string' && (value.length > 64 || Number.isNaN(date.getTime())))
-    throw new SpacesInputError(`\`since\` must be a date or an ISO-8601 time, not ${JSON.stringify(value.slice(0, 40))}`, {
-      field: 'since',
-    });
+    throw new SpacesInputError(
+      `\`since\` must be a date or an ISO-8601 time, not ${JSON.stringify(value.slice(0, 40))}`,
+      {
+        field: 'since',
+      },
+    );
   if (Number.isNaN(date.getTime())) throw new SpacesInputError('`since` is not a valid date', { field: 'since' });
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -149,7 +152,11 @@ export function createExecutionsApi({
       try {
         found = newRun(await look(), before, key.atomId);
       } catch (listingFailure) {
-        throw unknownRun(key, failure, `the execution history could not be read either (${String((listingFailure as Error).message)})`);
+        throw unknownRun(
+          key,
+          failure,
+          `the execution history could not be read either (${String((listingFailure as Error).message)})`,
+        );
       }
       if (found) return found;
       if (n >= RECONCILE_LOOKS) throw unknownRun(key, failure, 'the execution history shows no new run yet');

@@ -102,7 +102,11 @@ export function resolveExtensionChanges(
     if (picked.length > 0) resolved.connections.push({ connection, fields: picked });
   }
   for (const [componentName, properties] of entriesOf(asked.processProperties, 'processProperties')) {
-    const component: ProcessProperty = byNameOrId(current.processProperties, componentName, 'process property component');
+    const component: ProcessProperty = byNameOrId(
+      current.processProperties,
+      componentName,
+      'process property component',
+    );
     const picked: ResolvedChanges['processProperties'][number]['properties'] = [];
     for (const [label, raw] of entriesOf(properties as Record<string, unknown>, `processProperties.${componentName}`)) {
       const property: ProcessPropertyValue = byNameOrId(

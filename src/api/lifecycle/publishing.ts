@@ -90,13 +90,16 @@ export function createPublishingApi({
   maxSends: number;
   patient: (options?: CallOptions) => CallOptions;
 }): PublishingApi {
-  const listSpaces = async (options?: CallOptions) => (await execute(ListSpacesDocument, patient(options))).spaces ?? [];
+  const listSpaces = async (options?: CallOptions) =>
+    (await execute(ListSpacesDocument, patient(options))).spaces ?? [];
 
   return {
     async listSpaceAccounts(criteria, options) {
       if (criteria !== undefined) {
         if (!['CONTAINS', 'STARTSWITH'].includes(criteria?.operator))
-          throw new SpacesInputError('`criteria.operator` must be CONTAINS or STARTSWITH', { field: 'criteria.operator' });
+          throw new SpacesInputError('`criteria.operator` must be CONTAINS or STARTSWITH', {
+            field: 'criteria.operator',
+          });
         if (typeof criteria.argument !== 'string' || criteria.argument.length > INPUT_LIMITS.maxNameLength)
           throw new SpacesInputError('`criteria.argument` must be a string of at most 255 characters', {
             field: 'criteria.argument',
@@ -136,7 +139,9 @@ export function createPublishingApi({
         send: async () => publishedOf((await execute(CreateSpaceDocument, { input }, options)).space, 'createSpace'),
         conflictCodes: ['SPACE_EXISTS_FOR_ACCT_GRP'],
         observe: async () => {
-          const found = (await listSpaces(options)).find((s) => s?.name === name && s.accountGroup?.id === accountGroupId);
+          const found = (await listSpaces(options)).find(
+            (s) => s?.name === name && s.accountGroup?.id === accountGroupId,
+          );
           return found ? { done: true, value: publishedOf(found, 'createSpace') } : { done: false };
         },
       });
@@ -146,7 +151,11 @@ export function createPublishingApi({
     async updateSpace(request, options) {
       const id = requireId(request?.id, 'id');
       const name = spaceName(request.name);
-      const input = { id, name, ...(request.description !== undefined && { description: String(request.description) }) };
+      const input = {
+        id,
+        name,
+        ...(request.description !== undefined && { description: String(request.description) }),
+      };
       return publishedOf((await execute(UpdateSpaceDocument, { input }, options)).space, 'updateSpace');
     },
 

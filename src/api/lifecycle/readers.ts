@@ -33,11 +33,7 @@ function schedulesOf(list: ReadonlyArray<ScheduleFieldsFragment | null> | null |
 }
 
 /** A ProcessSchedules object; its id, process and atom are what an update needs. */
-export function processSchedulesOf(
-  raw: ProcessSchedulesFieldsFragment,
-  read: Reader,
-  at: string,
-): ProcessSchedules {
+export function processSchedulesOf(raw: ProcessSchedulesFieldsFragment, read: Reader, at: string): ProcessSchedules {
   return {
     id: read.present(raw.id, `${at}.id`),
     processId: read.present(raw.processId, `${at}.processId`),
@@ -55,7 +51,9 @@ export function processesOf(raw: ListProcessesQuery['processes']): Process[] {
     name: read.present(p.name, `${at}.name`),
     integrationPackId: p.integrationPack?.integrationPackId ?? null,
     integrationPackInstanceId: p.integrationPack?.integrationPackInstanceId ?? null,
-    processSchedules: p.processSchedules ? processSchedulesOf(p.processSchedules, read, `${at}.processSchedules`) : null,
+    processSchedules: p.processSchedules
+      ? processSchedulesOf(p.processSchedules, read, `${at}.processSchedules`)
+      : null,
   }));
 }
 

@@ -17,14 +17,12 @@ export const executionRequestSchema = z.pipe(
     requestId: z.string(),
     recordUrl: z.optional(z.nullable(z.string())),
   }),
-  z.transform(
-    (raw): ExecutionRequest => ({
-      processId: raw.processId,
-      atomId: raw.atomId,
-      requestId: raw.requestId,
-      ...(raw.recordUrl ? { recordUrl: raw.recordUrl } : {}),
-    }),
-  ),
+  z.transform((raw): ExecutionRequest => ({
+    processId: raw.processId,
+    atomId: raw.atomId,
+    requestId: raw.requestId,
+    ...(raw.recordUrl ? { recordUrl: raw.recordUrl } : {}),
+  })),
 );
 
 /** The OAuth settings inside `oauthConnectorDetails`, secrets taken out. */
@@ -58,7 +56,10 @@ export const SECRET_PLACEHOLDER = '(secret)';
  * The typed details; every secret-looking value (the client secret, tokens) is handed to `keep`
  * (the client's redactor) and replaced by `(secret)`.
  */
-export function oauthDetailsOf(raw: z.output<typeof oauthDetailsSchema>, keep: (secret: string) => void): OAuthConnectorDetails {
+export function oauthDetailsOf(
+  raw: z.output<typeof oauthDetailsSchema>,
+  keep: (secret: string) => void,
+): OAuthConnectorDetails {
   if (raw.clientSecret) keep(raw.clientSecret);
   const clean = (value: z.output<typeof params>): Record<string, string> => {
     if (!value) return {};
@@ -66,7 +67,7 @@ export function oauthDetailsOf(raw: z.output<typeof oauthDetailsSchema>, keep: (
       typeof value === 'string' ? [...new URLSearchParams(value).entries()] : Object.entries(value);
     return Object.fromEntries(
       entries.map(([key, item]) => {
-        const text = typeof item === 'string' ? item : JSON.stringify(item) ?? '';
+        const text = typeof item === 'string' ? item : (JSON.stringify(item) ?? '');
         if (!SECRET_KEY.test(key)) return [key, text];
         keep(text);
         return [key, SECRET_PLACEHOLDER];

@@ -75,7 +75,9 @@ export const environmentExtensionsSchema = z.pipe(
     connections: z.optional(
       z.nullable(
         z.looseObject({
-          connection: listOf(z.looseObject({ id: z.string(), name: z.optional(z.string()), field: listOf(fieldSchema) })),
+          connection: listOf(
+            z.looseObject({ id: z.string(), name: z.optional(z.string()), field: listOf(fieldSchema) }),
+          ),
         }),
       ),
     ),
@@ -83,51 +85,53 @@ export const environmentExtensionsSchema = z.pipe(
       z.nullable(
         z.looseObject({
           ProcessProperty: listOf(
-            z.looseObject({ id: z.string(), name: z.optional(z.string()), ProcessPropertyValue: listOf(propertyValueSchema) }),
+            z.looseObject({
+              id: z.string(),
+              name: z.optional(z.string()),
+              ProcessPropertyValue: listOf(propertyValueSchema),
+            }),
           ),
         }),
       ),
     ),
   }),
-  z.transform(
-    (raw): EnvironmentExtensions => ({
-      id: raw.id,
-      environmentId: raw.environmentId,
-      extensionGroupId: raw.extensionGroupId ?? '',
-      connections: (raw.connections?.connection ?? []).map((connection) => ({
-        id: connection.id,
-        name: connection.name ?? connection.id,
-        field: connection.field.map((field) => {
-          const usesEncryption = field.usesEncryption ?? false;
-          const out: ConnectionField = {
-            id: field.id,
-            useDefault: field.useDefault ?? false,
-            usesEncryption,
-            encryptedValueSet: field.encryptedValueSet ?? false,
-          };
-          // An encrypted value is never passed on, even if a server sent one.
-          if (!usesEncryption && typeof field.value === 'string' && field.value !== HIDDEN) out.value = field.value;
-          if (field.componentOverride !== undefined) out.componentOverride = field.componentOverride;
-          return out;
-        }),
-      })),
-      processProperties: (raw.processProperties?.ProcessProperty ?? []).map((component) => ({
-        id: component.id,
-        name: component.name ?? component.id,
-        ProcessPropertyValue: component.ProcessPropertyValue.map((property) => {
-          const encrypted = property.encryptedValueSet ?? false;
-          const out: ProcessPropertyValue = {
-            key: property.key,
-            useDefault: property.useDefault ?? false,
-            encryptedValueSet: encrypted,
-          };
-          if (property.label) out.label = property.label;
-          if (!encrypted && typeof property.value === 'string' && property.value !== HIDDEN) out.value = property.value;
-          return out;
-        }),
-      })),
-    }),
-  ),
+  z.transform((raw): EnvironmentExtensions => ({
+    id: raw.id,
+    environmentId: raw.environmentId,
+    extensionGroupId: raw.extensionGroupId ?? '',
+    connections: (raw.connections?.connection ?? []).map((connection) => ({
+      id: connection.id,
+      name: connection.name ?? connection.id,
+      field: connection.field.map((field) => {
+        const usesEncryption = field.usesEncryption ?? false;
+        const out: ConnectionField = {
+          id: field.id,
+          useDefault: field.useDefault ?? false,
+          usesEncryption,
+          encryptedValueSet: field.encryptedValueSet ?? false,
+        };
+        // An encrypted value is never passed on, even if a server sent one.
+        if (!usesEncryption && typeof field.value === 'string' && field.value !== HIDDEN) out.value = field.value;
+        if (field.componentOverride !== undefined) out.componentOverride = field.componentOverride;
+        return out;
+      }),
+    })),
+    processProperties: (raw.processProperties?.ProcessProperty ?? []).map((component) => ({
+      id: component.id,
+      name: component.name ?? component.id,
+      ProcessPropertyValue: component.ProcessPropertyValue.map((property) => {
+        const encrypted = property.encryptedValueSet ?? false;
+        const out: ProcessPropertyValue = {
+          key: property.key,
+          useDefault: property.useDefault ?? false,
+          encryptedValueSet: encrypted,
+        };
+        if (property.label) out.label = property.label;
+        if (!encrypted && typeof property.value === 'string' && property.value !== HIDDEN) out.value = property.value;
+        return out;
+      }),
+    })),
+  })),
 );
 
 /** A value to set, or `{ useDefault: true }` to go back to the pack's default. */
@@ -158,7 +162,11 @@ const setOrDefault = (value: ExtensionValue) =>
  * it names only what changes and carries `"partial": "true"`, so the platform leaves every other
  * setting as it is; without it the platform resets everything not sent.
  */
-export function extensionsUpdateBody(current: EnvironmentExtensions, changes: ResolvedChanges, partial: boolean): string {
+export function extensionsUpdateBody(
+  current: EnvironmentExtensions,
+  changes: ResolvedChanges,
+  partial: boolean,
+): string {
   return JSON.stringify({
     '@type': 'EnvironmentExtensions',
     id: current.id,

@@ -17,7 +17,11 @@ export interface JsonFieldSource {
  * (not JSON, too deep, the wrong shape) is `INVALID_RESPONSE` naming the operation and the field and
  * where inside it the shape departs; the field's text itself is never quoted (it may hold settings).
  */
-export function parseJsonField<S extends z.ZodMiniType>(schema: S, text: unknown, source: JsonFieldSource): z.output<S> {
+export function parseJsonField<S extends z.ZodMiniType>(
+  schema: S,
+  text: unknown,
+  source: JsonFieldSource,
+): z.output<S> {
   const fail = (why: string) =>
     new SpacesError(`${source.operationName}: ${source.field} ${why}`, {
       code: 'INVALID_RESPONSE',

@@ -67,8 +67,17 @@ export function cronToSchedule(line: string): Schedule {
       { field: 'cron' },
     );
   }
-  const [minutes, hours, daysOfMonth, months, daysOfWeek] = parts.map((part, i) => convertField(part, CRON_FIELDS[i]!, line));
-  return { minutes: minutes!, hours: hours!, daysOfMonth: daysOfMonth!, months: months!, daysOfWeek: daysOfWeek!, years: '*' };
+  const [minutes, hours, daysOfMonth, months, daysOfWeek] = parts.map((part, i) =>
+    convertField(part, CRON_FIELDS[i]!, line),
+  );
+  return {
+    minutes: minutes!,
+    hours: hours!,
+    daysOfMonth: daysOfMonth!,
+    months: months!,
+    daysOfWeek: daysOfWeek!,
+    years: '*',
+  };
 }
 
 function convertField(text: string, field: Field, line: string): string {
@@ -92,7 +101,8 @@ function convertField(text: string, field: Field, line: string): string {
       const [range, stepText, ...extra] = item.split('/');
       if (extra.length > 0 || range === undefined || range === '') throw refuse('not a cron list item');
       const step = stepText === undefined ? undefined : Number(stepText);
-      if (step !== undefined && (!/^\d{1,2}$/.test(stepText!) || step < 1)) throw refuse('a step must be a positive number');
+      if (step !== undefined && (!/^\d{1,2}$/.test(stepText!) || step < 1))
+        throw refuse('a step must be a positive number');
       const suffix = step === undefined ? '' : `/${step}`;
       if (range === '*') {
         if (step === undefined) return '*';
@@ -138,9 +148,12 @@ export function checkSchedules(schedules: readonly Schedule[], field: string): S
     for (const key of ['minutes', 'hours', 'daysOfWeek', 'daysOfMonth', 'months', 'years'] as const) {
       const value = (schedule as Partial<Schedule> | null)?.[key] ?? (key === 'years' ? '*' : undefined);
       if (typeof value !== 'string' || !/^[0-9*,/-]{1,100}$/.test(value)) {
-        throw new SpacesInputError(`\`${field}[${index}].${key}\` must be a cron field such as "*", "8-18" or "0-59/15"`, {
-          field,
-        });
+        throw new SpacesInputError(
+          `\`${field}[${index}].${key}\` must be a cron field such as "*", "8-18" or "0-59/15"`,
+          {
+            field,
+          },
+        );
       }
       out[key] = value;
     }

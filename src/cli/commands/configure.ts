@@ -24,13 +24,19 @@ export async function listProcesses(client: SpacesClient, out: Output, instanceI
   );
 }
 
-export async function showExtensions(client: SpacesClient, out: Output, instanceId: string, env: string): Promise<void> {
+export async function showExtensions(
+  client: SpacesClient,
+  out: Output,
+  instanceId: string,
+  env: string,
+): Promise<void> {
   const environment = await resolveEnvironment(client, env);
   const [found] = await client.getExtensions(instanceId, [environment.id]);
   out.result(found ?? null, () => undefined);
   if (out.json) return;
   const extensions = found?.extensions;
-  if (!extensions) return out.line(`Instance ${show(instanceId)} has nothing to configure in ${show(environment.name)}.`);
+  if (!extensions)
+    return out.line(`Instance ${show(instanceId)} has nothing to configure in ${show(environment.name)}.`);
   const rows: Array<Array<string | null>> = [];
   for (const c of extensions.connections)
     for (const f of c.field) {
@@ -77,11 +83,16 @@ export async function configure(client: SpacesClient, out: Output, args: Configu
   for (const text of args.setSecret) {
     const { key, value: variable } = assignment('--set-secret', text);
     const secret = process.env[variable];
-    if (!secret) throw new CliUsageError(`--set-secret ${show(key)}: the environment variable ${show(variable)} is not set`);
+    if (!secret)
+      throw new CliUsageError(`--set-secret ${show(key)}: the environment variable ${show(variable)} is not set`);
     put('--set-secret', key, secret);
   }
   if (args.secretStdin) {
-    const secret = await readSecretFromStdin(process.stdin, '--secret-stdin', '`printenv SFTP_PASSWORD | boomi-spaces configure …`');
+    const secret = await readSecretFromStdin(
+      process.stdin,
+      '--secret-stdin',
+      '`printenv SFTP_PASSWORD | boomi-spaces configure …`',
+    );
     put('--secret-stdin', args.secretStdin, secret);
   }
   for (const key of args.useDefault) put('--use-default', key, { useDefault: true });

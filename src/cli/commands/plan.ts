@@ -59,7 +59,10 @@ async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger
   const entries = resolvePlan(parsed, view);
   const existing = new Map(
     instances.map((i) => [
-      naturalKeyOf({ integrationPackId: i.integrationPackId, integrationPackOverrideName: i.integrationPackOverrideName }),
+      naturalKeyOf({
+        integrationPackId: i.integrationPackId,
+        integrationPackOverrideName: i.integrationPackOverrideName,
+      }),
       i.id,
     ]),
   );
@@ -142,7 +145,11 @@ export async function applyCommand(
     flags.rotateSecrets ? 'always' : 'when-unset',
     (outcome) => {
       const result: ChangeResult = outcome.ok
-        ? { change: outcome.change, ok: true, ...(outcome.change.instanceId && { instanceId: outcome.change.instanceId }) }
+        ? {
+            change: outcome.change,
+            ok: true,
+            ...(outcome.change.instanceId && { instanceId: outcome.change.instanceId }),
+          }
         : { change: outcome.change, ok: false, error: asSpacesError(outcome.error) };
       results.push(result);
       progress.tick(result);

@@ -18,7 +18,11 @@ export async function listAccounts(
         : undefined;
   const accounts = await client.listSpaceAccounts(criteria);
   out.result(accounts, () => undefined);
-  await out.table(['ACCOUNT ID', 'NAME'], accounts.map((a) => [a.id, a.name]), 'No accounts.');
+  await out.table(
+    ['ACCOUNT ID', 'NAME'],
+    accounts.map((a) => [a.id, a.name]),
+    'No accounts.',
+  );
 }
 
 export interface CreateSpaceArgs {
@@ -50,7 +54,8 @@ export async function updateSpace(
 }
 
 export async function deleteSpace(client: SpacesClient, out: Output, id: string, yes: boolean): Promise<void> {
-  if (!yes) throw new CliUsageError('space delete removes the Space for every account it reaches: add --yes to confirm');
+  if (!yes)
+    throw new CliUsageError('space delete removes the Space for every account it reaches: add --yes to confirm');
   await client.deleteSpace(id);
   out.result({ deleted: id }, () => out.line(`Deleted space ${show(id)}.`));
 }

@@ -17,7 +17,8 @@ export interface RunArgs {
 /** Where to run: the environment's first atom, or the atom the process is deployed to. */
 async function atomFor(client: SpacesClient, args: RunArgs, deployedAtom: string | undefined) {
   if (args.env === undefined) {
-    if (!deployedAtom) throw new CliUsageError('the process is not deployed to an atom: give --env, after attaching the instance there');
+    if (!deployedAtom)
+      throw new CliUsageError('the process is not deployed to an atom: give --env, after attaching the instance there');
     return deployedAtom;
   }
   const environment = await resolveEnvironment(client, args.env);
@@ -38,7 +39,8 @@ export async function run(client: SpacesClient, out: Output, args: RunArgs): Pro
   );
   const execution = result.execution;
   out.result({ process: { id: process.id, name: process.name }, atomId, ...result }, () => {
-    if (!execution) return out.line(`Accepted: request ${show(result.request?.requestId)}. Watch it with \`executions\`.`);
+    if (!execution)
+      return out.line(`Accepted: request ${show(result.request?.requestId)}. Watch it with \`executions\`.`);
     const line = `${show(process.name)}: ${show(execution.status)} (execution ${show(execution.executionId)})`;
     out.line(execution.message ? `${line}: ${show(execution.message)}` : line);
   });

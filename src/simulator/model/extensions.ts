@@ -94,7 +94,8 @@ export function attachmentOfExtension(state: SimState, envExtensionId: string): 
     const found = parts(state, a);
     return found && `${a.environmentId}:${extensionGroupOf(found.pack, found.instance)}` === decoded;
   });
-  if (!attachment) throw new PlatformError('INVALID_ENV_EXTENSION_ID', `No environment extensions with id ${envExtensionId}`);
+  if (!attachment)
+    throw new PlatformError('INVALID_ENV_EXTENSION_ID', `No environment extensions with id ${envExtensionId}`);
   return attachment;
 }
 
@@ -120,7 +121,9 @@ export function applyExtensionsUpdate(state: SimState, attachment: SimAttachment
     ? structuredClone(attachment.settings ?? emptySettings())
     : { ...emptySettings(), maps: attachment.settings?.maps ?? [] };
   const setting = (sent: Sent): SimSetting =>
-    isTrue(sent.useDefault) ? { value: '', useDefault: true } : { value: String(sent.value ?? ''), useDefault: false };
+    isTrue(sent.useDefault)
+      ? { value: '', useDefault: true }
+      : { value: typeof sent.value === 'string' ? sent.value : JSON.stringify(sent.value ?? ''), useDefault: false };
   const connections = (body.connections ?? {}) as { connection?: unknown };
   for (const sentConnection of asList(connections.connection) as Array<{ id?: unknown; field?: unknown }>) {
     const connection = definition.connections.find((c) => c.id === sentConnection.id);
@@ -132,9 +135,13 @@ export function applyExtensionsUpdate(state: SimState, attachment: SimAttachment
     }
   }
   const properties = (body.processProperties ?? {}) as { ProcessProperty?: unknown };
-  for (const sentComponent of asList(properties.ProcessProperty) as Array<{ id?: unknown; ProcessPropertyValue?: unknown }>) {
+  for (const sentComponent of asList(properties.ProcessProperty) as Array<{
+    id?: unknown;
+    ProcessPropertyValue?: unknown;
+  }>) {
     const component = definition.processProperties.find((c) => c.id === sentComponent.id);
-    if (!component) throw new PlatformError('INVALID_EXTENSIONS', `No process property component ${String(sentComponent.id)}`);
+    if (!component)
+      throw new PlatformError('INVALID_EXTENSIONS', `No process property component ${String(sentComponent.id)}`);
     for (const sent of asList(sentComponent.ProcessPropertyValue) as Sent[]) {
       if (!component.properties.some((p) => p.key === sent.key))
         throw new PlatformError('INVALID_EXTENSIONS', `${component.name} has no property ${String(sent.key)}`);

@@ -49,7 +49,14 @@ export class Lifecycle {
 
   #schedulesView(atomId: string, processId: string, envId: string | null) {
     const stored = schedulesOf(this.#state, atomId, processId);
-    return { id: schedulesId(atomId, processId), processId, atomId, envId, schedule: stored.schedule, retry: stored.retry };
+    return {
+      id: schedulesId(atomId, processId),
+      processId,
+      atomId,
+      envId,
+      schedule: stored.schedule,
+      retry: stored.retry,
+    };
   }
 
   updateSchedules(text: string, id: string, context: CallContext) {

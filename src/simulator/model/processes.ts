@@ -91,7 +91,10 @@ export function readSchedulesBody(text: string): { schedule: SimSchedule[]; retr
   const maxRetry = retry.maxRetry ?? 5;
   if (typeof maxRetry !== 'number' || !Number.isInteger(maxRetry) || maxRetry < 1 || maxRetry > 5)
     throw new PlatformError('INVALID_PROCESS_SCHEDULES', 'Retry.maxRetry must be from 1 to 5');
-  return { schedule: list(body.Schedule, 'Schedule'), retry: { schedule: list(retry.Schedule, 'Retry.Schedule'), maxRetry } };
+  return {
+    schedule: list(body.Schedule, 'Schedule'),
+    retry: { schedule: list(retry.Schedule, 'Retry.Schedule'), maxRetry },
+  };
 }
 
 /** How long a run spends STARTED, then INPROCESS, before its final status (simulated time). */

@@ -12,7 +12,8 @@ function checkName(name: string | null | undefined): string {
   if (trimmed.length > MAX_SPACE_NAME)
     throw new PlatformError('SPACE_NAME_IS_LENGTHY', `A Space name has at most ${MAX_SPACE_NAME} characters`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new PlatformError('INVALID_SPACE_NAME', 'A Space name holds no control characters');
+  if (/[\u0000-\u001f\u007f]/.test(trimmed))
+    throw new PlatformError('INVALID_SPACE_NAME', 'A Space name holds no control characters');
   return trimmed;
 }
 
