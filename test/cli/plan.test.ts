@@ -152,7 +152,7 @@ describe('plan', () => {
     const json = JSON.parse((await cli('plan', EXAMPLE.pathname, '--json')).stdout) as {
       summary: Record<string, number>;
     };
-    expect(json.summary).toEqual({ install: 3, attach: 3, detach: 0, uninstall: 0 });
+    expect(json.summary).toEqual({ install: 3, attach: 3, detach: 0, uninstall: 0, configure: 0, schedule: 0 });
   });
 
   it('--detailed-exitcode: 2 with changes, 0 without, 1 on error', async () => {
