@@ -80,7 +80,7 @@ describe('processes and extensions', () => {
     await expect(client.getExtensions(instanceId, [PROD])).rejects.toMatchObject({
       code: 'INVALID_RESPONSE',
       operationName: 'getExtensions',
-      message: expect.stringContaining('attachments[0].environmentExtensions is not valid JSON') as string,
+      message: expect.stringContaining('attachments[0].environmentExtensions is not valid JSON'),
     });
   });
 });

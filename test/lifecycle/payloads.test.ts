@@ -32,7 +32,7 @@ describe('cronToSchedule: 5-field cron to Boomi’s schedule fields', () => {
     ['1-7/2 * * * 1-7/2', /cannot end on Sunday/],
   ])('refuses %s before anything is sent', (line, message) => {
     expect(() => cronToSchedule(line)).toThrow(message);
-    expect(() => cronToSchedule(line)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }) as Error);
+    expect(() => cronToSchedule(line)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 
   it('refuses a line longer than 200 characters', () => {

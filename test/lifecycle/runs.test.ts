@@ -24,15 +24,11 @@ beforeEach(async () => {
   await client.attachIntegrationPackInstance({ integrationPackInstanceId: instanceId, environmentIds: [PROD] });
   processId = (await client.listProcesses(instanceId))[0]!.id;
 });
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 const sent = (operation: string) => mock.requests.filter((name) => name === operation).length;
-const run = {
-  get processId() {
-    return processId;
-  },
-  atomId: DEMO.atoms.prod,
-};
 
 /** Settles a call while the fake clock runs, in steps. */
 async function onFakeClock<T>(call: () => Promise<T>, stepMs = 100): Promise<T> {

@@ -147,11 +147,11 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
       const options = fixDeadline(callOptions);
       const instanceId = requireId(request?.instanceId, 'instanceId');
       const processId = requireId(request.processId, 'processId');
-      const given: ReadonlyArray<Schedule | string> = request.schedules;
-      if (!Array.isArray(given))
+      const given: unknown = request.schedules;
+      if (!isList(given))
         throw new SpacesInputError('`schedules` must be a list (empty to remove them all)', { field: 'schedules' });
       const schedules = checkSchedules(
-        given.map((s): Schedule => (typeof s === 'string' ? cronToSchedule(s) : s)),
+        given.map((s): Schedule => (typeof s === 'string' ? cronToSchedule(s) : (s as Schedule))),
         'schedules',
       );
       const maxRetry = request.retry?.maxRetry;
@@ -191,3 +191,5 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
     },
   };
 }
+
+const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
