@@ -53,7 +53,9 @@ describe('apply', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('+ install Order Intake (SINGLE)');
     expect(first.stdout).toContain('ok     + attach Invoice Sync "EU invoices" to Test');
-    expect(first.stdout).toContain('Applied 6 of 6 changes: 3 installed, 3 attached, 0 detached, 0 uninstalled, 0 settings configured, 0 processes scheduled.');
+    expect(first.stdout).toContain(
+      'Applied 6 of 6 changes: 3 installed, 3 attached, 0 detached, 0 uninstalled, 0 settings configured, 0 processes scheduled.',
+    );
     expect(instanceNames()).toEqual(['(single)', 'EU invoices', 'US invoices']);
     expect(simulator.platform.state.attachments).toHaveLength(3);
     expect(simulator.stats.operations.installIpackBatch).toBe(1);
@@ -147,7 +149,9 @@ describe('plan', () => {
   it('shows the changes and sends nothing that changes the account', async () => {
     const run = await cli('plan', EXAMPLE.pathname);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('3 to install, 3 to attach, 0 to detach, 0 to uninstall, 0 settings to configure, 0 processes to schedule.');
+    expect(run.stdout).toContain(
+      '3 to install, 3 to attach, 0 to detach, 0 to uninstall, 0 settings to configure, 0 processes to schedule.',
+    );
     expect(mutationsSent()).toBe(0);
     const json = JSON.parse((await cli('plan', EXAMPLE.pathname, '--json')).stdout) as {
       summary: Record<string, number>;
@@ -176,7 +180,9 @@ describe('plan', () => {
     const plan = await cli('plan', smaller, '--prune');
     expect(plan.stdout).toMatch(/- detach Invoice Sync "EU invoices" \(\S+\) from Production/);
     expect(plan.stdout).toMatch(/- uninstall Invoice Sync "US invoices" \(\S+\)/);
-    expect(plan.stdout).toContain('0 to install, 0 to attach, 1 to detach, 1 to uninstall, 0 settings to configure, 0 processes to schedule.');
+    expect(plan.stdout).toContain(
+      '0 to install, 0 to attach, 1 to detach, 1 to uninstall, 0 settings to configure, 0 processes to schedule.',
+    );
     const apply = await cli('apply', smaller, '--prune', '--yes');
     expect(apply.code).toBe(0);
     expect(instanceNames()).toEqual(['(single)', 'EU invoices']);
