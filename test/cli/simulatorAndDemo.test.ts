@@ -49,6 +49,7 @@ describe('boomi-spaces demo (npm start)', () => {
   it('walks through the main job and exits 0', async () => {
     const run = await runCli(['demo']);
     expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('demo-sftp-password');
     for (const text of [
       '1. List the spaces',
       'Install the SINGLE pack "Order Intake"',
@@ -57,6 +58,11 @@ describe('boomi-spaces demo (npm start)', () => {
       'refused before sending: INVALID_INPUT',
       'List the installed instances',
       'to environment "Production"',
+      'Run "Invoice export" before configuring it',
+      'ERROR: Connection "SFTP": the required field "host" is not set in environment "Production"',
+      'SFTP.password               │ (not set) │ (secret)',
+      'is stored as {"minutes":"0-59/15","hours":"8-18","daysOfWeek":"2-6"',
+      'COMPLETE: Completed',
       'uninstalled; 2 instances remain',
       'Apply a plan file',
       'ok + install Invoice Sync "APAC invoices" (MULTI)',
@@ -66,7 +72,7 @@ describe('boomi-spaces demo (npm start)', () => {
     ]) {
       expect(run.stdout).toContain(text);
     }
-  });
+  }, 20_000);
 
   it('with --json prints one document with every step', async () => {
     const run = await runCli(['demo', '--json']);
@@ -80,9 +86,15 @@ describe('boomi-spaces demo (npm start)', () => {
       'wrong install',
       'listIntegrationPackInstances',
       'attach',
+      'listProcesses',
+      'Run "Invoice export" before configuring it',
+      'updateExtensions',
+      'updateSchedules',
+      'Run "Invoice export" again',
+      'listExecutions',
       'uninstall',
       'apply plan (first)',
       'apply plan (second)',
     ]);
-  });
+  }, 20_000);
 });

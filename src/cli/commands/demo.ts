@@ -7,6 +7,7 @@ import { changeToJson, computeChanges, describeChange } from '../../plan/changes
 import { parsePlan } from '../../plan/planFile.js';
 import { resolvePlan } from '../../plan/resolvePlan.js';
 import type { Output } from '../output.js';
+import { lifecycleDemo } from './demoLifecycle.js';
 
 /**
  * The main job against the embedded simulator, step by step, with the SDK: what `npm start` runs.
@@ -95,6 +96,8 @@ export async function runDemo(out: Output): Promise<void> {
     record('attach', attachments);
     out.note(`   attachment ${attachments[0]?.id} in environment ${attachments[0]?.environmentId}`);
 
+    await lifecycleDemo(client, out, { step, record }, attached.id, { id: prod.id!, name: prod.name ?? prod.id! });
+
     const removed = multiInstances[1]!;
     step(`Uninstall instance ${removed.id} ("${removed.integrationPackOverrideName}")`);
     await client.uninstallIntegrationPack(removed.id);
@@ -136,6 +139,7 @@ export async function runDemo(out: Output): Promise<void> {
     }
 
     out.note('\nDemo complete.');
+    out.note('The same against the simulator from a shell: `boomi-spaces simulator`, then the commands it prints.');
     out.result({ simulator: simulator.url, steps }, () => undefined);
   } finally {
     await simulator.close();

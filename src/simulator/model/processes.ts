@@ -98,7 +98,7 @@ export function readSchedulesBody(text: string): { schedule: SimSchedule[]; retr
 }
 
 /** How long a run spends STARTED, then INPROCESS, before its final status (simulated time). */
-export const RUN_PHASES_MS = { started: 1000, inProcess: 2000 } as const;
+export const RUN_PHASES_MS = { started: 500, inProcess: 1000 } as const;
 
 export function statusOf(execution: SimExecution, now: number): string {
   const elapsed = now - execution.startedAt;
