@@ -96,7 +96,7 @@ export async function runDemo(out: Output): Promise<void> {
     record('attach', attachments);
     out.note(`   attachment ${attachments[0]?.id} in environment ${attachments[0]?.environmentId}`);
 
-    await lifecycleDemo(client, out, { step, record }, attached.id, { id: prod.id!, name: prod.name ?? prod.id! });
+    await lifecycleDemo(client, out, { step, record }, attached.id, { id: prod.id, name: prod.name ?? prod.id });
 
     const removed = multiInstances[1]!;
     step(`Uninstall instance ${removed.id} ("${removed.integrationPackOverrideName}")`);
