@@ -10,7 +10,15 @@ export type SimulatorErrorCode =
   | 'IPACK_OVERRIDE_NAME_NOT_ALLOWED'
   | 'IPACK_OVERRIDE_NAME_IN_USE'
   | 'ENVIRONMENT_NOT_FOUND'
-  | 'ATTACHMENT_ID_INVALID';
+  | 'ATTACHMENT_ID_INVALID'
+  | 'PROCESS_NOT_FOUND'
+  | 'PROCESS_NOT_DEPLOYED'
+  | 'ATOM_NOT_FOUND'
+  | 'INVALID_PROCESS_SCHEDULES'
+  | 'INVALID_PROCESS_SCHEDULES_ID'
+  | 'INVALID_EXTENSIONS'
+  | 'INVALID_ENV_EXTENSION_ID'
+  | 'INVALID_EXECUTION_TIME';
 
 /** A rule of the platform was broken; becomes one GraphQL error with `extensions.code`. */
 export class PlatformError extends GraphQLError {
