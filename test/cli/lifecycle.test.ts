@@ -98,8 +98,18 @@ describe('processes, extensions, configure, schedule', () => {
       '--json',
     );
     expect(JSON.parse(again.stdout)).toMatchObject({ changes: [] });
-    for (const out of [run.stdout, run.stderr, again.stdout, JSON.stringify(extensions)])
-      expect(out).not.toContain(SECRET);
+    const verbose = await cli(
+      'configure',
+      instanceId,
+      '--env',
+      'Production',
+      '--set-secret',
+      'SFTP.password=ACME_SFTP_PASSWORD',
+      '--verbose',
+    );
+    expect(verbose.stderr).toContain('[verbose] → POST');
+    const outputs = [run.stdout, run.stderr, again.stdout, JSON.stringify(extensions), verbose.stdout, verbose.stderr];
+    for (const out of outputs) expect(out).not.toContain(SECRET);
   });
 
   it('refuses a secret variable that is not set, an unknown setting and a stray --cron with --clear (exit 2)', async () => {
