@@ -1,5 +1,5 @@
 import { resolveExtensionChanges, type SecretPolicy } from '../api/lifecycle/extensionChanges.js';
-import type { ExtensionChange } from '../api/lifecycle/types.js';
+import type { ExtensionChange, Process } from '../api/lifecycle/types.js';
 import type { EnvironmentExtensions, ExtensionChanges, ResolvedChanges } from '../api/payloads/extensions.js';
 import { cronToSchedule, scheduleToCron, type Schedule } from '../api/payloads/schedules.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
@@ -33,7 +33,7 @@ const NOT_ATTACHED = '(after attach)';
 const READ_CONCURRENCY = 8;
 
 /** What the plan asks, shown before it can be compared (the instance or attachment does not exist yet). */
-function unreadSettings(wanted: WantedExtensions, from: string): ExtensionChange[] {
+export function unreadSettings(wanted: WantedExtensions, from: string): ExtensionChange[] {
   const out: ExtensionChange[] = [];
   for (const kind of ['connections', 'processProperties'] as const)
     for (const [component, values] of Object.entries(wanted.asked[kind] ?? {}))
@@ -108,6 +108,80 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 }
 
+/** An entry's process by id, or else by name. */
+export function findProcess(processes: readonly Process[], wanted: string): Process | undefined {
+  return processes.find((p) => p.id === wanted) ?? processes.find((p) => p.name === wanted);
+}
+
+/** The change that gives `process` these schedules; none when it has them already. */
+export function scheduleChange(
+  entry: ResolvedEntry,
+  instanceId: string | null,
+  wanted: string,
+  lines: string[],
+  process?: Process,
+): ScheduleChange | undefined {
+  const current = process?.processSchedules?.schedule;
+  if (current && sameSchedules(current, lines.map(cronToSchedule))) return undefined;
+  return {
+    action: 'schedule',
+    entry,
+    instanceId,
+    process: { id: process?.id ?? null, name: process?.name ?? wanted },
+    from: current ? current.map(scheduleToCron) : null,
+    to: lines,
+  };
+}
+
+export const configureChange = (
+  entry: ResolvedEntry,
+  instanceId: string | null,
+  environment: { id: string; name: string },
+  setting: ExtensionChange,
+): ConfigureChange => ({ action: 'configure', entry, instanceId, environment, setting });
+
+/** One entry's changes: read and compared for an existing instance, as asked for one still to install. */
+async function planEntry(
+  client: SpacesClient,
+  entry: ResolvedEntry,
+  instanceId: string | null,
+  secrets: SecretPolicy,
+): Promise<Array<ConfigureChange | ScheduleChange>> {
+  const out: Array<ConfigureChange | ScheduleChange> = [];
+  if (instanceId === null) {
+    for (const wanted of entry.extensions)
+      for (const setting of unreadSettings(wanted, PENDING))
+        out.push(configureChange(entry, null, wanted.environment, setting));
+    for (const { process, lines } of entry.schedules) out.push(scheduleChange(entry, null, process, lines)!);
+    return out;
+  }
+  if (entry.extensions.length > 0) {
+    const found = await client.getExtensions(
+      instanceId,
+      entry.extensions.map((w) => w.environment.id),
+    );
+    for (const wanted of entry.extensions) {
+      const current = found.find((a) => a.environmentId === wanted.environment.id)?.extensions;
+      const settings = current
+        ? diffExtensions(current, wanted, secrets).changes
+        : unreadSettings(wanted, NOT_ATTACHED);
+      for (const setting of settings) out.push(configureChange(entry, instanceId, wanted.environment, setting));
+    }
+  }
+  if (entry.schedules.length === 0) return out;
+  const processes = await client.listProcesses(instanceId);
+  for (const { process: wanted, lines, at } of entry.schedules) {
+    const process = findProcess(processes, wanted);
+    if (!process) {
+      const known = processes.map((p) => `"${p.name}"`).join(', ') || 'none';
+      throw new PlanError([`${at}: the instance has no process "${wanted}"; it has ${known}`]);
+    }
+    const change = scheduleChange(entry, instanceId, wanted, lines, process);
+    if (change) out.push(change);
+  }
+  return out;
+}
+
 /**
  * The configure and schedule changes of the entries: for existing instances read and compared (only
  * what differs), for instances still to install or environments still to attach shown as asked.
@@ -119,151 +193,8 @@ export async function planLifecycle(
   secrets: SecretPolicy,
 ): Promise<Array<ConfigureChange | ScheduleChange>> {
   const work = entries.filter((e) => e.extensions.length > 0 || e.schedules.length > 0);
-  const perEntry = await mapLimited(work, READ_CONCURRENCY, async (entry) => {
-    const out: Array<ConfigureChange | ScheduleChange> = [];
-    const instanceId = instanceIdOf(entry) ?? null;
-    const configure = (environment: { id: string; name: string }, setting: ExtensionChange): ConfigureChange => ({
-      action: 'configure',
-      entry,
-      instanceId,
-      environment,
-      setting,
-    });
-    if (instanceId === null) {
-      for (const wanted of entry.extensions)
-        for (const setting of unreadSettings(wanted, PENDING)) out.push(configure(wanted.environment, setting));
-      for (const { process, lines } of entry.schedules)
-        out.push({
-          action: 'schedule',
-          entry,
-          instanceId,
-          process: { id: null, name: process },
-          from: null,
-          to: lines,
-        });
-      return out;
-    }
-    if (entry.extensions.length > 0) {
-      const found = await client.getExtensions(
-        instanceId,
-        entry.extensions.map((w) => w.environment.id),
-      );
-      for (const wanted of entry.extensions) {
-        const current = found.find((a) => a.environmentId === wanted.environment.id)?.extensions;
-        const settings = current
-          ? diffExtensions(current, wanted, secrets).changes
-          : unreadSettings(wanted, NOT_ATTACHED);
-        for (const setting of settings) out.push(configure(wanted.environment, setting));
-      }
-    }
-    if (entry.schedules.length > 0) {
-      const processes = await client.listProcesses(instanceId);
-      for (const { process: wanted, lines, at } of entry.schedules) {
-        const process = processes.find((p) => p.id === wanted) ?? processes.find((p) => p.name === wanted);
-        if (!process)
-          throw new PlanError([
-            `${at}: the instance has no process "${wanted}"; it has ${processes.map((p) => `"${p.name}"`).join(', ') || 'none'}`,
-          ]);
-        const current = process.processSchedules?.schedule;
-        if (current && sameSchedules(current, lines.map(cronToSchedule))) continue;
-        out.push({
-          action: 'schedule',
-          entry,
-          instanceId,
-          process: { id: process.id, name: process.name },
-          from: current ? current.map(scheduleToCron) : null,
-          to: lines,
-        });
-      }
-    }
-    return out;
-  });
+  const perEntry = await mapLimited(work, READ_CONCURRENCY, (entry) =>
+    planEntry(client, entry, instanceIdOf(entry) ?? null, secrets),
+  );
   return perEntry.flat();
-}
-
-/** What became of one lifecycle change in `applyLifecycle`. */
-export type LifecycleResult =
-  | { change: ConfigureChange | ScheduleChange; ok: true }
-  | { change: ConfigureChange | ScheduleChange; ok: false; error: unknown };
-
-/**
- * Makes the entries' settings and schedules so, after installs and attachments: each instance and
- * environment read afresh, only what differs sent, as a partial update. Secrets already set are
- * left alone unless `secrets` is `always` (--rotate-secrets).
- */
-export async function applyLifecycle(
-  client: SpacesClient,
-  entries: readonly ResolvedEntry[],
-  instanceIdOf: (entry: ResolvedEntry) => string | undefined,
-  secrets: SecretPolicy,
-  settle: (result: LifecycleResult) => void,
-): Promise<void> {
-  for (const entry of entries) {
-    const instanceId = instanceIdOf(entry);
-    if (!instanceId || (entry.extensions.length === 0 && entry.schedules.length === 0)) continue;
-    for (const wanted of entry.extensions) {
-      let changes: ExtensionChange[] = [];
-      try {
-        const [found] = await client.getExtensions(instanceId, [wanted.environment.id]);
-        if (!found?.extensions) throw new Error(`the instance has no extensions in ${wanted.environment.name}`);
-        const diff = diffExtensions(found.extensions, wanted, secrets);
-        changes = diff.changes;
-        if (changes.length > 0)
-          await client.updateExtensions({ instanceId, environmentId: wanted.environment.id, ...diff.send });
-        for (const setting of changes)
-          settle({
-            change: { action: 'configure', entry, instanceId, environment: wanted.environment, setting },
-            ok: true,
-          });
-      } catch (error) {
-        const failed = changes.length > 0 ? changes : unreadSettings(wanted, '?');
-        for (const setting of failed)
-          settle({
-            change: { action: 'configure', entry, instanceId, environment: wanted.environment, setting },
-            ok: false,
-            error,
-          });
-      }
-    }
-    if (entry.schedules.length === 0) continue;
-    let processes: Awaited<ReturnType<SpacesClient['listProcesses']>> = [];
-    try {
-      processes = await client.listProcesses(instanceId);
-    } catch (error) {
-      for (const { process, lines } of entry.schedules)
-        settle({
-          change: {
-            action: 'schedule',
-            entry,
-            instanceId,
-            process: { id: null, name: process },
-            from: null,
-            to: lines,
-          },
-          ok: false,
-          error,
-        });
-      continue;
-    }
-    for (const { process: wanted, lines } of entry.schedules) {
-      const process = processes.find((p) => p.id === wanted) ?? processes.find((p) => p.name === wanted);
-      const current = process?.processSchedules?.schedule;
-      const change: ScheduleChange = {
-        action: 'schedule',
-        entry,
-        instanceId,
-        process: { id: process?.id ?? null, name: process?.name ?? wanted },
-        from: current ? current.map(scheduleToCron) : null,
-        to: lines,
-      };
-      if (current && sameSchedules(current, lines.map(cronToSchedule))) continue;
-      try {
-        if (!process) throw new Error(`the instance has no process "${wanted}"`);
-        await client.updateSchedules({ instanceId, processId: process.id, schedules: lines });
-        settle({ change, ok: true });
-      } catch (error) {
-        settle({ change, ok: false, error });
-      }
-    }
-  }
 }

@@ -1,3 +1,4 @@
+import type { Schedule } from '../../api/payloads/schedules.js';
 import type { EnvironmentClassification, InstallationType } from '../../generated/schema-types.js';
 
 /** A pack known to the platform. */
@@ -62,15 +63,8 @@ export interface SimSchedules {
   retry: { schedule: SimSchedule[]; maxRetry: number };
 }
 
-/** One cron-like schedule (Boomi's fields). */
-export interface SimSchedule {
-  minutes: string;
-  hours: string;
-  daysOfWeek: string;
-  daysOfMonth: string;
-  months: string;
-  years: string;
-}
+/** One cron-like schedule (Boomi's fields, as the SDK types them). */
+export type SimSchedule = Schedule;
 
 /** One run of a process; its status follows from the time since it started. */
 export interface SimExecution {
