@@ -83,10 +83,13 @@ if (wanted('size')) {
   report.size = r;
   report.bundleGzipBytes = r.bundleGzipBytes;
   report.bundleHasGraphql = r.bundleHasGraphql;
+  report.bundleHasUndici = r.bundleHasUndici;
+  report.browserBundleGzipBytes = r.browserBundleGzipBytes;
   log('\n5. Size of the SDK entry (esbuild, minified, platform node, dependencies included)');
   log(
     `  ${r.bundleBytes} bytes, ${r.bundleGzipBytes} gzipped (target ≤ ${r.target.bundleGzipBytes}); graphql in the bundle: ${r.bundleHasGraphql}; packages: ${r.packages.join(', ')}`,
   );
+  log(`  for browsers: ${r.browserBundleGzipBytes} gzipped; undici in either bundle: ${r.bundleHasUndici}`);
 }
 if (wanted('tables')) {
   const r = await tables({ smoke });

@@ -1,4 +1,3 @@
-import { CommanderError } from 'commander';
 import { CliUsageError } from './CliUsageError.js';
 import { EXIT, Output } from './output.js';
 
@@ -31,7 +30,7 @@ function inCliWords(message: string): string {
  */
 export async function reportFailure(error: unknown, { json }: { json: boolean }): Promise<number> {
   const out = new Output(json);
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     if (NOT_FAILURES.has(error.code)) return EXIT.ok;
     // Commander has written its message to stderr already; the document joins it on stdout.
     if (json) out.errorDocument({ code: 'INVALID_USAGE', message: error.message.replace(/^error: /, '') });
@@ -60,4 +59,13 @@ export async function reportFailure(error: unknown, { json }: { json: boolean })
   }
   out.error({ code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) });
   return EXIT.apiFailure;
+}
+
+/**
+ * Commander's errors by their code: the CLI's start-up is bundled with its own copy of commander
+ * (scripts/bundle-cli.mjs), so `instanceof` against this module's commander would not hold.
+ */
+function isCommanderError(error: unknown): error is Error & { code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('commander.');
 }

@@ -5,6 +5,7 @@ import { RetryBudget } from '../retry/budget.js';
 import { RequestPacer } from '../retry/pacer.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
 import { createTransport } from '../transport/createTransport.js';
+import { chooseSender } from '../transport/http/chooseSender.js';
 import { createExecutor, type Execute } from './createExecutor.js';
 import { transportExchange } from './transportExchange.js';
 import { resolveOptions, type SpacesClientOptions } from './options.js';
@@ -20,6 +21,12 @@ export interface SpacesClient extends SpacesApi {
   urql: Client;
   /** The endpoint the client talks to. */
   readonly endpoint: string;
+  /**
+   * Releases the client's connections (its undici Agent in Node), after the calls under way end.
+   * `await using client = createSpacesClient(…)` calls it too.
+   */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -58,7 +65,7 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
       budget,
     ).getToken;
   const transport = createTransport({
-    fetch: resolved.fetch,
+    sender: chooseSender(resolved.http),
     getToken,
     timeoutMs: resolved.timeoutMs,
     redactor,
@@ -87,6 +94,8 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     execute,
     urql,
     endpoint: resolved.endpoint,
+    close: () => transport.close(),
+    [Symbol.asyncDispose]: () => transport.close(),
   };
   // The urql client holds no secret, but its dumps are long; show what identifies the client.
   const summary = () => `SpacesClient { endpoint: '${resolved.endpoint}' }`;

@@ -8,13 +8,15 @@ import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { obtainToken, type TokenSource } from './authorize.js';
 import { classifyAttempt, settle, type Outcome } from './classify.js';
 import type { TransportLogger } from './events.js';
+import type { HttpSender } from './http/types.js';
 import { metaOf, type RequestMeta } from './requestMeta.js';
 import { sendAttempt, type Answer } from './sendAttempt.js';
 
 export type { TokenSource } from './authorize.js';
 
 export interface TransportOptions {
-  fetch: typeof globalThis.fetch;
+  /** How attempts reach the network: fetch or undici (`http/chooseSender.ts`). */
+  sender: HttpSender;
   getToken: TokenSource;
   timeoutMs: number;
   redactor: SecretRedactor;
@@ -42,6 +44,8 @@ export interface TransportOptions {
 export interface Transport {
   /** The final answer, checked and parsed, or a typed TransportError. */
   send(url: string, init: RequestInit): Promise<Answer>;
+  /** Releases the connections the transport holds (the undici Agent in Node). */
+  close(): Promise<void>;
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -135,7 +139,7 @@ export function createTransport(options: TransportOptions): Transport {
     return settle(outcome);
   }
 
-  return { send };
+  return { send, close: () => options.sender.close() };
 }
 
 function isUnauthorized(answer: Answer): boolean {

@@ -2,20 +2,22 @@ import { TransportError } from '../errors/TransportError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { describeNetworkError, errorCode, snippetOf } from './diagnostics.js';
 import { redactHeaders, type TransportLogger } from './events.js';
-import { BodyTooLargeError, nestsDeeperThan, readBounded } from './readBody.js';
+import type { HeaderReader, HttpReply, HttpSender } from './http/types.js';
+import { BodyTooLargeError, nestsDeeperThan } from './readBody.js';
 import type { RequestMeta } from './requestMeta.js';
 
 /** One HTTP answer that holds a GraphQL response (whatever its status). */
 export interface Answer {
   status: number;
   statusText: string;
-  headers: Headers;
+  headers: HeaderReader;
   text: string;
   payload: { data?: unknown; errors?: Array<{ message?: unknown; extensions?: unknown }> };
 }
 
 export interface AttemptContext {
-  fetch: typeof globalThis.fetch;
+  /** fetch or undici, chosen by the client (`http/chooseSender.ts`). */
+  sender: HttpSender;
   timeoutMs: number;
   redactor: SecretRedactor;
   /** Longest answer body read, in bytes. */
@@ -44,7 +46,7 @@ export async function sendAttempt(
   init: RequestInit,
   meta: RequestMeta,
   attempt: number,
-  { fetch: fetchImpl, timeoutMs, redactor, maxResponseBytes, maxResponseDepth, logger }: AttemptContext,
+  { sender, timeoutMs, redactor, maxResponseBytes, maxResponseDepth, logger }: AttemptContext,
 ): Promise<Answer> {
   // One controller per attempt, aborted by the timeout or the caller's signal. setTimeout rather than
   // AbortSignal.timeout, so fake clocks control it; no AbortSignal.any, which costs a transferable
@@ -75,24 +77,31 @@ export async function sendAttempt(
     });
   }
 
-  let response: Response;
+  let response: HttpReply;
   let text: string;
   try {
     // Credentials never follow a redirect: a 3xx is an error, below.
-    response = await fetchImpl(url, { ...init, signal: controller.signal, redirect: 'manual' });
-    text = await readBounded(response, maxResponseBytes);
+    response = await sender.send(url, {
+      method: init.method ?? 'POST',
+      headers: init.headers as Record<string, string>,
+      body: typeof init.body === 'string' ? init.body : undefined,
+      signal: controller.signal,
+    });
+    text = await response.readText(maxResponseBytes);
   } catch (cause) {
     const error =
-      cause instanceof BodyTooLargeError
-        ? new TransportError(
-            'RESPONSE_TOO_LARGE',
-            `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`,
-            {
-              execution: 'maybe',
-              final: true,
-            },
-          )
-        : networkFailure(cause, { url, timedOut, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
+      cause instanceof TransportError
+        ? cause
+        : cause instanceof BodyTooLargeError
+          ? new TransportError(
+              'RESPONSE_TOO_LARGE',
+              `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`,
+              {
+                execution: 'maybe',
+                final: true,
+              },
+            )
+          : networkFailure(cause, { url, timedOut, aborted: meta.signal?.aborted ?? false, timeoutMs, redactor });
     logger?.({
       type: 'failure',
       operationName: meta.operationName,
@@ -115,7 +124,7 @@ export async function sendAttempt(
   });
 
   const { status } = response;
-  if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
+  if ((status >= 300 && status < 400) || response.redirected) {
     throw new TransportError(
       'REDIRECT_REFUSED',
       `the server answered with a redirect (HTTP ${status}); redirects are not followed`,

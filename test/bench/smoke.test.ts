@@ -23,6 +23,8 @@ describe('npm run bench -- --smoke --json', () => {
       cliStartRatio: expect.any(Number),
       bundleGzipBytes: expect.any(Number),
       bundleHasGraphql: expect.any(Boolean),
+      bundleHasUndici: expect.any(Boolean),
+      browserBundleGzipBytes: expect.any(Number),
       tableLinearity: expect.any(Number),
       firstRunUnresolvedShare: expect.any(Number),
       runsToConverge: expect.any(Number),
@@ -35,6 +37,7 @@ describe('npm run bench -- --smoke --json', () => {
       expect(report[key] as number).toBeGreaterThan(0);
     // These two are facts, not timings: they hold on any machine.
     expect(report.bundleHasGraphql).toBe(false);
+    expect(report.bundleHasUndici).toBe(false);
     expect(report.jwtCalls as number).toBeLessThanOrEqual(report.jwtBound as number);
     expect((report.faultyApply as { duplicates: number }).duplicates).toBe(0);
   }, 60_000);
