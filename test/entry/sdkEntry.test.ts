@@ -31,12 +31,12 @@ describe('the SDK entry (built)', () => {
     expect(existsSync(join(root, 'dist/index.js'))).toBe(true);
   });
 
-  it('loads neither graphql, msw, the simulator nor test helpers at run time', () => {
+  it('loads neither graphql, msw, the simulator, test helpers nor (before a request) undici', () => {
     const loaded = modulesLoadedBy('boomi-spaces');
     expect(loaded.some((url) => url.endsWith('/dist/index.js'))).toBe(true);
     expect(loaded.some((url) => url.includes('/node_modules/@urql/core/'))).toBe(true);
     const forbidden = loaded.filter((url) =>
-      /\/node_modules\/(graphql|msw|@mswjs|graphql-http)\/|\/dist\/simulator\/|\/src\/|\/test\//.test(url),
+      /\/node_modules\/(graphql|msw|@mswjs|graphql-http|undici)\/|\/dist\/simulator\/|\/src\/|\/test\//.test(url),
     );
     expect(forbidden).toEqual([]);
   });
