@@ -39,6 +39,7 @@ export { SCHEMA_SNAPSHOT } from './generated/snapshot.js';
 export type * from './api/lifecycle/types.js';
 export { FINAL_STATUSES } from './api/lifecycle/types.js';
 export type { RunOptions } from './api/lifecycle/executions.js';
+export type { UpdateMapExtensionsRequest } from './api/lifecycle/configure.js';
 export type { OAuthConnection, OAuthDetailsRequest, SpaceAccountCriteria } from './api/lifecycle/publishing.js';
 export type {
   Connection,

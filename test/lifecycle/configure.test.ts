@@ -191,6 +191,21 @@ describe('updateExtensions', () => {
   });
 });
 
+describe('updateMapExtensions', () => {
+  it('sends map extensions as JSON strings and reads the BulkResult back; getExtensions shows them', async () => {
+    const map = { id: 'map-ext-1', mapId: 'm1', name: 'Invoice map', Map: { BrowseSettings: {} } };
+    const answered = await client.updateMapExtensions({ instanceId, environmentId: PROD, maps: [map] });
+    expect(answered).toEqual([
+      { id: 'map-ext-1', mapId: 'm1', name: 'Invoice map', raw: expect.objectContaining(map) },
+    ]);
+    const [read] = await client.getExtensions(instanceId, [PROD]);
+    expect(read!.mapExtensions.map((m) => m.id)).toEqual(['map-ext-1']);
+    await expect(
+      client.updateMapExtensions({ instanceId, environmentId: PROD, maps: [{ name: 'x' }] }),
+    ).rejects.toThrow(/must be an object with its `id`/);
+  });
+});
+
 describe('updateSchedules', () => {
   it('converts cron lines (Monday to Friday is 2-6) and keeps the retry settings it is not given', async () => {
     const [process] = await client.listProcesses(instanceId);

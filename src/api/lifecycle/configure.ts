@@ -3,6 +3,7 @@ import {
   GetExtensionsDocument,
   ListProcessesDocument,
   UpdateExtensionsDocument,
+  UpdateMapExtensionsDocument,
   UpdateProcessSchedulesDocument,
 } from '../../generated/graphql.js';
 import type { SecretRedactor } from '../../security/SecretRedactor.js';
@@ -12,7 +13,9 @@ import { fixDeadline } from '../callDeadline.js';
 import {
   environmentExtensionsSchema,
   extensionsUpdateBody,
+  mapExtensionsSchema,
   type EnvironmentExtensions,
+  type MapExtension,
 } from '../payloads/extensions.js';
 import { parseJsonField } from '../payloads/jsonField.js';
 import {
@@ -75,6 +78,19 @@ export interface ConfigureApi {
    * ```
    */
   updateSchedules(request: UpdateSchedulesRequest, options?: CallOptions): Promise<ProcessSchedules>;
+  /**
+   * Sends map extensions (EnvironmentMapExtension objects, each with its `id`) for an instance in an
+   * environment; resolves with the map extensions the platform answers, parsed from its BulkResult.
+   */
+  updateMapExtensions(request: UpdateMapExtensionsRequest, options?: CallOptions): Promise<MapExtension[]>;
+}
+
+/** Map extensions to send for an instance in one environment. */
+export interface UpdateMapExtensionsRequest {
+  instanceId: string;
+  environmentId: string;
+  /** EnvironmentMapExtension objects as Boomi defines them, each with its `id`. */
+  maps: ReadonlyArray<Record<string, unknown>>;
 }
 
 export interface ConfigureDeps {
@@ -141,6 +157,30 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
           })
         : await currentExtensions(instanceId, environmentId, options);
       return { changes, extensions };
+    },
+
+    async updateMapExtensions(request, callOptions) {
+      const options = fixDeadline(callOptions);
+      const instanceId = requireId(request?.instanceId, 'instanceId');
+      const environmentId = requireId(request.environmentId, 'environmentId');
+      const maps: unknown = request.maps;
+      if (!isList(maps) || maps.length === 0 || maps.length > 100)
+        throw new SpacesInputError('`maps` must list 1 to 100 map extensions', { field: 'maps' });
+      maps.forEach((map, i) => {
+        if (typeof map !== 'object' || map === null || typeof (map as { id?: unknown }).id !== 'string')
+          throw new SpacesInputError(`\`maps[${i}]\` must be an object with its \`id\``, { field: `maps[${i}]` });
+      });
+      const current = await currentExtensions(instanceId, environmentId, options);
+      const input = maps.map((map) => ({ extensions: JSON.stringify(map), envExtensionId: current.id }));
+      const { extendedMappersUpdate } = await execute(UpdateMapExtensionsDocument, { input }, options);
+      return (extendedMappersUpdate ?? []).flatMap((text, i) =>
+        text === null || text.trim() === ''
+          ? []
+          : parseJsonField(mapExtensionsSchema, text, {
+              operationName: 'updateMapExtensions',
+              field: `extendedMappersUpdate[${i}]`,
+            }),
+      );
     },
 
     async updateSchedules(request, callOptions) {
