@@ -8,6 +8,7 @@ import { EXIT, Output } from './output.js';
 import { printable } from '../text/printable.js';
 import { connected, loggerFor } from './session.js';
 import { registerLifecycleCommands } from './lifecycleCommands.js';
+import { registerSchemaCommands } from './schemaCommands.js';
 import { integer, rate } from './parsers.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -152,6 +153,7 @@ program
   });
 
 registerLifecycleCommands(program, space);
+registerSchemaCommands(program);
 
 program
   .command('simulator')

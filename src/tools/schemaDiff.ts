@@ -14,6 +14,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
+import type { Output } from '../cli/output.js';
 import { readSnapshot } from '../schema/snapshotHeader.js';
 import { loadOperationDocuments } from './operationDocuments.js';
 
@@ -141,4 +142,30 @@ function usedCoordinates(schema: GraphQLSchema, document: DocumentNode): Set<str
     }),
   );
   return uses;
+}
+
+/** The report for people. */
+export function printDiffReport(out: Output, report: DiffReport): void {
+  out.line(`Schema diff: ${report.against} → ${report.candidate}`);
+  for (const level of ['BREAKING', 'DANGEROUS', 'NON_BREAKING'] as const) {
+    const changes = report.changes.filter((c) => c.criticality === level);
+    out.line(
+      `${level === 'NON_BREAKING' ? 'Safe' : level === 'BREAKING' ? 'Breaking' : 'Dangerous'} changes: ${changes.length}`,
+    );
+    for (const change of changes) {
+      const used = change.usedBy.length > 0 ? `used by ${change.usedBy.join(', ')}` : 'not used by our operations';
+      out.line(
+        `  ${level === 'BREAKING' && change.usedBy.length > 0 ? '✗' : '•'} ${change.message} [${change.path ?? '-'}] (${used})`,
+      );
+    }
+  }
+  out.line('Our operations against the new schema:');
+  for (const op of report.operations) {
+    out.line(op.valid ? `  ✓ ${op.name}` : `  ✗ ${op.name}: ${op.errors.join('; ')}`);
+  }
+  out.line(
+    report.exitCode === 0
+      ? 'Result: our operations are unaffected. Next: npm run codegen && npm test.'
+      : 'Result: the new schema breaks our operations (exit 1). Fix the operations above, then npm run codegen && npm test.',
+  );
 }

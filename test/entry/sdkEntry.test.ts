@@ -47,6 +47,19 @@ describe('the SDK entry (built)', () => {
     expect(loaded.some((url) => url.includes('/node_modules/msw/'))).toBe(true);
   });
 
+  it('exports the schema snapshot and the operations for consumers’ own codegen', () => {
+    const resolve = (specifier: string) =>
+      execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', `console.log(import.meta.resolve(${JSON.stringify(specifier)}))`],
+        { cwd: root, encoding: 'utf8' },
+      ).trim();
+    expect(fileURLToPath(resolve('boomi-spaces/schema.graphql'))).toBe(join(root, 'schema/boomi-spaces.graphql'));
+    expect(fileURLToPath(resolve('boomi-spaces/operations/getSpace.graphql'))).toBe(
+      join(root, 'operations/getSpace.graphql'),
+    );
+  });
+
   it('exposes the simulator as boomi-spaces/simulator', () => {
     const loaded = modulesLoadedBy('boomi-spaces/simulator');
     expect(loaded.some((url) => url.endsWith('/dist/simulator/index.js'))).toBe(true);

@@ -12,7 +12,6 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/serve
 import { cleanEnv, runCli } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const TOOL = join(root, 'dist/tools/schema.js');
 const SNAPSHOT = join(root, 'schema/boomi-spaces.graphql');
 const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-schema-'));
 
@@ -43,7 +42,9 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const tool = (args: string[], env: NodeJS.ProcessEnv = cleanEnv()) => runCli(args, { env, script: TOOL, cwd: root });
+/** `boomi-spaces schema …` (what `npm run schema:pull` and `schema:diff` alias), from the repository. */
+const tool = (args: string[], env: NodeJS.ProcessEnv = cleanEnv(), cwd = root) =>
+  runCli(['schema', ...args], { env, cwd });
 
 const demoAuth = () =>
   cleanEnv({
@@ -149,6 +150,17 @@ describe('npm run schema:diff', () => {
     const report = JSON.parse(run.stdout) as { operations: Array<{ name: string; valid: boolean }> };
     expect(run.code).toBe(1);
     expect(report.operations.find((o) => o.name === 'listSpaces')?.valid).toBe(false);
+  });
+
+  it('compares with the snapshot and operations of the package itself, from any directory', async () => {
+    const file = candidate('safe-elsewhere.graphql', (sdl) =>
+      sdl.replace('  spaces: [Space]', '  spaces: [Space]\n  "New."\n  version: String'),
+    );
+    const run = await tool(['diff', file, '--json'], cleanEnv(), work);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { against: string; operations: unknown[] };
+    expect(report.against).toBe(SNAPSHOT);
+    expect(report.operations).toHaveLength(21);
   });
 
   it('lists safe changes and exits 0', async () => {

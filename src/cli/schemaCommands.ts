@@ -1,0 +1,49 @@
+// `boomi-spaces schema pull|diff`: the schema change workflow (README, "When the schema changes").
+// Each loads graphql and @graphql-inspector/core only when it runs.
+import { fileURLToPath } from 'node:url';
+import type { Command } from '@commander-js/extra-typings';
+import { connected } from './session.js';
+
+/** The snapshot and operations this package was built from (the same files in the repository). */
+export const PACKAGE_SNAPSHOT = fileURLToPath(new URL('../../schema/boomi-spaces.graphql', import.meta.url));
+export const PACKAGE_OPERATIONS = fileURLToPath(new URL('../../operations', import.meta.url));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function registerSchemaCommands(program: Command<any, any, any>): void {
+  const schema = program.command('schema').description('pull the platform’s schema and diff it against the snapshot');
+
+  schema
+    .command('pull')
+    .description('introspect the endpoint and write sorted SDL under a header (writes nothing on failure)')
+    .option('--out <file>', 'where to write the snapshot', 'boomi-spaces.graphql')
+    .action(async (flags, command) => {
+      const { client, out } = await connected(command.optsWithGlobals());
+      const { pullSchema } = await import('../tools/schemaPull.js');
+      const result = await pullSchema(client, flags.out);
+      out.result(result, () =>
+        out.line(
+          `Wrote ${result.file}: ${result.types} types, sha256 ${result.sha256}. Next: boomi-spaces schema diff ${result.file}.`,
+        ),
+      );
+    });
+
+  schema
+    .command('diff')
+    .description('list breaking, dangerous and safe changes, and check every operation against the new schema')
+    .argument('<new.graphql>', 'the candidate schema')
+    .option('--against <file>', 'the schema to compare with (default: the snapshot this package was built from)')
+    .option('--operations <dir>', 'the operations to check (default: this package’s operations)')
+    .action(async (candidate, flags, command) => {
+      const { json } = command.optsWithGlobals() as { json?: boolean };
+      const { Output } = await import('./output.js');
+      const { diffSchemas, printDiffReport } = await import('../tools/schemaDiff.js');
+      const out = new Output(Boolean(json));
+      const report = await diffSchemas(
+        flags.against ?? PACKAGE_SNAPSHOT,
+        candidate,
+        flags.operations ?? PACKAGE_OPERATIONS,
+      );
+      out.result(report, () => printDiffReport(out, report));
+      process.exitCode = report.exitCode;
+    });
+}
