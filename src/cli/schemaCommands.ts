@@ -46,4 +46,24 @@ export function registerSchemaCommands(program: Command<any, any, any>): void {
       out.result(report, () => printDiffReport(out, report));
       process.exitCode = report.exitCode;
     });
+
+  program
+    .command('contract')
+    .description('check the live platform against the snapshot the SDK was built from')
+    .command('check')
+    .description(
+      'run every read-only operation against the endpoint and check each answer against the snapshot’s types (never a mutation)',
+    )
+    .option('--space <spaceId>', 'the Space to read (default: the first one listSpaces returns)')
+    .action(async (flags, command) => {
+      const globals = command.optsWithGlobals() as { json?: boolean; spaceGuid?: string };
+      const { client, out, spaceGuid } = await connected(globals);
+      const { runContractCheck } = await import('./commands/contract.js');
+      process.exitCode = await runContractCheck(client, out, {
+        ...(flags.space !== undefined && { spaceId: flags.space }),
+        ...(spaceGuid !== undefined && { spaceGuid }),
+        snapshot: PACKAGE_SNAPSHOT,
+        operations: PACKAGE_OPERATIONS,
+      });
+    });
 }

@@ -1,0 +1,205 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import { runCli, cleanEnv } from '../support/cli.js';
+import { json, useHostileServer } from '../support/hostileServer.js';
+import { fakeJwt } from '../support/jwt.js';
+import { demoEnv, useSimulatorClient } from '../support/simulator.js';
+
+interface Report {
+  exitCode: number;
+  results: Array<{
+    operation: string;
+    status: string;
+    drifts: Array<{ path: string; expected: string; seen: string }>;
+  }>;
+}
+const statusOf = (report: Report) => Object.fromEntries(report.results.map((r) => [r.operation, r.status]));
+
+const fixture = useSimulatorClient();
+
+describe('boomi-spaces contract check against the simulator', () => {
+  it('checks every read-only operation: all OK, nothing written, exit 0', async () => {
+    const { client, simulator } = fixture;
+    const { id } = await client.installIntegrationPack({
+      integrationPackId: DEMO.packs.invoiceSync,
+      integrationPackOverrideName: 'EU',
+    });
+    await client.attachIntegrationPackInstance({
+      integrationPackInstanceId: id,
+      environmentIds: [DEMO.environments.prod],
+    });
+    await client.updateMapExtensions({ instanceId: id, environmentId: DEMO.environments.prod, maps: [{ id: 'm1' }] });
+    const [process] = await client.listProcesses(id);
+    await client.runProcess({ processId: process!.id, atomId: DEMO.atoms.prod }, { wait: true, pollIntervalMs: 200 });
+    const mutationsBefore = simulator.stats.operations;
+    const before = JSON.stringify(simulator.platform.state);
+    const run = await runCli(['contract', 'check', '--json'], {
+      env: demoEnv(simulator, { BOOMI_SPACE_GUID: DEMO.spaceId }),
+    });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(statusOf(report)).toEqual({
+      introspection: 'OK',
+      listSpaces: 'OK',
+      getSpace: 'OK',
+      listIntegrationPackInstances: 'OK',
+      listEnvironments: 'OK',
+      listProcesses: 'OK',
+      getExtensions: 'OK',
+      listExecutions: 'OK',
+      listSpaceAccounts: 'OK',
+    });
+    expect(JSON.stringify(simulator.platform.state)).toBe(before);
+    expect(
+      Object.keys(simulator.stats.operations).filter((op) => /install|attach|update|execute|create|delete/i.test(op)),
+    ).toEqual(Object.keys(mutationsBefore).filter((op) => /install|attach|update|execute|create|delete/i.test(op)));
+  }, 20_000);
+});
+
+describe('boomi-spaces contract check against a server that drifts', () => {
+  const server = useHostileServer();
+  const pack = { id: 'p1', name: 'Pack', description: null };
+  const answers: Record<string, unknown> = {
+    // Not allowed: introspection is then not checkable, and the rest goes on.
+    IntrospectionQuery: { errors: [{ message: 'introspection is disabled' }], data: null },
+    listSpaces: {
+      data: {
+        spaces: [
+          // name is String! (an unexpected null), url is missing, region was never selected.
+          {
+            id: 's1',
+            name: null,
+            description: null,
+            createdDate: null,
+            modifiedDate: null,
+            accountGroup: null,
+            region: 'eu',
+          },
+        ],
+      },
+    },
+    getSpace: {
+      data: {
+        space: {
+          id: 's1',
+          name: 'S',
+          description: null,
+          createdDate: null,
+          createdByAccountId: null,
+          modifiedDate: null,
+          modifiedByAccountId: null,
+          url: null,
+          accountGroup: null,
+          theme: null,
+          sharedIpacks: [{ ...pack, installationType: 'HYBRID' }], // an enum value the snapshot does not know
+        },
+      },
+    },
+    listIntegrationPackInstances: {
+      data: {
+        integrationPackInstances: [
+          // One of Boomi's pages shows integrationPack as a list; the schema has an object.
+          {
+            id: 'i1',
+            integrationPackId: 'p1',
+            integrationPackOverrideName: 'EU',
+            integrationPack: [{ ...pack, installationType: 'MULTI' }],
+          },
+        ],
+      },
+    },
+    listEnvironments: {
+      data: {
+        environments: [
+          {
+            id: 'e1',
+            name: 'Production',
+            classification: 'PROD',
+            atoms: [],
+            integrationPackEnvironmentAttachment: [{ id: 'a1', environmentId: 'e1', integrationPackInstanceId: 'i1' }],
+          },
+        ],
+      },
+    },
+    listProcesses: {
+      data: { processes: [{ id: 'pr1', name: 'Export', integrationPack: null, processSchedules: null }] },
+    },
+    getExtensions: {
+      data: {
+        attachments: [
+          { integrationPackInstanceId: 'i1', environmentExtensions: '{"id": ', environmentMapExtension: [''] },
+        ],
+      },
+    },
+    listExecutions: {
+      data: {
+        started: [],
+        inprocess: [],
+        complete: [
+          {
+            executionId: 'x1',
+            originalExecutionId: null,
+            account: 'a',
+            executionTime: '2026-11-29T10:00:00Z',
+            status: 'COMPLETE',
+            executionType: 'exec_manual',
+            processName: 'Export',
+            atomName: 'atom',
+            atomId: 'at1',
+            message: '',
+            inboundDocumentCount: 1,
+            inboundErrorDocumentCount: 0,
+            outboundDocumentCount: 1,
+            executionDuration: ['Long', 'soon'],
+            inboundDocumentSize: ['Long', '10'],
+            outboundDocumentSize: ['Long', '10'],
+          },
+        ],
+        completeWarn: [],
+        error: [],
+        aborted: [],
+        discarded: [],
+      },
+    },
+    listSpaceAccounts: { data: { accounts: null } },
+  };
+
+  it('names each drift with its path, what the snapshot promises and what was seen, and exits 1', async () => {
+    server.answer = (request, response) => json(response, 200, answers[request.operationName] ?? { data: null });
+    const run = await runCli(['contract', 'check', '--json'], {
+      env: cleanEnv({
+        BOOMI_ENDPOINT: server.url,
+        BOOMI_JWT: fakeJwt(4_000_000_000, 'u'),
+        BOOMI_SPACE_GUID: 'g',
+        BOOMI_PACE: '0',
+      }),
+    });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(statusOf(report)).toEqual({
+      introspection: 'NOT_CHECKABLE',
+      listSpaces: 'DRIFT',
+      getSpace: 'DRIFT',
+      listIntegrationPackInstances: 'DRIFT',
+      listEnvironments: 'OK',
+      listProcesses: 'OK',
+      getExtensions: 'DRIFT',
+      listExecutions: 'DRIFT',
+      listSpaceAccounts: 'NOT_CHECKABLE',
+    });
+    const drifts = report.results.flatMap((r) => r.drifts.map((d) => `${d.path}: ${d.expected} / ${d.seen}`));
+    expect(drifts).toEqual(
+      expect.arrayContaining([
+        'data.spaces[0].name: String! / null',
+        'data.spaces[0].url: the field url (String) / nothing',
+        'data.spaces[0].region: no such field (not selected) / string "eu"',
+        'data.space.sharedIpacks[0].installationType: one of SINGLE, MULTI / string "HYBRID"',
+        'data.integrationPackInstances[0].integrationPack: IntegrationPack, not a list / a list',
+        expect.stringMatching(
+          /^data\.attachments\[0\]\.environmentExtensions: EnvironmentExtensions JSON \/ is not valid JSON/,
+        ),
+        'data.complete[0].executionDuration: a typed pair such as ["Long", "5816"] / ["Long","soon"]',
+      ]),
+    );
+  });
+});
