@@ -60,6 +60,24 @@ describe('the SDK entry (built)', () => {
     );
   });
 
+  it('works from CommonJS: require() of the SDK, the testing kit and the simulator, a call over undici', () => {
+    const script = `
+      const { createSpacesClient, createJwtProvider } = require('boomi-spaces');
+      const { createSpacesMock } = require('boomi-spaces/testing');
+      const { startSimulator, DEMO } = require('boomi-spaces/simulator');
+      (async () => {
+        const simulator = await startSimulator();
+        const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
+        const client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
+        const space = await client.getSpace(DEMO.spaceId);
+        await client.close();
+        await simulator.close();
+        console.log(JSON.stringify({ space: space.name, mock: typeof createSpacesMock }));
+      })().catch((error) => { console.error(error); process.exit(1); });`;
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ space: 'Demo_Space', mock: 'function' });
+  });
+
   it('exposes the simulator as boomi-spaces/simulator', () => {
     const loaded = modulesLoadedBy('boomi-spaces/simulator');
     expect(loaded.some((url) => url.endsWith('/dist/simulator/index.js'))).toBe(true);
