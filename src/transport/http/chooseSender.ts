@@ -34,13 +34,17 @@ export function chooseSender(options: SenderOptions): HttpSender {
   let loading: Promise<HttpSender> | undefined;
   let loaded: HttpSender | undefined;
   const loadUndici = () =>
-    (loading ??= (import(UNDICI_SENDER) as Promise<UndiciModule>).then(({ createAgent, undiciSender }) => {
-      loaded =
-        options.dispatcher !== undefined
-          ? undiciSender(options.dispatcher as Parameters<typeof undiciSender>[0], false)
-          : undiciSender(createAgent({ connections: options.connections }), true);
-      return loaded;
-    }));
+    (loading ??= (import(UNDICI_SENDER) as Promise<UndiciModule>).then(
+      ({ createAgent, undiciSender }) => {
+        loaded =
+          options.dispatcher !== undefined
+            ? undiciSender(options.dispatcher as Parameters<typeof undiciSender>[0], false)
+            : undiciSender(createAgent({ connections: options.connections }), true);
+        return loaded;
+      },
+      // Where modules cannot be imported dynamically (a CommonJS jest run, say), fetch serves.
+      () => (loaded = viaFetch),
+    ));
   const fetchReplaced = () => globalThis.fetch !== nativeFetch || globalThis.fetch.name !== 'fetch';
   let closed = false;
   return {

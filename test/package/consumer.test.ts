@@ -1,0 +1,148 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
+// The packed tarball, installed as a consumer's project would have it, without the network: the
+// project sits inside this repository, so the tarball's dependencies (and jest, ts-jest, codegen)
+// resolve from our node_modules, while `boomi-spaces` itself is only what the tarball holds.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let app: string;
+let work: string;
+const node = (args: string[], cwd = app) =>
+  execFileSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+const write = (file: string, text: string) => {
+  mkdirSync(join(app, file, '..'), { recursive: true });
+  writeFileSync(join(app, file), text);
+};
+
+beforeAll(() => {
+  work = mkdtempSync(join(root, '.tmp-consumer-'));
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
+  app = join(work, 'app');
+  mkdirSync(join(app, 'node_modules'), { recursive: true });
+  execFileSync('tar', ['-xzf', join(work, tarball), '-C', join(app, 'node_modules')]);
+  renameSync(join(app, 'node_modules/package'), join(app, 'node_modules/boomi-spaces'));
+  write('package.json', JSON.stringify({ name: 'consumer', private: true }));
+}, 60_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const call = `
+  const simulator = await startSimulator();
+  const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
+  const client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
+  const space = await client.getSpace(DEMO.spaceId);
+  await client.close();
+  await simulator.close();
+  console.log(space.name, typeof createSpacesMock);`;
+
+describe('the packed tarball in a consumer’s project', () => {
+  it('works from an ES module', () => {
+    write(
+      'esm.mjs',
+      `import { createSpacesClient, createJwtProvider } from 'boomi-spaces';
+       import { createSpacesMock } from 'boomi-spaces/testing';
+       import { startSimulator, DEMO } from 'boomi-spaces/simulator';
+       ${call}`,
+    );
+    expect(node(['esm.mjs']).trim()).toBe('Demo_Space function');
+  });
+
+  it('works from CommonJS', () => {
+    write(
+      'cjs.cjs',
+      `const { createSpacesClient, createJwtProvider } = require('boomi-spaces');
+       const { createSpacesMock } = require('boomi-spaces/testing');
+       const { startSimulator, DEMO } = require('boomi-spaces/simulator');
+       (async () => { ${call} })();`,
+    );
+    expect(node(['cjs.cjs']).trim()).toBe('Demo_Space function');
+  });
+
+  it('runs a test under the usual CommonJS ts-jest preset', () => {
+    write('jest.config.cjs', `module.exports = { preset: 'ts-jest', testEnvironment: 'node', rootDir: __dirname };`);
+    write(
+      'tsconfig.json',
+      JSON.stringify({
+        compilerOptions: {
+          module: 'commonjs',
+          target: 'es2022',
+          strict: true,
+          esModuleInterop: true,
+          types: ['jest', 'node'],
+        },
+      }),
+    );
+    write(
+      'sdk.test.ts',
+      `import { createJwtProvider, createSpacesClient, type SpacesClient } from 'boomi-spaces';
+       import { DEMO, startSimulator, type RunningSimulator } from 'boomi-spaces/simulator';
+       let simulator: RunningSimulator;
+       let client: SpacesClient;
+       beforeAll(async () => {
+         simulator = await startSimulator();
+         const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
+         client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
+       });
+       afterAll(async () => {
+         await client.close();
+         await simulator.close();
+       });
+       it('installs a pack', async () => {
+         const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+         expect(simulator.platform.state.instances.map((i) => i.id)).toEqual([instance.id]);
+       });`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/jest/bin/jest.js'), '--config', 'jest.config.cjs', '--ci'],
+      { cwd: app, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    expect(run.stderr).toContain('1 passed, 1 total');
+    expect(run.status).toBe(0);
+  }, 60_000);
+
+  it('generates typed documents with the consumer’s own codegen from the exported snapshot', () => {
+    write(
+      'codegen.ts',
+      `import { createRequire } from 'node:module';
+       import type { CodegenConfig } from '@graphql-codegen/cli';
+       const require = createRequire(import.meta.url);
+       const config: CodegenConfig = {
+         schema: require.resolve('boomi-spaces/schema.graphql'),
+         documents: 'ops/*.graphql',
+         generates: {
+           'gen/graphql.ts': {
+             plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+             config: { documentNodeImport: '@urql/core#TypedDocumentNode', useTypeImports: true },
+           },
+         },
+       };
+       export default config;`,
+    );
+    write('ops/mySpaces.graphql', 'query mySpaces { spaces { id name } }\n');
+    node([join(root, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', 'codegen.ts']);
+    write(
+      'use.ts',
+      `import { createSpacesClient } from 'boomi-spaces';
+       import { MySpacesDocument } from './gen/graphql';
+       const client = createSpacesClient({ token: 't' });
+       export async function names(): Promise<string[]> {
+         const { spaces } = await client.execute(MySpacesDocument);
+         return (spaces ?? []).map((space) => space?.name ?? '');
+       }`,
+    );
+    // Type-checked as a CommonJS project (module nodenext without "type": the require conditions).
+    node([
+      join(root, 'node_modules/typescript/bin/tsc'),
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--skipLibCheck',
+      'use.ts',
+    ]);
+  }, 60_000);
+});
