@@ -55,13 +55,27 @@ export function registerSchemaCommands(program: Command<any, any, any>): void {
       'run every read-only operation against the endpoint and check each answer against the snapshot’s types (never a mutation)',
     )
     .option('--space <spaceId>', 'the Space to read (default: the first one listSpaces returns)')
+    .option('--allow-writes', 'also create, update and delete a throwaway Space (needs the two options below)')
+    .option(
+      '--throwaway-space <name>',
+      'with --allow-writes: the name of the Space to create and delete (must not exist)',
+    )
+    .option('--account-group <id>', 'with --allow-writes: the account group of the throwaway Space')
     .action(async (flags, command) => {
+      const { CliUsageError } = await import('./CliUsageError.js');
+      const named = flags.throwawaySpace !== undefined && flags.accountGroup !== undefined;
+      if (flags.allowWrites ? !named : flags.throwawaySpace !== undefined || flags.accountGroup !== undefined)
+        throw new CliUsageError(
+          '--allow-writes goes with --throwaway-space <name> and --account-group <id>, and they only with it',
+        );
       const globals = command.optsWithGlobals() as { json?: boolean; spaceGuid?: string };
       const { client, out, spaceGuid } = await connected(globals);
       const { runContractCheck } = await import('./commands/contract.js');
       process.exitCode = await runContractCheck(client, out, {
         ...(flags.space !== undefined && { spaceId: flags.space }),
         ...(spaceGuid !== undefined && { spaceGuid }),
+        ...(flags.allowWrites &&
+          named && { writes: { spaceName: flags.throwawaySpace!, accountGroupId: flags.accountGroup! } }),
         snapshot: PACKAGE_SNAPSHOT,
         operations: PACKAGE_OPERATIONS,
       });

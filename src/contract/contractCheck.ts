@@ -1,5 +1,4 @@
 import { buildClientSchema, getIntrospectionQuery, parse, validate, type GraphQLSchema } from 'graphql';
-import type { TypedDocumentNode } from '@urql/core';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { environmentExtensionsSchema, mapExtensionsSchema } from '../api/payloads/extensions.js';
 import { parseJsonField } from '../api/payloads/jsonField.js';
@@ -15,15 +14,11 @@ import {
   ListSpacesDocument,
 } from '../generated/graphql.js';
 import type { OperationDocument } from '../tools/operationDocuments.js';
-import { validateAnswer, type Drift } from './validateAnswer.js';
+import { runner, type AnyDocument, type ContractResult, type Run } from './runner.js';
+import type { Drift } from './validateAnswer.js';
+import { writeChecks } from './writeChecks.js';
 
-/** How one operation fared. */
-export interface ContractResult {
-  operation: string;
-  status: 'OK' | 'DRIFT' | 'NOT_CHECKABLE' | 'FAILED';
-  drifts: Drift[];
-  note?: string;
-}
+export type { ContractResult } from './runner.js';
 
 /** The whole check: exit code 1 when anything drifted or failed. */
 export interface ContractReport {
@@ -31,8 +26,6 @@ export interface ContractReport {
   results: ContractResult[];
   exitCode: 0 | 1;
 }
-
-type AnyDocument = TypedDocumentNode<Record<string, unknown>, Record<string, unknown>>;
 
 /** Answers for later checks: the first Space, instance, process found. */
 interface Found {
@@ -51,48 +44,17 @@ export async function contractCheck(
   client: SpacesClient,
   snapshot: GraphQLSchema,
   operations: OperationDocument[],
-  options: { spaceId?: string; spaceGuid?: string; now?: Date } = {},
+  options: {
+    spaceId?: string;
+    spaceGuid?: string;
+    now?: Date;
+    /** With --allow-writes: a Space of this name is created, renamed and deleted. */
+    writes?: { spaceName: string; accountGroupId: string };
+  } = {},
 ): Promise<ContractReport> {
   const results: ContractResult[] = [];
   const found: Found = { environmentIds: [], ...(options.spaceId && { spaceId: options.spaceId }) };
-  const run = async (
-    name: string,
-    document: AnyDocument,
-    variables: Record<string, unknown> | undefined,
-    inspect?: (data: Record<string, unknown>) => { drifts?: Drift[]; empty?: boolean },
-  ) => {
-    if (variables === undefined) {
-      results.push({ operation: name, status: 'NOT_CHECKABLE', drifts: [], note: 'no id to ask for (no data)' });
-      return;
-    }
-    const { data, error } = await client.urql.query(document, variables, { requestPolicy: 'network-only' }).toPromise();
-    if (error && !data) {
-      const graphQLErrors = error.graphQLErrors.map((e) => e.message).join('; ');
-      const invalid = /Cannot query field|Unknown (argument|type)|Field ".*" argument/.test(graphQLErrors);
-      results.push({
-        operation: name,
-        status: invalid ? 'DRIFT' : 'FAILED',
-        drifts: invalid ? [{ path: 'operation', expected: 'accepted by the server', seen: graphQLErrors }] : [],
-        note: invalid ? 'the server refused the operation as invalid for its schema' : error.message,
-      });
-      return;
-    }
-    const drifts = validateAnswer(snapshot, document, data);
-    let extra: ReturnType<NonNullable<typeof inspect>> | undefined;
-    try {
-      extra = data ? inspect?.(data) : undefined;
-    } catch {
-      // A drifted answer the follow-up cannot read: its drifts are reported already.
-    }
-    drifts.push(...(extra?.drifts ?? []));
-    const status = drifts.length > 0 ? 'DRIFT' : extra?.empty ? 'NOT_CHECKABLE' : 'OK';
-    results.push({
-      operation: name,
-      status,
-      drifts,
-      ...(status === 'NOT_CHECKABLE' && { note: 'no items to check (no data)' }),
-    });
-  };
+  const run = runner(client, snapshot, results);
 
   results.push(await introspection(client, operations));
 
@@ -104,7 +66,8 @@ export async function contractCheck(
   await run('getSpace', GetSpaceDocument as AnyDocument, found.spaceId ? { id: found.spaceId } : undefined, (data) => ({
     empty: data.space === null,
   }));
-  if (!options.spaceGuid) {
+  if (options.spaceGuid) await spaceScoped(run, found, options.now ?? new Date());
+  else
     for (const name of [
       'listIntegrationPackInstances',
       'listEnvironments',
@@ -114,8 +77,12 @@ export async function contractCheck(
       'listSpaceAccounts',
     ])
       results.push({ operation: name, status: 'NOT_CHECKABLE', drifts: [], note: 'needs a SPACE_GUID (--space-guid)' });
-    return report(client, results);
-  }
+  if (options.writes) await writeChecks(client, run, results, options.writes);
+  return report(client, results);
+}
+
+/** The space-scoped listings, each asking for what the one before found. */
+async function spaceScoped(run: Run, found: Found, now: Date): Promise<void> {
   await run('listIntegrationPackInstances', ListIntegrationPackInstancesDocument as AnyDocument, {}, (data) => {
     const instances = (data.integrationPackInstances as Array<{ id: string }> | null) ?? [];
     found.instanceId = instances[0]?.id;
@@ -152,9 +119,7 @@ export async function contractCheck(
       : undefined,
     (data) => ({ drifts: jsonInStrings(data), empty: ((data.attachments as unknown[] | null) ?? []).length === 0 }),
   );
-  const since = new Date((options.now ?? new Date()).getTime() - 7 * 86_400_000)
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z');
+  const since = new Date(now.getTime() - 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   await run(
     'listExecutions',
     ListExecutionsDocument as AnyDocument,
@@ -179,7 +144,6 @@ export async function contractCheck(
   await run('listSpaceAccounts', ListSpaceAccountsDocument, { criteria: null }, (data) => ({
     empty: ((data.accounts as unknown[] | null) ?? []).length === 0,
   }));
-  return report(client, results);
 }
 
 function report(client: SpacesClient, results: ContractResult[]): ContractReport {

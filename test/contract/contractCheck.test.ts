@@ -56,6 +56,31 @@ describe('boomi-spaces contract check against the simulator', () => {
   }, 20_000);
 });
 
+describe('boomi-spaces contract check --allow-writes', () => {
+  it('creates, updates and deletes a named throwaway Space, checking each answer; refuses a name that exists', async () => {
+    const { simulator } = fixture;
+    const env = demoEnv(simulator, { BOOMI_SPACE_GUID: DEMO.spaceId });
+    const flags = ['--allow-writes', '--throwaway-space', 'contract-check-tmp', '--account-group', DEMO.accountGroupId];
+    const run = await runCli(['contract', 'check', '--json', ...flags], { env });
+    expect(run.code).toBe(0);
+    expect(statusOf(JSON.parse(run.stdout) as Report)).toMatchObject({
+      createSpace: 'OK',
+      updateSpace: 'OK',
+      deleteSpace: 'OK',
+    });
+    expect(simulator.platform.state.spaces.map((s) => s.id)).toEqual([DEMO.spaceId]);
+    const taken = await runCli(
+      ['contract', 'check', '--json', ...flags.slice(0, 1), '--throwaway-space', 'Demo_Space', ...flags.slice(3)],
+      { env },
+    );
+    expect(taken.code).toBe(1);
+    expect(statusOf(JSON.parse(taken.stdout) as Report).createSpace).toBe('FAILED');
+    expect(simulator.platform.state.spaces.map((s) => s.name)).toEqual(['Demo_Space']);
+    const half = await runCli(['contract', 'check', '--allow-writes'], { env });
+    expect(half.code).toBe(2);
+  }, 20_000);
+});
+
 describe('boomi-spaces contract check against a server that drifts', () => {
   const server = useHostileServer();
   const pack = { id: 'p1', name: 'Pack', description: null };

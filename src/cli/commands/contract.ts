@@ -9,7 +9,13 @@ import { show, type Output } from '../output.js';
 export async function runContractCheck(
   client: SpacesClient,
   out: Output,
-  options: { spaceId?: string; spaceGuid?: string; snapshot: string; operations: string },
+  options: {
+    spaceId?: string;
+    spaceGuid?: string;
+    writes?: { spaceName: string; accountGroupId: string };
+    snapshot: string;
+    operations: string;
+  },
 ): Promise<number> {
   const snapshot = buildSchema(readFileSync(options.snapshot, 'utf8'));
   const report = await contractCheck(client, snapshot, loadOperationDocuments(options.operations), options);

@@ -1,0 +1,64 @@
+import type { TypedDocumentNode } from '@urql/core';
+import type { GraphQLSchema } from 'graphql';
+import type { SpacesClient } from '../client/createSpacesClient.js';
+import { validateAnswer, type Drift } from './validateAnswer.js';
+
+/** How one operation fared. */
+export interface ContractResult {
+  operation: string;
+  status: 'OK' | 'DRIFT' | 'NOT_CHECKABLE' | 'FAILED';
+  drifts: Drift[];
+  note?: string;
+}
+
+export type AnyDocument = TypedDocumentNode<Record<string, unknown>, Record<string, unknown>>;
+
+export type Inspect = (data: Record<string, unknown>) => { drifts?: Drift[]; empty?: boolean };
+export type Run = (
+  name: string,
+  document: AnyDocument,
+  variables: Record<string, unknown> | undefined,
+  inspect?: Inspect,
+  kind?: 'query' | 'mutation',
+) => Promise<void>;
+
+/** Sends one operation and records how its answer fares against the snapshot (and `inspect`). */
+export function runner(client: SpacesClient, snapshot: GraphQLSchema, results: ContractResult[]): Run {
+  return async (name, document, variables, inspect, kind = 'query') => {
+    if (variables === undefined) {
+      results.push({ operation: name, status: 'NOT_CHECKABLE', drifts: [], note: 'no id to ask for (no data)' });
+      return;
+    }
+    const { data, error } = await (
+      kind === 'mutation'
+        ? client.urql.mutation(document, variables)
+        : client.urql.query(document, variables, { requestPolicy: 'network-only' })
+    ).toPromise();
+    if (error && !data) {
+      const graphQLErrors = error.graphQLErrors.map((e) => e.message).join('; ');
+      const invalid = /Cannot query field|Unknown (argument|type)|Field ".*" argument/.test(graphQLErrors);
+      results.push({
+        operation: name,
+        status: invalid ? 'DRIFT' : 'FAILED',
+        drifts: invalid ? [{ path: 'operation', expected: 'accepted by the server', seen: graphQLErrors }] : [],
+        note: invalid ? 'the server refused the operation as invalid for its schema' : error.message,
+      });
+      return;
+    }
+    const drifts = validateAnswer(snapshot, document, data);
+    let extra: ReturnType<NonNullable<typeof inspect>> | undefined;
+    try {
+      extra = data ? inspect?.(data) : undefined;
+    } catch {
+      // A drifted answer the follow-up cannot read: its drifts are reported already.
+    }
+    drifts.push(...(extra?.drifts ?? []));
+    const status = drifts.length > 0 ? 'DRIFT' : extra?.empty ? 'NOT_CHECKABLE' : 'OK';
+    results.push({
+      operation: name,
+      status,
+      drifts,
+      ...(status === 'NOT_CHECKABLE' && { note: 'no items to check (no data)' }),
+    });
+  };
+}
