@@ -9,7 +9,7 @@ import {
 } from '../../src/index.js';
 import { PlatformError } from '../../src/testing/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
+import { attachedInvoiceSync, createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { recordRequests, useMswServer } from '../support/setupMsw.js';
 
 const mock = createTestMock();
@@ -22,13 +22,7 @@ let instanceId: string;
 beforeEach(async () => {
   mock.reset();
   client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, rateLimit: false });
-  instanceId = (
-    await client.installIntegrationPack({
-      integrationPackId: DEMO.packs.invoiceSync,
-      integrationPackOverrideName: 'EU invoices',
-    })
-  ).id;
-  await client.attachIntegrationPackInstance({ integrationPackInstanceId: instanceId, environmentIds: [PROD] });
+  instanceId = await attachedInvoiceSync(client);
   requests.length = 0;
 });
 

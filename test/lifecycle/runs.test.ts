@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { createSpacesClient, OutcomeUnknownError, type SpacesClient } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
+import { attachedInvoiceSync, createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { useMswServer } from '../support/setupMsw.js';
 
 const mock = createTestMock();
@@ -15,13 +15,7 @@ let processId: string;
 beforeEach(async () => {
   mock.reset();
   client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, rateLimit: false });
-  instanceId = (
-    await client.installIntegrationPack({
-      integrationPackId: DEMO.packs.invoiceSync,
-      integrationPackOverrideName: 'EU',
-    })
-  ).id;
-  await client.attachIntegrationPackInstance({ integrationPackInstanceId: instanceId, environmentIds: [PROD] });
+  instanceId = await attachedInvoiceSync(client, 'EU');
   processId = (await client.listProcesses(instanceId))[0]!.id;
 });
 afterEach(() => {
