@@ -3,17 +3,21 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export async function size() {
-  const result = await build({
+/** The SDK entry bundled for a platform, minified, dependencies included. */
+const bundle = (platform) =>
+  build({
     entryPoints: [fileURLToPath(new URL('../dist/index.js', import.meta.url))],
     bundle: true,
     minify: true,
-    platform: 'node',
+    platform,
     format: 'esm',
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
+
+export async function size() {
+  const result = await bundle('node');
   const bytes = result.outputFiles[0].contents;
   const inputs = Object.keys(result.metafile.inputs);
   const packages = [
@@ -32,16 +36,7 @@ export async function size() {
   ];
   // The same entry for browsers: the undici path is loaded by a computed import in Node only, so no
   // bundler follows it there.
-  const browser = await build({
-    entryPoints: [fileURLToPath(new URL('../dist/index.js', import.meta.url))],
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const browser = await bundle('browser');
   const browserInputs = Object.keys(browser.metafile.inputs);
   return {
     browserBundleGzipBytes: gzipSync(browser.outputFiles[0].contents).length,
