@@ -5,7 +5,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-cjs/**', '.tmp-consumer-*/**', 'node_modules/**', 'src/generated/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-cjs/**',
+      'packages/*/dist/**',
+      'packages/*/dist-cjs/**',
+      '.tmp-consumer-*/**',
+      'node_modules/**',
+      'src/generated/**',
+      'coverage/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],

@@ -3,7 +3,13 @@
  * This entry must not import the simulator, test helpers or the graphql package at run time.
  */
 export { createSpacesClient, type SpacesClient } from './client/createSpacesClient.js';
-export { DEFAULT_ENDPOINT, DEFAULT_LIMITS, DEFAULT_TIMEOUT_MS, type SpacesClientOptions } from './client/options.js';
+export {
+  DEFAULT_ENDPOINT,
+  DEFAULT_LIMITS,
+  DEFAULT_TIMEOUT_MS,
+  type SpacesClientOptions,
+  type UndiciDispatcher,
+} from './client/options.js';
 export { INPUT_LIMITS } from './api/limits.js';
 export type { Execute } from './client/createExecutor.js';
 export type { CallOptions, ExecuteArguments, OperationExecutor } from './client/callOptions.js';

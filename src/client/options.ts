@@ -4,7 +4,6 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
 import type { TokenSource } from '../transport/authorize.js';
 import type { SenderOptions } from '../transport/http/chooseSender.js';
-import type { Dispatcher } from 'undici';
 
 /** The platform's GraphQL endpoint, used when none is given. */
 export const DEFAULT_ENDPOINT = 'https://platform.boomi.com/graphql';
@@ -32,6 +31,14 @@ export const REGIONS = {
 
 /** A Boomi region preset. */
 export type Region = keyof typeof REGIONS;
+
+/**
+ * An undici Dispatcher (`Agent`, `ProxyAgent`, `MockAgent`), described by the one method the client
+ * relies on, so the types hold without undici installed (it is optional for `@boomi-spaces/sdk`).
+ */
+export interface UndiciDispatcher {
+  dispatch(options: never, handler: never): boolean;
+}
 
 /** The user a JWT provider authenticates (see `createJwtProvider`). */
 export interface JwtCredentials {
@@ -75,7 +82,7 @@ export interface SpacesClientOptions {
    * An undici Dispatcher to send through in Node (a `ProxyAgent` for a corporate proxy, a `MockAgent`
    * in tests, an Agent of your own); `close()` leaves it open. Ignored when `fetch` is given.
    */
-  dispatcher?: Dispatcher;
+  dispatcher?: UndiciDispatcher;
   /** Connections per origin of the client's own undici Agent (Node). Default 32. */
   connections?: number;
   /** Timeout of one HTTP attempt in milliseconds. Default 30 000. A whole call's deadline is a call option. */
