@@ -1,16 +1,42 @@
 /** Jest in ESM mode (msw 2 pulls ESM-only modules); ts-jest only transpiles, `npm run typecheck` checks types. */
-export default {
+const base = {
   testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     // Examples import the package by name, as users do.
     '^boomi-spaces$': '<rootDir>/src/index.ts',
     '^boomi-spaces/testing$': '<rootDir>/src/testing/index.ts',
     '^boomi-spaces/simulator$': '<rootDir>/src/simulator/index.ts',
+    '^boomi-spaces/react$': '<rootDir>/src/react/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
-  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/examples/**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true }] },
   // msw's interceptors resolve through the "node" export conditions.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+};
+
+// The React 18 copy the fixture workspace test/react18 installs: react and react-dom map there.
+const react18 = '<rootDir>/test/react18/node_modules';
+
+export default {
+  projects: [
+    {
+      ...base,
+      displayName: 'node',
+      testMatch: ['<rootDir>/test/**/*.test.ts?(x)', '<rootDir>/examples/**/*.test.ts?(x)'],
+    },
+    {
+      ...base,
+      displayName: 'react18',
+      // The hook tests and the README's React example again, on React 18.
+      testMatch: ['<rootDir>/test/react/**/*.test.tsx', '<rootDir>/examples/**/*.test.tsx'],
+      moduleNameMapper: {
+        '^react$': `${react18}/react`,
+        '^react/(.*)$': `${react18}/react/$1`,
+        '^react-dom$': `${react18}/react-dom`,
+        '^react-dom/(.*)$': `${react18}/react-dom/$1`,
+        ...base.moduleNameMapper,
+      },
+    },
+  ],
 };

@@ -24,7 +24,9 @@ module.exports.plugin = (_schema, documents, config) => {
       const hasVariables = (def.variableDefinitions ?? []).length > 0;
       const source = file.location ? file.location.replace(/^.*?(operations\/)/, '$1') : name;
       names.push(name);
-      typeEntries.push(`  ${name}: { variables: Operations.${base}Variables; result: Operations.${base} };`);
+      typeEntries.push(
+        `  ${name}: { kind: '${def.operation}'; variables: Operations.${base}Variables; result: Operations.${base} };`,
+      );
       out.push(
         '',
         `/** Runs \`${name}\` (${source}). */`,
@@ -43,5 +45,15 @@ module.exports.plugin = (_schema, documents, config) => {
   );
   out.push(...typeEntries, '}', '');
   out.push('/** The name of one of our operations. */', 'export type OperationName = keyof OperationTypes;', '');
+  for (const [kind, type] of [
+    ['query', 'QueryName'],
+    ['mutation', 'MutationName'],
+  ]) {
+    out.push(
+      `/** The name of one of our ${kind === 'query' ? 'queries' : 'mutations'}. */`,
+      `export type ${type} = { [K in OperationName]: OperationTypes[K]['kind'] extends '${kind}' ? K : never }[OperationName];`,
+      '',
+    );
+  }
   return out.join('\n');
 };

@@ -51,7 +51,7 @@ function closure(dir, entry, bare) {
 
 const bare = new Set();
 const files = [...closure(join(root, 'dist'), 'index.js', bare), ...closure(join(root, 'dist'), 'index.d.ts', bare)];
-const forbidden = files.filter((file) => /^(cli|simulator|testing|tools|contract|plan)\//.test(file));
+const forbidden = files.filter((file) => /^(cli|console|simulator|testing|tools|contract|plan|react)\//.test(file));
 if (forbidden.length > 0) fail(`the SDK entry reaches ${forbidden.join(', ')}`);
 
 const declared = new Set([

@@ -134,28 +134,34 @@ export const documents = {
 
 /** The variables and result of every operation, by name (typed mocks build on it). */
 export interface OperationTypes {
-  attachIpackInstance: { variables: Operations.AttachIpackInstanceMutationVariables; result: Operations.AttachIpackInstanceMutation };
-  createSpace: { variables: Operations.CreateSpaceMutationVariables; result: Operations.CreateSpaceMutation };
-  deleteSpace: { variables: Operations.DeleteSpaceMutationVariables; result: Operations.DeleteSpaceMutation };
-  detachIpackInstance: { variables: Operations.DetachIpackInstanceMutationVariables; result: Operations.DetachIpackInstanceMutation };
-  executeProcess: { variables: Operations.ExecuteProcessMutationVariables; result: Operations.ExecuteProcessMutation };
-  getExtensions: { variables: Operations.GetExtensionsQueryVariables; result: Operations.GetExtensionsQuery };
-  getOAuthConnectorDetails: { variables: Operations.GetOAuthConnectorDetailsQueryVariables; result: Operations.GetOAuthConnectorDetailsQuery };
-  getSpace: { variables: Operations.GetSpaceQueryVariables; result: Operations.GetSpaceQuery };
-  installIpack: { variables: Operations.InstallIpackMutationVariables; result: Operations.InstallIpackMutation };
-  listEnvironments: { variables: Operations.ListEnvironmentsQueryVariables; result: Operations.ListEnvironmentsQuery };
-  listExecutions: { variables: Operations.ListExecutionsQueryVariables; result: Operations.ListExecutionsQuery };
-  listExecutionsWithStatus: { variables: Operations.ListExecutionsWithStatusQueryVariables; result: Operations.ListExecutionsWithStatusQuery };
-  listIntegrationPackInstances: { variables: Operations.ListIntegrationPackInstancesQueryVariables; result: Operations.ListIntegrationPackInstancesQuery };
-  listProcesses: { variables: Operations.ListProcessesQueryVariables; result: Operations.ListProcessesQuery };
-  listSpaceAccounts: { variables: Operations.ListSpaceAccountsQueryVariables; result: Operations.ListSpaceAccountsQuery };
-  listSpaces: { variables: Operations.ListSpacesQueryVariables; result: Operations.ListSpacesQuery };
-  uninstallIpack: { variables: Operations.UninstallIpackMutationVariables; result: Operations.UninstallIpackMutation };
-  updateExtensions: { variables: Operations.UpdateExtensionsMutationVariables; result: Operations.UpdateExtensionsMutation };
-  updateMapExtensions: { variables: Operations.UpdateMapExtensionsMutationVariables; result: Operations.UpdateMapExtensionsMutation };
-  updateProcessSchedules: { variables: Operations.UpdateProcessSchedulesMutationVariables; result: Operations.UpdateProcessSchedulesMutation };
-  updateSpace: { variables: Operations.UpdateSpaceMutationVariables; result: Operations.UpdateSpaceMutation };
+  attachIpackInstance: { kind: 'mutation'; variables: Operations.AttachIpackInstanceMutationVariables; result: Operations.AttachIpackInstanceMutation };
+  createSpace: { kind: 'mutation'; variables: Operations.CreateSpaceMutationVariables; result: Operations.CreateSpaceMutation };
+  deleteSpace: { kind: 'mutation'; variables: Operations.DeleteSpaceMutationVariables; result: Operations.DeleteSpaceMutation };
+  detachIpackInstance: { kind: 'mutation'; variables: Operations.DetachIpackInstanceMutationVariables; result: Operations.DetachIpackInstanceMutation };
+  executeProcess: { kind: 'mutation'; variables: Operations.ExecuteProcessMutationVariables; result: Operations.ExecuteProcessMutation };
+  getExtensions: { kind: 'query'; variables: Operations.GetExtensionsQueryVariables; result: Operations.GetExtensionsQuery };
+  getOAuthConnectorDetails: { kind: 'query'; variables: Operations.GetOAuthConnectorDetailsQueryVariables; result: Operations.GetOAuthConnectorDetailsQuery };
+  getSpace: { kind: 'query'; variables: Operations.GetSpaceQueryVariables; result: Operations.GetSpaceQuery };
+  installIpack: { kind: 'mutation'; variables: Operations.InstallIpackMutationVariables; result: Operations.InstallIpackMutation };
+  listEnvironments: { kind: 'query'; variables: Operations.ListEnvironmentsQueryVariables; result: Operations.ListEnvironmentsQuery };
+  listExecutions: { kind: 'query'; variables: Operations.ListExecutionsQueryVariables; result: Operations.ListExecutionsQuery };
+  listExecutionsWithStatus: { kind: 'query'; variables: Operations.ListExecutionsWithStatusQueryVariables; result: Operations.ListExecutionsWithStatusQuery };
+  listIntegrationPackInstances: { kind: 'query'; variables: Operations.ListIntegrationPackInstancesQueryVariables; result: Operations.ListIntegrationPackInstancesQuery };
+  listProcesses: { kind: 'query'; variables: Operations.ListProcessesQueryVariables; result: Operations.ListProcessesQuery };
+  listSpaceAccounts: { kind: 'query'; variables: Operations.ListSpaceAccountsQueryVariables; result: Operations.ListSpaceAccountsQuery };
+  listSpaces: { kind: 'query'; variables: Operations.ListSpacesQueryVariables; result: Operations.ListSpacesQuery };
+  uninstallIpack: { kind: 'mutation'; variables: Operations.UninstallIpackMutationVariables; result: Operations.UninstallIpackMutation };
+  updateExtensions: { kind: 'mutation'; variables: Operations.UpdateExtensionsMutationVariables; result: Operations.UpdateExtensionsMutation };
+  updateMapExtensions: { kind: 'mutation'; variables: Operations.UpdateMapExtensionsMutationVariables; result: Operations.UpdateMapExtensionsMutation };
+  updateProcessSchedules: { kind: 'mutation'; variables: Operations.UpdateProcessSchedulesMutationVariables; result: Operations.UpdateProcessSchedulesMutation };
+  updateSpace: { kind: 'mutation'; variables: Operations.UpdateSpaceMutationVariables; result: Operations.UpdateSpaceMutation };
 }
 
 /** The name of one of our operations. */
 export type OperationName = keyof OperationTypes;
+
+/** The name of one of our queries. */
+export type QueryName = { [K in OperationName]: OperationTypes[K]['kind'] extends 'query' ? K : never }[OperationName];
+
+/** The name of one of our mutations. */
+export type MutationName = { [K in OperationName]: OperationTypes[K]['kind'] extends 'mutation' ? K : never }[OperationName];

@@ -10,8 +10,9 @@ const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-entry-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every module URL that importing `specifier` (as a user would, by package name) loads. */
+let traces = 0;
 function modulesLoadedBy(specifier: string): string[] {
-  const traceFile = join(work, 'trace.txt');
+  const traceFile = join(work, `trace-${++traces}.txt`);
   execFileSync(
     process.execPath,
     [
@@ -31,12 +32,14 @@ describe('the SDK entry (built)', () => {
     expect(existsSync(join(root, 'dist/index.js'))).toBe(true);
   });
 
-  it('loads neither graphql, msw, the simulator, test helpers nor (before a request) undici', () => {
+  it('loads neither graphql, msw, React, the simulator, test helpers nor (before a request) undici', () => {
     const loaded = modulesLoadedBy('boomi-spaces');
     expect(loaded.some((url) => url.endsWith('/dist/index.js'))).toBe(true);
     expect(loaded.some((url) => url.includes('/node_modules/@urql/core/'))).toBe(true);
     const forbidden = loaded.filter((url) =>
-      /\/node_modules\/(graphql|msw|@mswjs|graphql-http|undici)\/|\/dist\/simulator\/|\/src\/|\/test\//.test(url),
+      /\/node_modules\/(graphql|msw|@mswjs|graphql-http|undici|react|react-dom)\/|\/dist\/(simulator|react)\/|\/src\/|\/test\//.test(
+        url,
+      ),
     );
     expect(forbidden).toEqual([]);
   });
@@ -45,6 +48,13 @@ describe('the SDK entry (built)', () => {
     const loaded = modulesLoadedBy('boomi-spaces/testing');
     expect(loaded.some((url) => url.endsWith('/dist/testing/index.js'))).toBe(true);
     expect(loaded.some((url) => url.includes('/node_modules/msw/'))).toBe(true);
+  });
+
+  it('exposes the hooks as boomi-spaces/react (which alone brings React), without graphql', () => {
+    const loaded = modulesLoadedBy('boomi-spaces/react');
+    expect(loaded.some((url) => url.endsWith('/dist/react/index.js'))).toBe(true);
+    expect(loaded.some((url) => url.includes('/node_modules/react/'))).toBe(true);
+    expect(loaded.filter((url) => /\/node_modules\/(graphql|msw)\/|\/dist\/simulator\//.test(url))).toEqual([]);
   });
 
   it('exports the schema snapshot and the operations for consumers’ own codegen', () => {

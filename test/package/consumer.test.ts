@@ -145,4 +145,39 @@ describe('the packed tarball in a consumer’s project', () => {
       'use.ts',
     ]);
   }, 60_000);
+
+  it('type-checks a React component on boomi-spaces/react (typed data, no casts)', () => {
+    write(
+      'Packs.tsx',
+      `import { SpacesProvider, useGetSpace, useInstallIpack } from 'boomi-spaces/react';
+       import { createSpacesClient } from 'boomi-spaces';
+       function Packs({ id }: { id: string }) {
+         const { data, error } = useGetSpace({ id });
+         const [install, { fetching }] = useInstallIpack();
+         if (error) return <p>{error.code}</p>;
+         return (
+           <ul>
+             {data?.space.sharedIpacks.map((pack) => (
+               <li key={pack.id}>
+                 {pack.name} {pack.installationType}
+                 <button disabled={fetching} onClick={() => void install({ integrationPackId: pack.id, spaceId: id })}>Install</button>
+               </li>
+             ))}
+           </ul>
+         );
+       }
+       export const app = <SpacesProvider client={createSpacesClient({ token: 't' })}><Packs id="s" /></SpacesProvider>;`,
+    );
+    node([
+      join(root, 'node_modules/typescript/bin/tsc'),
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--jsx',
+      'react-jsx',
+      '--skipLibCheck',
+      'Packs.tsx',
+    ]);
+  }, 60_000);
 });

@@ -1,0 +1,176 @@
+/** @jest-environment ./test/support/domEnvironment.cjs */
+import { StrictMode, useEffect, version } from 'react';
+import { renderToString } from 'react-dom/server';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { createSpacesClient, SpacesError } from 'boomi-spaces';
+import {
+  SpacesProvider,
+  useGetSpace,
+  useInstallIpack,
+  useListIntegrationPackInstances,
+  useUninstallIpack,
+} from 'boomi-spaces/react';
+import { createSpacesMock, DEMO } from 'boomi-spaces/testing';
+import { useMswServer } from '../support/setupMsw.js';
+
+// Runs twice: on React 19 (the "node" project) and on React 18 (the "react18" project maps react there).
+const mock = createSpacesMock();
+useMswServer(...mock.handlers);
+beforeEach(() => mock.reset());
+afterEach(cleanup);
+
+const client = createSpacesClient({ token: 'test-token', spaceGuid: DEMO.spaceId });
+const withProvider = (ui: React.ReactNode) => <SpacesProvider client={client}>{ui}</SpacesProvider>;
+
+function SpacePacks() {
+  const { data, error, fetching } = useGetSpace({ id: DEMO.spaceId });
+  if (error) return <p role="alert">{`${error.code}: ${error.message}`}</p>;
+  if (!data) return <p>{fetching ? 'Loading…' : 'Nothing'}</p>;
+  // Null-free: the SDK's Space, under the operation's root field.
+  return (
+    <ul aria-label="packs">
+      {data.space.sharedIpacks.map((pack) => (
+        <li key={pack.id}>{`${pack.name} (${pack.installationType})`}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Instances() {
+  const { data } = useListIntegrationPackInstances();
+  return (
+    <ul aria-label="instances">
+      {data?.integrationPackInstances.map((i) => (
+        <li key={i.id}>{i.integrationPackOverrideName ?? i.id}</li>
+      ))}
+    </ul>
+  );
+}
+
+describe(`boomi-spaces/react on React ${version}`, () => {
+  it('a query hook shows loading, then typed data', async () => {
+    render(withProvider(<SpacePacks />));
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    const items = await screen.findAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Order Intake (SINGLE)',
+      'Invoice Sync (MULTI)',
+      'Customer Master Data (MULTI)',
+    ]);
+  });
+
+  it('a platform error arrives as a SpacesError with the platform’s code', async () => {
+    mock.failNext('getSpace', { code: 'SPACE_NOT_FOUND', message: 'no such space' });
+    render(withProvider(<SpacePacks />));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^SPACE_NOT_FOUND: /);
+  });
+
+  it('an install shows up in the mounted instance listing without a manual refetch', async () => {
+    let install: ReturnType<typeof useInstallIpack>[0] | undefined;
+    function Installer() {
+      [install] = useInstallIpack();
+      return null;
+    }
+    render(
+      withProvider(
+        <>
+          <Instances />
+          <Installer />
+        </>,
+      ),
+    );
+    await waitFor(() => expect(mock.requests).toContain('listIntegrationPackInstances'));
+    let result: Awaited<ReturnType<NonNullable<typeof install>>> | undefined;
+    await act(async () => {
+      result = await install!({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' });
+    });
+    expect(result?.error).toBeUndefined();
+    expect(result?.data?.integrationPackOverrideName).toBe('EU');
+    expect((await screen.findByText('EU')).tagName).toBe('LI');
+  });
+
+  it('a MULTI install without a name is refused by the SDK’s rule, before anything is sent', async () => {
+    let state: ReturnType<typeof useInstallIpack> | undefined;
+    function Installer() {
+      state = useInstallIpack();
+      return null;
+    }
+    render(withProvider(<Installer />));
+    const result = await act(() => state![0]({ integrationPackId: DEMO.packs.invoiceSync, spaceId: DEMO.spaceId }));
+    expect(result.error).toBeInstanceOf(SpacesError);
+    expect(result.error?.code).toBe('INVALID_INPUT');
+    expect(result.error?.message).toMatch(/MULTI/);
+    expect(state![1].error?.code).toBe('INVALID_INPUT');
+    expect(mock.requests).not.toContain('installIpack');
+  });
+
+  it('a lost install answer is reconciled: the instance, once', async () => {
+    let install: ReturnType<typeof useInstallIpack>[0] | undefined;
+    function Installer() {
+      [install] = useInstallIpack();
+      return null;
+    }
+    render(withProvider(<Installer />));
+    mock.dropNext('installIpack');
+    const result = await act(() =>
+      install!({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'Lost' }),
+    );
+    expect(result.data).toMatchObject({ integrationPackOverrideName: 'Lost', reconciled: true });
+    expect(mock.state.instances.map((i) => i.integrationPackOverrideName)).toEqual(['Lost']);
+  });
+
+  it('StrictMode’s double effects install once', async () => {
+    function InstallOnMount() {
+      const [install, { data }] = useInstallIpack();
+      useEffect(() => {
+        void install({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'Strict' });
+      }, [install]);
+      return <p>{data ? `installed ${data.integrationPackOverrideName}` : 'installing'}</p>;
+    }
+    render(<StrictMode>{withProvider(<InstallOnMount />)}</StrictMode>);
+    await screen.findByText('installed Strict');
+    expect(mock.requests.filter((r) => r === 'installIpack')).toHaveLength(1);
+    expect(mock.state.instances).toHaveLength(1);
+  });
+
+  it('an uninstall refreshes the listing too', async () => {
+    const instance = await client.installIntegrationPack({
+      integrationPackId: DEMO.packs.invoiceSync,
+      integrationPackOverrideName: 'Gone',
+    });
+    let uninstall: ReturnType<typeof useUninstallIpack>[0] | undefined;
+    function Remover() {
+      [uninstall] = useUninstallIpack();
+      return null;
+    }
+    render(
+      withProvider(
+        <>
+          <Instances />
+          <Remover />
+        </>,
+      ),
+    );
+    await screen.findByText('Gone');
+    const result = await act(() => uninstall!(instance.id));
+    expect(result.data).toBe(instance.id);
+    await waitFor(() => expect(screen.queryByText('Gone')).toBeNull());
+  });
+
+  it('server rendering sends nothing and renders the loading state', () => {
+    const html = renderToString(withProvider(<SpacePacks />));
+    expect(html).toContain('Loading…');
+    expect(mock.requests).toEqual([]);
+  });
+
+  it('a hook outside a SpacesProvider says what is missing', () => {
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      expect(() => render(<SpacePacks />)).toThrow(/outside <SpacesProvider/);
+    } finally {
+      console.error = quiet;
+    }
+  });
+});
