@@ -3,10 +3,10 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { installEuInvoices } from '../examples/sdk-usage.js';
 import { DEMO } from '../src/simulator/model/seed.js';
 import { createTestMock, TEST_TOKEN } from './support/spacesMock.js';
-import { useMswServer } from './support/setupMsw.js';
+import { withMswServer } from './support/setupMsw.js';
 
 const mock = createTestMock();
-useMswServer(...mock.handlers);
+withMswServer(...mock.handlers);
 
 describe('README', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

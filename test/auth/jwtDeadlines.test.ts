@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { delay, http, HttpResponse } from 'msw';
 import { createSpacesClient, type SpacesClient } from '../../src/index.js';
 import { fakeJwt } from '../support/jwt.js';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 const AUTH = 'https://api.boomi.com/auth/jwt/generate/acme-ABC123';
 const ENDPOINT = 'https://platform.boomi.com/graphql';
-const server = useMswServer();
+const server = withMswServer();
 
 let jwtCalls: number[] = [];
 let graphqlCalls = 0;

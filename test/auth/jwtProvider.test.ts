@@ -9,11 +9,11 @@ import {
   type JwtProviderOptions,
 } from '../../src/index.js';
 import { fakeJwt } from '../support/jwt.js';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 const AUTH = 'https://api.boomi.com/auth/jwt/generate/acme-ABC123';
 const API_TOKEN = 'api-token-SEKRET-5f2c9e';
-const server = useMswServer();
+const server = withMswServer();
 
 let clock = Date.parse('2026-11-29T10:00:00Z');
 let calls: Request[] = [];

@@ -5,11 +5,11 @@ import { delay, http, HttpResponse } from 'msw';
 import { createSpacesClient, SCHEMA_SNAPSHOT, SchemaDriftError, SpacesError } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 const ENDPOINT = 'https://platform.boomi.com/graphql';
 const mock = createTestMock();
-const server = useMswServer(...mock.handlers);
+const server = withMswServer(...mock.handlers);
 // One attempt per call: these tests are about the shape of each failure, not about retries.
 const client = createSpacesClient({
   token: TEST_TOKEN,

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { createSpacesClient, SpacesInputError } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 const mock = createTestMock();
-useMswServer(...mock.handlers);
+withMswServer(...mock.handlers);
 const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId });
 
 beforeEach(() => {

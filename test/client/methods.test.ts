@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { createSpacesClient, type SpacesClient } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
-import { recordRequests, useMswServer } from '../support/setupMsw.js';
+import { recordRequests, withMswServer } from '../support/setupMsw.js';
 
 const mock = createTestMock();
-const server = useMswServer(...mock.handlers);
+const server = withMswServer(...mock.handlers);
 const requests = recordRequests(server);
 
 let client: SpacesClient;

@@ -10,10 +10,10 @@ import {
 import { PlatformError } from '../../src/testing/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import { attachedInvoiceSync, createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
-import { recordRequests, useMswServer } from '../support/setupMsw.js';
+import { recordRequests, withMswServer } from '../support/setupMsw.js';
 
 const mock = createTestMock();
-const server = useMswServer(...mock.handlers);
+const server = withMswServer(...mock.handlers);
 const requests = recordRequests(server);
 const PROD = DEMO.environments.prod;
 

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { createSpacesClient, OutcomeUnknownError, type SpacesClient } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import { attachedInvoiceSync, createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 const mock = createTestMock();
-useMswServer(...mock.handlers);
+withMswServer(...mock.handlers);
 const PROD = DEMO.environments.prod;
 const T0 = Date.parse('2026-11-29T10:00:00Z');
 

@@ -1,7 +1,7 @@
 /** @jest-environment ./test/support/domEnvironment.cjs */
-import { StrictMode, useEffect, version } from 'react';
+import { StrictMode, useEffect, version, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createSpacesClient, SpacesError } from 'boomi-spaces';
 import {
@@ -12,16 +12,17 @@ import {
   useUninstallIpack,
 } from 'boomi-spaces/react';
 import { createSpacesMock, DEMO } from 'boomi-spaces/testing';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 // Runs twice: on React 19 (the "node" project) and on React 18 (the "react18" project maps react there).
 const mock = createSpacesMock();
-useMswServer(...mock.handlers);
+withMswServer(...mock.handlers);
 beforeEach(() => mock.reset());
 afterEach(cleanup);
 
 const client = createSpacesClient({ token: 'test-token', spaceGuid: DEMO.spaceId });
-const withProvider = (ui: React.ReactNode) => <SpacesProvider client={client}>{ui}</SpacesProvider>;
+const wrapper = ({ children }: { children: ReactNode }) => <SpacesProvider client={client}>{children}</SpacesProvider>;
+const withProvider = (ui: ReactNode) => wrapper({ children: ui });
 
 function SpacePacks() {
   const { data, error, fetching } = useGetSpace({ id: DEMO.spaceId });
@@ -32,17 +33,6 @@ function SpacePacks() {
     <ul aria-label="packs">
       {data.space.sharedIpacks.map((pack) => (
         <li key={pack.id}>{`${pack.name} (${pack.installationType})`}</li>
-      ))}
-    </ul>
-  );
-}
-
-function Instances() {
-  const { data } = useListIntegrationPackInstances();
-  return (
-    <ul aria-label="instances">
-      {data?.integrationPackInstances.map((i) => (
-        <li key={i.id}>{i.integrationPackOverrideName ?? i.id}</li>
       ))}
     </ul>
   );
@@ -67,56 +57,44 @@ describe(`boomi-spaces/react on React ${version}`, () => {
   });
 
   it('an install shows up in the mounted instance listing without a manual refetch', async () => {
-    let install: ReturnType<typeof useInstallIpack>[0] | undefined;
-    function Installer() {
-      [install] = useInstallIpack();
-      return null;
-    }
-    render(
-      withProvider(
-        <>
-          <Instances />
-          <Installer />
-        </>,
-      ),
-    );
-    await waitFor(() => expect(mock.requests).toContain('listIntegrationPackInstances'));
-    let result: Awaited<ReturnType<NonNullable<typeof install>>> | undefined;
-    await act(async () => {
-      result = await install!({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' });
+    const { result } = renderHook(() => ({ list: useListIntegrationPackInstances(), install: useInstallIpack() }), {
+      wrapper,
     });
-    expect(result?.error).toBeUndefined();
-    expect(result?.data?.integrationPackOverrideName).toBe('EU');
-    expect((await screen.findByText('EU')).tagName).toBe('LI');
+    await waitFor(() => expect(result.current.list.data?.integrationPackInstances).toEqual([]));
+    const [install] = result.current.install;
+    const outcome = await act(() =>
+      install({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' }),
+    );
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.data?.integrationPackOverrideName).toBe('EU');
+    await waitFor(() =>
+      expect(result.current.list.data?.integrationPackInstances.map((i) => i.integrationPackOverrideName)).toEqual([
+        'EU',
+      ]),
+    );
+    expect(mock.requests.filter((r) => r === 'listIntegrationPackInstances')).toHaveLength(2);
   });
 
   it('a MULTI install without a name is refused by the SDK’s rule, before anything is sent', async () => {
-    let state: ReturnType<typeof useInstallIpack> | undefined;
-    function Installer() {
-      state = useInstallIpack();
-      return null;
-    }
-    render(withProvider(<Installer />));
-    const result = await act(() => state![0]({ integrationPackId: DEMO.packs.invoiceSync, spaceId: DEMO.spaceId }));
-    expect(result.error).toBeInstanceOf(SpacesError);
-    expect(result.error?.code).toBe('INVALID_INPUT');
-    expect(result.error?.message).toMatch(/MULTI/);
-    expect(state![1].error?.code).toBe('INVALID_INPUT');
+    const { result } = renderHook(() => useInstallIpack(), { wrapper });
+    const outcome = await act(() =>
+      result.current[0]({ integrationPackId: DEMO.packs.invoiceSync, spaceId: DEMO.spaceId }),
+    );
+    expect(outcome.error).toBeInstanceOf(SpacesError);
+    expect(outcome.error?.code).toBe('INVALID_INPUT');
+    expect(outcome.error?.message).toMatch(/MULTI/);
+    expect(result.current[1].error?.code).toBe('INVALID_INPUT');
+    expect(result.current[1].fetching).toBe(false);
     expect(mock.requests).not.toContain('installIpack');
   });
 
   it('a lost install answer is reconciled: the instance, once', async () => {
-    let install: ReturnType<typeof useInstallIpack>[0] | undefined;
-    function Installer() {
-      [install] = useInstallIpack();
-      return null;
-    }
-    render(withProvider(<Installer />));
+    const { result } = renderHook(() => useInstallIpack(), { wrapper });
     mock.dropNext('installIpack');
-    const result = await act(() =>
-      install!({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'Lost' }),
+    const outcome = await act(() =>
+      result.current[0]({ integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'Lost' }),
     );
-    expect(result.data).toMatchObject({ integrationPackOverrideName: 'Lost', reconciled: true });
+    expect(outcome.data).toMatchObject({ integrationPackOverrideName: 'Lost', reconciled: true });
     expect(mock.state.instances.map((i) => i.integrationPackOverrideName)).toEqual(['Lost']);
   });
 
@@ -139,23 +117,13 @@ describe(`boomi-spaces/react on React ${version}`, () => {
       integrationPackId: DEMO.packs.invoiceSync,
       integrationPackOverrideName: 'Gone',
     });
-    let uninstall: ReturnType<typeof useUninstallIpack>[0] | undefined;
-    function Remover() {
-      [uninstall] = useUninstallIpack();
-      return null;
-    }
-    render(
-      withProvider(
-        <>
-          <Instances />
-          <Remover />
-        </>,
-      ),
-    );
-    await screen.findByText('Gone');
-    const result = await act(() => uninstall!(instance.id));
-    expect(result.data).toBe(instance.id);
-    await waitFor(() => expect(screen.queryByText('Gone')).toBeNull());
+    const { result } = renderHook(() => ({ list: useListIntegrationPackInstances(), uninstall: useUninstallIpack() }), {
+      wrapper,
+    });
+    await waitFor(() => expect(result.current.list.data?.integrationPackInstances).toHaveLength(1));
+    const outcome = await act(() => result.current.uninstall[0](instance.id));
+    expect(outcome.data).toBe(instance.id);
+    await waitFor(() => expect(result.current.list.data?.integrationPackInstances).toEqual([]));
   });
 
   it('server rendering sends nothing and renders the loading state', () => {

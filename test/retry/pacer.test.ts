@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { delay, http, HttpResponse } from 'msw';
 import { createSpacesClient, SpacesInputError, type SpacesClientOptions } from '../../src/index.js';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 const ENDPOINT = 'https://platform.boomi.com/graphql';
-const server = useMswServer();
+const server = withMswServer();
 const T0 = Date.parse('2026-11-29T10:00:00Z');
 
 /** Ms after T0 at which each request arrived (on the fake clock). */

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import type { RequestHandler } from 'msw';
 
 /** An msw server for one test file; any request no handler takes fails the test. */
-export function useMswServer(...handlers: RequestHandler[]) {
+export function withMswServer(...handlers: RequestHandler[]) {
   const server = setupServer(...handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());

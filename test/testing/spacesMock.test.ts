@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { createSpacesClient, OutcomeUnknownError } from '../../src/index.js';
 import { createSpacesMock, DEMO, PlatformError, type SimPack } from '../../src/testing/index.js';
 import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 const CUSTOM_ENDPOINT = 'https://custom.example.test/graphql';
 const extraPack: SimPack = {
@@ -21,7 +21,7 @@ const seeded = createSpacesMock({
     instances: [{ id: 'SW5zdGFuY2Ux', integrationPackId: extraPack.id, integrationPackOverrideName: 'Existing' }],
   },
 });
-useMswServer(...mock.handlers, ...seeded.handlers);
+withMswServer(...mock.handlers, ...seeded.handlers);
 
 function createDemoSpace() {
   return {

@@ -7,10 +7,10 @@ import {
   type SpacesClientOptions,
 } from '../../src/index.js';
 import { SENDERS } from '../support/fetchDispatcher.js';
-import { useMswServer } from '../support/setupMsw.js';
+import { withMswServer } from '../support/setupMsw.js';
 
 const ENDPOINT = 'https://platform.boomi.com/graphql';
-const server = useMswServer();
+const server = withMswServer();
 
 /** Epoch ms of each request the endpoint received (on the fake clock). */
 let seen: number[] = [];
