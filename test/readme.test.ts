@@ -21,6 +21,11 @@ describe('README', () => {
     expect(block).toBe(readFileSync(new URL('../examples/testing-your-code.test.ts', import.meta.url), 'utf8'));
   });
 
+  it('shows examples/react-usage.tsx verbatim (examples/react-usage.test.tsx renders it)', () => {
+    const block = /<!-- example: examples\/react-usage\.tsx[^>]*-->\n```tsx\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBe(readFileSync(new URL('../examples/react-usage.tsx', import.meta.url), 'utf8'));
+  });
+
   it('shows examples/plan.yaml verbatim (the plan tests apply it)', () => {
     const block = /<!-- example: examples\/plan\.yaml[^>]*-->\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBe(readFileSync(new URL('../examples/plan.yaml', import.meta.url), 'utf8'));
