@@ -152,6 +152,12 @@ program
     process.exitCode = ok ? EXIT.ok : EXIT.apiFailure;
   });
 
+/** Resolves at Ctrl+C or SIGTERM: servers run until then. */
+const untilInterrupted = () =>
+  new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+
 registerLifecycleCommands(program, space);
 registerSchemaCommands(program);
 
@@ -187,10 +193,23 @@ program
         seed: flags.seed,
       },
     });
-    await new Promise<void>((resolve) => {
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
-    });
+    await untilInterrupted();
     await simulator.close();
+  });
+
+program
+  .command('console')
+  .description('serve the local web console (and its /graphql proxy, which holds the credentials) until interrupted')
+  .option('--port <port>', 'port to listen on (0: a free one)', integer('--port', 0), 4600)
+  .option('--host <host>', 'address to bind; anything but loopback exposes it to the network', '127.0.0.1')
+  .option('--open', 'open it in the desktop browser')
+  .option('--simulator', 'start the embedded simulator behind it: no account needed')
+  .action(async (_options, command) => {
+    const flags = command.optsWithGlobals();
+    const { runConsole } = await import('./commands/console.js');
+    const running = await runConsole(new Output(Boolean(flags.json)), flags);
+    await untilInterrupted();
+    await running.close();
   });
 
 program

@@ -76,9 +76,10 @@ export const mutationAdapters = {
 /** The listings each mutation can change: their mounted hooks refetch once it settles. */
 export const REFRESHES: { [N in MutationName]: readonly QueryName[] } = {
   installIpack: ['listIntegrationPackInstances'],
-  uninstallIpack: ['listIntegrationPackInstances'],
-  attachIpackInstance: ['listIntegrationPackInstances', 'getExtensions'],
-  detachIpackInstance: ['listIntegrationPackInstances', 'getExtensions'],
+  // Attachments show on the environments; an attached instance's processes get schedules on its atom.
+  uninstallIpack: ['listIntegrationPackInstances', 'listEnvironments'],
+  attachIpackInstance: ['listIntegrationPackInstances', 'listEnvironments', 'listProcesses', 'getExtensions'],
+  detachIpackInstance: ['listIntegrationPackInstances', 'listEnvironments', 'listProcesses', 'getExtensions'],
   executeProcess: ['listExecutions', 'listExecutionsWithStatus'],
   updateExtensions: ['getExtensions'],
   updateMapExtensions: ['getExtensions'],

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { createJwtProvider } from '../../auth/createJwtProvider.js';
+import { startConsole, type RunningConsole, type Upstream } from '../../console/server.js';
+import { DEMO } from '../../simulator/model/seed.js';
+import { startSimulator } from '../../simulator/server/startSimulator.js';
+import type { GlobalFlags } from '../session.js';
+import type { Output } from '../output.js';
+
+export interface ConsoleFlags extends GlobalFlags {
+  port: number;
+  host: string;
+  open?: boolean;
+  simulator?: boolean;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Where the console sends GraphQL: the embedded simulator, or the CLI's usual connection. */
+async function upstreamFor(flags: ConsoleFlags): Promise<{ upstream: Upstream; close(): Promise<void> }> {
+  if (flags.simulator) {
+    const simulator = await startSimulator({ port: 0 });
+    const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
+    return {
+      upstream: { endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId },
+      close: () => simulator.close(),
+    };
+  }
+  const { resolveConnection } = await import('../config.js');
+  const connection = await resolveConnection(flags, process.env, process.stdin);
+  const { credentials } = connection;
+  const getToken =
+    credentials.kind === 'jwt'
+      ? () => Promise.resolve(credentials.jwt)
+      : createJwtProvider({ ...credentials, authUrl: connection.authUrl }).getToken;
+  return {
+    upstream: {
+      endpoint: connection.endpoint,
+      getToken,
+      ...(connection.spaceGuid !== undefined && { spaceGuid: connection.spaceGuid }),
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** Opens a URL in the desktop's browser; says so when it cannot. */
+function openBrowser(url: string, out: Output): void {
+  const [command, ...args] =
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '', url]
+        : ['xdg-open', url];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.once('error', () => out.note(`Could not open a browser: open ${url} yourself.`));
+  child.unref();
+}
+
+/**
+ * Starts the console (and with --simulator the simulator behind it); resolves once it listens. The
+ * credentials stay in this process: the page and its script never see them.
+ */
+export async function runConsole(out: Output, flags: ConsoleFlags): Promise<{ close(): Promise<void> }> {
+  if (!LOOPBACK.has(flags.host))
+    out.note(
+      `Warning: --host ${flags.host} makes the console reachable from the network over plain HTTP; anyone who ` +
+        'reaches it acts with your credentials. Prefer the default 127.0.0.1 (and an SSH tunnel).',
+    );
+  const backend = await upstreamFor(flags);
+  let running: RunningConsole;
+  try {
+    running = await startConsole({ host: flags.host, port: flags.port, upstream: backend.upstream });
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  out.result({ url: running.url, upstream: backend.upstream.endpoint, simulator: Boolean(flags.simulator) }, () => {
+    out.line(`Boomi Spaces console: ${running.url}`);
+    out.line(`  talking to ${backend.upstream.endpoint}${flags.simulator ? ' (the embedded simulator)' : ''}`);
+    out.line('Press Ctrl+C to stop.');
+  });
+  if (flags.open) openBrowser(running.url, out);
+  return {
+    close: async () => {
+      await running.close();
+      await backend.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// `boomi-spaces console --simulator` driven by headless Chromium (Debian's package; .ci/run installs
+// it). Screenshots of each step go to test-results/console/ (git-ignored).
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const shots = join(root, 'test-results/console');
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const executablePath = CANDIDATES.find((path): path is string => Boolean(path && existsSync(path)));
+if (!executablePath)
+  console.warn(
+    'SKIPPED: the console browser test needs Chromium (apt-get install chromium, or CHROMIUM_PATH); none was found.',
+  );
+const browserIt = executablePath ? it : it.skip;
+
+let server: ChildProcess;
+let url: string;
+let browser: Browser;
+let page: Page;
+const authorizations = new Set<string>();
+
+beforeAll(async () => {
+  if (!executablePath) return;
+  mkdirSync(shots, { recursive: true });
+  server = spawn(
+    process.execPath,
+    [join(root, 'dist/cli/main.js'), 'console', '--simulator', '--port', '0', '--json'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  url = await new Promise<string>((resolve, reject) => {
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url": "([^"]+)"/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    server.once('exit', (code) => reject(new Error(`console exited with ${code}: ${output}`)));
+  });
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on('request', (request) => {
+    const authorization = request.headers().authorization;
+    if (authorization) authorizations.add(authorization);
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+});
+
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+describe('boomi-spaces console --simulator in Chromium', () => {
+  browserIt(
+    'lists Spaces, installs a MULTI pack under a name, refuses one without, uninstalls it',
+    async () => {
+      await page.goto(url);
+      await page.getByRole('heading', { name: 'Spaces' }).waitFor();
+      await shot('01-spaces');
+
+      await page.getByRole('link', { name: 'Demo_Space' }).click();
+      await page.getByRole('heading', { name: 'Packs this Space shares' }).waitFor();
+      // SINGLE: no name to give; MULTI: a name field.
+      expect(await page.getByRole('form', { name: 'Install Order Intake' }).getByRole('textbox').count()).toBe(0);
+      await page.getByText('No instance is installed.').waitFor();
+      await shot('02-space');
+
+      const invoiceSync = page.getByRole('form', { name: 'Install Invoice Sync' });
+      await invoiceSync.getByLabel('Instance name for Invoice Sync').fill('EU invoices');
+      await invoiceSync.getByRole('button', { name: 'Install Invoice Sync' }).click();
+      await invoiceSync.getByRole('status').filter({ hasText: 'Installed EU invoices' }).waitFor();
+      const instances = page.getByRole('table', { name: 'Installed instances' });
+      await instances.getByRole('rowheader', { name: 'EU invoices' }).waitFor();
+      await shot('03-installed');
+
+      await invoiceSync.getByRole('button', { name: 'Install Invoice Sync' }).click();
+      const refusal = invoiceSync.getByRole('alert');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toMatch(/^INVALID_INPUT: .*MULTI/);
+      await shot('04-refused');
+
+      const row = instances.getByRole('row').filter({ hasText: 'EU invoices' });
+      await row.getByRole('button', { name: 'Uninstall' }).click();
+      await row.getByRole('button', { name: 'Yes, uninstall' }).click();
+      await page.getByText('No instance is installed.').waitFor();
+      await shot('05-uninstalled');
+
+      // The browser never held a credential: only the placeholder the console's server replaces.
+      expect([...authorizations]).toEqual(['Bearer attached-by-the-console-server']);
+      expect(await page.content()).not.toMatch(/eyJ|apiToken|BOOMI_TOKEN/);
+    },
+    60_000,
+  );
+});
