@@ -69,6 +69,7 @@ describe('boomi-spaces demo (npm start)', () => {
       'first apply: 4 of 4 changes applied',
       'second apply: no changes, the account already matches the plan',
       'Demo complete.',
+      'npx boomi-spaces console --simulator --open',
     ]) {
       expect(run.stdout).toContain(text);
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO } from '../../src/simulator/model/seed.js';
 
 // `boomi-spaces console --simulator` driven by headless Chromium (Debian's package; .ci/run installs
 // it). Screenshots of each step go to test-results/console/ (git-ignored).
@@ -24,8 +25,6 @@ let page: Page;
 const authorizations = new Set<string>();
 
 beforeAll(async () => {
-  if (!executablePath) return;
-  mkdirSync(shots, { recursive: true });
   server = spawn(
     process.execPath,
     [join(root, 'dist/cli/main.js'), 'console', '--simulator', '--port', '0', '--json'],
@@ -40,6 +39,8 @@ beforeAll(async () => {
     });
     server.once('exit', (code) => reject(new Error(`console exited with ${code}: ${output}`)));
   });
+  if (!executablePath) return;
+  mkdirSync(shots, { recursive: true });
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('request', (request) => {
@@ -58,6 +59,31 @@ afterAll(async () => {
 });
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+describe('boomi-spaces console --simulator', () => {
+  it('serves a page without credentials and refuses foreign Origins and Hosts (403)', async () => {
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    expect(html).not.toMatch(/eyJ|apiToken|BOOMI_TOKEN/);
+    expect(html).not.toContain(DEMO.apiToken);
+    const query = JSON.stringify({ query: '{ spaces { id } }' });
+    const headers = { 'content-type': 'application/json' };
+    const foreign = await fetch(new URL('/graphql', url), {
+      method: 'POST',
+      body: query,
+      headers: { ...headers, origin: 'http://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    const same = await fetch(new URL('/graphql', url), {
+      method: 'POST',
+      body: query,
+      headers: { ...headers, origin: url.replace(/\/$/, '') },
+    });
+    expect(same.status).toBe(200);
+  });
+});
 
 describe('boomi-spaces console --simulator in Chromium', () => {
   browserIt(
@@ -97,6 +123,7 @@ describe('boomi-spaces console --simulator in Chromium', () => {
       // The browser never held a credential: only the placeholder the console's server replaces.
       expect([...authorizations]).toEqual(['Bearer attached-by-the-console-server']);
       expect(await page.content()).not.toMatch(/eyJ|apiToken|BOOMI_TOKEN/);
+      expect(await page.content()).not.toContain(DEMO.apiToken);
     },
     60_000,
   );

@@ -13,7 +13,14 @@ export interface ConsoleFlags extends GlobalFlags {
   simulator?: boolean;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** The warning due when the console is bound where others can reach it; undefined for loopback. */
+export function exposureWarning(host: string): string | undefined {
+  if (host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return undefined;
+  return (
+    `Warning: --host ${host} makes the console reachable from the network over plain HTTP; anyone who ` +
+    'reaches it acts with your credentials. Prefer the default 127.0.0.1 (and an SSH tunnel).'
+  );
+}
 
 /** Where the console sends GraphQL: the embedded simulator, or the CLI's usual connection. */
 async function upstreamFor(flags: ConsoleFlags): Promise<{ upstream: Upstream; close(): Promise<void> }> {
@@ -60,11 +67,8 @@ function openBrowser(url: string, out: Output): void {
  * credentials stay in this process: the page and its script never see them.
  */
 export async function runConsole(out: Output, flags: ConsoleFlags): Promise<{ close(): Promise<void> }> {
-  if (!LOOPBACK.has(flags.host))
-    out.note(
-      `Warning: --host ${flags.host} makes the console reachable from the network over plain HTTP; anyone who ` +
-        'reaches it acts with your credentials. Prefer the default 127.0.0.1 (and an SSH tunnel).',
-    );
+  const warning = exposureWarning(flags.host);
+  if (warning) out.note(warning);
   const backend = await upstreamFor(flags);
   let running: RunningConsole;
   try {
