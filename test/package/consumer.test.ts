@@ -1,42 +1,21 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { installPacked, repoRoot as root, simulatorCall, type PackedConsumer } from '../support/packedConsumer.js';
 
-// The packed tarball, installed as a consumer's project would have it, without the network: the
-// project sits inside this repository, so the tarball's dependencies (and jest, ts-jest, codegen)
-// resolve from our node_modules, while `boomi-spaces` itself is only what the tarball holds.
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// The packed tarball of boomi-spaces in a consumer's project (see installPacked).
+let consumer: PackedConsumer;
 let app: string;
-let work: string;
-const node = (args: string[], cwd = app) =>
-  execFileSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-const write = (file: string, text: string) => {
-  mkdirSync(join(app, file, '..'), { recursive: true });
-  writeFileSync(join(app, file), text);
-};
+const node = (args: string[]) => consumer.node(args);
+const write = (file: string, text: string) => consumer.write(file, text);
 
 beforeAll(() => {
-  work = mkdtempSync(join(root, '.tmp-consumer-'));
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
-  app = join(work, 'app');
-  mkdirSync(join(app, 'node_modules'), { recursive: true });
-  execFileSync('tar', ['-xzf', join(work, tarball), '-C', join(app, 'node_modules')]);
-  renameSync(join(app, 'node_modules/package'), join(app, 'node_modules/boomi-spaces'));
-  write('package.json', JSON.stringify({ name: 'consumer', private: true }));
+  consumer = installPacked('.', 'boomi-spaces');
+  app = consumer.app;
 }, 60_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => consumer.remove());
 
-const call = `
-  const simulator = await startSimulator();
-  const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
-  const client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
-  const space = await client.getSpace(DEMO.spaceId);
-  await client.close();
-  await simulator.close();
-  console.log(space.name, typeof createSpacesMock);`;
+const call = simulatorCall('typeof createSpacesMock');
 
 describe('the packed tarball in a consumer’s project', () => {
   it('works from an ES module', () => {
@@ -135,15 +114,7 @@ describe('the packed tarball in a consumer’s project', () => {
        }`,
     );
     // Type-checked as a CommonJS project (module nodenext without "type": the require conditions).
-    node([
-      join(root, 'node_modules/typescript/bin/tsc'),
-      '--noEmit',
-      '--strict',
-      '--module',
-      'nodenext',
-      '--skipLibCheck',
-      'use.ts',
-    ]);
+    consumer.tsc(['use.ts'], ['--skipLibCheck']);
   }, 60_000);
 
   it('type-checks a React component on boomi-spaces/react (typed data, no casts)', () => {
@@ -168,16 +139,6 @@ describe('the packed tarball in a consumer’s project', () => {
        }
        export const app = <SpacesProvider client={createSpacesClient({ token: 't' })}><Packs id="s" /></SpacesProvider>;`,
     );
-    node([
-      join(root, 'node_modules/typescript/bin/tsc'),
-      '--noEmit',
-      '--strict',
-      '--module',
-      'nodenext',
-      '--jsx',
-      'react-jsx',
-      '--skipLibCheck',
-      'Packs.tsx',
-    ]);
+    consumer.tsc(['Packs.tsx'], ['--jsx', 'react-jsx', '--skipLibCheck']);
   }, 60_000);
 });

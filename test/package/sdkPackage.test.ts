@@ -1,19 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { installPacked, repoRoot as root, simulatorCall, type PackedConsumer } from '../support/packedConsumer.js';
 
-// @boomi-spaces/sdk from its packed tarball, in a project inside this repository (so its two
-// dependencies resolve offline from our node_modules); the simulator it talks to is ours.
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// @boomi-spaces/sdk from its packed tarball in a consumer's project (see installPacked): its two
+// dependencies resolve offline from our node_modules; the simulator it talks to is ours.
 const simulatorEntry = join(root, 'dist/simulator/index.js');
-let work: string;
-let app: string;
+let consumer: PackedConsumer;
 let installed: string;
-const node = (args: string[]) =>
-  execFileSync(process.execPath, args, { cwd: app, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-const write = (file: string, text: string) => writeFileSync(join(app, file), text);
+const node = (args: string[]) => consumer.node(args);
+const write = (file: string, text: string) => consumer.write(file, text);
 const manifestOf = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     name: string;
@@ -31,26 +27,12 @@ function* filesUnder(dir: string, prefix = ''): Generator<string> {
 }
 
 beforeAll(() => {
-  work = mkdtempSync(join(root, '.tmp-consumer-sdk-'));
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: join(root, 'packages/sdk') });
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
-  app = join(work, 'app');
-  mkdirSync(join(app, 'node_modules/@boomi-spaces'), { recursive: true });
-  execFileSync('tar', ['-xzf', join(work, tarball), '-C', join(app, 'node_modules/@boomi-spaces')]);
-  installed = join(app, 'node_modules/@boomi-spaces/sdk');
-  renameSync(join(app, 'node_modules/@boomi-spaces/package'), installed);
-  write('package.json', JSON.stringify({ name: 'sdk-consumer', private: true }));
+  consumer = installPacked('packages/sdk', '@boomi-spaces/sdk');
+  installed = consumer.installed;
 }, 60_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => consumer.remove());
 
-const call = `
-  const simulator = await startSimulator();
-  const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
-  const client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
-  const space = await client.getSpace(DEMO.spaceId);
-  await client.close();
-  await simulator.close();
-  console.log(space.name, typeof SpacesError);`;
+const call = simulatorCall('typeof SpacesError');
 
 describe('@boomi-spaces/sdk, the SDK-only package', () => {
   it('installs at most 5 packages: itself, @urql/core (with @0no-co/graphql.web and wonka) and zod', () => {
@@ -118,6 +100,6 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
          }
        }`,
     );
-    node([join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'nodenext', 'use.ts']);
+    consumer.tsc(['use.ts']);
   }, 60_000);
 });

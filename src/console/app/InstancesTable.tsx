@@ -52,16 +52,7 @@ export function InstancesTable({ spaceId }: { spaceId: string }) {
 function InstanceRow(props: { instance: IntegrationPackInstance; spaceId: string; environments: Environment[] }) {
   const { instance, spaceId, environments } = props;
   const [uninstall, uninstalling] = useUninstallIpack();
-  const [attach, attaching] = useAttachIpackInstance();
-  const [detach, detaching] = useDetachIpackInstance();
-  const [chosen, setChosen] = useState('');
   const label = instanceLabel(instance);
-  const attachments = environments.flatMap((environment) =>
-    environment.integrationPackEnvironmentAttachment
-      .filter((a) => a.integrationPackInstanceId === instance.id)
-      .map((attachment) => ({ attachment, environment })),
-  );
-  const free = environments.filter((e) => !attachments.some(({ environment }) => environment.id === e.id));
   return (
     <tr>
       <th scope="row">
@@ -69,46 +60,7 @@ function InstanceRow(props: { instance: IntegrationPackInstance; spaceId: string
       </th>
       <td>{`${instance.integrationPack?.name ?? instance.integrationPackId} (${instance.integrationPack?.installationType ?? '?'})`}</td>
       <td>
-        <ul>
-          {attachments.map(({ attachment, environment }) => (
-            <li key={attachment.id}>
-              {`${environment.name} `}
-              <button
-                type="button"
-                disabled={detaching.fetching}
-                aria-label={`Detach ${label} from ${environment.name}`}
-                onClick={() => void detach(attachment.id)}
-              >
-                Detach
-              </button>
-            </li>
-          ))}
-        </ul>
-        {free.length > 0 && (
-          <form
-            aria-label={`Attach ${label}`}
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (chosen) void attach({ integrationPackInstanceId: instance.id, environmentIds: [chosen] });
-            }}
-          >
-            <label>
-              {'Environment '}
-              <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
-                <option value="">choose…</option>
-                {free.map((environment) => (
-                  <option key={environment.id} value={environment.id}>
-                    {environment.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" disabled={!chosen || attaching.fetching}>
-              Attach
-            </button>
-          </form>
-        )}
-        <ErrorNote error={attaching.error ?? detaching.error} />
+        <Attachments instance={instance} label={label} environments={environments} />
       </td>
       <td>
         <ConfirmButton
@@ -121,5 +73,63 @@ function InstanceRow(props: { instance: IntegrationPackInstance; spaceId: string
         <ErrorNote error={uninstalling.error} />
       </td>
     </tr>
+  );
+}
+
+/** The environments an instance is attached to (each with Detach), and Attach to another. */
+function Attachments(props: { instance: IntegrationPackInstance; label: string; environments: Environment[] }) {
+  const { instance, label, environments } = props;
+  const [attach, attaching] = useAttachIpackInstance();
+  const [detach, detaching] = useDetachIpackInstance();
+  const [chosen, setChosen] = useState('');
+  const attachments = environments.flatMap((environment) =>
+    environment.integrationPackEnvironmentAttachment
+      .filter((a) => a.integrationPackInstanceId === instance.id)
+      .map((attachment) => ({ attachment, environment })),
+  );
+  const free = environments.filter((e) => !attachments.some(({ environment }) => environment.id === e.id));
+  return (
+    <>
+      <ul>
+        {attachments.map(({ attachment, environment }) => (
+          <li key={attachment.id}>
+            {`${environment.name} `}
+            <button
+              type="button"
+              disabled={detaching.fetching}
+              aria-label={`Detach ${label} from ${environment.name}`}
+              onClick={() => void detach(attachment.id)}
+            >
+              Detach
+            </button>
+          </li>
+        ))}
+      </ul>
+      {free.length > 0 && (
+        <form
+          aria-label={`Attach ${label}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (chosen) void attach({ integrationPackInstanceId: instance.id, environmentIds: [chosen] });
+          }}
+        >
+          <label>
+            {'Environment '}
+            <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <option value="">choose…</option>
+              {free.map((environment) => (
+                <option key={environment.id} value={environment.id}>
+                  {environment.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" disabled={!chosen || attaching.fetching}>
+            Attach
+          </button>
+        </form>
+      )}
+      <ErrorNote error={attaching.error ?? detaching.error} />
+    </>
   );
 }

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This repository's root. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * A consumer's project with one of our packages installed from its packed tarball, without the
+ * network: the project sits inside this repository, so the tarball's dependencies (and jest,
+ * ts-jest, codegen) resolve from our node_modules, while the package itself is only what it packs.
+ */
+export interface PackedConsumer {
+  /** The project's folder. */
+  app: string;
+  /** Where the package was extracted (node_modules/<name>). */
+  installed: string;
+  /** Runs node in the project; returns stdout. */
+  node(args: string[]): string;
+  /** Type-checks files of the project as a strict nodenext project; throws with tsc's output. */
+  tsc(files: string[], extra?: string[]): string;
+  write(file: string, text: string): void;
+  remove(): void;
+}
+
+/** Packs `packageDir` (relative to the repository) and installs it as `name` in a fresh project. */
+export function installPacked(packageDir: string, name: string): PackedConsumer {
+  const work = mkdtempSync(join(repoRoot, '.tmp-consumer-'));
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: join(repoRoot, packageDir) });
+  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
+  const app = join(work, 'app');
+  const installed = join(app, 'node_modules', name);
+  mkdirSync(join(installed, '..'), { recursive: true });
+  execFileSync('tar', ['-xzf', join(work, tarball), '-C', join(installed, '..')]);
+  renameSync(join(installed, '../package'), installed);
+  const node = (args: string[]) =>
+    execFileSync(process.execPath, args, { cwd: app, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const write = (file: string, text: string) => {
+    mkdirSync(join(app, file, '..'), { recursive: true });
+    writeFileSync(join(app, file), text);
+  };
+  write('package.json', JSON.stringify({ name: 'consumer', private: true }));
+  return {
+    app,
+    installed,
+    node,
+    write,
+    tsc: (files, extra = []) =>
+      node([
+        join(repoRoot, 'node_modules/typescript/bin/tsc'),
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        ...extra,
+        ...files,
+      ]),
+    remove: () => rmSync(work, { recursive: true, force: true }),
+  };
+}
+
+/** A script body: the simulator, a JWT provider and a client (names in scope), then the Space's name and `shown`. */
+export const simulatorCall = (shown: string) => `
+  const simulator = await startSimulator();
+  const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
+  const client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
+  const space = await client.getSpace(DEMO.spaceId);
+  await client.close();
+  await simulator.close();
+  console.log(space.name, ${shown});`;
