@@ -1,8 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CallOptions } from '../client/callOptions.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { SpacesError } from '../errors/SpacesError.js';
-import { documents, type MutationName, type OperationName, type QueryName } from '../generated/operations.js';
+import {
+  documents,
+  type MutationName,
+  type OperationName,
+  type OperationTypes,
+  type QueryName,
+} from '../generated/operations.js';
 import {
   mutationAdapters,
   queryAdapters,
@@ -12,6 +18,7 @@ import {
   type QueryData,
 } from './adapters.js';
 import { useSpacesContext } from './context.js';
+import { QueryStore } from './queryStore.js';
 
 export type { MutationData, MutationInput, QueryData } from './adapters.js';
 
@@ -90,45 +97,34 @@ function asSpacesError(error: unknown, name: OperationName, mutation: boolean): 
  */
 export function useSpacesQuery<N extends QueryName>(
   name: N,
-  variables: object,
+  variables: OperationTypes[N]['variables'],
   options: QueryHookOptions = {},
 ): QueryState<N> {
   const { client, registry } = useSpacesContext();
   const { pause = false, timeoutMs } = options;
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<Omit<QueryState<N>, 'refetch'>>({
-    data: undefined,
-    error: undefined,
-    fetching: !pause,
-  });
-  const current = useRef<AbortController | undefined>(undefined);
-
-  const refetch = useCallback(async () => {
-    current.current?.abort();
-    const abort = new AbortController();
-    current.current = abort;
-    setState((s) => (s.fetching ? s : { ...s, fetching: true }));
-    try {
-      const input = JSON.parse(key) as unknown;
-      const data = (await runOperation(client, name, input, { signal: abort.signal, timeoutMs })) as QueryData<N>;
-      if (current.current === abort) setState({ data, error: undefined, fetching: false });
-    } catch (error) {
-      if (current.current === abort && !abort.signal.aborted)
-        setState((s) => ({ data: s.data, error: asSpacesError(error, name, false), fetching: false }));
-    }
-  }, [client, name, key, timeoutMs]);
+  const store = useMemo(
+    () =>
+      new QueryStore<QueryData<N>>(
+        (signal) =>
+          runOperation(client, name, JSON.parse(key) as unknown, { signal, timeoutMs }) as Promise<QueryData<N>>,
+        (error) => asSpacesError(error, name, false),
+        pause,
+      ),
+    [client, name, key, timeoutMs, pause],
+  );
+  const state = useSyncExternalStore(store.subscribe, store.snapshot, store.snapshot);
 
   useEffect(() => {
-    const unregister = registry.register(name, refetch);
-    if (!pause) void refetch();
+    const unregister = registry.register(name, store.fetch);
+    if (!pause) void store.fetch();
     return () => {
       unregister();
-      current.current?.abort();
-      current.current = undefined;
+      store.stop();
     };
-  }, [registry, name, refetch, pause]);
+  }, [registry, name, store, pause]);
 
-  return { ...state, refetch };
+  return { ...state, refetch: store.fetch };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   useGetSpace,
   useInstallIpack,
   useListIntegrationPackInstances,
+  useListSpaces,
   useUninstallIpack,
 } from 'boomi-spaces/react';
 import { createSpacesMock, DEMO } from 'boomi-spaces/testing';
@@ -124,6 +125,28 @@ describe(`boomi-spaces/react on React ${version}`, () => {
     const outcome = await act(() => result.current.uninstall[0](instance.id));
     expect(outcome.data).toBe(instance.id);
     await waitFor(() => expect(result.current.list.data?.integrationPackInstances).toEqual([]));
+  });
+
+  it('a query for other variables starts empty: another Space’s answer is never shown as this one’s', async () => {
+    const { result, rerender } = renderHook<ReturnType<typeof useGetSpace>, { id: string }>(
+      ({ id }) => useGetSpace({ id }),
+      { wrapper, initialProps: { id: DEMO.spaceId } },
+    );
+    await waitFor(() => expect(result.current.data?.space.name).toBe('Demo_Space'));
+    mock.failNext('getSpace', { code: 'SPACE_NOT_FOUND', message: 'gone' });
+    rerender({ id: 'another-space' });
+    expect(result.current.data).toBeUndefined();
+    expect(result.current.fetching).toBe(true);
+    await waitFor(() => expect(result.current.error?.code).toBe('SPACE_NOT_FOUND'));
+    expect(result.current.data).toBeUndefined();
+  });
+
+  it('a paused query sends nothing until refetched', async () => {
+    const { result } = renderHook(() => useListSpaces({ pause: true }), { wrapper });
+    expect(result.current.fetching).toBe(false);
+    expect(mock.requests).toEqual([]);
+    await act(() => result.current.refetch());
+    expect(result.current.data?.spaces.map((space) => space.name)).toEqual(['Demo_Space']);
   });
 
   it('server rendering sends nothing and renders the loading state', () => {
