@@ -1,5 +1,5 @@
 // The SDK-only package (packages/sdk, published as @boomi-spaces/sdk): the files of dist/ and
-// dist-cjs/ that the SDK entry reaches, and nothing of the CLI, simulator, testing kit or tools, so an
+// dist-cjs/ that the SDK entry and the React hooks reach, and nothing of the CLI, simulator, testing kit or tools, so an
 // SDK user installs @urql/core and zod, not commander, graphql or yaml. The closure is walked over the
 // built files themselves (every relative './x.js' literal, including the lazily imported undici
 // sender), and the bare imports it finds must be exactly what the package declares.
@@ -50,8 +50,17 @@ function closure(dir, entry, bare) {
 }
 
 const bare = new Set();
-const files = [...closure(join(root, 'dist'), 'index.js', bare), ...closure(join(root, 'dist'), 'index.d.ts', bare)];
-const forbidden = files.filter((file) => /^(cli|console|simulator|testing|tools|contract|plan|react)\//.test(file));
+// The SDK's entry and its React hooks (React is an optional peer there, as in boomi-spaces).
+const entries = ['index', 'react/index'];
+const files = [
+  ...new Set(
+    entries.flatMap((entry) => [
+      ...closure(join(root, 'dist'), `${entry}.js`, bare),
+      ...closure(join(root, 'dist'), `${entry}.d.ts`, bare),
+    ]),
+  ),
+];
+const forbidden = files.filter((file) => /^(cli|console|simulator|testing|tools|contract|plan)\//.test(file));
 if (forbidden.length > 0) fail(`the SDK entry reaches ${forbidden.join(', ')}`);
 
 const declared = new Set([

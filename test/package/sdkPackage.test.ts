@@ -57,7 +57,9 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist-cjs/index.js');
     expect(files).toContain('dist/transport/http/undiciSender.js');
-    expect(files.filter((f) => /^dist(-cjs)?\/(cli|simulator|testing|tools|contract|plan)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^dist(-cjs)?\/(cli|console|simulator|testing|tools|contract|plan)\//.test(f))).toEqual(
+      [],
+    );
     const sources = files.filter((f) => /\.(js|d\.ts)$/.test(f)).map((f) => readFileSync(join(installed, f), 'utf8'));
     expect(sources.filter((text) => /from 'graphql'|require\("graphql"\)/.test(text))).toEqual([]);
     const declarations = files.filter((f) => f.endsWith('.d.ts'));
@@ -85,6 +87,22 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
     );
     expect(node(['cjs.cjs']).trim()).toBe('Demo_Space function');
   });
+
+  it('has the React hooks too, as @boomi-spaces/sdk/react (React an optional peer)', () => {
+    write(
+      'Packs.tsx',
+      `import { createSpacesClient } from '@boomi-spaces/sdk';
+       import { SpacesProvider, useGetSpace } from '@boomi-spaces/sdk/react';
+       function Packs({ id }: { id: string }) {
+         const { data } = useGetSpace({ id });
+         return <ul>{data?.space.sharedIpacks.map((pack) => <li key={pack.id}>{pack.name}</li>)}</ul>;
+       }
+       export const app = <SpacesProvider client={createSpacesClient({ token: 't' })}><Packs id="s" /></SpacesProvider>;`,
+    );
+    consumer.tsc(['Packs.tsx'], ['--jsx', 'react-jsx', '--skipLibCheck']);
+    write('hooks.cjs', `const react = require('@boomi-spaces/sdk/react'); console.log(typeof react.useInstallIpack);`);
+    expect(node(['hooks.cjs']).trim()).toBe('function');
+  }, 60_000);
 
   it('type-checks a consumer without skipLibCheck', () => {
     write(
