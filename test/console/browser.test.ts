@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -60,6 +60,23 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
+/** axe-core's WCAG 2 A/AA rules on the page (evaluated over the DevTools protocol: the CSP stays on). */
+async function accessibilityViolations(): Promise<string[]> {
+  await page.evaluate(readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const { violations } = await (window as unknown as { axe: AxeApi }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+    });
+    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+}
+interface AxeApi {
+  run(
+    context: Document,
+    options: object,
+  ): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }>;
+}
+
 describe('boomi-spaces console --simulator', () => {
   it('serves a page without credentials and refuses foreign Origins and Hosts (403)', async () => {
     const page = await fetch(url);
@@ -107,6 +124,7 @@ describe('boomi-spaces console --simulator in Chromium', () => {
       const instances = page.getByRole('table', { name: 'Installed instances' });
       await instances.getByRole('rowheader', { name: 'EU invoices' }).waitFor();
       await shot('03-installed');
+      expect(await accessibilityViolations()).toEqual([]);
 
       await invoiceSync.getByRole('button', { name: 'Install Invoice Sync' }).click();
       const refusal = invoiceSync.getByRole('alert');
@@ -162,6 +180,7 @@ describe('boomi-spaces console --simulator in Chromium', () => {
       }
       expect(await executions.getByRole('cell', { name: 'prod-atom-01' }).count()).toBeGreaterThan(0);
       await shot('06-instance');
+      expect(await accessibilityViolations()).toEqual([]);
     },
     60_000,
   );
