@@ -113,6 +113,23 @@ describe(`boomi-spaces/react on React ${version}`, () => {
     expect(mock.state.instances).toHaveLength(1);
   });
 
+  it('StrictMode’s double effects send a mutation the SDK does not share once (the hook joins the run)', async () => {
+    const { id } = await client.installIntegrationPack({
+      integrationPackId: DEMO.packs.invoiceSync,
+      integrationPackOverrideName: 'Once',
+    });
+    function UninstallOnMount() {
+      const [uninstall, { data, error }] = useUninstallIpack();
+      useEffect(() => {
+        void uninstall(id);
+      }, [uninstall]);
+      return <p>{data ? `uninstalled ${data}` : (error?.code ?? 'uninstalling')}</p>;
+    }
+    render(<StrictMode>{withProvider(<UninstallOnMount />)}</StrictMode>);
+    await screen.findByText(`uninstalled ${id}`);
+    expect(mock.requests.filter((r) => r === 'uninstallIpack')).toHaveLength(1);
+  });
+
   it('an uninstall refreshes the listing too', async () => {
     const instance = await client.installIntegrationPack({
       integrationPackId: DEMO.packs.invoiceSync,
