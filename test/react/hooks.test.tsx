@@ -166,10 +166,26 @@ describe(`boomi-spaces/react on React ${version}`, () => {
     expect(result.current.data?.spaces.map((space) => space.name)).toEqual(['Demo_Space']);
   });
 
-  it('server rendering sends nothing and renders the loading state', () => {
-    const html = renderToString(withProvider(<SpacePacks />));
+  it('server rendering calls nothing and renders the loading state; the browser then fetches', async () => {
+    // Records every method the hooks touch on the client, synchronously: a call during render shows.
+    const touched: string[] = [];
+    const watched = new Proxy(client, {
+      get: (target, property, receiver) => {
+        if (typeof property === 'string') touched.push(property);
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const app = (
+      <SpacesProvider client={watched}>
+        <SpacePacks />
+      </SpacesProvider>
+    );
+    const html = renderToString(app);
     expect(html).toContain('Loading…');
-    expect(mock.requests).toEqual([]);
+    expect(touched).toEqual([]);
+    render(app);
+    await screen.findAllByRole('listitem');
+    expect(touched).toContain('getSpace');
   });
 
   it('a hook outside a SpacesProvider says what is missing', () => {
