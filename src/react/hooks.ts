@@ -154,7 +154,8 @@ export function useSpacesMutation<N extends MutationName>(name: N): MutationTupl
       const joined = inFlight.current.get(key);
       if (joined) return joined;
       setState((s) => ({ ...s, fetching: true }));
-      const settled = runOperation(client, name, input, options).then(
+      // Through a Promise constructor: a method that throws instead of rejecting still settles here.
+      const settled = new Promise((resolve) => resolve(runOperation(client, name, input, options))).then(
         (data): MutationResult<N> => ({ data: data as MutationData<N>, error: undefined }),
         (error: unknown): MutationResult<N> => ({ data: undefined, error: asSpacesError(error, name, true) }),
       );
