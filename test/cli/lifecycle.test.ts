@@ -223,20 +223,25 @@ describe('plans with extensions and schedules', () => {
     expect(rotate.stdout).toContain('SFTP.password: (secret) → (secret)');
   }, 30_000);
 
+  /** A plan with the one Invoice Sync instance "EU invoices" attached to Production, then `entry` (its other keys). */
+  const euInvoicesPlan = (entry: string) =>
+    `space: ${DEMO.spaceId}\ninstances:\n  - pack: Invoice Sync\n    name: EU invoices\n    environments: [Production]\n` +
+    entry;
+
   it('refuses a plain value for an encrypted field, and an environment the entry does not attach to', async () => {
     const plan = join(work, 'bad.yaml');
     writeFileSync(
       plan,
-      `space: ${DEMO.spaceId}\ninstances:\n  - pack: Invoice Sync\n    name: EU invoices\n    environments: [Production]\n` +
-        '    extensions: { Production: { connections: { SFTP: { password: in-the-file } } } }\n',
+      euInvoicesPlan('    extensions: { Production: { connections: { SFTP: { password: in-the-file } } } }\n'),
     );
     const plain = await cli('plan', plan);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('the field is encrypted; give it as { fromEnv: VARIABLE }');
     writeFileSync(
       plan,
-      `space: ${DEMO.spaceId}\ninstances:\n  - pack: Invoice Sync\n    name: EU invoices\n    environments: [Production]\n` +
+      euInvoicesPlan(
         '    extensions: { Test: { connections: { SFTP: { host: h } } } }\n    schedules: { Invoice export: ["61 * * * *"] }\n',
+      ),
     );
     const wrong = await cli('plan', plan);
     expect(wrong.code).toBe(2);

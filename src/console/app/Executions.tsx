@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useListExecutions } from '../../react/index.js';
-import { Busy, ErrorNote } from './ui.js';
+import { Busy, ColumnHeads, ErrorNote } from './ui.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,15 +20,7 @@ export function Executions({ processId }: { processId: string }) {
       {data && executions.length === 0 && <p>No execution in the last day.</p>}
       {executions.length > 0 && (
         <table aria-label="Executions">
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Status</th>
-              <th scope="col">Atom</th>
-              <th scope="col">Documents in / out</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Started', 'Status', 'Atom', 'Documents in / out', 'Message']} />
           <tbody>
             {executions.map((execution) => (
               <tr key={execution.executionId}>

@@ -8,7 +8,7 @@ import {
   useUninstallIpack,
 } from '../../react/index.js';
 import { instanceHref } from './route.js';
-import { Busy, ConfirmButton, ErrorNote, Section } from './ui.js';
+import { Busy, ColumnHeads, ConfirmButton, ErrorNote, Section } from './ui.js';
 
 /** What the row of an instance shows it as. */
 export const instanceLabel = (instance: IntegrationPackInstance) =>
@@ -25,14 +25,7 @@ export function InstancesTable({ spaceId }: { spaceId: string }) {
       {instances.data && instances.data.integrationPackInstances.length === 0 && <p>No instance is installed.</p>}
       {instances.data && instances.data.integrationPackInstances.length > 0 && (
         <table aria-label="Installed instances">
-          <thead>
-            <tr>
-              <th scope="col">Instance</th>
-              <th scope="col">Pack</th>
-              <th scope="col">Environments</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Instance', 'Pack', 'Environments', 'Actions']} />
           <tbody>
             {instances.data.integrationPackInstances.map((instance) => (
               <InstanceRow

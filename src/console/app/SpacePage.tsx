@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SharedIntegrationPack } from '../../api/types.js';
 import { useGetSpace, useInstallIpack } from '../../react/index.js';
 import { InstancesTable } from './InstancesTable.js';
-import { Busy, ErrorNote, Section } from './ui.js';
+import { Busy, ColumnHeads, ErrorNote, Section } from './ui.js';
 
 /** A Space: the packs it shares (with Install) and the instances installed in the account. */
 export function SpacePage({ spaceId }: { spaceId: string }) {
@@ -16,13 +16,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
       {data && (
         <Section id="packs-title" title="Packs this Space shares">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Pack</th>
-                <th scope="col">Install type</th>
-                <th scope="col">Install</th>
-              </tr>
-            </thead>
+            <ColumnHeads names={['Pack', 'Install type', 'Install']} />
             <tbody>
               {data.space.sharedIpacks.map((pack) => (
                 <tr key={pack.id}>

@@ -1,6 +1,6 @@
 import { useListSpaces } from '../../react/index.js';
 import { spaceHref } from './route.js';
-import { Busy, ErrorNote } from './ui.js';
+import { Busy, ColumnHeads, ErrorNote } from './ui.js';
 
 /** Every Space the account can see. */
 export function SpacesPage() {
@@ -13,12 +13,7 @@ export function SpacesPage() {
       {data && (
         <table>
           <caption>{`${data.spaces.length} Spaces`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Id</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Name', 'Id']} />
           <tbody>
             {data.spaces.map((space) => (
               <tr key={space.id}>
