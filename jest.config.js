@@ -1,6 +1,9 @@
 /** Jest in ESM mode (msw 2 pulls ESM-only modules); ts-jest only transpiles, `npm run typecheck` checks types. */
 const base = {
   testEnvironment: 'node',
+  // A hang guard, not a speed limit: far above any test's running time on a loaded 2-core machine.
+  // Tests name no timeout of their own (test/architecture/speedIndependence.test.ts).
+  testTimeout: 300_000,
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     // Examples import the package by name, as users do.

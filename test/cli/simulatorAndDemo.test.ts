@@ -73,7 +73,7 @@ describe('boomi-spaces demo (npm start)', () => {
     ]) {
       expect(run.stdout).toContain(text);
     }
-  }, 20_000);
+  });
 
   it('with --json prints one document with every step', async () => {
     const run = await runCli(['demo', '--json']);
@@ -97,5 +97,5 @@ describe('boomi-spaces demo (npm start)', () => {
       'apply plan (first)',
       'apply plan (second)',
     ]);
-  }, 20_000);
+  });
 });

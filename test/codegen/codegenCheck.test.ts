@@ -47,5 +47,5 @@ describe('codegen:check', () => {
     const stale = codegenCheck(dir);
     expect(stale.status).not.toBe(0);
     expect(stale.stdout + stale.stderr).toMatch(/src\/generated\/(graphql|operations)\.ts/);
-  }, 60_000);
+  });
 });

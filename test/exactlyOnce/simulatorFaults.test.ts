@@ -41,7 +41,7 @@ describe('installs stay exactly-once through a lossy platform', () => {
     expect(names).toHaveLength(100);
     // The faults did bite: some installs were only known through reconciliation.
     expect(outcomes.filter((o) => o === 'reconciled').length).toBeGreaterThan(10);
-  }, 60_000);
+  });
 
   it('two concurrent installs of the same pack and name send one mutation; both get the instance', async () => {
     const request = { integrationPackId: DEMO.packs.invoiceSync, integrationPackOverrideName: 'EU' };

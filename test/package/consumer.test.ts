@@ -12,7 +12,7 @@ const write = (file: string, text: string) => consumer.write(file, text);
 beforeAll(() => {
   consumer = installPacked('.', 'boomi-spaces');
   app = consumer.app;
-}, 60_000);
+});
 afterAll(() => consumer.remove());
 
 const call = simulatorCall('typeof createSpacesMock');
@@ -81,7 +81,7 @@ describe('the packed tarball in a consumer’s project', () => {
     );
     expect(run.stderr).toContain('1 passed, 1 total');
     expect(run.status).toBe(0);
-  }, 60_000);
+  });
 
   it('generates typed documents with the consumer’s own codegen from the exported snapshot', () => {
     write(
@@ -115,7 +115,7 @@ describe('the packed tarball in a consumer’s project', () => {
     );
     // Type-checked as a CommonJS project (module nodenext without "type": the require conditions).
     consumer.tsc(['use.ts'], ['--skipLibCheck']);
-  }, 60_000);
+  });
 
   it('type-checks a React component on boomi-spaces/react (typed data, no casts)', () => {
     write(
@@ -140,5 +140,5 @@ describe('the packed tarball in a consumer’s project', () => {
        export const app = <SpacesProvider client={createSpacesClient({ token: 't' })}><Packs id="s" /></SpacesProvider>;`,
     );
     consumer.tsc(['Packs.tsx'], ['--jsx', 'react-jsx', '--skipLibCheck']);
-  }, 60_000);
+  });
 });

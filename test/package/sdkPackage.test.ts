@@ -29,7 +29,7 @@ function* filesUnder(dir: string, prefix = ''): Generator<string> {
 beforeAll(() => {
   consumer = installPacked('packages/sdk', '@boomi-spaces/sdk');
   installed = consumer.installed;
-}, 60_000);
+});
 afterAll(() => consumer.remove());
 
 const call = simulatorCall('typeof SpacesError');
@@ -102,7 +102,7 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
     consumer.tsc(['Packs.tsx'], ['--jsx', 'react-jsx', '--skipLibCheck']);
     write('hooks.cjs', `const react = require('@boomi-spaces/sdk/react'); console.log(typeof react.useInstallIpack);`);
     expect(node(['hooks.cjs']).trim()).toBe('function');
-  }, 60_000);
+  });
 
   it('type-checks a consumer without skipLibCheck', () => {
     write(
@@ -119,5 +119,5 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
        }`,
     );
     consumer.tsc(['use.ts']);
-  }, 60_000);
+  });
 });

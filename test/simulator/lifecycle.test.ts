@@ -47,7 +47,7 @@ describe('the lifecycle against the simulator over HTTP', () => {
     const history = await client.listExecutions({ processId: process!.id, since: new Date(Date.now() - 60_000) });
     expect(history).toHaveLength(3);
     expect(history[0]!.status).toBe('ERROR');
-  }, 20_000);
+  });
 
   it('lists accounts, reads OAuth details and publishes Spaces', async () => {
     const { client } = fixture;

@@ -1,0 +1,53 @@
+// No test may depend on the machine's speed. Jest's per-test timeout is a hang guard, set once in
+// jest.config.js far above any test's running time on a loaded machine; a test that names its own,
+// shorter limit, or asserts that real time stayed under a bound, fails where the machine is slow
+// (a fresh clone on a busy 2-core machine timed out a CLI test at jest's 5 s default).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const { default: config } = (await import(pathToFileURL(join(root, 'jest.config.js')).href)) as {
+  default: { projects: Array<{ testTimeout?: number }> };
+};
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (name === 'node_modules') return [];
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? testFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const files = [...testFiles(join(root, 'test')), ...testFiles(join(root, 'examples'))].map((path) => ({
+  name: relative(root, path),
+  text: readFileSync(path, 'utf8'),
+}));
+
+describe('tests that do not depend on the machine’s speed', () => {
+  it('every project has one generous hang guard', () => {
+    const { projects } = config;
+    expect(projects.length).toBeGreaterThan(0);
+    for (const project of projects) expect(project.testTimeout).toBeGreaterThanOrEqual(120_000);
+  });
+
+  it('no test or hook sets a timeout of its own', () => {
+    expect(files.length).toBeGreaterThan(40);
+    // `it(…, async () => { … }, 30_000);`: the number after a test's or hook's closing brace.
+    const offenders = files.flatMap(({ name, text }) =>
+      [...text.matchAll(/^\s*\}, [0-9][0-9_]*\);\s*$/gm)].map((m) => `${name}: ${m[0].trim()}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('no test asserts that real time stayed under a bound', () => {
+    // On a fake clock (jest.useFakeTimers) elapsed time is the test's own: only real time is refused.
+    const offenders = files
+      .filter(({ text }) => !text.includes('useFakeTimers'))
+      .flatMap(({ name, text }) =>
+        [...text.matchAll(/(?:Date|performance)\.now\(\) - \w+\)\.toBeLessThan/g)].map((m) => `${name}: ${m[0]}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+});
