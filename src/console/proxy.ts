@@ -135,6 +135,7 @@ export async function proxyGraphQL(
   // One deadline for the whole request, JWT included: a timer held here, not AbortSignal.timeout,
   // which Node 20 may garbage-collect (inside AbortSignal.any) before it fires.
   const controller = new AbortController();
+  // 499 (nginx's "client closed request"): nobody is left to answer, the connection is just dropped.
   const gone = () => controller.abort(new ProxyFailure(499, 'CONSOLE_CLIENT_GONE', 'the browser went away'));
   response.once('close', gone);
   const timer = setTimeout(

@@ -49,7 +49,8 @@ const COMMON_HEADERS = {
 const PAGE_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-const OPEN_THE_URL = 'open the URL `boomi-spaces console` printed at start (http://…/?token=…) in this browser';
+const OPEN_THE_URL =
+  'this console needs its token: open the URL `boomi-spaces console` printed at start (http://…/?token=…) in this browser';
 // What a browser without the cookie gets instead of the page: text only, no script, no style.
 const NEEDS_TOKEN_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Boomi Spaces console</title></head>' +
