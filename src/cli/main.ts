@@ -9,7 +9,7 @@ import { printable } from '../text/printable.js';
 import { connected, loggerFor } from './session.js';
 import { registerLifecycleCommands } from './lifecycleCommands.js';
 import { registerSchemaCommands } from './schemaCommands.js';
-import { integer, rate } from './parsers.js';
+import { collect, integer, rate } from './parsers.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -202,6 +202,12 @@ program
   .description('serve the local web console (and its /graphql proxy, which holds the credentials) until interrupted')
   .option('--port <port>', 'port to listen on (0: a free one)', integer('--port', 0), 4600)
   .option('--host <host>', 'address to bind; anything but loopback exposes it to the network', '127.0.0.1')
+  .option(
+    '--allow-host <name>',
+    'a host name browsers use to reach it (repeatable); required with a --host beyond loopback',
+    collect,
+    [],
+  )
   .option('--open', 'open it in the desktop browser')
   .option('--simulator', 'start the embedded simulator behind it: no account needed')
   .action(async (_options, command) => {

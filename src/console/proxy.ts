@@ -3,6 +3,7 @@
 // one fresh JWT and one re-send (the platform refused the request: nothing ran). Everything else,
 // retries included, is the browser-side SDK's job, as it would be against the platform itself.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SecretRedactor } from '../security/SecretRedactor.js';
 
 /** Where the console sends GraphQL requests, and how it gets JWTs for them. */
 export interface Upstream {
@@ -80,9 +81,17 @@ function graphQLBody(raw: Buffer): string {
   return JSON.stringify({ query, variables: variables ?? undefined, operationName: operationName ?? undefined });
 }
 
-async function forward(upstream: Upstream, body: string, spaceGuid: string | undefined, signal: AbortSignal) {
+async function forward(
+  upstream: Upstream,
+  body: string,
+  spaceGuid: string | undefined,
+  signal: AbortSignal,
+  redactor: SecretRedactor,
+) {
   const send = async (forceRefresh: boolean) => {
-    const token = await upstream.getToken({ forceRefresh, signal });
+    // A provider that ignores the signal must not hold the request past its deadline.
+    const token = await untilAborted(upstream.getToken({ forceRefresh, signal }), signal);
+    redactor.add(token);
     return fetch(upstream.endpoint, {
       method: 'POST',
       redirect: 'manual',
@@ -102,6 +111,17 @@ async function forward(upstream: Upstream, body: string, spaceGuid: string | und
   return send(true);
 }
 
+/** `work`, or the signal's reason once it aborts, whichever comes first. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  let stop = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', stop));
+}
+
 /** Handles one POST /graphql. */
 export async function proxyGraphQL(
   request: IncomingMessage,
@@ -112,47 +132,74 @@ export async function proxyGraphQL(
   // A browser cannot send application/json cross-origin without a preflight, which we never grant.
   if (!JSON_TYPES.test(request.headers['content-type'] ?? ''))
     return sendError(response, 415, 'CONSOLE_BAD_REQUEST', 'the request must be application/json');
-  const aborted = new AbortController();
-  response.once('close', () => aborted.abort());
-  const signal = AbortSignal.any([aborted.signal, AbortSignal.timeout(limits.timeoutMs)]);
+  // One deadline for the whole request, JWT included: a timer held here, not AbortSignal.timeout,
+  // which Node 20 may garbage-collect (inside AbortSignal.any) before it fires.
+  const controller = new AbortController();
+  // 499 (nginx's "client closed request"): nobody is left to answer, the connection is just dropped.
+  const gone = () => controller.abort(new ProxyFailure(499, 'CONSOLE_CLIENT_GONE', 'the browser went away'));
+  response.once('close', gone);
+  const timer = setTimeout(
+    () =>
+      controller.abort(new ProxyFailure(504, 'TIMEOUT', `the platform did not answer within ${limits.timeoutMs} ms`)),
+    limits.timeoutMs,
+  );
+  const redactor = new SecretRedactor();
   try {
-    const raw = await readBounded(
-      request,
-      limits.maxRequestBytes,
-      () => new ProxyFailure(413, 'CONSOLE_REQUEST_TOO_LARGE', `the request is over ${limits.maxRequestBytes} bytes`),
+    const { status, headers, body } = await untilAborted(
+      relay(request, upstream, limits, controller.signal, redactor),
+      controller.signal,
     );
-    const header = request.headers.space_guid;
-    const spaceGuid = typeof header === 'string' && SPACE_GUID.test(header) ? header : upstream.spaceGuid;
-    const answer = await forward(upstream, graphQLBody(raw), spaceGuid, signal);
-    const text = answer.body
-      ? await readBounded(
-          // Node's web streams are async iterable; the DOM lib's type does not say so.
-          answer.body as unknown as AsyncIterable<Uint8Array>,
-          limits.maxResponseBytes,
-          () =>
-            new ProxyFailure(
-              502,
-              'RESPONSE_TOO_LARGE',
-              `the platform's answer is over ${limits.maxResponseBytes} bytes`,
-            ),
-        )
-      : Buffer.alloc(0);
-    const type = answer.headers.get('content-type') ?? '';
-    const retryAfter = answer.headers.get('retry-after');
-    response.writeHead(answer.status, {
-      'content-type': JSON_TYPES.test(type) ? type : 'text/plain; charset=utf-8',
-      ...(retryAfter !== null && { 'retry-after': retryAfter }),
-    });
-    response.end(text);
-  } catch (error) {
-    if (response.headersSent || aborted.signal.aborted) return void response.destroy();
+    response.writeHead(status, headers).end(body);
+  } catch (caught) {
+    // Past the deadline, the abort's reason says so, whatever error the aborted fetch threw.
+    const error: unknown = controller.signal.aborted ? controller.signal.reason : caught;
+    if (response.headersSent || (error instanceof ProxyFailure && error.status === 499)) return void response.destroy();
     if (error instanceof ProxyFailure) return sendError(response, error.status, error.code, error.message);
-    const named = error as { name?: string; code?: string; message?: string };
-    if (named.name === 'TimeoutError')
-      return sendError(response, 504, 'TIMEOUT', `the platform did not answer within ${limits.timeoutMs} ms`);
+    const named = error as { code?: string; message?: string };
     // The JWT provider's SpacesErrors are already redacted; a network failure says only its kind.
-    if (typeof named.code === 'string' && /^[A-Z_]+$/.test(named.code))
-      return sendError(response, 502, named.code, named.message ?? named.code);
+    if (typeof named.code === 'string' && /^[A-Z_]{1,64}$/.test(named.code))
+      return sendError(response, 502, named.code, redactor.redact(String(named.message ?? named.code)));
     return sendError(response, 502, 'NETWORK_ERROR', 'the console could not reach the platform');
+  } finally {
+    clearTimeout(timer);
+    response.off('close', gone);
   }
+}
+
+/** Reads, checks and forwards the request; the platform's answer as relayed: bounded and redacted. */
+async function relay(
+  request: IncomingMessage,
+  upstream: Upstream,
+  limits: ProxyLimits,
+  signal: AbortSignal,
+  redactor: SecretRedactor,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const raw = await readBounded(
+    request,
+    limits.maxRequestBytes,
+    () => new ProxyFailure(413, 'CONSOLE_REQUEST_TOO_LARGE', `the request is over ${limits.maxRequestBytes} bytes`),
+  );
+  const header = request.headers.space_guid;
+  const spaceGuid = typeof header === 'string' && SPACE_GUID.test(header) ? header : upstream.spaceGuid;
+  const answer = await forward(upstream, graphQLBody(raw), spaceGuid, signal, redactor);
+  const text = answer.body
+    ? await readBounded(
+        // Node's web streams are async iterable; the DOM lib's type does not say so.
+        answer.body as unknown as AsyncIterable<Uint8Array>,
+        limits.maxResponseBytes,
+        () =>
+          new ProxyFailure(502, 'RESPONSE_TOO_LARGE', `the platform's answer is over ${limits.maxResponseBytes} bytes`),
+      )
+    : Buffer.alloc(0);
+  const type = answer.headers.get('content-type') ?? '';
+  const retryAfter = answer.headers.get('retry-after');
+  return {
+    status: answer.status,
+    headers: {
+      'content-type': JSON_TYPES.test(type) ? type : 'text/plain; charset=utf-8',
+      ...(retryAfter !== null && { 'retry-after': redactor.redact(retryAfter) }),
+    },
+    // An upstream or gateway that echoes the Authorization header must not hand the JWT to the page.
+    body: redactor.redact(text.toString('utf8')),
+  };
 }

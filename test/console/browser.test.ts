@@ -78,27 +78,35 @@ interface AxeApi {
 }
 
 describe('boomi-spaces console --simulator', () => {
-  it('serves a page without credentials and refuses foreign Origins and Hosts (403)', async () => {
-    const page = await fetch(url);
+  it('prints its token URL; the page holds no credential; foreign Origins and Hosts get 403', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    const { origin } = new URL(url);
+    expect((await fetch(origin)).status).toBe(401);
+    const signIn = await fetch(url, { redirect: 'manual' });
+    expect(signIn.status).toBe(303);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await fetch(origin, { headers: { cookie } });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<div id="root">');
     expect(html).not.toMatch(/eyJ|apiToken|BOOMI_TOKEN/);
     expect(html).not.toContain(DEMO.apiToken);
     const query = JSON.stringify({ query: '{ spaces { id } }' });
-    const headers = { 'content-type': 'application/json' };
-    const foreign = await fetch(new URL('/graphql', url), {
+    const headers = { 'content-type': 'application/json', cookie };
+    const foreign = await fetch(`${origin}/graphql`, {
       method: 'POST',
       body: query,
       headers: { ...headers, origin: 'http://evil.example' },
     });
     expect(foreign.status).toBe(403);
-    const same = await fetch(new URL('/graphql', url), {
+    const same = await fetch(`${origin}/graphql`, { method: 'POST', body: query, headers: { ...headers, origin } });
+    expect(same.status).toBe(200);
+    const without = await fetch(`${origin}/graphql`, {
       method: 'POST',
       body: query,
-      headers: { ...headers, origin: url.replace(/\/$/, '') },
+      headers: { 'content-type': 'application/json', origin },
     });
-    expect(same.status).toBe(200);
+    expect(without.status).toBe(401);
   });
 });
 
@@ -108,6 +116,8 @@ describe('boomi-spaces console --simulator in Chromium', () => {
     async () => {
       await page.goto(url);
       await page.getByRole('heading', { name: 'Spaces' }).waitFor();
+      // The token became a cookie; the address bar (and history) no longer shows it.
+      expect(page.url()).toBe(`${new URL(url).origin}/`);
       await shot('01-spaces');
 
       await page.getByRole('link', { name: 'Demo_Space' }).click();
@@ -181,6 +191,26 @@ describe('boomi-spaces console --simulator in Chromium', () => {
       expect(await executions.getByRole('cell', { name: 'prod-atom-01' }).count()).toBeGreaterThan(0);
       await shot('06-instance');
       expect(await accessibilityViolations()).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserIt(
+    'without the token URL says to open it; a malformed hash shows "No such page." instead of a blank page',
+    async () => {
+      const { origin } = new URL(url);
+      const stranger = await browser.newPage();
+      await stranger.goto(origin);
+      await stranger.getByRole('heading', { name: 'This console needs its link' }).waitFor();
+      expect(await stranger.content()).not.toMatch(/token=[A-Za-z0-9_-]/);
+      await stranger.close();
+
+      await page.goto(url);
+      await page.getByRole('heading', { name: 'Spaces' }).waitFor();
+      await page.goto(`${origin}/#/spaces/%E0%A4%A`);
+      await page.getByRole('alert').filter({ hasText: 'No such page.' }).waitFor();
+      await page.getByRole('link', { name: 'Spaces' }).click();
+      await page.getByRole('heading', { name: 'Spaces' }).waitFor();
     },
     60_000,
   );

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createJwtProvider } from '../../auth/createJwtProvider.js';
+import { hostProblem, isLoopback } from '../../console/guards.js';
 import { startConsole, type RunningConsole, type Upstream } from '../../console/server.js';
+import { CliUsageError } from '../CliUsageError.js';
 import { DEMO } from '../../simulator/model/seed.js';
 import { startSimulator } from '../../simulator/server/startSimulator.js';
 import type { GlobalFlags } from '../session.js';
@@ -9,16 +11,18 @@ import type { Output } from '../output.js';
 export interface ConsoleFlags extends GlobalFlags {
   port: number;
   host: string;
+  allowHost: string[];
   open?: boolean;
   simulator?: boolean;
 }
 
 /** The warning due when the console is bound where others can reach it; undefined for loopback. */
 export function exposureWarning(host: string): string | undefined {
-  if (host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return undefined;
+  if (isLoopback(host)) return undefined;
   return (
-    `Warning: --host ${host} makes the console reachable from the network over plain HTTP; anyone who ` +
-    'reaches it acts with your credentials. Prefer the default 127.0.0.1 (and an SSH tunnel).'
+    `Warning: --host ${host} makes the console reachable from the network over plain HTTP: its token and ` +
+    'your data cross the network unencrypted, and anyone who sees the token acts with your credentials. ' +
+    'Prefer the default 127.0.0.1 (and an SSH tunnel).'
   );
 }
 
@@ -67,17 +71,25 @@ function openBrowser(url: string, out: Output): void {
  * credentials stay in this process: the page and its script never see them.
  */
 export async function runConsole(out: Output, flags: ConsoleFlags): Promise<{ close(): Promise<void> }> {
+  const problem = hostProblem(flags.host, flags.allowHost);
+  if (problem) throw new CliUsageError(problem);
   const warning = exposureWarning(flags.host);
   if (warning) out.note(warning);
   const backend = await upstreamFor(flags);
   let running: RunningConsole;
   try {
-    running = await startConsole({ host: flags.host, port: flags.port, upstream: backend.upstream });
+    running = await startConsole({
+      host: flags.host,
+      allowHosts: flags.allowHost,
+      port: flags.port,
+      upstream: backend.upstream,
+    });
   } catch (error) {
     await backend.close();
     throw error;
   }
   out.result({ url: running.url, upstream: backend.upstream.endpoint, simulator: Boolean(flags.simulator) }, () => {
+    // The URL carries the console's token (as Jupyter's does): whoever opens it uses the credentials.
     out.line(`Boomi Spaces console: ${running.url}`);
     out.line(`  talking to ${backend.upstream.endpoint}${flags.simulator ? ' (the embedded simulator)' : ''}`);
     out.line('Press Ctrl+C to stop.');

@@ -142,7 +142,7 @@ export async function runDemo(out: Output): Promise<void> {
     out.note('The same against the simulator from a shell: `boomi-spaces simulator`, then the commands it prints.');
     out.note(
       'Or click through it in a browser: `npx boomi-spaces console --simulator --open` ' +
-        '(in this repository: `npm run console`), then open http://127.0.0.1:4600/.',
+        '(in this repository: `npm run console`), then open the URL it prints (http://127.0.0.1:4600/?token=…).',
     );
     out.result({ simulator: simulator.url, steps }, () => undefined);
   } finally {

@@ -7,8 +7,20 @@ export type Route =
   | { page: 'instance'; spaceId: string; instanceId: string }
   | { page: 'unknown' };
 
+/** A part of the hash decoded, or undefined when it is not valid percent-encoding (`%E0%A4%A`). */
+function decodePart(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The route a hash names; any hash, well-formed or not, gives one (a bad one: `unknown`). */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const decoded = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodePart);
+  if (decoded.includes(undefined)) return { page: 'unknown' };
+  const parts = decoded as string[];
   if (parts.length === 0) return { page: 'spaces' };
   if (parts[0] === 'spaces' && parts.length === 2) return { page: 'space', spaceId: parts[1]! };
   if (parts[0] === 'spaces' && parts[2] === 'instances' && parts.length === 4)
