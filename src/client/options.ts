@@ -122,6 +122,8 @@ export interface SpacesClientOptions {
    * Client-side pacing shared by all of the client's requests: `{ requestsPerSecond }`, never more
    * than that many in any second (default 10, Boomi's published limit being about 10 per second per
    * account), or `false` for none. After a 429 or 503 with Retry-After every request of the client waits.
+   * The rate adapts to the server's limiter: a 429 halves it (at least 1 per second), requests let
+   * through raise it again by 0.5 per second at a time, up to `requestsPerSecond`.
    */
   rateLimit?: RateLimitOptions | false;
 }

@@ -3,7 +3,8 @@ export interface RateLimitOptions {
   /**
    * Requests at most in any one second, sustained and in bursts alike: up to this many go at once,
    * the next one second after the first of them was answered. Default 10 (Boomi's published limit
-   * is about 10 per second per account).
+   * is about 10 per second per account). The highest rate: after a 429 the client goes slower and
+   * comes back to this one as requests are let through.
    */
   requestsPerSecond?: number;
 }
