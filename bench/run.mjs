@@ -128,8 +128,10 @@ if (wanted('pacing')) {
   const r = await pacing({ smoke });
   report.pacing = r;
   report.rateLimit429s = r.rateLimit429s;
-  log(`\n9. ${r.installs} single installs at once against a server limiting to 10 requests/s`);
-  for (const [name, run] of Object.entries({ 'with pacing (default)': r.paced, 'rateLimit: false': r.unpaced })) {
+  report.adaptivePacing = r.adaptivePacing;
+  log(`\n9. ${r.installs} single installs at once against a server limiting to 10 (then 5) requests/s`);
+  const runs = { 'with pacing (default)': r.paced, 'rateLimit: false': r.unpaced, 'default pacing, 5/s': r.adaptive };
+  for (const [name, run] of Object.entries(runs)) {
     log(
       `  ${name.padEnd(22)} ${run.answers429} answers 429, ${run.failed} failed, ${run.instances} instances, ${fmt(run.seconds, 1)} s`,
     );

@@ -83,8 +83,16 @@ export function createJwtProvider(options: JwtProviderOptions): JwtProvider {
   return jwtProviderWithBudget(options, new RetryBudget(policy));
 }
 
-/** The provider a client makes for itself: it spends the client's retry budget. */
-export function jwtProviderWithBudget(options: JwtProviderOptions, budget: RetryBudget): JwtProvider {
+/**
+ * The provider a client makes for itself: it spends the client's retry budget, and its credentials
+ * (the API token, the Basic value, each JWT) join the client's redactor, so a server echoing them in
+ * a GraphQL answer shows them blanked in the client's errors too.
+ */
+export function jwtProviderWithBudget(
+  options: JwtProviderOptions,
+  budget: RetryBudget,
+  redactor = new SecretRedactor(),
+): JwtProvider {
   const accountId = required(options.accountId, 'accountId');
   const username = required(options.username, 'username');
   const apiToken = required(options.apiToken, 'apiToken');
@@ -96,9 +104,9 @@ export function jwtProviderWithBudget(options: JwtProviderOptions, budget: Retry
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 60_000;
   const basic = Buffer.from(`BOOMI_TOKEN.${username}:${apiToken}`).toString('base64');
-  const redactor = new SecretRedactor();
-  redactor.add(apiToken);
-  redactor.add(basic);
+  // Pinned, not added: JWTs rotate through the redactor's recent secrets, and must never push these out.
+  redactor.pin(apiToken);
+  redactor.pin(basic);
   const endpoint = {
     url: `${authUrl.replace(/\/+$/, '')}/${encodeURIComponent(accountId)}`,
     basic,

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
-import { DEFAULT_ENDPOINT } from '../client/options.js';
+import { DEFAULT_ENDPOINT, MAX_LIMITS } from '../client/options.js';
 import { DEFAULT_RATE_LIMIT } from '../retry/pacer.js';
+import { shorten } from '../text/printable.js';
 import { CliUsageError } from './CliUsageError.js';
 
 /** The connection flags every API command takes. */
@@ -14,6 +15,8 @@ export interface ConnectionFlags {
   spaceGuid?: string;
   /** Requests per second at most, client side; 0 turns pacing off. */
   pace?: string;
+  /** The longest answer read, in MiB (the SDK's `maxResponseBytes`). */
+  maxResponseMb?: string;
 }
 
 /** How the CLI reaches the platform and authenticates. */
@@ -23,6 +26,8 @@ export interface Connection {
   spaceGuid: string | undefined;
   /** Requests per second at most (0: no pacing). */
   pace: number;
+  /** The longest answer read, in bytes; absent: the SDK's default. */
+  maxResponseBytes?: number;
   credentials:
     { kind: 'apiToken'; accountId: string; username: string; apiToken: string } | { kind: 'jwt'; jwt: string };
 }
@@ -51,6 +56,8 @@ export async function resolveConnection(
       `--pace / BOOMI_PACE must be a number of requests per second ≥ 0 (0: no pacing), not "${paceText}"`,
     );
   }
+  const maxResponseBytes = responseLimit(pick(flags.maxResponseMb, 'BOOMI_MAX_RESPONSE_MB'));
+  const limits = maxResponseBytes === undefined ? {} : { maxResponseBytes };
 
   if (apiToken !== undefined || jwt === undefined) {
     const missing = [
@@ -66,10 +73,26 @@ export async function resolveConnection(
       authUrl,
       spaceGuid,
       pace,
+      ...limits,
       credentials: { kind: 'apiToken', accountId: accountId!, username: username!, apiToken: apiToken! },
     };
   }
-  return { endpoint, authUrl, spaceGuid, pace, credentials: { kind: 'jwt', jwt } };
+  return { endpoint, authUrl, spaceGuid, pace, ...limits, credentials: { kind: 'jwt', jwt } };
+}
+
+const MIB = 1024 * 1024;
+
+/** --max-response-mb / BOOMI_MAX_RESPONSE_MB in bytes: a whole number of MiB within the SDK's bound. */
+function responseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const mb = Number(text);
+  const most = MAX_LIMITS.maxResponseBytes / MIB;
+  if (!/^\d{1,4}$/.test(text) || mb < 1 || mb > most) {
+    throw new CliUsageError(
+      `--max-response-mb / BOOMI_MAX_RESPONSE_MB must be a whole number of MiB from 1 to ${most} (default 8), not "${shorten(text, 40)}"`,
+    );
+  }
+  return mb * MIB;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -27,6 +27,7 @@ export function connect(connection: Connection, logger?: TransportLogger): Space
     ...auth,
     spaceGuid: connection.spaceGuid,
     rateLimit: connection.pace > 0 ? { requestsPerSecond: connection.pace } : false,
+    ...(connection.maxResponseBytes !== undefined && { maxResponseBytes: connection.maxResponseBytes }),
     fetch: (input, init) => globalThis.fetch(input, init),
     ...(logger && { logger }),
   });

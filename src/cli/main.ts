@@ -38,6 +38,10 @@ const program = new Command('boomi-spaces')
     '--pace <requests/s>',
     'send at most this many requests per second, 0 for no pacing (env: BOOMI_PACE; default 10)',
   )
+  .option(
+    '--max-response-mb <MiB>',
+    'read answers up to this size, 1 to 256: raise it for accounts of more than about 30 000 instances (env: BOOMI_MAX_RESPONSE_MB; default 8)',
+  )
   .option('--json', 'print exactly one JSON document on stdout')
   .option('--verbose', 'show each HTTP attempt, retry and token refresh on stderr (credentials redacted)')
   .showSuggestionAfterError()

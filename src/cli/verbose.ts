@@ -20,8 +20,10 @@ export function verboseLogger(write: (line: string) => void = (line) => process.
         return write(`[verbose] ← HTTP ${event.status} ${event.operationName} in ${event.durationMs} ms`);
       case 'failure':
         return write(`[verbose] ✗ ${event.operationName} attempt ${event.attempt}: ${event.code} ${event.message}`);
-      case 'retry':
-        return write(`[verbose] ↻ ${event.operationName}: retry in ${event.delayMs} ms (${event.reason})`);
+      case 'retry': {
+        const pace = event.requestsPerSecond === undefined ? '' : `; pacing at ${event.requestsPerSecond} requests/s`;
+        return write(`[verbose] ↻ ${event.operationName}: retry in ${event.delayMs} ms (${event.reason}${pace})`);
+      }
       case 'token-refresh':
         return write(`[verbose] ⟳ ${event.operationName}: token refresh (${event.reason})`);
     }

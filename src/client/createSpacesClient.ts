@@ -63,6 +63,7 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
         ...(resolved.logger && { logger: resolved.logger }),
       },
       budget,
+      redactor,
     ).getToken;
   const transport = createTransport({
     sender: chooseSender(resolved.http),

@@ -14,10 +14,21 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_LIMITS = {
   /** Longest request body sent; a larger one is refused before sending. 1 MiB. */
   maxRequestBytes: 1024 * 1024,
-  /** Longest answer body read; reading stops there. 8 MiB. */
+  /** Longest answer body read; reading stops there. 8 MiB: about 31 000 instances in one listing. */
   maxResponseBytes: 8 * 1024 * 1024,
   /** Deepest nesting of objects and arrays accepted in an answer. */
   maxResponseDepth: 64,
+} as const;
+
+/**
+ * The highest each limit may be raised to. An answer is held as one string and parsed at once, so
+ * 256 MiB (about a million instances) keeps well clear of V8's longest string; deeper nesting than
+ * 1000 is no answer of this API.
+ */
+export const MAX_LIMITS = {
+  maxRequestBytes: 64 * 1024 * 1024,
+  maxResponseBytes: 256 * 1024 * 1024,
+  maxResponseDepth: 1000,
 } as const;
 
 /** Boomi regions: the hosts of their GraphQL and JWT endpoints. */
@@ -91,16 +102,28 @@ export interface SpacesClientOptions {
   retry?: RetryOptions;
   /** Receives each attempt, retry and token refresh, with credentials redacted (the CLI's `--verbose`). */
   logger?: TransportLogger;
-  /** Longest request body sent, in bytes; a larger one is refused before sending. Default 1 MiB. */
+  /** Longest request body sent, in bytes; a larger one is refused before sending. Default 1 MiB, at most 64 MiB. */
   maxRequestBytes?: number;
-  /** Longest answer body read, in bytes; reading stops there with `RESPONSE_TOO_LARGE`. Default 8 MiB. */
+  /**
+   * Longest answer body read, in bytes: reading stops there with `RESPONSE_TOO_LARGE` (not retried).
+   * Default 8 MiB, which holds a listing of about 31 000 instances; raise it for larger accounts
+   * (`64 * 1024 * 1024` lists about 250 000). A whole number from 1 to 256 MiB. The CLI's
+   * `--max-response-mb` sets it.
+   *
+   * @example
+   * ```ts
+   * const client = createSpacesClient({ jwt, spaceGuid, maxResponseBytes: 64 * 1024 * 1024 });
+   * ```
+   */
   maxResponseBytes?: number;
-  /** Deepest nesting of objects and arrays accepted in an answer (`INVALID_RESPONSE` beyond). Default 64. */
+  /** Deepest nesting of objects and arrays in an answer (`INVALID_RESPONSE` beyond). Default 64, at most 1000. */
   maxResponseDepth?: number;
   /**
    * Client-side pacing shared by all of the client's requests: `{ requestsPerSecond }`, never more
    * than that many in any second (default 10, Boomi's published limit being about 10 per second per
    * account), or `false` for none. After a 429 or 503 with Retry-After every request of the client waits.
+   * The rate adapts to the server's limiter: a 429 halves it (at least 1 per second), requests let
+   * through raise it again by 0.5 per second at a time, up to `requestsPerSecond`.
    */
   rateLimit?: RateLimitOptions | false;
 }
@@ -177,8 +200,8 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   for (const key of ['maxRequestBytes', 'maxResponseBytes', 'maxResponseDepth'] as const) {
     const value = options[key];
     if (value === undefined) continue;
-    if (!Number.isInteger(value) || value < 1)
-      throw new SpacesInputError(`\`${key}\` must be a whole number ≥ 1`, { field: key });
+    if (!Number.isInteger(value) || value < 1 || value > MAX_LIMITS[key])
+      throw new SpacesInputError(`\`${key}\` must be a whole number from 1 to ${MAX_LIMITS[key]}`, { field: key });
     limits[key] = value;
   }
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };

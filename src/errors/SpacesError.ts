@@ -1,5 +1,9 @@
 import { redactDeep, redactShapes } from '../security/SecretRedactor.js';
+import { printable } from '../text/printable.js';
 import type { SpacesErrorCode } from './codes.js';
+
+/** Text made inert where the error is made: credentials of a known shape blanked, control characters escaped. */
+const inert = (text: string) => printable(redactShapes(text));
 
 /** One GraphQL error as the server sent it, reduced to plain data. */
 export interface SpacesGraphQLError {
@@ -28,7 +32,10 @@ export interface SpacesErrorDetails {
 /**
  * Every failure of the SDK. It holds only plain data: never the request, its headers or the token.
  * Every string it carries (message, server errors and their extensions, partial data, snippets) has
- * credentials blanked out, those of a known shape even when the SDK never saw them.
+ * credentials blanked out, those of a known shape even when the SDK never saw them. Every string but
+ * the partial `data` (the API's data, as a successful call would return it) also has its control
+ * characters escaped (`\x1b`, `\u202e`, `\n`), so logging `error.message` or the whole error sends
+ * no command to a terminal.
  *
  * @example
  * ```ts
@@ -57,13 +64,13 @@ export class SpacesError extends Error {
   readonly mayHaveExecuted: boolean;
 
   constructor(message: string, details: SpacesErrorDetails) {
-    super(redactShapes(message), details.cause === undefined ? undefined : { cause: plainCause(details.cause) });
-    this.code = details.code;
+    super(inert(message), details.cause === undefined ? undefined : { cause: plainCause(details.cause) });
+    this.code = printable(details.code);
     this.status = details.status;
-    this.graphQLErrors = redactDeep(details.graphQLErrors ?? [], redactShapes) as SpacesGraphQLError[];
+    this.graphQLErrors = redactDeep(details.graphQLErrors ?? [], inert) as SpacesGraphQLError[];
     this.data = redactDeep(details.data, redactShapes);
-    this.operationName = details.operationName;
-    this.bodySnippet = details.bodySnippet === undefined ? undefined : redactShapes(details.bodySnippet);
+    this.operationName = details.operationName === undefined ? undefined : printable(details.operationName);
+    this.bodySnippet = details.bodySnippet === undefined ? undefined : inert(details.bodySnippet);
     this.mayHaveExecuted = details.mayHaveExecuted ?? false;
   }
 
@@ -86,7 +93,7 @@ export class SpacesError extends Error {
 function plainCause(cause: unknown): unknown {
   if (cause instanceof SpacesError) return cause;
   const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-  return new Error(redactShapes(text));
+  return new Error(inert(text));
 }
 
 /** Input refused before anything was sent: fix the call, do not retry it. */
@@ -97,7 +104,7 @@ export class SpacesInputError extends SpacesError {
 
   constructor(message: string, details: Omit<SpacesErrorDetails, 'code'> & { code?: SpacesErrorCode; field?: string }) {
     super(message, { ...details, code: details.code ?? 'INVALID_INPUT' });
-    this.field = details.field;
+    this.field = details.field === undefined ? undefined : printable(details.field);
   }
 }
 

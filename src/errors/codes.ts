@@ -61,18 +61,26 @@ export type ClientErrorCode =
   /** The server's schema no longer accepts one of our operations: see SchemaDriftError. */
   | 'SCHEMA_DRIFT';
 
-/** Every code a {@link SpacesError} can carry. Unknown server codes from `extensions.code` pass through as strings. */
+/**
+ * Every code a {@link SpacesError} can carry. Unknown server codes from `extensions.code` pass through
+ * as strings when they look like codes (see {@link codeOfGraphQLError}).
+ */
 export type SpacesErrorCode = BoomiErrorCode | ClientErrorCode | (string & {});
 
 const CODE_IN_MESSAGE = new RegExp(`\\b(${BOOMI_ERROR_CODES.join('|')})\\b`);
 
+// What a code looks like: Boomi's UPPER_SNAKE codes and the usual GraphQL server codes.
+const CODE_SHAPE = /^[A-Za-z0-9_.:-]{1,64}$/;
+
 /**
  * The code of one GraphQL error. The pages do not say where Boomi puts it, so `extensions.code`
- * wins and a documented code named in the message comes next.
+ * wins and a documented code named in the message comes next. An `extensions.code` that does not
+ * look like a code (spaces, control characters, over 64 characters) is no code: code is for
+ * matching, and the value stays visible, escaped, in the error's `graphQLErrors`.
  */
 export function codeOfGraphQLError(error: { message?: unknown; extensions?: unknown }): string | undefined {
   const extensions = error.extensions as { code?: unknown } | undefined;
-  if (typeof extensions?.code === 'string' && extensions.code.length > 0) return extensions.code;
+  if (typeof extensions?.code === 'string' && CODE_SHAPE.test(extensions.code)) return extensions.code;
   if (typeof error.message === 'string') return CODE_IN_MESSAGE.exec(error.message)?.[1];
   return undefined;
 }

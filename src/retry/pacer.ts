@@ -3,15 +3,29 @@ export interface RateLimitOptions {
   /**
    * Requests at most in any one second, sustained and in bursts alike: up to this many go at once,
    * the next one second after the first of them was answered. Default 10 (Boomi's published limit
-   * is about 10 per second per account).
+   * is about 10 per second per account). The highest rate: after a 429 the client goes slower and
+   * comes back to this one as requests are let through.
    */
   requestsPerSecond?: number;
 }
 
 export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = { requestsPerSecond: 10 };
 
+/** How a request that held a turn ended, as the rate cares: refused by the server's limiter, or let through. */
+export type TurnOutcome = 'limited' | 'passed';
+
+/** Gives a turn back once its request is done; `outcome` adapts the rate (nothing: no news, e.g. a network error). */
+export type Release = (outcome?: TurnOutcome) => void;
+
+/** The rate never falls below this many requests per second, however many 429s come. */
+const MIN_RATE = 1;
+/** A 429 multiplies the rate by this... */
+const DECREASE = 0.5;
+/** ...and each window's worth of requests let through twice over adds this much back, up to the configured rate. */
+const INCREASE = 0.5;
+
 interface Waiter {
-  go: (release: () => void) => void;
+  go: (release: Release) => void;
   stop: (error: Error) => void;
 }
 
@@ -24,9 +38,22 @@ interface Waiter {
  * Counting from the send instead would trip a server's limit whenever an early request travels
  * slower than a later one. Waiters leave in order. After the server refuses with a Retry-After,
  * `pause` holds every request of the client, not only the one refused.
+ *
+ * The rate adapts (AIMD, as TCP's congestion window): a 429 halves it (never below 1 per second),
+ * and requests let through raise it again by 0.5 per second for every two windows' worth of them,
+ * up to the configured rate. Only a 429 to a request sent at the current rate lowers it: the other
+ * answers of the same burst say nothing new. A client talks to one endpoint, so this is its rate.
  */
 export class RequestPacer {
-  readonly #limit: number;
+  readonly #configured: number;
+  /** The current rate, in requests per second: `requestsPerSecond` until the server refuses. */
+  #rate: number;
+  /** Requests in any one second at the current rate. */
+  #limit: number;
+  /** Counts the decreases: a turn taken before the last one reports on an older rate. */
+  #generation = 0;
+  /** Requests let through at the current rate since it last changed. */
+  #passed = 0;
   /** When each slot taken frees up; Infinity while its request is on its way. */
   #slots: number[] = [];
   readonly #queue: Waiter[] = [];
@@ -37,7 +64,14 @@ export class RequestPacer {
     options: Required<RateLimitOptions>,
     private readonly now: () => number = Date.now,
   ) {
-    this.#limit = options.requestsPerSecond;
+    this.#configured = options.requestsPerSecond;
+    this.#rate = this.#configured;
+    this.#limit = this.#configured;
+  }
+
+  /** The rate the client keeps to now, in requests per second (lower than configured after 429s). */
+  get requestsPerSecond(): number {
+    return this.#rate;
   }
 
   /**
@@ -49,9 +83,9 @@ export class RequestPacer {
     signal: AbortSignal | undefined,
     deadline: number | undefined,
     stopped: (reason: 'aborted' | 'deadline') => Error,
-  ): Promise<() => void> {
+  ): Promise<Release> {
     if (signal?.aborted) return Promise.reject(stopped('aborted'));
-    return new Promise<() => void>((resolve, reject) => {
+    return new Promise<Release>((resolve, reject) => {
       const leave = () => {
         if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
         signal?.removeEventListener('abort', onAbort);
@@ -99,16 +133,30 @@ export class RequestPacer {
   }
 
   /** Takes a slot until one second after its request is done; releasing twice is harmless. */
-  #take(): () => void {
+  #take(): Release {
     this.#slots.push(Infinity);
+    const generation = this.#generation;
     let released = false;
-    return () => {
+    return (outcome) => {
       if (released) return;
       released = true;
       // Slots are interchangeable: any one still on its way becomes this one.
       const index = this.#slots.indexOf(Infinity);
       if (index !== -1) this.#slots[index] = this.now() + 1000;
+      if (outcome !== undefined && generation === this.#generation) this.#adapt(outcome);
       this.#pump();
     };
+  }
+
+  #adapt(outcome: TurnOutcome): void {
+    if (outcome === 'limited') {
+      this.#rate = Math.max(MIN_RATE, this.#rate * DECREASE);
+      this.#generation += 1;
+      this.#passed = 0;
+    } else if (this.#rate < this.#configured && ++this.#passed >= 2 * this.#limit) {
+      this.#rate = Math.min(this.#configured, this.#rate + INCREASE);
+      this.#passed = 0;
+    }
+    this.#limit = Math.max(MIN_RATE, Math.floor(this.#rate));
   }
 }

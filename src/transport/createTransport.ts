@@ -1,7 +1,7 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
 import { TransportError } from '../errors/TransportError.js';
 import { RetryBudget } from '../retry/budget.js';
-import type { RequestPacer } from '../retry/pacer.js';
+import type { Release, RequestPacer, TurnOutcome } from '../retry/pacer.js';
 import { parseRetryAfter, type RetryOptions } from '../retry/policy.js';
 import { retryLoop } from '../retry/retryLoop.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
@@ -63,7 +63,8 @@ export function createTransport(options: TransportOptions): Transport {
     if (init.headers instanceof Headers) init.headers.forEach((value, name) => (headers[name] = value));
     else Object.assign(headers, init.headers);
     headers.authorization = `Bearer ${bearer}`;
-    let release: (() => void) | undefined;
+    let release: Release | undefined;
+    let turn: TurnOutcome | undefined;
     try {
       release = await options.pacer?.acquire(meta.signal, meta.deadline, (reason) =>
         reason === 'aborted'
@@ -73,6 +74,8 @@ export function createTransport(options: TransportOptions): Transport {
             }),
       );
       const answer = await sendAttempt(url, { ...init, headers }, meta, attempt, options);
+      // The rate adapts to the server's limiter: down on its 429, slowly up while it lets requests through.
+      turn = answer.status === 429 ? 'limited' : answer.status < 500 ? 'passed' : undefined;
       // The platform's limiter refused: everyone of this client waits, not only this call (unless the
       // wait is longer than the client waits at all: then each call fails fast, as a retry would).
       const limited = answer.status === 429 || answer.status === 503;
@@ -82,7 +85,7 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (error) {
       return { error };
     } finally {
-      release?.();
+      release?.(turn);
     }
   }
 
@@ -133,7 +136,14 @@ export function createTransport(options: TransportOptions): Transport {
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
       abortError: () => new TransportError('ABORTED', 'the call was aborted', { execution: 'no' }),
       onRetry: ({ attempt, delayMs, reason }) =>
-        logger?.({ type: 'retry', operationName: meta.operationName, attempt, delayMs, reason }),
+        logger?.({
+          type: 'retry',
+          operationName: meta.operationName,
+          attempt,
+          delayMs,
+          reason,
+          ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
+        }),
       ...(options.random && { random: options.random }),
     });
     return settle(outcome);

@@ -1,4 +1,5 @@
 /** How failures are described: shared by the GraphQL transport and the JWT provider. */
+import { printable } from '../text/printable.js';
 
 const SNIPPET_LENGTH = 160;
 
@@ -39,8 +40,11 @@ function hostOf(url: string): string {
   }
 }
 
-/** The start of a body, whitespace folded, to help diagnose proxies and HTML error pages. */
+/**
+ * The start of a body, whitespace folded and control characters escaped, to help diagnose proxies
+ * and HTML error pages: inert in errors and log events alike.
+ */
 export function snippetOf(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+  return printable(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
 }

@@ -10,7 +10,15 @@ export type TransportEvent =
     }
   | { type: 'response'; operationName: string; attempt: number; status: number; durationMs: number }
   | { type: 'failure'; operationName: string; attempt: number; code: string; message: string; durationMs: number }
-  | { type: 'retry'; operationName: string; attempt: number; delayMs: number; reason: string }
+  | {
+      type: 'retry';
+      operationName: string;
+      attempt: number;
+      delayMs: number;
+      reason: string;
+      /** The client's pacing rate at this retry, when it paces: lower than configured after 429s. */
+      requestsPerSecond?: number;
+    }
   | { type: 'token-refresh'; operationName: string; reason: string };
 
 export type TransportLogger = (event: TransportEvent) => void;

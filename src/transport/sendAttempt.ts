@@ -95,7 +95,8 @@ export async function sendAttempt(
         : cause instanceof BodyTooLargeError
           ? new TransportError(
               'RESPONSE_TOO_LARGE',
-              `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`,
+              `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there. ` +
+                'A large account can raise the limit: the client option maxResponseBytes, the CLI’s --max-response-mb',
               {
                 execution: 'maybe',
                 final: true,

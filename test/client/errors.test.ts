@@ -4,6 +4,8 @@ import { gql } from '@urql/core';
 import { delay, http, HttpResponse } from 'msw';
 import { createSpacesClient, SCHEMA_SNAPSHOT, SchemaDriftError, SpacesError } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
+import { printable } from '../../src/text/printable.js';
+import { fakeJwt } from '../support/jwt.js';
 import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { withMswServer } from '../support/setupMsw.js';
 
@@ -195,6 +197,64 @@ describe('answers that are not GraphQL', () => {
   });
 });
 
+// What a hostile server or proxy can put in a body: retitle the window (OSC), clear the screen and
+// colour (CSI), a one-character C1 CSI, a bidi override, a bell.
+const ESCAPES = '\u001b]0;pwned\u0007 \u001b[2J\u001b[31mred \u009b1m \u202egnp.exe';
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const rawControls = (text: string | undefined) => (text ?? '').match(RAW_CONTROL)?.length ?? 0;
+// A stack and util.inspect break lines of their own.
+const rawBesideLines = (text: string | undefined) => rawControls(text?.replace(/\n/g, ''));
+
+describe('server text is escaped where the error is made', () => {
+  it('a 502 text/plain body with OSC and CSI sequences: no raw control character in message or bodySnippet', async () => {
+    answerWith(
+      () => new HttpResponse(`Bad gateway ${ESCAPES}`, { status: 502, headers: { 'content-type': 'text/plain' } }),
+    );
+    const error = await failure(client.listSpaces());
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', status: 502 });
+    expect(rawControls(error.message)).toBe(0);
+    expect(rawControls(error.bodySnippet)).toBe(0);
+    expect(rawBesideLines(error.stack)).toBe(0);
+    expect(rawBesideLines(inspect(error, { depth: 10 }))).toBe(0);
+    expect(rawControls(JSON.stringify(error.toJSON()))).toBe(0);
+    expect(error.bodySnippet).toContain('\\x1b]0;pwned\\x07');
+    expect(error.message).toContain('\\x9b1m \\u202egnp.exe');
+  });
+
+  it('a GraphQL error with escapes in its message and extensions.code: the code is no code, every string escaped', async () => {
+    answerWith(() =>
+      HttpResponse.json({
+        data: null,
+        errors: [
+          {
+            message: `denied ${ESCAPES}`,
+            path: ['spaces'],
+            extensions: { code: `EVIL\u001b]0;x\u0007`, hint: ESCAPES },
+          },
+        ],
+      }),
+    );
+    const error = await failure(client.listSpaces());
+    expect(error.code).toBe('GRAPHQL_ERROR');
+    expect(error.graphQLErrors[0]?.extensions?.code).toBe('EVIL\\x1b]0;x\\x07');
+    for (const text of [error.message, error.code, JSON.stringify(error.graphQLErrors)])
+      expect(rawControls(text)).toBe(0);
+    expect(rawBesideLines(inspect(error, { depth: 10 }))).toBe(0);
+    expect(error.message).toContain('denied \\x1b]0;pwned\\x07');
+  });
+
+  it('a well-formed server code passes through as the code; printable over an escaped message changes nothing', async () => {
+    answerWith(() =>
+      HttpResponse.json({ data: null, errors: [{ message: `no ${ESCAPES}`, extensions: { code: 'BAD_USER_INPUT' } }] }),
+    );
+    const error = await failure(client.listSpaces());
+    expect(error.code).toBe('BAD_USER_INPUT');
+    // The CLI escapes again at output: escaped text stays as it is, never `\\x1b` turned into `\\\\x1b`.
+    expect(printable(error.message)).toBe(error.message);
+  });
+});
+
 describe('secrets', () => {
   it('an error page that echoes the Authorization header shows no token', async () => {
     answerWith(
@@ -227,6 +287,29 @@ describe('secrets', () => {
     });
     server.events.removeAllListeners();
     expect(requests).toEqual([]);
+  });
+
+  it('jwt credentials: the API token and its Basic value echoed in a GraphQL answer are redacted', async () => {
+    const apiToken = 'api-token-5f3c9e21';
+    const basic = Buffer.from(`BOOMI_TOKEN.me@acme.com:${apiToken}`).toString('base64');
+    server.use(
+      http.get('https://api.boomi.com/auth/jwt/generate/acme-1', () => HttpResponse.text(fakeJwt(4_000_000_000))),
+      http.post(ENDPOINT, () =>
+        HttpResponse.json({
+          data: null,
+          errors: [{ message: `token ${apiToken} refused (header ${basic})`, extensions: { echoed: apiToken } }],
+        }),
+      ),
+    );
+    const withJwt = createSpacesClient({
+      jwt: { accountId: 'acme-1', username: 'me@acme.com', apiToken },
+      retry: { maxAttempts: 1 },
+    });
+    const error = await failure(withJwt.listSpaces());
+    const shown = [inspect(error, { depth: 10 }), JSON.stringify(error), error.message].join('\n');
+    expect(shown).not.toContain(apiToken);
+    expect(shown).not.toContain(basic);
+    expect(error.message).toContain('token [REDACTED] refused (header [REDACTED])');
   });
 
   it('the client shows no token when inspected or serialised', () => {

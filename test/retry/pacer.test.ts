@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { delay, http, HttpResponse } from 'msw';
-import { createSpacesClient, SpacesInputError, type SpacesClientOptions } from '../../src/index.js';
+import {
+  createSpacesClient,
+  SpacesInputError,
+  type SpacesClientOptions,
+  type TransportEvent,
+} from '../../src/index.js';
+import { verboseLogger } from '../../src/cli/verbose.js';
 import { withMswServer } from '../support/setupMsw.js';
 
 const ENDPOINT = 'https://platform.boomi.com/graphql';
@@ -15,6 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   jest.useRealTimers();
+  jest.restoreAllMocks();
 });
 
 const spaces = () => HttpResponse.json({ data: { spaces: [] } });
@@ -29,11 +36,15 @@ function endpoint(answer: (n: number) => Response = () => spaces()) {
 const client = (options: Partial<SpacesClientOptions> = {}) =>
   createSpacesClient({ token: 'jwt-token-value', ...options });
 
-/** Settles all calls while the fake clock runs. */
-async function settleAll<T>(calls: Array<Promise<T>>, stepMs = 10): Promise<PromiseSettledResult<T>[]> {
+/** Settles all calls while the fake clock runs (at most `untilMs` of it). */
+async function settleAll<T>(
+  calls: Array<Promise<T>>,
+  stepMs = 10,
+  untilMs = 60_000,
+): Promise<PromiseSettledResult<T>[]> {
   let done = false;
   const all = Promise.allSettled(calls).then((results) => ((done = true), results));
-  for (let elapsed = 0; !done && elapsed < 60_000; elapsed += stepMs) await jest.advanceTimersByTimeAsync(stepMs);
+  for (let elapsed = 0; !done && elapsed < untilMs; elapsed += stepMs) await jest.advanceTimersByTimeAsync(stepMs);
   return all;
 }
 
@@ -120,5 +131,77 @@ describe('client-side pacing (default: at most 10 requests in any second)', () =
     expect(arrivals).toEqual(Array(15).fill(0));
     expect(() => client({ rateLimit: { requestsPerSecond: 0 } })).toThrow(SpacesInputError);
     expect(() => client({ rateLimit: { requestsPerSecond: 2.5 } })).toThrow(SpacesInputError);
+  });
+});
+
+describe('adaptive pacing: a server that allows fewer requests than configured', () => {
+  /**
+   * A server that lets through 5 requests in any sliding second (those it answers; refusals do not
+   * count) and answers the rest 429, with `Retry-After: 1` or without one.
+   */
+  function limitedServer(retryAfter: boolean) {
+    const passed: number[] = [];
+    let refused = 0;
+    endpoint(() => {
+      const now = Date.now();
+      if (passed.filter((at) => at > now - 1000).length < 5) {
+        passed.push(now);
+        return spaces();
+      }
+      refused += 1;
+      return HttpResponse.json(
+        { errors: [{ message: 'Too Many Requests' }], data: null },
+        { status: 429, ...(retryAfter && { headers: { 'retry-after': '1' } }) },
+      );
+    });
+    return { passed, refused: () => refused };
+  }
+
+  it.each([
+    ['with Retry-After', true],
+    ['without Retry-After', false],
+  ])('200 calls against 5/s (%s): no failure, at most 20 answers 429', async (_label, retryAfter) => {
+    // The backoff's jitter, fixed: the same run every time.
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    const server5 = limitedServer(retryAfter);
+    const events: TransportEvent[] = [];
+    const paced = client({ logger: (event) => events.push(event) });
+    const results = await settleAll(
+      Array.from({ length: 200 }, () => paced.listSpaces()),
+      10,
+      300_000,
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(server5.passed).toHaveLength(200);
+    expect(server5.refused()).toBeLessThanOrEqual(20);
+    // The retries say at which rate the client was pacing: below the configured 10 after a 429.
+    const rates = events.flatMap((e) => (e.type === 'retry' && e.requestsPerSecond ? [e.requestsPerSecond] : []));
+    expect(rates.length).toBeGreaterThan(0);
+    expect(Math.max(...rates)).toBeLessThan(10);
+    expect(Math.min(...rates)).toBeGreaterThanOrEqual(1);
+    const lines: string[] = [];
+    verboseLogger((line) => lines.push(line))(events.find((e) => e.type === 'retry')!);
+    expect(lines).toEqual([expect.stringMatching(/retry in \d+ ms \(HTTP 429; pacing at 5 requests\/s\)$/)]);
+  });
+
+  it('one 429 halves the rate; requests let through raise it slowly back to the configured 10', async () => {
+    // Only the 11th and 12th requests are refused (no Retry-After): one burst, so one decrease.
+    endpoint((n) =>
+      n === 11 || n === 12
+        ? HttpResponse.json({ errors: [{ message: 'Too Many Requests' }], data: null }, { status: 429 })
+        : spaces(),
+    );
+    const paced = client();
+    await settleAll(
+      Array.from({ length: 300 }, () => paced.listSpaces()),
+      10,
+      120_000,
+    );
+    const inSecond = (second: number) => arrivals.filter((at) => Math.floor(at / 1000) === second).length;
+    expect(arrivals).toHaveLength(302);
+    expect(inSecond(2)).toBe(5);
+    expect(inSecond(Math.floor(arrivals[arrivals.length - 1]! / 1000) - 1)).toBe(10);
+    for (const at of arrivals)
+      expect(arrivals.filter((other) => other >= at && other < at + 1000).length).toBeLessThanOrEqual(10);
   });
 });
