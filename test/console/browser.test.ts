@@ -47,7 +47,7 @@ beforeAll(async () => {
     const authorization = request.headers().authorization;
     if (authorization) authorizations.add(authorization);
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();

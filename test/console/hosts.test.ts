@@ -76,5 +76,5 @@ describe('boomi-spaces console --host', () => {
     const json = await runCli(['console', '--simulator', '--host', '192.0.2.1', '--allow-host', 'a:1', '--json']);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'INVALID_USAGE' } });
-  }, 30_000);
+  });
 });

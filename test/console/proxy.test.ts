@@ -178,12 +178,12 @@ describe('the console’s deadline (504 TIMEOUT within its limit)', () => {
     await arrived;
     collectGarbage();
     expectTimeout(await reply);
-  }, 20_000);
+  });
 
   it('fires while a JWT provider that ignores the signal never settles', async () => {
     const running = await start({ getToken: () => new Promise<string>(() => undefined) }, { timeoutMs: 200 });
     expectTimeout(await post(running));
-  }, 20_000);
+  });
 
   it('fires for a JWT endpoint that never answers, across garbage collections', async () => {
     const arrived = stallPlatform();
@@ -199,5 +199,5 @@ describe('the console’s deadline (504 TIMEOUT within its limit)', () => {
     await arrived;
     collectGarbage();
     expectTimeout(await reply);
-  }, 20_000);
+  });
 });
