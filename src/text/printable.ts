@@ -8,12 +8,9 @@
 // character (Unicode category Cf: bidi controls, zero-width space and joiners, word joiner, soft
 // hyphen, BOM, tag characters) plus the other characters that show as nothing (combining grapheme
 // joiner, Hangul fillers) and lone surrogates: `"tenant\u200b"` must not look like `"tenant"`.
-// Matching control characters is the point here.
-/* eslint-disable no-control-regex */
 const INVISIBLE = String.raw`\p{Cf}\p{Cs}\u034f\u115f\u1160\u3164\uffa0\u2028\u2029`;
 const CONTROLS = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]`, 'gu');
 const CONTROLS_BUT_NEWLINE = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}]`, 'gu');
-/* eslint-enable no-control-regex */
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -42,6 +42,17 @@ async function check(json: boolean, signals = new EventEmitter()) {
 const spaceNames = () => fixture.simulator.platform.state.spaces.map((s) => s.name);
 const statusOf = (report: Report) => Object.fromEntries(report.results.map((r) => [r.operation, r.status]));
 
+/** Calls `then` each time the simulator has made a Space; its answer waits for what `then` returns. */
+function whenCreated(then: () => Promise<void> | void): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the instance as `this`
+  const create = Publishing.prototype.create;
+  jest.spyOn(Publishing.prototype, 'create').mockImplementation(function (this: Publishing, input) {
+    const space = create.call(this, input);
+    const after = then();
+    return (after ? after.then(() => space) : space) as ReturnType<Publishing['create']>;
+  });
+}
+
 afterEach(() => {
   jest.restoreAllMocks();
 });
@@ -82,19 +93,9 @@ describe('contract check --allow-writes: a deleteSpace that fails', () => {
 });
 
 describe('contract check --allow-writes, interrupted', () => {
-  /** Calls `then` when the simulator creates the Space (the check is then under way). */
-  const onCreate = (then: () => void) => {
-    const create = Publishing.prototype.create;
-    jest.spyOn(Publishing.prototype, 'create').mockImplementation(function (this: Publishing, input) {
-      const space = create.call(this, input);
-      then();
-      return space;
-    });
-  };
-
   it('SIGTERM stops the check, deletes the Space, exits 143 and removes its listeners', async () => {
     const signals = new EventEmitter();
-    onCreate(() => signals.emit('SIGTERM'));
+    whenCreated(() => void signals.emit('SIGTERM'));
     const { code, report } = await check(true, signals);
     expect(code).toBe(143);
     expect(report!.interrupted).toBe('SIGTERM');
@@ -106,7 +107,7 @@ describe('contract check --allow-writes, interrupted', () => {
 
   it('a second Ctrl+C stops the cleanup too: exit 130, and the Space left behind is named', async () => {
     const signals = new EventEmitter();
-    onCreate(() => signals.emit('SIGINT'));
+    whenCreated(() => void signals.emit('SIGINT'));
     // The cleanup's delete fails; Ctrl+C again meanwhile.
     jest.spyOn(Publishing.prototype, 'delete').mockImplementation(() => {
       signals.emit('SIGINT');
@@ -126,14 +127,9 @@ describe('boomi-spaces contract check --allow-writes and Ctrl+C (the built CLI)'
     // The Space is made, and its answer held until the CLI has had its Ctrl+C.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const create = Publishing.prototype.create;
     let created!: () => void;
     const seen = new Promise<void>((resolve) => (created = resolve));
-    jest.spyOn(Publishing.prototype, 'create').mockImplementation(function (this: Publishing, input) {
-      const space = create.call(this, input);
-      created();
-      return held.then(() => space) as unknown as ReturnType<Publishing['create']>;
-    });
+    whenCreated(() => (created(), held));
     const args = ['contract', 'check', '--json', '--allow-writes', '--throwaway-space', NAME];
     const child = spawn(process.execPath, [CLI, ...args, '--account-group', DEMO.accountGroupId], {
       env: demoEnv(simulator, { BOOMI_SPACE_GUID: DEMO.spaceId }),
