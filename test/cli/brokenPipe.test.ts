@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from '@jest/globals';
+import { endQuietlyOnBrokenPipe } from '../../src/cli/output.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import { CLI } from '../support/cli.js';
 import { demoEnv, useSimulator } from '../support/simulator.js';
@@ -39,4 +41,21 @@ describe('a reader that closes the pipe early', () => {
     },
     30_000,
   );
+});
+
+describe('endQuietlyOnBrokenPipe', () => {
+  const failure = (code: string) => Object.assign(new Error(`write ${code}`), { code });
+
+  it('ends with 141 on EPIPE, and leaves other errors to fail as before', () => {
+    const stream = new EventEmitter();
+    const exits: number[] = [];
+    endQuietlyOnBrokenPipe(stream, (code) => exits.push(code));
+    stream.emit('error', failure('EPIPE'));
+    expect(exits).toEqual([141]);
+    expect(() => stream.emit('error', failure('EIO'))).toThrow('write EIO');
+    // A writer waiting on the stream (events.once) takes the other errors itself.
+    stream.on('error', () => undefined);
+    expect(() => stream.emit('error', failure('EIO'))).not.toThrow();
+    expect(exits).toEqual([141]);
+  });
 });

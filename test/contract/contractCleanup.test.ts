@@ -33,7 +33,13 @@ async function check(json: boolean, signals = new EventEmitter()) {
   const code = await runContractCheck(
     fixture.client,
     new Output(json, stdout, stderr),
-    { writes, snapshot: PACKAGE_SNAPSHOT, operations: PACKAGE_OPERATIONS, cleanup: { retryDelayMs: 0 } },
+    {
+      writes,
+      spaceGuid: DEMO.spaceId,
+      snapshot: PACKAGE_SNAPSHOT,
+      operations: PACKAGE_OPERATIONS,
+      cleanup: { retryDelayMs: 0 },
+    },
     signals,
   );
   return { code, stdout: text, stderr: errors, report: json ? (JSON.parse(text) as Report) : undefined };
@@ -64,6 +70,9 @@ describe('contract check --allow-writes: a deleteSpace that fails', () => {
     const { code, report } = await check(true);
     expect(code).toBe(1);
     expect(statusOf(report!)).toMatchObject({ createSpace: 'OK', updateSpace: 'OK', deleteSpace: 'FAILED' });
+    // The check's signal travels with the client's SPACE_GUID header: the space-scoped reads still work.
+    expect(report!.results.filter((r) => r.status === 'FAILED').map((r) => r.operation)).toEqual(['deleteSpace']);
+    expect(statusOf(report!).listEnvironments).toBe('OK');
     expect(report!.leftBehind).toEqual([]);
     expect(spaceNames()).toEqual(['Demo_Space']);
     // The failed one, then the cleanup's one, sent after its listing saw the Space.
