@@ -1,3 +1,4 @@
+import type { OperationContext } from '@urql/core';
 import { buildClientSchema, getIntrospectionQuery, parse, validate, type GraphQLSchema } from 'graphql';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { environmentExtensionsSchema, mapExtensionsSchema } from '../api/payloads/extensions.js';
@@ -201,7 +202,7 @@ function jsonInStrings(data: Record<string, unknown>): Drift[] {
 async function introspection(
   client: SpacesClient,
   operations: OperationDocument[],
-  context: ReturnType<typeof urqlContext>,
+  context: Partial<OperationContext>,
 ): Promise<ContractResult> {
   const query = parse(getIntrospectionQuery()) as unknown as AnyDocument;
   const { data, error } = await client.urql.query(query, {}, { ...context, requestPolicy: 'network-only' }).toPromise();
