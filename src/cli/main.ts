@@ -4,7 +4,7 @@
 // @commander-js/extra-typings (no casts); the environment is read in one place, `config.ts`.
 import { createRequire } from 'node:module';
 import { Argument, Command, Option } from '@commander-js/extra-typings';
-import { EXIT, Output } from './output.js';
+import { endQuietlyOnBrokenPipe, EXIT, Output } from './output.js';
 import { printable } from '../text/printable.js';
 import { connected, loggerFor } from './session.js';
 import { registerLifecycleCommands } from './lifecycleCommands.js';
@@ -12,6 +12,10 @@ import { registerSchemaCommands } from './schemaCommands.js';
 import { collect, integer, rate } from './parsers.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+// `boomi-spaces instances | head -2`: a reader that stops early ends the CLI quietly, exit 141.
+endQuietlyOnBrokenPipe(process.stdout);
+endQuietlyOnBrokenPipe(process.stderr);
 
 const pruneOption = () =>
   new Option(

@@ -9,8 +9,26 @@ const MAX_CELL = 200;
 export const show = (value: string | number | null | undefined): string =>
   printable(shorten(String(value ?? '-'), MAX_CELL));
 
-/** Exit codes of the CLI. */
-export const EXIT = { ok: 0, apiFailure: 1, usage: 2 } as const;
+/**
+ * Exit codes of the CLI. 130 and 143 end a command stopped by Ctrl+C or SIGTERM (128 + the signal's
+ * number); 141 one whose reader closed the pipe (128 + SIGPIPE: what the shell reports for git and gh).
+ */
+export const EXIT = { ok: 0, apiFailure: 1, usage: 2, interrupted: 130, brokenPipe: 141, terminated: 143 } as const;
+
+/**
+ * Ends the process quietly when the reader of `stream` goes away (`boomi-spaces instances | head -2`):
+ * no message (there is no one to read it) and no stack, exit 141, as git and gh end by SIGPIPE. Any
+ * other stream error fails as before: thrown unless a writer waiting on the stream takes it.
+ */
+export function endQuietlyOnBrokenPipe(
+  stream: NodeJS.EventEmitter,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') exit(EXIT.brokenPipe);
+    else if (stream.listenerCount('error') === 1) throw error;
+  });
+}
 
 /** Table lines written at once; between chunks the stream may drain. */
 const CHUNK_LINES = 1000;

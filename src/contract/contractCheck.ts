@@ -1,3 +1,4 @@
+import type { OperationContext } from '@urql/core';
 import { buildClientSchema, getIntrospectionQuery, parse, validate, type GraphQLSchema } from 'graphql';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { environmentExtensionsSchema, mapExtensionsSchema } from '../api/payloads/extensions.js';
@@ -14,16 +15,20 @@ import {
   ListSpacesDocument,
 } from '../generated/graphql.js';
 import type { OperationDocument } from '../tools/operationDocuments.js';
-import { runner, type AnyDocument, type ContractResult, type Run } from './runner.js';
+import { runner, urqlContext, type AnyDocument, type ContractResult, type Run } from './runner.js';
+import type { CleanupOptions, LeftBehind } from './throwaway.js';
 import type { Drift } from './validateAnswer.js';
 import { writeChecks } from './writeChecks.js';
 
 export type { ContractResult } from './runner.js';
+export type { CleanupOptions, LeftBehind } from './throwaway.js';
 
-/** The whole check: exit code 1 when anything drifted or failed. */
+/** The whole check: exit code 1 when anything drifted or failed, or a throwaway Space is left behind. */
 export interface ContractReport {
   endpoint: string;
   results: ContractResult[];
+  /** The throwaway Space of --allow-writes when it could not be deleted: delete it by hand. */
+  leftBehind: LeftBehind[];
   exitCode: 0 | 1;
 }
 
@@ -50,13 +55,18 @@ export async function contractCheck(
     now?: Date;
     /** With --allow-writes: a Space of this name is created, renamed and deleted. */
     writes?: { spaceName: string; accountGroupId: string };
+    /** Stops the check (Ctrl+C): the request under way is aborted, nothing more sent, the throwaway Space deleted. */
+    signal?: AbortSignal;
+    /** How the throwaway Space is deleted after a failure or `signal`. */
+    cleanup?: CleanupOptions;
   } = {},
 ): Promise<ContractReport> {
+  const { signal } = options;
   const results: ContractResult[] = [];
   const found: Found = { environmentIds: [], ...(options.spaceId && { spaceId: options.spaceId }) };
-  const run = runner(client, snapshot, results);
+  const run = runner(client, snapshot, results, signal);
 
-  results.push(await introspection(client, operations));
+  if (!signal?.aborted) results.push(await introspection(client, operations, urqlContext(client, signal)));
 
   await run('listSpaces', ListSpacesDocument as AnyDocument, {}, (data) => {
     const spaces = (data.spaces as Array<{ id: string }> | null) ?? [];
@@ -67,7 +77,7 @@ export async function contractCheck(
     empty: data.space === null,
   }));
   if (options.spaceGuid) await spaceScoped(run, found, options.now ?? new Date());
-  else
+  else if (!signal?.aborted)
     for (const name of [
       'listIntegrationPackInstances',
       'listEnvironments',
@@ -77,8 +87,13 @@ export async function contractCheck(
       'listSpaceAccounts',
     ])
       results.push({ operation: name, status: 'NOT_CHECKABLE', drifts: [], note: 'needs a SPACE_GUID (--space-guid)' });
-  if (options.writes) await writeChecks(client, run, results, options.writes);
-  return report(client, results);
+  const leftBehind = options.writes
+    ? await writeChecks(client, run, results, options.writes, {
+        ...(signal && { signal }),
+        ...(options.cleanup && { cleanup: options.cleanup }),
+      })
+    : [];
+  return report(client, results, leftBehind);
 }
 
 /** The space-scoped listings, each asking for what the one before found. */
@@ -146,9 +161,9 @@ async function spaceScoped(run: Run, found: Found, now: Date): Promise<void> {
   }));
 }
 
-function report(client: SpacesClient, results: ContractResult[]): ContractReport {
-  const bad = results.some((r) => r.status === 'DRIFT' || r.status === 'FAILED');
-  return { endpoint: client.endpoint, results, exitCode: bad ? 1 : 0 };
+function report(client: SpacesClient, results: ContractResult[], leftBehind: LeftBehind[]): ContractReport {
+  const bad = leftBehind.length > 0 || results.some((r) => r.status === 'DRIFT' || r.status === 'FAILED');
+  return { endpoint: client.endpoint, results, leftBehind, exitCode: bad ? 1 : 0 };
 }
 
 /** The JSON inside getExtensions' strings, checked with the SDK's zod schemas. */
@@ -184,9 +199,13 @@ function jsonInStrings(data: Record<string, unknown>): Drift[] {
 }
 
 /** Introspection when the server allows it: does every operation of the SDK validate against the live schema? */
-async function introspection(client: SpacesClient, operations: OperationDocument[]): Promise<ContractResult> {
+async function introspection(
+  client: SpacesClient,
+  operations: OperationDocument[],
+  context: Partial<OperationContext>,
+): Promise<ContractResult> {
   const query = parse(getIntrospectionQuery()) as unknown as AnyDocument;
-  const { data, error } = await client.urql.query(query, {}, { requestPolicy: 'network-only' }).toPromise();
+  const { data, error } = await client.urql.query(query, {}, { ...context, requestPolicy: 'network-only' }).toPromise();
   if (!data?.__schema) {
     return {
       operation: 'introspection',

@@ -1,4 +1,4 @@
-import type { TypedDocumentNode } from '@urql/core';
+import { createRequest, type OperationContext, type TypedDocumentNode } from '@urql/core';
 import type { GraphQLSchema } from 'graphql';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { validateAnswer, type Drift } from './validateAnswer.js';
@@ -22,17 +22,27 @@ export type Run = (
   kind?: 'query' | 'mutation',
 ) => Promise<void>;
 
-/** Sends one operation and records how its answer fares against the snapshot (and `inspect`). */
-export function runner(client: SpacesClient, snapshot: GraphQLSchema, results: ContractResult[]): Run {
+/**
+ * Sends one operation and records how its answer fares against the snapshot (and `inspect`). Once
+ * `signal` fires, the request under way is aborted and nothing more is sent.
+ */
+export function runner(
+  client: SpacesClient,
+  snapshot: GraphQLSchema,
+  results: ContractResult[],
+  signal?: AbortSignal,
+): Run {
+  const context = urqlContext(client, signal);
   return async (name, document, variables, inspect, kind = 'query') => {
+    if (signal?.aborted) return;
     if (variables === undefined) {
       results.push({ operation: name, status: 'NOT_CHECKABLE', drifts: [], note: 'no id to ask for (no data)' });
       return;
     }
     const { data, error } = await (
       kind === 'mutation'
-        ? client.urql.mutation(document, variables)
-        : client.urql.query(document, variables, { requestPolicy: 'network-only' })
+        ? client.urql.mutation(document, variables, context)
+        : client.urql.query(document, variables, { ...context, requestPolicy: 'network-only' })
     ).toPromise();
     if (error && !data) {
       const graphQLErrors = error.graphQLErrors.map((e) => e.message).join('; ');
@@ -61,4 +71,15 @@ export function runner(client: SpacesClient, snapshot: GraphQLSchema, results: C
       ...(status === 'NOT_CHECKABLE' && { note: 'no items to check (no data)' }),
     });
   };
+}
+
+/**
+ * The urql context that carries `signal`. urql replaces the client's fetchOptions (its headers: the
+ * SPACE_GUID) with a call's instead of merging them, so the call's start from the client's.
+ */
+export function urqlContext(client: SpacesClient, signal: AbortSignal | undefined): Partial<OperationContext> {
+  if (!signal) return {};
+  const { fetchOptions } = client.urql.createRequestOperation('query', createRequest('{ __typename }', {})).context;
+  const base = (typeof fetchOptions === 'function' ? fetchOptions() : fetchOptions) ?? {};
+  return { fetchOptions: { ...base, signal } };
 }

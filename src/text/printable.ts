@@ -4,27 +4,31 @@
  * a huge value shows its start and its length, not all of itself.
  */
 
-// C0 controls, DEL, C1 controls (U+009B is a one-character CSI), bidi controls, line separators:
-// matching control characters is the point here.
-/* eslint-disable no-control-regex */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const CONTROLS_BUT_NEWLINE =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/* eslint-enable no-control-regex */
+// C0 controls, DEL, C1 controls (U+009B is a one-character CSI), line separators, and every format
+// character (Unicode category Cf: bidi controls, zero-width space and joiners, word joiner, soft
+// hyphen, BOM, tag characters) plus the other characters that show as nothing (combining grapheme
+// joiner, Hangul fillers) and lone surrogates: `"tenant\u200b"` must not look like `"tenant"`.
+const INVISIBLE = String.raw`\p{Cf}\p{Cs}\u034f\u115f\u1160\u3164\uffa0\u2028\u2029`;
+const CONTROLS = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]`, 'gu');
+const CONTROLS_BUT_NEWLINE = new RegExp(`[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}]`, 'gu');
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+/** `\x1b` up to U+00FF, `\u200b` in the rest of the BMP, `\u{e0001}` beyond it (a JavaScript escape each). */
+function escapeCodePoint(code: number): string {
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return `\\u{${code.toString(16)}}`;
+}
+
 function visible(char: string): string {
-  const named = NAMED[char];
-  if (named) return named;
-  const code = char.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  return NAMED[char] ?? escapeCodePoint(char.codePointAt(0)!);
 }
 
 /**
- * Replaces control characters with visible escapes (`\x1b`, `\u202e`). With `keepNewlines`, a line
- * feed stays a line break: for text whose lines we wrote ourselves.
+ * Replaces control and invisible characters with visible escapes (`\x1b`, `\u202e`, `\u200b`,
+ * `\u{e0001}`). With `keepNewlines`, a line feed stays a line break: for text whose lines we wrote
+ * ourselves.
  *
  * @example
  * ```ts
@@ -46,13 +50,17 @@ export function quote(value: unknown, max = 80): string {
   return `"${printable(shorten(String(value), max))}"`;
 }
 
-// Characters JSON.stringify leaves raw that a terminal or a JavaScript parser may act on.
-const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// Characters JSON.stringify leaves raw that a terminal or a JavaScript parser may act on, or that
+// show as nothing.
+const JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f${INVISIBLE}]`, 'gu');
 
-/** JSON.stringify, with C1, DEL, bidi and line-separator characters escaped as `\uXXXX` too. */
+/** JSON.stringify, with C1, DEL, bidi, line-separator and invisible characters escaped as `\uXXXX` too. */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(
-    JSON_UNSAFE,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  // JSON escapes UTF-16 code units: a tag character beyond the BMP becomes its surrogate pair.
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (char) =>
+    char
+      .split('')
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join(''),
   );
 }

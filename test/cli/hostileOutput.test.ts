@@ -82,6 +82,20 @@ describe('server text reaches the terminal as text', () => {
     expect((JSON.parse(run.stdout) as Array<{ name: string }>)[0]!.name).toBe(EVIL);
   });
 
+  it('names with zero-width and other invisible characters show them as escapes, in tables and --json', async () => {
+    const [space] = (DATA.listSpaces as { spaces: object[] }).spaces;
+    const name = 'tenant\u200b\u2060\ufeff\u00ad';
+    server.answer = (_request, response) => json(response, 200, { data: { spaces: [{ ...space, name }] } });
+    const table = await runCli(['spaces'], { env: env() });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('tenant\\u200b\\u2060\\ufeff\\xad');
+    expect(table.stdout).not.toMatch(/[\u200b\u2060\ufeff\u00ad]/);
+    const document = await runCli(['--json', 'spaces'], { env: env() });
+    expect(document.code).toBe(0);
+    expect(document.stdout).toContain('tenant\\u200b\\u2060\\ufeff\\u00ad');
+    expect((JSON.parse(document.stdout) as Array<{ name: string }>)[0]!.name).toBe(name);
+  });
+
   it('a server error message is shown escaped on stderr', async () => {
     server.answer = (_request, response) =>
       json(response, 200, {

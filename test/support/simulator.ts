@@ -22,6 +22,7 @@ export function useSimulator(options: SimulatorOptions = {}): () => RunningSimul
   beforeEach(() => {
     simulator!.platform.state = createDemoState();
     simulator!.faults.set({ unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1 });
+    simulator!.faults.clearQueued();
     simulator!.stats.operations = {};
   });
   return () => simulator!;

@@ -11,6 +11,15 @@ describe('printable', () => {
     ['line separators', 'a\u2028b', 'a\\u2028b'],
     ['newline, tab, CR', 'a\nb\tc\rd', 'a\\nb\\tc\\rd'],
     ['plain text and non-Latin letters', 'Zürich 東京 ✓', 'Zürich 東京 ✓'],
+    ['a zero-width space', 'tenant\u200b', 'tenant\\u200b'],
+    ['zero-width joiners and marks', 'a\u200cb\u200dc\u200ed\u200f', 'a\\u200cb\\u200dc\\u200ed\\u200f'],
+    ['word joiner and invisible operators', '\u2060\u2061\u2062\u2063\u2064', '\\u2060\\u2061\\u2062\\u2063\\u2064'],
+    ['a BOM and a soft hyphen', '\ufeffte\u00adnant', '\\ufeffte\\xadnant'],
+    ['isolates and the Arabic letter mark', '\u2066a\u2069\u061c', '\\u2066a\\u2069\\u061c'],
+    ['Hangul fillers and the grapheme joiner', '\u3164\u115f\u034f', '\\u3164\\u115f\\u034f'],
+    ['a tag character beyond the BMP', 'x\u{e0041}', 'x\\u{e0041}'],
+    ['a lone surrogate', 'a\ud800b', 'a\\ud800b'],
+    ['emoji and accents stay', 'café 👍🏽 e\u0301', 'café 👍🏽 e\u0301'],
   ])('%s', (_label, input, expected) => {
     expect(printable(input)).toBe(expected);
   });
@@ -30,6 +39,18 @@ describe('printable', () => {
     const text = safeJson(value);
     expect(text).toBe('{"name":"a\\u009bb\\u007fc\\u202ed"}');
     expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('safeJson escapes invisible characters too, beyond the BMP as a surrogate pair, and parses back', () => {
+    const value = { name: 'tenant\u200b\u00ad\u{e0041}' };
+    const text = safeJson(value);
+    expect(text).toBe('{"name":"tenant\\u200b\\u00ad\\udb40\\udc41"}');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('makes "tenant" and "tenant" with a zero-width space look different', () => {
+    expect(printable('tenant\u200b')).not.toBe(printable('tenant'));
+    expect(quote('tenant\u200b')).toBe('"tenant\\u200b"');
   });
 });
 

@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
-import { contractCheck } from '../../contract/contractCheck.js';
+import { contractCheck, type CleanupOptions, type ContractReport } from '../../contract/contractCheck.js';
+import { quote } from '../../text/printable.js';
 import { loadOperationDocuments } from '../../tools/operationDocuments.js';
+import { listenForInterruption, type SignalSource } from '../interrupt.js';
 import { show, type Output } from '../output.js';
 
 export async function runContractCheck(
@@ -15,11 +17,46 @@ export async function runContractCheck(
     writes?: { spaceName: string; accountGroupId: string };
     snapshot: string;
     operations: string;
+    cleanup?: Omit<CleanupOptions, 'signal'>;
   },
+  signals: SignalSource = process,
 ): Promise<number> {
   const snapshot = buildSchema(readFileSync(options.snapshot, 'utf8'));
-  const report = await contractCheck(client, snapshot, loadOperationDocuments(options.operations), options);
-  out.result(report, () => undefined);
+  const operations = loadOperationDocuments(options.operations);
+  // Only --allow-writes leaves something to undo; a read-only check ends at Ctrl+C as any command does.
+  const interruption = options.writes ? listenForInterruption(signals) : undefined;
+  let report: ContractReport;
+  try {
+    report = await contractCheck(client, snapshot, operations, {
+      ...options,
+      ...(interruption && { signal: interruption.work, cleanup: { ...options.cleanup, signal: interruption.cleanup } }),
+    });
+  } finally {
+    interruption?.dispose();
+  }
+  const exitCode = interruption?.exitCode ?? report.exitCode;
+  out.result({ ...report, interrupted: interruption?.received ?? null, exitCode }, () => undefined);
+  await printTable(out, report);
+  for (const { id, name, reason } of report.leftBehind)
+    out.note(
+      `The throwaway Space ${quote(name)} (id ${show(id ?? 'unknown')}) is left behind: ${reason}. ` +
+        (id ? `Delete it: boomi-spaces space delete ${show(id)} --yes` : 'Look for it: boomi-spaces spaces'),
+    );
+  if (interruption?.received)
+    out.line(
+      `Interrupted (${interruption.received}): the check stopped` +
+        (options.writes && report.leftBehind.length === 0 ? '; no throwaway Space is left behind.' : '.'),
+    );
+  else
+    out.line(
+      report.exitCode === 0
+        ? `The platform at ${show(report.endpoint)} answers as the snapshot says (drift: none).`
+        : `Drift or failure against ${show(report.endpoint)}: see above (exit 1).`,
+    );
+  return exitCode;
+}
+
+async function printTable(out: Output, report: ContractReport): Promise<void> {
   await out.table(
     ['OPERATION', 'STATUS', 'DETAILS'],
     report.results.flatMap((r) =>
@@ -32,10 +69,4 @@ export async function runContractCheck(
           ]),
     ),
   );
-  out.line(
-    report.exitCode === 0
-      ? `The platform at ${show(report.endpoint)} answers as the snapshot says (drift: none).`
-      : `Drift or failure against ${show(report.endpoint)}: see above (exit 1).`,
-  );
-  return report.exitCode;
 }

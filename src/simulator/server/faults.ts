@@ -20,6 +20,7 @@ export class FaultPlan {
   #random: () => number;
   #faults: Required<SimulatorFaults>;
   #queued: FaultDecision[] = [];
+  #queuedFor = new Map<string, FaultDecision[]>();
 
   constructor(faults: SimulatorFaults = {}) {
     this.#faults = { unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1, seed: 1 };
@@ -47,11 +48,25 @@ export class FaultPlan {
     this.#queued.push(...decisions);
   }
 
+  /** The next calls of one operation (by its name) get these faults, in order, before any other. */
+  queueFor(operationName: string, ...decisions: FaultDecision[]): void {
+    this.#queuedFor.set(operationName, [...(this.#queuedFor.get(operationName) ?? []), ...decisions]);
+  }
+
+  /** Forgets the queued faults, of every operation too. */
+  clearQueued(): void {
+    this.#queued = [];
+    this.#queuedFor.clear();
+  }
+
   get current(): Required<SimulatorFaults> {
     return { ...this.#faults };
   }
 
-  next(): FaultDecision {
+  /** The fault of the next call (of `operationName`, when the caller knows it). */
+  next(operationName?: string): FaultDecision {
+    const queuedFor = operationName === undefined ? undefined : this.#queuedFor.get(operationName)?.shift();
+    if (queuedFor) return queuedFor;
     const queued = this.#queued.shift();
     if (queued) return queued;
     const { unavailableRate, dropAfterExecuteRate, rateLimitedRate } = this.#faults;

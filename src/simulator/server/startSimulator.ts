@@ -121,7 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return sendAnswer(res, unauthorizedAnswer(request));
     }
 
-    const fault = faults.next();
+    const fault = faults.next(operation);
     if (fault === 'unavailable') return sendAnswer(res, failureAnswer(503, 'Service Unavailable', undefined, request));
     if (fault === 'rate-limited') return refuse(res, request, faults.current.retryAfterSeconds);
 
