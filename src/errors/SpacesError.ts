@@ -32,10 +32,11 @@ export interface SpacesErrorDetails {
 /**
  * Every failure of the SDK. It holds only plain data: never the request, its headers or the token.
  * Every string it carries (message, server errors and their extensions, partial data, snippets) has
- * credentials blanked out, those of a known shape even when the SDK never saw them. Every string but
- * the partial `data` (the API's data, as a successful call would return it) also has its control
- * characters escaped (`\x1b`, `\u202e`, `\n`), so logging `error.message` or the whole error sends
- * no command to a terminal.
+ * credentials blanked out, those of a known shape even when the SDK never saw them. The message, code,
+ * operation name, body snippet, server errors (their extensions at any depth) and cause also have
+ * their control characters escaped (`\x1b`, `\u202e`, `\n`) here, where the error is made, so logging
+ * `error.message` or the whole error sends no command to a terminal. The partial `data` is the API's
+ * data, left as a successful call would return it.
  *
  * @example
  * ```ts
