@@ -1,9 +1,6 @@
 /** Jest in ESM mode (msw 2 pulls ESM-only modules); ts-jest only transpiles, `npm run typecheck` checks types. */
 const base = {
   testEnvironment: 'node',
-  // A hang guard, not a speed limit: far above any test's running time on a loaded 2-core machine.
-  // Tests name no timeout of their own (test/architecture/speedIndependence.test.ts).
-  testTimeout: 300_000,
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     // Examples import the package by name, as users do.
@@ -22,6 +19,10 @@ const base = {
 const react18 = '<rootDir>/test/react18/node_modules';
 
 export default {
+  // A hang guard, not a speed limit: far above any test's running time on a loaded 2-core machine.
+  // Jest reads it from the top level only; tests name no timeout of their own
+  // (test/architecture/speedIndependence.test.ts).
+  testTimeout: 300_000,
   projects: [
     {
       ...base,

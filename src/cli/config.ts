@@ -51,9 +51,10 @@ export async function resolveConnection(
   const jwt = nonEmpty(env.BOOMI_JWT);
   const paceText = pick(flags.pace, 'BOOMI_PACE') ?? String(DEFAULT_RATE_LIMIT.requestsPerSecond);
   const pace = Number(paceText);
-  if (!(pace >= 0) || !Number.isFinite(pace)) {
+  // The SDK paces in whole requests per second: a fraction is refused here, before anything starts.
+  if (!/^\d{1,5}$/.test(paceText)) {
     throw new CliUsageError(
-      `--pace / BOOMI_PACE must be a number of requests per second ≥ 0 (0: no pacing), not "${paceText}"`,
+      `--pace / BOOMI_PACE must be a whole number of requests per second ≥ 0 (0: no pacing), not "${shorten(paceText, 40)}"`,
     );
   }
   const maxResponseBytes = responseLimit(pick(flags.maxResponseMb, 'BOOMI_MAX_RESPONSE_MB'));

@@ -39,7 +39,6 @@ describe('a reader that closes the pipe early', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(141);
     },
-    30_000,
   );
 });
 

@@ -111,89 +111,81 @@ describe('boomi-spaces console --simulator', () => {
 });
 
 describe('boomi-spaces console --simulator in Chromium', () => {
-  browserIt(
-    'lists Spaces, installs a MULTI pack under a name, refuses one without, uninstalls it',
-    async () => {
-      await page.goto(url);
-      await page.getByRole('heading', { name: 'Spaces' }).waitFor();
-      // The token became a cookie; the address bar (and history) no longer shows it.
-      expect(page.url()).toBe(`${new URL(url).origin}/`);
-      await shot('01-spaces');
+  browserIt('lists Spaces, installs a MULTI pack under a name, refuses one without, uninstalls it', async () => {
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Spaces' }).waitFor();
+    // The token became a cookie; the address bar (and history) no longer shows it.
+    expect(page.url()).toBe(`${new URL(url).origin}/`);
+    await shot('01-spaces');
 
-      await page.getByRole('link', { name: 'Demo_Space' }).click();
-      await page.getByRole('heading', { name: 'Packs this Space shares' }).waitFor();
-      // SINGLE: no name to give; MULTI: a name field.
-      expect(await page.getByRole('form', { name: 'Install Order Intake' }).getByRole('textbox').count()).toBe(0);
-      await page.getByText('No instance is installed.').waitFor();
-      await shot('02-space');
+    await page.getByRole('link', { name: 'Demo_Space' }).click();
+    await page.getByRole('heading', { name: 'Packs this Space shares' }).waitFor();
+    // SINGLE: no name to give; MULTI: a name field.
+    expect(await page.getByRole('form', { name: 'Install Order Intake' }).getByRole('textbox').count()).toBe(0);
+    await page.getByText('No instance is installed.').waitFor();
+    await shot('02-space');
 
-      const invoiceSync = page.getByRole('form', { name: 'Install Invoice Sync' });
-      await invoiceSync.getByLabel('Instance name for Invoice Sync').fill('EU invoices');
-      await invoiceSync.getByRole('button', { name: 'Install Invoice Sync' }).click();
-      await invoiceSync.getByRole('status').filter({ hasText: 'Installed EU invoices' }).waitFor();
-      const instances = page.getByRole('table', { name: 'Installed instances' });
-      await instances.getByRole('rowheader', { name: 'EU invoices' }).waitFor();
-      await shot('03-installed');
-      expect(await accessibilityViolations()).toEqual([]);
+    const invoiceSync = page.getByRole('form', { name: 'Install Invoice Sync' });
+    await invoiceSync.getByLabel('Instance name for Invoice Sync').fill('EU invoices');
+    await invoiceSync.getByRole('button', { name: 'Install Invoice Sync' }).click();
+    await invoiceSync.getByRole('status').filter({ hasText: 'Installed EU invoices' }).waitFor();
+    const instances = page.getByRole('table', { name: 'Installed instances' });
+    await instances.getByRole('rowheader', { name: 'EU invoices' }).waitFor();
+    await shot('03-installed');
+    expect(await accessibilityViolations()).toEqual([]);
 
-      await invoiceSync.getByRole('button', { name: 'Install Invoice Sync' }).click();
-      const refusal = invoiceSync.getByRole('alert');
-      await refusal.waitFor();
-      expect(await refusal.textContent()).toMatch(/^INVALID_INPUT: .*MULTI/);
-      await shot('04-refused');
+    await invoiceSync.getByRole('button', { name: 'Install Invoice Sync' }).click();
+    const refusal = invoiceSync.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/^INVALID_INPUT: .*MULTI/);
+    await shot('04-refused');
 
-      const row = instances.getByRole('row').filter({ hasText: 'EU invoices' });
-      await row.getByRole('button', { name: 'Uninstall' }).click();
-      await row.getByRole('button', { name: 'Yes, uninstall' }).click();
-      await page.getByText('No instance is installed.').waitFor();
-      await shot('05-uninstalled');
+    const row = instances.getByRole('row').filter({ hasText: 'EU invoices' });
+    await row.getByRole('button', { name: 'Uninstall' }).click();
+    await row.getByRole('button', { name: 'Yes, uninstall' }).click();
+    await page.getByText('No instance is installed.').waitFor();
+    await shot('05-uninstalled');
 
-      // The browser never held a credential: only the placeholder the console's server replaces.
-      expect([...authorizations]).toEqual(['Bearer attached-by-the-console-server']);
-      expect(await page.content()).not.toMatch(/eyJ|apiToken|BOOMI_TOKEN/);
-      expect(await page.content()).not.toContain(DEMO.apiToken);
-    },
-    60_000,
-  );
+    // The browser never held a credential: only the placeholder the console's server replaces.
+    expect([...authorizations]).toEqual(['Bearer attached-by-the-console-server']);
+    expect(await page.content()).not.toMatch(/eyJ|apiToken|BOOMI_TOKEN/);
+    expect(await page.content()).not.toContain(DEMO.apiToken);
+  });
 
-  browserIt(
-    'attaches an instance, configures it, runs a process and shows its execution',
-    async () => {
-      await page.goto(url);
-      await page.getByRole('link', { name: 'Demo_Space' }).click();
-      const install = page.getByRole('form', { name: 'Install Invoice Sync' });
-      await install.getByLabel('Instance name for Invoice Sync').fill('Ops');
-      await install.getByRole('button', { name: 'Install Invoice Sync' }).click();
-      const row = page.getByRole('table', { name: 'Installed instances' }).getByRole('row').filter({ hasText: 'Ops' });
-      await row.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'Production' });
-      await row.getByRole('button', { name: 'Attach' }).click();
-      await row.getByRole('button', { name: 'Detach Ops from Production' }).waitFor();
+  browserIt('attaches an instance, configures it, runs a process and shows its execution', async () => {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Demo_Space' }).click();
+    const install = page.getByRole('form', { name: 'Install Invoice Sync' });
+    await install.getByLabel('Instance name for Invoice Sync').fill('Ops');
+    await install.getByRole('button', { name: 'Install Invoice Sync' }).click();
+    const row = page.getByRole('table', { name: 'Installed instances' }).getByRole('row').filter({ hasText: 'Ops' });
+    await row.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'Production' });
+    await row.getByRole('button', { name: 'Attach' }).click();
+    await row.getByRole('button', { name: 'Detach Ops from Production' }).waitFor();
 
-      await row.getByRole('link', { name: 'Ops' }).click();
-      await page.getByRole('heading', { name: 'Ops', level: 1 }).waitFor();
-      const settings = page.getByRole('form', { name: 'Settings in Production' });
-      await settings.getByLabel('SFTP · host').fill('sftp.acme.example');
-      await settings.getByRole('button', { name: 'Save settings in Production' }).click();
-      await settings.getByRole('status').filter({ hasText: '1 settings saved' }).waitFor();
+    await row.getByRole('link', { name: 'Ops' }).click();
+    await page.getByRole('heading', { name: 'Ops', level: 1 }).waitFor();
+    const settings = page.getByRole('form', { name: 'Settings in Production' });
+    await settings.getByLabel('SFTP · host').fill('sftp.acme.example');
+    await settings.getByRole('button', { name: 'Save settings in Production' }).click();
+    await settings.getByRole('status').filter({ hasText: '1 settings saved' }).waitFor();
 
-      const invoiceExport = page.getByRole('region', { name: 'Invoice export' });
-      await invoiceExport.getByRole('button', { name: 'Run Invoice export' }).click();
-      await invoiceExport.getByRole('status').filter({ hasText: 'Run started' }).waitFor();
-      // The simulator's run moves on with its clock: look again until the history shows it.
-      const executions = invoiceExport.getByRole('table', { name: 'Executions' });
-      for (let look = 0; look < 30 && !(await executions.getByText(/^(COMPLETE|ERROR)$/).count()); look++) {
-        await invoiceExport.getByRole('button', { name: 'Refresh executions' }).click();
-        await executions
-          .getByText(/^(COMPLETE|ERROR)$/)
-          .waitFor({ timeout: 500 })
-          .catch(() => undefined);
-      }
-      expect(await executions.getByRole('cell', { name: 'prod-atom-01' }).count()).toBeGreaterThan(0);
-      await shot('06-instance');
-      expect(await accessibilityViolations()).toEqual([]);
-    },
-    60_000,
-  );
+    const invoiceExport = page.getByRole('region', { name: 'Invoice export' });
+    await invoiceExport.getByRole('button', { name: 'Run Invoice export' }).click();
+    await invoiceExport.getByRole('status').filter({ hasText: 'Run started' }).waitFor();
+    // The simulator's run moves on with its clock: look again until the history shows it.
+    const executions = invoiceExport.getByRole('table', { name: 'Executions' });
+    for (let look = 0; look < 30 && !(await executions.getByText(/^(COMPLETE|ERROR)$/).count()); look++) {
+      await invoiceExport.getByRole('button', { name: 'Refresh executions' }).click();
+      await executions
+        .getByText(/^(COMPLETE|ERROR)$/)
+        .waitFor({ timeout: 500 })
+        .catch(() => undefined);
+    }
+    expect(await executions.getByRole('cell', { name: 'prod-atom-01' }).count()).toBeGreaterThan(0);
+    await shot('06-instance');
+    expect(await accessibilityViolations()).toEqual([]);
+  });
 
   browserIt(
     'without the token URL says to open it; a malformed hash shows "No such page." instead of a blank page',
@@ -212,6 +204,5 @@ describe('boomi-spaces console --simulator in Chromium', () => {
       await page.getByRole('link', { name: 'Spaces' }).click();
       await page.getByRole('heading', { name: 'Spaces' }).waitFor();
     },
-    60_000,
   );
 });

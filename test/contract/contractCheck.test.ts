@@ -53,7 +53,7 @@ describe('boomi-spaces contract check against the simulator', () => {
     expect(
       Object.keys(simulator.stats.operations).filter((op) => /install|attach|update|execute|create|delete/i.test(op)),
     ).toEqual(Object.keys(mutationsBefore).filter((op) => /install|attach|update|execute|create|delete/i.test(op)));
-  }, 20_000);
+  });
 });
 
 describe('boomi-spaces contract check --allow-writes', () => {
@@ -78,7 +78,7 @@ describe('boomi-spaces contract check --allow-writes', () => {
     expect(simulator.platform.state.spaces.map((s) => s.name)).toEqual(['Demo_Space']);
     const half = await runCli(['contract', 'check', '--allow-writes'], { env });
     expect(half.code).toBe(2);
-  }, 20_000);
+  });
 });
 
 describe('boomi-spaces contract check against a server that drifts', () => {

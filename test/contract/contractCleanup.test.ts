@@ -77,7 +77,7 @@ describe('contract check --allow-writes: a deleteSpace that fails', () => {
     expect(spaceNames()).toEqual(['Demo_Space']);
     // The failed one, then the cleanup's one, sent after its listing saw the Space.
     expect(simulator.stats.operations.deleteSpace).toBe(2);
-  }, 20_000);
+  });
 
   it('names the Space it cannot delete (id and name) in --json and in the text, with exit 1', async () => {
     const { simulator } = fixture;
@@ -98,7 +98,7 @@ describe('contract check --allow-writes: a deleteSpace that fails', () => {
     const again = simulator.platform.state.spaces.find((s) => s.name === NAME)!;
     expect(text.stdout).toContain(`The throwaway Space "${NAME}" (id ${again.id}) is left behind`);
     expect(text.stdout).toContain(`boomi-spaces space delete ${again.id} --yes`);
-  }, 30_000);
+  });
 });
 
 describe('contract check --allow-writes, interrupted', () => {
@@ -112,7 +112,7 @@ describe('contract check --allow-writes, interrupted', () => {
     expect(report!.results.map((r) => r.operation)).not.toContain('updateSpace');
     expect(spaceNames()).toEqual(['Demo_Space']);
     expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
-  }, 20_000);
+  });
 
   it('a second Ctrl+C stops the cleanup too: exit 130, and the Space left behind is named', async () => {
     const signals = new EventEmitter();
@@ -127,7 +127,7 @@ describe('contract check --allow-writes, interrupted', () => {
     const left = fixture.simulator.platform.state.spaces.find((s) => s.name === NAME)!;
     expect(report!.leftBehind).toEqual([{ id: left.id, name: NAME, reason: expect.stringMatching(/^interrupted/) }]);
     expect(stderr).toContain(`(id ${left.id}) is left behind`);
-  }, 20_000);
+  });
 });
 
 describe('boomi-spaces contract check --allow-writes and Ctrl+C (the built CLI)', () => {
@@ -156,5 +156,5 @@ describe('boomi-spaces contract check --allow-writes and Ctrl+C (the built CLI)'
     expect(spaceNames()).toEqual(['Demo_Space']);
     const report = JSON.parse(stdout) as Report;
     expect(report).toMatchObject({ interrupted: 'SIGINT', exitCode: 130, leftBehind: [] });
-  }, 30_000);
+  });
 });

@@ -27,7 +27,9 @@ export function exposureWarning(host: string): string | undefined {
 }
 
 /** Where the console sends GraphQL: the embedded simulator, or the CLI's usual connection. */
-async function upstreamFor(flags: ConsoleFlags): Promise<{ upstream: Upstream; close(): Promise<void> }> {
+async function upstreamFor(
+  flags: ConsoleFlags,
+): Promise<{ upstream: Upstream; maxResponseBytes?: number; close(): Promise<void> }> {
   if (flags.simulator) {
     const simulator = await startSimulator({ port: 0 });
     const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
@@ -49,6 +51,7 @@ async function upstreamFor(flags: ConsoleFlags): Promise<{ upstream: Upstream; c
       getToken,
       ...(connection.spaceGuid !== undefined && { spaceGuid: connection.spaceGuid }),
     },
+    ...(connection.maxResponseBytes !== undefined && { maxResponseBytes: connection.maxResponseBytes }),
     close: () => Promise.resolve(),
   };
 }
@@ -83,6 +86,8 @@ export async function runConsole(out: Output, flags: ConsoleFlags): Promise<{ cl
       allowHosts: flags.allowHost,
       port: flags.port,
       upstream: backend.upstream,
+      // --max-response-mb bounds what the console relays, as it bounds what the CLI reads.
+      ...(backend.maxResponseBytes !== undefined && { limits: { maxResponseBytes: backend.maxResponseBytes } }),
     });
   } catch (error) {
     await backend.close();
