@@ -1,4 +1,4 @@
-import { resolveExtensionChanges, type SecretPolicy } from '../api/lifecycle/extensionChanges.js';
+import { isEncryptedSetting, resolveExtensionChanges, type SecretPolicy } from '../api/lifecycle/extensionChanges.js';
 import type { ExtensionChange, Process } from '../api/lifecycle/types.js';
 import {
   isSecretValue,
@@ -89,46 +89,16 @@ export function diffExtensions(
 ): { changes: ExtensionChange[]; send: ExtensionChanges; refused: Refusal[] } {
   const { resolved, changes } = resolveExtensionChanges(current, wanted.asked, secrets);
   const refused: Refusal[] = [];
-  const refuse = (kind: 'connections' | 'processProperties', component: string, setting: string) =>
-    refused.push({
-      at: wanted.settingAt(kind, component, setting),
-      problem: 'the field is encrypted; give it as { fromEnv: VARIABLE }, never in the file',
-    });
-  for (const [component, values] of Object.entries(wanted.asked.connections ?? {})) {
-    const connection = byIdOrName(
-      current.connections,
-      component,
-      (c) => c.id,
-      (c) => c.name,
-    );
-    for (const [setting, value] of Object.entries(values))
-      if (typeof value === 'string' && connection?.field.find((f) => f.id === setting)?.usesEncryption)
-        refuse('connections', component, setting);
-  }
-  for (const [component, values] of Object.entries(wanted.asked.processProperties ?? {})) {
-    const found = byIdOrName(
-      current.processProperties,
-      component,
-      (c) => c.id,
-      (c) => c.name,
-    );
-    for (const [setting, value] of Object.entries(values)) {
-      const property = found
-        ? byIdOrName(
-            found.ProcessPropertyValue,
-            setting,
-            (p) => p.key,
-            (p) => p.label ?? p.key,
-          )
-        : undefined;
-      if (typeof value === 'string' && property?.encryptedValueSet) refuse('processProperties', component, setting);
-    }
-  }
+  for (const kind of ['connections', 'processProperties'] as const)
+    for (const [component, values] of Object.entries(wanted.asked[kind] ?? {}))
+      for (const [setting, value] of Object.entries(values))
+        if (typeof value === 'string' && isEncryptedSetting(current, kind, component, setting))
+          refused.push({
+            at: wanted.settingAt(kind, component, setting),
+            problem: 'the field is encrypted; give it as { fromEnv: VARIABLE }, never in the file',
+          });
   return { changes, send: byIds(resolved), refused };
 }
-
-const byIdOrName = <T>(items: readonly T[], wanted: string, id: (item: T) => string, name: (item: T) => string) =>
-  items.find((i) => id(i) === wanted) ?? items.find((i) => name(i) === wanted);
 
 /** The resolved changes keyed by ids, as `updateExtensions` takes them. */
 function byIds(resolved: ResolvedChanges): ExtensionChanges {

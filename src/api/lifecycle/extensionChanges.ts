@@ -49,6 +49,44 @@ function entriesOf(record: Record<string, unknown> | undefined, what: string): A
   return Object.entries(record);
 }
 
+/**
+ * Whether a setting, named as people name it (component and setting by id, or else by name), is
+ * encrypted: a connection field that uses encryption, or a process property holding an encrypted
+ * value. False when the name matches nothing (resolving reports that).
+ */
+export function isEncryptedSetting(
+  current: EnvironmentExtensions,
+  kind: 'connections' | 'processProperties',
+  component: string,
+  setting: string,
+): boolean {
+  const find = <T>(items: readonly T[] | undefined, wanted: string, id: (i: T) => string, name: (i: T) => string) =>
+    items?.find((i) => id(i) === wanted) ?? items?.find((i) => name(i) === wanted);
+  if (kind === 'connections') {
+    const connection = find(
+      current.connections,
+      component,
+      (c) => c.id,
+      (c) => c.name,
+    );
+    return connection?.field.find((f) => f.id === setting)?.usesEncryption ?? false;
+  }
+  const properties = find(
+    current.processProperties,
+    component,
+    (c) => c.id,
+    (c) => c.name,
+  )?.ProcessPropertyValue;
+  return (
+    find(
+      properties,
+      setting,
+      (p) => p.key,
+      (p) => p.label ?? p.key,
+    )?.encryptedValueSet ?? false
+  );
+}
+
 const SECRET_UNSET = '(not set)';
 const DEFAULT = '(default)';
 

@@ -1,5 +1,6 @@
 // processes, extensions, configure, schedule: reading and changing what an instance runs with.
-import type { EnvironmentExtensions, ExtensionChanges, ExtensionValue } from '../../api/payloads/extensions.js';
+import { isEncryptedSetting } from '../../api/lifecycle/extensionChanges.js';
+import type { ExtensionChanges, ExtensionValue } from '../../api/payloads/extensions.js';
 import { checkSchedules, cronToSchedule, scheduleToCron } from '../../api/payloads/schedules.js';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { CliUsageError } from '../CliUsageError.js';
@@ -88,25 +89,6 @@ async function readGiven(args: ConfigureArgs): Promise<Given[]> {
   return given;
 }
 
-/** Whether the setting is encrypted (a connection field that uses encryption, a property holding one). */
-function isEncrypted(extensions: EnvironmentExtensions, component: string, setting: string): boolean {
-  const byIdOrName = <T>(items: readonly T[] | undefined, id: (i: T) => string, name: (i: T) => string | undefined) =>
-    items?.find((i) => id(i) === component) ?? items?.find((i) => name(i) === component);
-  const connection = byIdOrName(
-    extensions.connections,
-    (c) => c.id,
-    (c) => c.name,
-  );
-  if (connection) return connection.field.find((f) => f.id === setting)?.usesEncryption ?? false;
-  const properties = byIdOrName(
-    extensions.processProperties,
-    (p) => p.id,
-    (p) => p.name,
-  )?.ProcessPropertyValue;
-  const property = properties?.find((v) => v.key === setting) ?? properties?.find((v) => v.label === setting);
-  return property?.encryptedValueSet ?? false;
-}
-
 /**
  * Builds the changes from the flags (names resolved against the instance's extensions) and sends
  * them. A value from --set-secret or --secret-stdin is secret by its source; a --set value for an
@@ -125,13 +107,14 @@ export async function configure(client: SpacesClient, out: Output, args: Configu
   for (const { flag, key, value } of given) {
     const connections = extensions.connections;
     const { component, setting } = splitSetting(key, [...connections, ...extensions.processProperties], flag);
-    if (flag === '--set' && isEncrypted(extensions, component, setting))
+    const kind = connections.some((c) => c.name === component || c.id === component)
+      ? 'connections'
+      : 'processProperties';
+    if (flag === '--set' && isEncryptedSetting(extensions, kind, component, setting))
       throw new CliUsageError(
         `--set ${show(key)}: the field is encrypted, so its value never comes from a flag: give it with --set-secret ${show(key)}=VARIABLE or --secret-stdin ${show(key)} (nothing was changed)`,
       );
-    const isConnection = connections.some((c) => c.name === component || c.id === component);
-    const target = isConnection ? changes.connections : changes.processProperties;
-    (target[component] ??= {})[setting] = value;
+    (changes[kind][component] ??= {})[setting] = value;
   }
   const result = await client.updateExtensions({
     instanceId: args.instanceId,
