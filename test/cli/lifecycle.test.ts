@@ -166,7 +166,7 @@ describe('secrets by source, local inputs first', () => {
     for (const out of [table.stdout, table.stderr, json.stdout, json.stderr]) expect(out).not.toContain(USER);
   });
 
-  it('a missing variable (configure, plan, apply) and a bad cron line (schedule): 0 requests', async () => {
+  it('a missing variable (configure, plan, apply), a bad cron line (schedule), a blank id: 0 requests', async () => {
     const plan = join(work, 'missing-variable.yaml');
     writeFileSync(
       plan,
@@ -188,6 +188,9 @@ describe('secrets by source, local inputs first', () => {
     const cron = await cli('schedule', instanceId, '--process', 'Invoice export', '--cron', '61 * * * *');
     expect(cron.code).toBe(2);
     expect(cron.stderr).toContain('minutes "61"');
+    const blank = await cli('configure', ' ', '--env', 'Production', '--set', 'SFTP.host=h');
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('<instanceId> must be a non-empty string');
     expect(requests()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // processes, extensions, configure, schedule: reading and changing what an instance runs with.
 import { isEncryptedSetting } from '../../api/lifecycle/extensionChanges.js';
+import { requireId } from '../../api/validate.js';
 import type { ExtensionChanges, ExtensionValue } from '../../api/payloads/extensions.js';
 import { checkSchedules, cronToSchedule, scheduleToCron } from '../../api/payloads/schedules.js';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
@@ -97,6 +98,7 @@ async function readGiven(args: ConfigureArgs): Promise<Given[]> {
 export async function configure(client: SpacesClient, out: Output, args: ConfigureArgs): Promise<void> {
   if (args.set.length + args.setSecret.length + args.useDefault.length === 0 && !args.secretStdin)
     throw new CliUsageError('configure needs at least one --set, --set-secret, --secret-stdin or --use-default');
+  requireId(args.instanceId, 'instanceId');
   const given = await readGiven(args);
   const environment = await resolveEnvironment(client, args.env);
   const [found] = await client.getExtensions(args.instanceId, [environment.id]);
@@ -146,7 +148,8 @@ export interface ScheduleArgs {
 export async function schedule(client: SpacesClient, out: Output, args: ScheduleArgs): Promise<void> {
   if (args.clear && args.cron.length > 0) throw new CliUsageError('--clear and --cron exclude each other');
   if (!args.clear && args.cron.length === 0) throw new CliUsageError('schedule needs --cron (repeatable) or --clear');
-  // The cron lines are checked before the process is looked up: a typo costs no request.
+  // The id and cron lines are checked before the process is looked up: a typo costs no request.
+  requireId(args.instanceId, 'instanceId');
   checkSchedules(args.cron.map(cronToSchedule), 'schedules');
   const process = await resolveProcess(client, args.instanceId, args.process);
   const updated = await client.updateSchedules({
