@@ -5,11 +5,13 @@ import {
   configureChange,
   diffExtensions,
   findProcess,
+  refusalError,
   scheduleChange,
   unreadSettings,
   type ConfigureChange,
   type ScheduleChange,
 } from './lifecycle.js';
+import { PlanError } from './planFile.js';
 import type { ResolvedEntry, WantedExtensions } from './resolvePlan.js';
 
 /** What became of one lifecycle change in `applyLifecycle`. */
@@ -19,11 +21,21 @@ export type LifecycleResult =
 
 type Settle = (result: LifecycleResult) => void;
 
+/** One instance's settings in one environment, read and checked, not yet sent. */
+interface Checked {
+  entry: ResolvedEntry;
+  instanceId: string;
+  wanted: WantedExtensions;
+  outcome: { ok: true; diff: ReturnType<typeof diffExtensions> } | { ok: false; error: unknown };
+}
+
 /**
  * Makes the entries' settings and schedules so, after installs and attachments: each instance and
- * environment read afresh, only what differs sent, as a partial update. Secrets already set are
- * left alone unless `secrets` is `always` (--rotate-secrets). A failure is reported per change and
- * does not stop the others.
+ * environment read afresh, only what differs sent, as a partial update. Every setting of the run is
+ * checked before any is sent: a plain value for an encrypted field (known only now, for an instance
+ * just installed) stops the settings of the run, each reported as not sent (`INVALID_PLAN`, naming
+ * the file and line). Secrets already set are left alone unless `secrets` is `always`
+ * (--rotate-secrets). Any other failure is reported per change and does not stop the others.
  */
 export async function applyLifecycle(
   client: SpacesClient,
@@ -32,36 +44,63 @@ export async function applyLifecycle(
   secrets: SecretPolicy,
   settle: Settle,
 ): Promise<void> {
-  for (const entry of entries) {
+  const work = entries.flatMap((entry) => {
     const instanceId = instanceIdOf(entry);
-    if (!instanceId) continue;
-    for (const wanted of entry.extensions) await applyExtensions(client, entry, instanceId, wanted, secrets, settle);
+    return instanceId ? [{ entry, instanceId }] : [];
+  });
+  const checked: Checked[] = [];
+  for (const { entry, instanceId } of work)
+    for (const wanted of entry.extensions)
+      checked.push({ entry, instanceId, wanted, outcome: await checkExtensions(client, instanceId, wanted, secrets) });
+  const refused = checked.flatMap((c) => (c.outcome.ok ? c.outcome.diff.refused : []));
+  const stop =
+    refused.length > 0
+      ? new PlanError([
+          `not sent: the settings of this run stopped at ${refused[0]!.at}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}`,
+        ])
+      : undefined;
+  for (const item of checked) await sendExtensions(client, item, stop, settle);
+  for (const { entry, instanceId } of work)
     if (entry.schedules.length > 0) await applySchedules(client, entry, instanceId, settle);
-  }
 }
 
-async function applyExtensions(
+async function checkExtensions(
   client: SpacesClient,
-  entry: ResolvedEntry,
   instanceId: string,
   wanted: WantedExtensions,
   secrets: SecretPolicy,
-  settle: Settle,
-): Promise<void> {
-  const change = (setting: ExtensionChange) => configureChange(entry, instanceId, wanted.environment, setting);
-  let changes: ExtensionChange[] = [];
+): Promise<Checked['outcome']> {
   try {
     const [found] = await client.getExtensions(instanceId, [wanted.environment.id]);
     if (!found?.extensions) throw new Error(`the instance has no extensions in ${wanted.environment.name}`);
-    const diff = diffExtensions(found.extensions, wanted, secrets);
-    changes = diff.changes;
-    if (changes.length > 0)
-      await client.updateExtensions({ instanceId, environmentId: wanted.environment.id, ...diff.send });
-    for (const setting of changes) settle({ change: change(setting), ok: true });
+    return { ok: true, diff: diffExtensions(found.extensions, wanted, secrets) };
   } catch (error) {
-    for (const setting of changes.length > 0 ? changes : unreadSettings(wanted, '?'))
-      settle({ change: change(setting), ok: false, error });
+    return { ok: false, error };
   }
+}
+
+/** Sends one checked update, or reports each of its settings as not done (and why). */
+async function sendExtensions(
+  client: SpacesClient,
+  { entry, instanceId, wanted, outcome }: Checked,
+  stop: PlanError | undefined,
+  settle: Settle,
+): Promise<void> {
+  const change = (setting: ExtensionChange) => configureChange(entry, instanceId, wanted.environment, setting);
+  const fail = (settings: ExtensionChange[], error: unknown) => {
+    for (const setting of settings) settle({ change: change(setting), ok: false, error });
+  };
+  if (!outcome.ok) return fail(unreadSettings(wanted, 'failed'), outcome.error);
+  const { changes, send, refused } = outcome.diff;
+  if (refused.length > 0) return fail(unreadSettings(wanted, 'refused'), refusalError(refused));
+  if (stop) return fail(changes, stop);
+  if (changes.length === 0) return;
+  try {
+    await client.updateExtensions({ instanceId, environmentId: wanted.environment.id, ...send });
+  } catch (error) {
+    return fail(changes, error);
+  }
+  for (const setting of changes) settle({ change: change(setting), ok: true });
 }
 
 async function applySchedules(client: SpacesClient, entry: ResolvedEntry, instanceId: string, settle: Settle) {

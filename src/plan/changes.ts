@@ -1,7 +1,7 @@
 import { printable, quote, shorten } from '../text/printable.js';
 import { naturalKeyOf } from '../api/naturalKey.js';
 import type { IntegrationPackInstance } from '../api/types.js';
-import type { ConfigureChange, ScheduleChange } from './lifecycle.js';
+import { UNREAD, type ConfigureChange, type ScheduleChange } from './lifecycle.js';
 import type { AccountView, ResolvedEntry } from './resolvePlan.js';
 
 /** One thing `apply` does. */
@@ -19,7 +19,12 @@ export type Change =
   | ScheduleChange;
 
 /** Words the plan shows in place of a value; real values are quoted. */
-const MARKERS = new Set(['(secret)', '(not set)', '(default)', '(after install)', '(after attach)', '?']);
+const MARKERS = new Set([
+  '(secret)',
+  '(not set)',
+  '(default)',
+  ...Object.values(UNREAD).flatMap(({ from, to }) => [from, to]),
+]);
 
 /**
  * What it takes to bring the account to the plan: installs for missing entries, attachments for

@@ -1,6 +1,12 @@
-import { resolveExtensionChanges, type SecretPolicy } from '../api/lifecycle/extensionChanges.js';
+import { isEncryptedSetting, resolveExtensionChanges, type SecretPolicy } from '../api/lifecycle/extensionChanges.js';
 import type { ExtensionChange, Process } from '../api/lifecycle/types.js';
-import type { EnvironmentExtensions, ExtensionChanges, ResolvedChanges } from '../api/payloads/extensions.js';
+import {
+  isSecretValue,
+  textOf,
+  type EnvironmentExtensions,
+  type ExtensionChanges,
+  type ResolvedChanges,
+} from '../api/payloads/extensions.js';
 import { cronToSchedule, scheduleToCron, type Schedule } from '../api/payloads/schedules.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { PlanError } from './planFile.js';
@@ -32,19 +38,30 @@ const NOT_ATTACHED = '(after attach)';
 /** Reads of extensions and processes in flight at once while planning. */
 const READ_CONCURRENCY = 8;
 
+/**
+ * Why a setting is not compared yet, and what stands in for a plain value meanwhile: its field is
+ * unknown, and may be encrypted, so the value is not shown until it is.
+ */
+export const UNREAD = {
+  install: { from: PENDING, to: '(hidden until installed)' },
+  attach: { from: NOT_ATTACHED, to: '(hidden until attached)' },
+  failed: { from: '?', to: '(hidden)' },
+  refused: { from: '(not sent)', to: '(hidden)' },
+} as const;
+
 /** What the plan asks, shown before it can be compared (the instance or attachment does not exist yet). */
-export function unreadSettings(wanted: WantedExtensions, from: string): ExtensionChange[] {
+export function unreadSettings(wanted: WantedExtensions, why: keyof typeof UNREAD): ExtensionChange[] {
   const out: ExtensionChange[] = [];
   for (const kind of ['connections', 'processProperties'] as const)
     for (const [component, values] of Object.entries(wanted.asked[kind] ?? {}))
       for (const [setting, value] of Object.entries(values)) {
-        const secret = wanted.fromEnv.has(`${component}\u0000${setting}`);
-        const to = typeof value !== 'string' ? '(default)' : secret ? '(secret)' : value;
+        const secret = isSecretValue(value);
+        const to = textOf(value) === undefined ? '(default)' : secret ? '(secret)' : UNREAD[why].to;
         out.push({
           kind: kind === 'connections' ? 'connection' : 'processProperty',
           component,
           setting,
-          from,
+          from: UNREAD[why].from,
           to,
           secret,
         });
@@ -52,24 +69,35 @@ export function unreadSettings(wanted: WantedExtensions, from: string): Extensio
   return out;
 }
 
-/** The settings that differ. A plain value for an encrypted field is a plan error: secrets come from variables. */
+/** A setting of the plan refused once its field is known: where it stands, and why. */
+export interface Refusal {
+  at: string;
+  problem: string;
+}
+
+export const refusalError = (refused: readonly Refusal[]) =>
+  new PlanError(refused.map(({ at, problem }) => `${at}: ${problem}`));
+
+/**
+ * The settings that differ, and the plain values given for encrypted fields: refused, as a secret
+ * comes only from a variable (each refusal names the file, line and path of the setting).
+ */
 export function diffExtensions(
   current: EnvironmentExtensions,
   wanted: WantedExtensions,
   secrets: SecretPolicy,
-): { changes: ExtensionChange[]; send: ExtensionChanges } {
+): { changes: ExtensionChange[]; send: ExtensionChanges; refused: Refusal[] } {
   const { resolved, changes } = resolveExtensionChanges(current, wanted.asked, secrets);
-  for (const [component, values] of Object.entries(wanted.asked.connections ?? {})) {
-    const connection = current.connections.find((c) => c.id === component || c.name === component);
-    for (const setting of Object.keys(values)) {
-      const field = connection?.field.find((f) => f.id === setting);
-      if (field?.usesEncryption && !wanted.fromEnv.has(`${component}\u0000${setting}`))
-        throw new PlanError([
-          `${wanted.at}.connections.${component}.${setting}: the field is encrypted; give it as { fromEnv: VARIABLE }, never in the file`,
-        ]);
-    }
-  }
-  return { changes, send: byIds(resolved) };
+  const refused: Refusal[] = [];
+  for (const kind of ['connections', 'processProperties'] as const)
+    for (const [component, values] of Object.entries(wanted.asked[kind] ?? {}))
+      for (const [setting, value] of Object.entries(values))
+        if (typeof value === 'string' && isEncryptedSetting(current, kind, component, setting))
+          refused.push({
+            at: wanted.settingAt(kind, component, setting),
+            problem: 'the field is encrypted; give it as { fromEnv: VARIABLE }, never in the file',
+          });
+  return { changes, send: byIds(resolved), refused };
 }
 
 /** The resolved changes keyed by ids, as `updateExtensions` takes them. */
@@ -150,7 +178,7 @@ async function planEntry(
   const out: Array<ConfigureChange | ScheduleChange> = [];
   if (instanceId === null) {
     for (const wanted of entry.extensions)
-      for (const setting of unreadSettings(wanted, PENDING))
+      for (const setting of unreadSettings(wanted, 'install'))
         out.push(configureChange(entry, null, wanted.environment, setting));
     for (const { process, lines } of entry.schedules) out.push(scheduleChange(entry, null, process, lines)!);
     return out;
@@ -162,9 +190,9 @@ async function planEntry(
     );
     for (const wanted of entry.extensions) {
       const current = found.find((a) => a.environmentId === wanted.environment.id)?.extensions;
-      const settings = current
-        ? diffExtensions(current, wanted, secrets).changes
-        : unreadSettings(wanted, NOT_ATTACHED);
+      const diff = current ? diffExtensions(current, wanted, secrets) : undefined;
+      if (diff && diff.refused.length > 0) throw refusalError(diff.refused);
+      const settings = diff ? diff.changes : unreadSettings(wanted, 'attach');
       for (const setting of settings) out.push(configureChange(entry, instanceId, wanted.environment, setting));
     }
   }

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { isNode, isScalar, Lexer, LineCounter, Parser, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { INPUT_LIMITS } from '../api/limits.js';
 import { MAX_SETTING_LENGTH } from '../api/lifecycle/extensionChanges.js';
@@ -16,6 +16,8 @@ export const PLAN_LIMITS = {
   maxEnvironments: INPUT_LIMITS.maxEnvironmentIds,
   /** YAML aliases resolved in one plan (an alias bomb makes billions of nodes out of a few lines). */
   maxAliases: 100,
+  /** Nesting of collections while parsing (a plan needs about 10; parsing and checking recurse). */
+  maxDepth: 64,
 } as const;
 
 /** A plan file: the desired instances of one Space's packs. */
@@ -143,24 +145,32 @@ export function readPlanFile(file: string): ParsedPlan {
 }
 
 /**
- * The file's text, read no further than `maxBytes` + 1: `/dev/zero`, a FIFO or a huge file costs
- * that much memory and time, and is refused.
+ * The file's text, read no further than `maxBytes` + 1. Only a regular file is read: a FIFO with no
+ * writer would block the open itself, and `/dev/zero` never ends, so both are refused before reading.
  */
 function readBoundedFile(file: string, maxBytes: number): string {
   const where = printable(shorten(file, 200));
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw new PlanError([
+  const cannotRead = (error: unknown) =>
+    new PlanError([
       `${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     ]);
+  const refuseUnusual = (stats: Stats) => {
+    if (stats.isDirectory()) throw new PlanError([`${where}: is a directory, not a plan file`]);
+    if (!stats.isFile())
+      throw new PlanError([`${where}: is not a regular file (a pipe or a device); give a plan file`]);
+    if (stats.size > maxBytes)
+      throw new PlanError([`${where}: the plan is ${stats.size} bytes; at most ${maxBytes} are accepted`]);
+  };
+  let fd: number;
+  try {
+    refuseUnusual(statSync(file));
+    // Non-blocking, and checked again once open: the path may have changed in between.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw error instanceof PlanError ? error : cannotRead(error);
   }
   try {
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw new PlanError([`${where}: is a directory, not a plan file`]);
-    if (stats.isFile() && stats.size > maxBytes)
-      throw new PlanError([`${where}: the plan is ${stats.size} bytes; at most ${maxBytes} are accepted`]);
+    refuseUnusual(fstatSync(fd));
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
     while (length < buffer.length) {
@@ -172,16 +182,50 @@ function readBoundedFile(file: string, maxBytes: number): string {
       throw new PlanError([`${where}: the plan is larger than ${maxBytes} bytes, the most accepted`]);
     return buffer.toString('utf8', 0, length);
   } catch (error) {
-    if (error instanceof PlanError) throw error;
-    throw new PlanError([
-      `${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    ]);
+    throw error instanceof PlanError ? error : cannotRead(error);
   } finally {
     closeSync(fd);
   }
 }
 
+/**
+ * Refuses a document nested deeper than `PLAN_LIMITS.maxDepth`, while it is tokenised: the parser
+ * keeps its own stack, so this stops early, before the composer (which recurses) sees it.
+ */
+function checkDepth(source: string, file: string): void {
+  const parser = new Parser();
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(source)) {
+    for (const token of parser.next(lexeme)) void token;
+    if (parser.stack.length > PLAN_LIMITS.maxDepth) {
+      const line = source.slice(0, offset).split('\n').length;
+      throw new PlanError([
+        `${file}:${line}: nested deeper than ${PLAN_LIMITS.maxDepth} levels; a plan needs about 10 (see the README's plan format)`,
+      ]);
+    }
+    offset += lexeme.length;
+  }
+}
+
+/** A key that would reach an object's prototype: refused wherever it stands, in YAML as in JSON. */
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+
+function forbiddenKey(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter): string | undefined {
+  let found: string | undefined;
+  visit(document, {
+    Pair(_key, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof key !== 'string' || !FORBIDDEN_KEYS.has(key)) return undefined;
+      const at = isNode(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : undefined;
+      found = `${at ? `:${at}` : ''}: the key ${quote(key)} is not accepted`;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 export function parsePlan(source: string, file: string): ParsedPlan {
+  checkDepth(source, file);
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -192,12 +236,18 @@ export function parsePlan(source: string, file: string): ParsedPlan {
       }),
     );
   }
+  const forbidden = forbiddenKey(document, lineCounter);
+  if (forbidden) throw new PlanError([`${file}${forbidden}`]);
   let value: unknown;
   try {
     value = (document.toJS({ maxAliasCount: PLAN_LIMITS.maxAliases }) as unknown) ?? {};
   } catch (error) {
-    // yaml refuses an alias bomb (ReferenceError); anything else it cannot build is as bad a plan.
-    throw new PlanError([`${file}: not a usable plan: ${(error as Error).message.split('\n')[0]}`]);
+    // yaml refuses an alias bomb with a ReferenceError; said in our words, the file named once.
+    const what =
+      error instanceof ReferenceError
+        ? `its YAML aliases expand beyond ${PLAN_LIMITS.maxAliases} (an alias bomb); write the values out instead`
+        : printable(shorten((error as Error).message.split('\n')[0] ?? '', 200));
+    throw new PlanError([`${file}: not a usable plan: ${what}`]);
   }
   const parsed = planSchema.safeParse(value);
   const where = (path: ReadonlyArray<PropertyKey>) => {

@@ -24,14 +24,39 @@ export interface ResolvedEntry {
   schedules: Array<{ process: string; lines: string[]; at: string }>;
 }
 
-/** The settings an entry wants in one environment, secrets read from the environment variables. */
+/**
+ * The settings an entry wants in one environment. A value from `fromEnv` is read from its variable
+ * as `{ secret }`: secret by its source, whatever the field.
+ */
 export interface WantedExtensions {
   environment: { id: string; name: string };
   asked: ExtensionChanges;
-  /** `<component>\u0000<setting>` of the values that came from `fromEnv` (the only way to give a secret). */
-  fromEnv: Set<string>;
   /** Where in the plan, for messages. */
   at: string;
+  /** Where one setting stands in the plan (file, line and path), for messages. */
+  settingAt: (kind: 'connections' | 'processProperties', component: string, setting: string) => string;
+}
+
+/**
+ * Every `fromEnv` variable of the plan is set; read before anything is sent, every missing one
+ * reported at once with where it stands.
+ */
+export function checkPlanVariables(
+  { plan, where }: ParsedPlan,
+  variables: Readonly<Record<string, string | undefined>> = process.env,
+): void {
+  const problems: string[] = [];
+  plan.instances.forEach((entry, index) => {
+    for (const [environment, settings] of Object.entries(entry.extensions ?? {}))
+      for (const kind of ['connections', 'processProperties'] as const)
+        for (const [component, values] of Object.entries(settings[kind] ?? {}))
+          for (const [setting, value] of Object.entries(values))
+            if (typeof value === 'object' && 'fromEnv' in value && !variables[value.fromEnv])
+              problems.push(
+                `${where(['instances', index, 'extensions', environment, kind, component, setting])}: the environment variable ${value.fromEnv} is not set`,
+              );
+  });
+  if (problems.length > 0) throw new PlanError(problems);
 }
 
 /**
@@ -40,10 +65,12 @@ export interface WantedExtensions {
  * one, no (pack, name) pair twice, the environments exist. Every problem is reported at once.
  */
 export function resolvePlan(
-  { plan, where }: ParsedPlan,
+  parsed: ParsedPlan,
   view: AccountView,
   variables: Readonly<Record<string, string | undefined>> = process.env,
 ): ResolvedEntry[] {
+  checkPlanVariables(parsed, variables);
+  const { plan, where } = parsed;
   const problems: string[] = [];
   const packs = view.space.sharedIpacks;
   const resolved: ResolvedEntry[] = [];
@@ -150,26 +177,13 @@ function wantedExtensions(
       );
       continue;
     }
-    const fromEnv = new Set<string>();
     const read = (kind: 'connections' | 'processProperties', given: PlanSettings | undefined) => {
       const out: Record<string, Record<string, ExtensionValue>> = {};
-      for (const [component, values] of Object.entries(given ?? {})) {
-        for (const [setting, value] of Object.entries(values)) {
-          let resolved: ExtensionValue;
-          if (typeof value === 'object' && 'fromEnv' in value) {
-            const secret = variables[value.fromEnv];
-            if (!secret) {
-              problems.push(
-                `${at('extensions', key, kind, component, setting)}: the environment variable ${value.fromEnv} is not set`,
-              );
-              continue;
-            }
-            fromEnv.add(`${component}\u0000${setting}`);
-            resolved = secret;
-          } else resolved = value;
-          (out[component] ??= {})[setting] = resolved;
-        }
-      }
+      for (const [component, values] of Object.entries(given ?? {}))
+        for (const [setting, value] of Object.entries(values))
+          // Every variable is set: checkPlanVariables has run.
+          (out[component] ??= {})[setting] =
+            typeof value === 'object' && 'fromEnv' in value ? { secret: variables[value.fromEnv]! } : value;
       return out;
     };
     wanted.push({
@@ -178,8 +192,8 @@ function wantedExtensions(
         connections: read('connections', settings.connections),
         processProperties: read('processProperties', settings.processProperties),
       },
-      fromEnv,
       at: at('extensions', key),
+      settingAt: (kind, component, setting) => at('extensions', key, kind, component, setting),
     });
   }
   return wanted;

@@ -1,11 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import { runCli } from '../support/cli.js';
 import { demoEnv, useSimulator } from '../support/simulator.js';
+
+// Every test spawns CLI processes one after another: a loaded machine must not fail them.
+jest.setTimeout(120_000);
 
 const SECRET = 'sftp-Pa55-word-7731';
 const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-lifecycle-'));
@@ -124,6 +127,74 @@ describe('processes, extensions, configure, schedule', () => {
   });
 });
 
+/** Every request the simulator got (GraphQL and JWT), from now on. */
+function countRequests(): () => number {
+  simulator.stats.graphql = 0;
+  simulator.stats.auth = 0;
+  return () => simulator.stats.graphql + simulator.stats.auth;
+}
+
+describe('secrets by source, local inputs first', () => {
+  const USER = 'sftp-user-from-env-4410';
+
+  it('refuses --set for an encrypted field before changing anything, naming --set-secret', async () => {
+    simulator.stats.operations = {};
+    const run = await cli('configure', instanceId, '--env', 'Production', '--set', 'SFTP.password=literal-pw-9931');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--set SFTP.password: the field is encrypted');
+    expect(run.stderr).toContain('--set-secret SFTP.password=VARIABLE');
+    expect(simulator.stats.operations.updateExtensions ?? 0).toBe(0);
+    expect(run.stdout + run.stderr).not.toContain('literal-pw-9931');
+  });
+
+  it('--set-secret for a field that is not encrypted: (secret) in the table and in --json', async () => {
+    const secretEnv = { ...env, ACME_SFTP_USER: USER };
+    const table = await runCli(
+      ['configure', instanceId, '--env', 'Production', '--set-secret', 'SFTP.user=ACME_SFTP_USER'],
+      { env: secretEnv },
+    );
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/SFTP\.user\s*│ \(not set\)\s*│ \(secret\)/);
+    const json = await runCli(
+      ['configure', instanceId, '--env', 'Production', '--set-secret', 'SFTP.user=ACME_SFTP_USER', '--json'],
+      { env: { ...secretEnv, ACME_SFTP_USER: `${USER}-2` } },
+    );
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      changes: [{ setting: 'user', from: '(secret)', to: '(secret)', secret: true }],
+    });
+    for (const out of [table.stdout, table.stderr, json.stdout, json.stderr]) expect(out).not.toContain(USER);
+  });
+
+  it('a missing variable (configure, plan, apply), a bad cron line (schedule), a blank id: 0 requests', async () => {
+    const plan = join(work, 'missing-variable.yaml');
+    writeFileSync(
+      plan,
+      `space: ${DEMO.spaceId}\ninstances:\n  - pack: Invoice Sync\n    name: EU invoices\n    environments: [Production]\n` +
+        '    extensions: { Production: { connections: { SFTP: { user: { fromEnv: NOT_SET_ANYWHERE } } } } }\n',
+    );
+    const requests = countRequests();
+    const configure = await cli('configure', instanceId, '--env', 'Production', '--set-secret', 'SFTP.user=NOPE');
+    expect(configure.code).toBe(2);
+    expect(configure.stderr).toContain('the environment variable NOPE is not set');
+    const planned = await cli('plan', plan);
+    const applied = await cli('apply', plan, '--yes');
+    for (const run of [planned, applied]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /missing-variable\.yaml:6: instances\[0\]\.extensions\.Production\.connections\.SFTP\.user: the environment variable NOT_SET_ANYWHERE is not set/,
+      );
+    }
+    const cron = await cli('schedule', instanceId, '--process', 'Invoice export', '--cron', '61 * * * *');
+    expect(cron.code).toBe(2);
+    expect(cron.stderr).toContain('minutes "61"');
+    const blank = await cli('configure', ' ', '--env', 'Production', '--set', 'SFTP.host=h');
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('<instanceId> must be a non-empty string');
+    expect(requests()).toBe(0);
+  });
+});
+
 describe('run and executions', () => {
   it('run --wait exits 1 with the message while host is unset, 0 once it is configured; executions lists both', async () => {
     const failed = await cli('run', instanceId, '--process', 'Invoice export', '--wait');
@@ -145,7 +216,7 @@ describe('run and executions', () => {
       'ERROR',
     );
     expect(onlyErrors).toHaveLength(1);
-  }, 30_000);
+  });
 
   it('run without --wait returns once the run is accepted', async () => {
     const run = await cli('run', instanceId, '--process', 'Invoice export', '--json');
@@ -212,7 +283,7 @@ describe('plans with extensions and schedules', () => {
     expect(planned.stdout).toContain('~ Invoice Sync "EU invoices" / Production / SFTP.host: "" → "sftp.acme.example"');
     expect(planned.stdout).toContain('~ Invoice Sync "EU invoices" / Production / SFTP.password: (not set) → (secret)');
     expect(planned.stdout).toContain(
-      '~ Invoice Sync "US invoices" / Production / SFTP.host: (after install) → "us.example"',
+      '~ Invoice Sync "US invoices" / Production / SFTP.host: (after install) → (hidden until installed)',
     );
     const applied = await cli('apply', plan, '--yes', '--json');
     expect(applied.code).toBe(0);
@@ -221,12 +292,92 @@ describe('plans with extensions and schedules', () => {
     expect((await cli('plan', plan, '--detailed-exitcode')).code).toBe(0);
     const rotate = await cli('plan', plan, '--rotate-secrets');
     expect(rotate.stdout).toContain('SFTP.password: (secret) → (secret)');
-  }, 30_000);
+  });
 
   /** A plan with the one Invoice Sync instance "EU invoices" attached to Production, then `entry` (its other keys). */
   const euInvoicesPlan = (entry: string) =>
     `space: ${DEMO.spaceId}\ninstances:\n  - pack: Invoice Sync\n    name: EU invoices\n    environments: [Production]\n` +
     entry;
+
+  it('a fromEnv value is (secret) in plan and apply, whatever the field; applying again changes nothing', async () => {
+    const USER = 'plan-user-from-env-6620';
+    const plan = join(work, 'from-env.yaml');
+    writeFileSync(
+      plan,
+      `space: ${DEMO.spaceId}\ninstances:\n  - pack: Invoice Sync\n    name: US invoices\n    environments: [Production]\n` +
+        '    extensions: { Production: { connections: { SFTP: { host: us.example, user: { fromEnv: ACME_SFTP_USER } } } } }\n',
+    );
+    const withUser = { env: { ...env, ACME_SFTP_USER: USER } };
+    const planned = await runCli(['plan', plan], withUser);
+    expect(planned.stdout).toContain('/ SFTP.user: (after install) → (secret)');
+    const applied = await runCli(['apply', plan, '--yes'], withUser);
+    const json = await runCli(['apply', plan, '--yes', '--json'], withUser);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain(
+      'ok     ~ Invoice Sync "US invoices" / Production / SFTP.user: (not set) → (secret)',
+    );
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ changes: [] });
+    for (const out of [planned.stdout, planned.stderr, applied.stdout, applied.stderr, json.stdout, json.stderr])
+      expect(out).not.toContain(USER);
+    expect((await runCli(['plan', plan, '--detailed-exitcode'], withUser)).code).toBe(0);
+  });
+
+  it('a plain value for an encrypted field of an instance to install: hidden in plan, stops the settings at apply', async () => {
+    const LITERAL = 'literal-pw-in-the-file-3317';
+    const plan = join(work, 'literal.yaml');
+    writeFileSync(
+      plan,
+      [
+        `space: ${DEMO.spaceId}`,
+        'instances:',
+        '  - pack: Invoice Sync',
+        '    name: EU invoices',
+        '    extensions: { Production: { connections: { SFTP: { host: eu.example } } } }',
+        '    environments: [Production]',
+        '  - pack: Invoice Sync',
+        '    name: US invoices',
+        '    environments: [Production]',
+        '    extensions:',
+        '      Production:',
+        '        connections:',
+        '          SFTP:',
+        '            host: us.example',
+        `            password: ${LITERAL}`,
+        '    schedules:',
+        '      Invoice export: ["0 6 * * *"]',
+      ].join('\n'),
+    );
+    const planned = await cli('plan', plan);
+    const plannedJson = await cli('plan', plan, '--json');
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain(
+      '~ Invoice Sync "US invoices" / Production / SFTP.password: (after install) → (hidden until installed)',
+    );
+    expect(JSON.parse(plannedJson.stdout)).toMatchObject({
+      changes: expect.arrayContaining([
+        expect.objectContaining({ setting: 'password', from: '(after install)', to: '(hidden until installed)' }),
+      ]),
+    });
+    simulator.stats.operations = {};
+    const applied = await cli('apply', plan, '--yes');
+    expect(applied.code).toBe(1);
+    // Installed, attached and scheduled; no setting of the run sent, each reported with where it stopped.
+    expect(simulator.stats.operations.updateExtensions ?? 0).toBe(0);
+    const stoppedAt = `${plan}:15: instances[1].extensions.Production.connections.SFTP.password`;
+    expect(applied.stdout).toContain(
+      `FAILED ~ Invoice Sync "US invoices" / Production / SFTP.password: (not sent) → (hidden): INVALID_PLAN: ${stoppedAt}: the field is encrypted`,
+    );
+    expect(applied.stdout).toContain(
+      `FAILED ~ Invoice Sync "EU invoices" / Production / SFTP.host: "" → "eu.example": INVALID_PLAN: not sent: the settings of this run stopped at ${stoppedAt}`,
+    );
+    expect(applied.stdout).toContain(
+      'Applied 3 of 6 changes: 1 installed, 1 attached, 0 detached, 0 uninstalled, 0 settings configured, 1 processes scheduled.',
+    );
+    expect(applied.stdout).toContain('Fix the plan and run apply again');
+    for (const out of [planned.stdout, planned.stderr, plannedJson.stdout, applied.stdout, applied.stderr])
+      expect(out).not.toContain(LITERAL);
+  });
 
   it('refuses a plain value for an encrypted field, and an environment the entry does not attach to', async () => {
     const plan = join(work, 'bad.yaml');

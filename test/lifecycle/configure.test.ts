@@ -185,6 +185,37 @@ describe('updateExtensions', () => {
   });
 });
 
+describe('secrets by source', () => {
+  it('a { secret } value for a field that is not encrypted: sent, shown as (secret), kept out of errors', async () => {
+    const user = 'sftp-user-Qm7#secret';
+    const { changes } = await client.updateExtensions({
+      instanceId,
+      environmentId: PROD,
+      connections: { SFTP: { user: { secret: user } } },
+    });
+    expect(changes).toEqual([
+      { kind: 'connection', component: 'SFTP', setting: 'user', from: '(not set)', to: '(secret)', secret: true },
+    ]);
+    expect(valueOf(await extensions(), 'SFTP', 'user')).toBe(user);
+    // The platform returns a plain field's value: compared, so the same secret again sends nothing.
+    const again = await client.updateExtensions({
+      instanceId,
+      environmentId: PROD,
+      connections: { SFTP: { user: { secret: user } } },
+    });
+    expect(again.changes).toEqual([]);
+    mock.on('updateExtensions', () => {
+      throw new PlatformError('INVALID_EXTENSIONS', `the user ${user} is refused`);
+    });
+    const error = await client
+      .updateExtensions({ instanceId, environmentId: PROD, connections: { SFTP: { user: { secret: `${user}2` } } } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_EXTENSIONS' });
+    for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 10 })])
+      expect(text).not.toContain(user);
+  });
+});
+
 describe('updateMapExtensions', () => {
   it('sends map extensions as JSON strings and reads the BulkResult back; getExtensions shows them', async () => {
     const map = { id: 'map-ext-1', mapId: 'm1', name: 'Invoice map', Map: { BrowseSettings: {} } };

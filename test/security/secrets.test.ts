@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createJwtProvider, createSpacesClient, SpacesInputError, type TransportEvent } from '../../src/index.js';
@@ -9,6 +12,8 @@ import { cleanEnv, runCli } from '../support/cli.js';
 
 // Recognisable secrets: whatever the scenarios below print, log or throw is searched for them.
 const API_TOKEN = 'SEEDED-API-TOKEN-7c1f9a';
+/** A value for a field that is not encrypted, given from a secret source. */
+const USER_SECRET = 'SEEDED-SFTP-USER-51d0';
 const BASIC = Buffer.from(`BOOMI_TOKEN.${DEMO.username}:${API_TOKEN}`).toString('base64');
 const captured: string[] = [];
 const jwtsIssued: string[] = [];
@@ -135,6 +140,7 @@ describe('no secret in anything we show', () => {
     capture(await stale.listSpaces().catch((e: unknown) => e), stale);
   });
 
+  // Spawned CLI processes: a loaded machine must not fail it.
   it('the CLI with --verbose and --json, working and failing', async () => {
     const env = cleanEnv({
       BOOMI_ENDPOINT: simulator.url,
@@ -163,12 +169,44 @@ describe('no secret in anything we show', () => {
     expect([ok.stderr, ok.stdout, refused.stderr, piped.stderr].join('\n')).not.toMatch(
       /eyJhbGciOiJIUzI1NiIs[\w-]*\.[\w-]+/,
     );
-  });
+  }, 120_000);
+
+  it('the CLI with secrets by source: a user name from --set-secret and from a plan’s fromEnv', async () => {
+    const env = cleanEnv({
+      BOOMI_ENDPOINT: simulator.url,
+      BOOMI_AUTH_URL: simulator.authUrl,
+      BOOMI_ACCOUNT_ID: DEMO.accountId,
+      BOOMI_USERNAME: DEMO.username,
+      BOOMI_API_TOKEN: API_TOKEN,
+      BOOMI_SPACE_GUID: DEMO.spaceId,
+      BOOMI_PACE: '0',
+      SFTP_USER: USER_SECRET,
+    });
+    const cli = (...args: string[]) => runCli(args, { env });
+    const installed = await cli('install', DEMO.packs.invoiceSync, '--name', 'Secrets', '--json');
+    const instanceId = (JSON.parse(installed.stdout) as { instance: { id: string } }).instance.id;
+    expect((await cli('attach', instanceId, '--env', DEMO.environments.prod)).code).toBe(0);
+    const runs = [
+      await cli('configure', instanceId, '--env', 'Production', '--set-secret', 'SFTP.user=SFTP_USER', '--verbose'),
+      await cli('configure', instanceId, '--env', 'Production', '--set-secret', 'SFTP.user=SFTP_USER', '--json'),
+    ];
+    const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-secrets-'));
+    const plan = join(work, 'plan.yaml');
+    writeFileSync(
+      plan,
+      `space: ${DEMO.spaceId}\ninstances:\n  - pack: Invoice Sync\n    name: Others\n    environments: [Production]\n` +
+        '    extensions: { Production: { connections: { SFTP: { user: { fromEnv: SFTP_USER } } } } }\n',
+    );
+    runs.push(await cli('plan', plan, '--json'), await cli('apply', plan, '--yes', '--json'));
+    rmSync(work, { recursive: true, force: true });
+    for (const run of runs) expect(run.code).toBe(0);
+    capture(...runs.flatMap((run) => [run.stdout, run.stderr]));
+  }, 120_000);
 
   it('none of the captured output holds a seeded secret', () => {
     expect(captured.length).toBeGreaterThan(10);
     const all = captured.join('\n');
-    for (const secret of [API_TOKEN, BASIC, 'SEEDED-JWT', 'SEEDED-STALE-JWT', ...jwtsIssued]) {
+    for (const secret of [API_TOKEN, BASIC, 'SEEDED-JWT', 'SEEDED-STALE-JWT', USER_SECRET, ...jwtsIssued]) {
       expect(all).not.toContain(secret);
     }
   });

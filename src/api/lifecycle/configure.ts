@@ -13,8 +13,11 @@ import { fixDeadline } from '../callDeadline.js';
 import {
   environmentExtensionsSchema,
   extensionsUpdateBody,
+  isSecretValue,
   mapExtensionsSchema,
+  textOf,
   type EnvironmentExtensions,
+  type ExtensionValue,
   type MapExtension,
 } from '../payloads/extensions.js';
 import { parseJsonField } from '../payloads/jsonField.js';
@@ -55,7 +58,8 @@ export interface ConfigureApi {
    * name or id. Sends a **partial** update naming only the settings that differ from what is set,
    * so every other setting stays as it is; sends nothing when all already are as asked. A full
    * replace (every setting not named goes back to its default) only with `resetUnspecified: true`.
-   * Values of encrypted fields are given to the client's redactor before anything is sent.
+   * Values of encrypted fields, and values given as `{ secret }` (a secret by its source, whatever the
+   * field), are given to the client's redactor before anything is sent and shown as `(secret)`.
    *
    * @example
    * ```ts
@@ -136,12 +140,15 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
       const environmentId = requireId(request.environmentId, 'environmentId');
       const current = await currentExtensions(instanceId, environmentId, options);
       const { resolved, changes } = resolveExtensionChanges(current, request, 'always');
+      // A secret by its field or by its source: redacted from every message before anything is sent.
+      const pin = (encrypted: boolean, value: ExtensionValue) => {
+        const text = textOf(value);
+        if (text !== undefined && (encrypted || isSecretValue(value))) redactor.pin(text);
+      };
       for (const { fields } of resolved.connections)
-        for (const { field, value } of fields)
-          if (field.usesEncryption && typeof value === 'string') redactor.pin(value);
+        for (const { field, value } of fields) pin(field.usesEncryption, value);
       for (const { properties } of resolved.processProperties)
-        for (const { property, value } of properties)
-          if (property.encryptedValueSet && typeof value === 'string') redactor.pin(value);
+        for (const { property, value } of properties) pin(property.encryptedValueSet, value);
       if (changes.length === 0 && !request.resetUnspecified) return { changes, extensions: current };
       const body = extensionsUpdateBody(current, resolved, request.resetUnspecified !== true);
       const { extensionsUpdate } = await execute(

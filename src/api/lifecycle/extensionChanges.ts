@@ -1,14 +1,16 @@
 import { SpacesInputError } from '../../errors/SpacesError.js';
 import { quote } from '../../text/printable.js';
-import type {
-  Connection,
-  ConnectionField,
-  EnvironmentExtensions,
-  ExtensionChanges,
-  ExtensionValue,
-  ProcessProperty,
-  ProcessPropertyValue,
-  ResolvedChanges,
+import {
+  isSecretValue,
+  textOf,
+  type Connection,
+  type ConnectionField,
+  type EnvironmentExtensions,
+  type ExtensionChanges,
+  type ExtensionValue,
+  type ProcessProperty,
+  type ProcessPropertyValue,
+  type ResolvedChanges,
 } from '../payloads/extensions.js';
 import type { ExtensionChange } from './types.js';
 
@@ -27,13 +29,17 @@ function byNameOrId<T extends { id: string; name: string }>(items: readonly T[],
 }
 
 function checkValue(value: ExtensionValue, where: string): ExtensionValue {
-  if (typeof value === 'string') {
-    if (value.length > MAX_SETTING_LENGTH)
+  const text = typeof value === 'object' && value !== null && 'secret' in value ? value.secret : value;
+  if (typeof text === 'string') {
+    if (text.length > MAX_SETTING_LENGTH)
       throw new SpacesInputError(`${where} is longer than ${MAX_SETTING_LENGTH} characters`, { field: where });
-    return value;
+    return value === text ? text : { secret: text };
   }
-  if (typeof value === 'object' && value !== null && value.useDefault === true) return { useDefault: true };
-  throw new SpacesInputError(`${where} must be a string or { useDefault: true }`, { field: where });
+  if (typeof value === 'object' && value !== null && 'useDefault' in value && value.useDefault === true)
+    return { useDefault: true };
+  throw new SpacesInputError(`${where} must be a string, { secret: string } or { useDefault: true }`, {
+    field: where,
+  });
 }
 
 function entriesOf(record: Record<string, unknown> | undefined, what: string): Array<[string, unknown]> {
@@ -43,26 +49,74 @@ function entriesOf(record: Record<string, unknown> | undefined, what: string): A
   return Object.entries(record);
 }
 
+/**
+ * Whether a setting, named as people name it (component and setting by id, or else by name), is
+ * encrypted: a connection field that uses encryption, or a process property holding an encrypted
+ * value. False when the name matches nothing (resolving reports that).
+ */
+export function isEncryptedSetting(
+  current: EnvironmentExtensions,
+  kind: 'connections' | 'processProperties',
+  component: string,
+  setting: string,
+): boolean {
+  const find = <T>(items: readonly T[] | undefined, wanted: string, id: (i: T) => string, name: (i: T) => string) =>
+    items?.find((i) => id(i) === wanted) ?? items?.find((i) => name(i) === wanted);
+  if (kind === 'connections') {
+    const connection = find(
+      current.connections,
+      component,
+      (c) => c.id,
+      (c) => c.name,
+    );
+    return connection?.field.find((f) => f.id === setting)?.usesEncryption ?? false;
+  }
+  const properties = find(
+    current.processProperties,
+    component,
+    (c) => c.id,
+    (c) => c.name,
+  )?.ProcessPropertyValue;
+  return (
+    find(
+      properties,
+      setting,
+      (p) => p.key,
+      (p) => p.label ?? p.key,
+    )?.encryptedValueSet ?? false
+  );
+}
+
 const SECRET_UNSET = '(not set)';
 const DEFAULT = '(default)';
 
-/** The current value as shown: secrets as `(secret)` or `(not set)`, others as their value in effect. */
-const shownFrom = (current: { value?: string }, secret: boolean, isSet: boolean) =>
-  secret ? (isSet ? SECRET : SECRET_UNSET) : (current.value ?? '');
-const shownTo = (value: ExtensionValue, secret: boolean) =>
-  typeof value !== 'string' ? DEFAULT : secret ? SECRET : value;
+/**
+ * The current value as shown: hidden ones as `(secret)` or `(not set)`, others as their value in
+ * effect. A value is hidden when the field is encrypted or the new value comes from a secret source
+ * (what it replaces may have come from one too).
+ */
+const shownFrom = (current: { value?: string }, hidden: boolean, isSet: boolean) =>
+  hidden ? (isSet ? SECRET : SECRET_UNSET) : (current.value ?? '');
+const shownTo = (value: ExtensionValue, hidden: boolean) => {
+  const text = textOf(value);
+  return text === undefined ? DEFAULT : hidden ? SECRET : text;
+};
 
-/** Whether a setting already is as asked (values in effect compared; secrets only known to be set). */
+/**
+ * Whether a setting already is as asked: values in effect compared; an encrypted one is only known
+ * to be set (the platform never returns it).
+ */
 function alreadySo(
   current: { value?: string; useDefault: boolean },
   value: ExtensionValue,
-  secret: boolean,
+  encrypted: boolean,
   isSet: boolean,
   secrets: SecretPolicy,
 ): boolean {
-  if (typeof value !== 'string') return current.useDefault;
-  if (secret) return secrets === 'when-unset' && isSet;
-  return (current.value ?? '') === value;
+  const text = textOf(value);
+  if (text === undefined) return current.useDefault;
+  if (encrypted) return secrets === 'when-unset' && isSet;
+  return (current.value ?? '') === text;
 }
 
 /**
@@ -87,14 +141,15 @@ export function resolveExtensionChanges(
         `field of ${connection.name}`,
       );
       const value = checkValue(raw as ExtensionValue, `${connection.name}.${field.id}`);
-      const secret = field.usesEncryption;
-      if (alreadySo(field, value, secret, field.encryptedValueSet, secrets)) continue;
+      const encrypted = field.usesEncryption;
+      if (alreadySo(field, value, encrypted, field.encryptedValueSet, secrets)) continue;
+      const secret = encrypted || isSecretValue(value);
       picked.push({ field, value });
       changes.push({
         kind: 'connection',
         component: connection.name,
         setting: field.id,
-        from: shownFrom(field, secret, field.encryptedValueSet),
+        from: shownFrom(field, secret, encrypted ? field.encryptedValueSet : Boolean(field.value)),
         to: shownTo(value, secret),
         secret,
       });
@@ -115,14 +170,15 @@ export function resolveExtensionChanges(
         `property of ${component.name}`,
       );
       const value = checkValue(raw as ExtensionValue, `${component.name}.${label}`);
-      const secret = property.encryptedValueSet;
-      if (alreadySo(property, value, secret, secret, secrets)) continue;
+      const encrypted = property.encryptedValueSet;
+      if (alreadySo(property, value, encrypted, encrypted, secrets)) continue;
+      const secret = encrypted || isSecretValue(value);
       picked.push({ property, value });
       changes.push({
         kind: 'processProperty',
         component: component.name,
         setting: property.label ?? property.key,
-        from: shownFrom(property, secret, secret),
+        from: shownFrom(property, secret, encrypted || Boolean(property.value)),
         to: shownTo(value, secret),
         secret,
       });

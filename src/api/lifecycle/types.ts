@@ -41,10 +41,11 @@ export interface ExtensionChange {
   component: string;
   /** The field's id or the property's label (its key when it has no label). */
   setting: string;
-  /** The value in effect now; for an encrypted field `(secret)` (one is set) or `(not set)`. */
+  /** The value in effect now; for a secret `(secret)` (one is set) or `(not set)`. */
   from: string;
-  /** The value asked for: `(default)` for the pack's default, `(secret)` for an encrypted value. */
+  /** The value asked for: `(default)` for the pack's default, `(secret)` for a secret. */
   to: string;
+  /** A secret by its field (encrypted) or by its source (`{ secret }`): never shown. */
   secret: boolean;
 }
 

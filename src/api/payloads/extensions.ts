@@ -134,8 +134,19 @@ export const environmentExtensionsSchema = z.pipe(
   })),
 );
 
-/** A value to set, or `{ useDefault: true }` to go back to the pack's default. */
-export type ExtensionValue = string | { useDefault: true };
+/**
+ * A value to set; `{ secret }` for a value from a secret source (shown as `(secret)` and given to the
+ * redactor even when the field is not encrypted); or `{ useDefault: true }` for the pack's default.
+ */
+export type ExtensionValue = string | { secret: string } | { useDefault: true };
+
+/** The text a value sets; undefined for `{ useDefault: true }`. */
+export const textOf = (value: ExtensionValue): string | undefined =>
+  typeof value === 'string' ? value : 'secret' in value ? value.secret : undefined;
+
+/** Whether a value came from a secret source. */
+export const isSecretValue = (value: ExtensionValue): value is { secret: string } =>
+  typeof value === 'object' && 'secret' in value;
 
 /** The fields and properties one update changes; everything not named is left as it is. */
 export interface ExtensionChanges {
@@ -154,8 +165,10 @@ export interface ResolvedChanges {
   }>;
 }
 
-const setOrDefault = (value: ExtensionValue) =>
-  typeof value === 'string' ? { value, useDefault: false } : { value: '', useDefault: true };
+const setOrDefault = (value: ExtensionValue) => {
+  const text = textOf(value);
+  return text === undefined ? { value: '', useDefault: true } : { value: text, useDefault: false };
+};
 
 /**
  * The EnvironmentExtensions JSON an update sends. With `partial` (the default everywhere in the SDK)

@@ -1,6 +1,8 @@
 // processes, extensions, configure, schedule: reading and changing what an instance runs with.
+import { isEncryptedSetting } from '../../api/lifecycle/extensionChanges.js';
+import { requireId } from '../../api/validate.js';
 import type { ExtensionChanges, ExtensionValue } from '../../api/payloads/extensions.js';
-import { scheduleToCron } from '../../api/payloads/schedules.js';
+import { checkSchedules, cronToSchedule, scheduleToCron } from '../../api/payloads/schedules.js';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { readSecretFromStdin } from '../config.js';
@@ -58,44 +60,64 @@ export interface ConfigureArgs {
   useDefault: string[];
 }
 
-/** Builds the changes from the flags (names resolved against the instance's extensions) and sends them. */
-export async function configure(client: SpacesClient, out: Output, args: ConfigureArgs): Promise<void> {
-  if (args.set.length + args.setSecret.length + args.useDefault.length === 0 && !args.secretStdin)
-    throw new CliUsageError('configure needs at least one --set, --set-secret, --secret-stdin or --use-default');
-  const environment = await resolveEnvironment(client, args.env);
-  const [found] = await client.getExtensions(args.instanceId, [environment.id]);
-  const extensions = found?.extensions;
-  if (!extensions)
-    throw new CliUsageError(`Instance ${show(args.instanceId)} has nothing to configure in ${show(environment.name)}`);
-  const changes: Required<ExtensionChanges> = { connections: {}, processProperties: {} };
-  const put = (flag: string, key: string, value: ExtensionValue) => {
-    const connections = extensions.connections;
-    const components = extensions.processProperties;
-    const { component, setting } = splitSetting(key, [...connections, ...components], flag);
-    const isConnection = connections.some((c) => c.name === component || c.id === component);
-    const target = isConnection ? changes.connections : changes.processProperties;
-    (target[component] ??= {})[setting] = value;
-  };
-  for (const text of args.set) {
-    const { key, value } = assignment('--set', text);
-    put('--set', key, value);
-  }
+/** One setting as given on the command line, its value read (secrets from their variable or stdin). */
+interface Given {
+  flag: '--set' | '--set-secret' | '--secret-stdin' | '--use-default';
+  key: string;
+  value: ExtensionValue;
+}
+
+/** Every local input read and checked, before the first request: flags, variables, standard input. */
+async function readGiven(args: ConfigureArgs): Promise<Given[]> {
+  const given: Given[] = args.set.map((text) => ({ flag: '--set', ...assignment('--set', text) }));
+  const missing: string[] = [];
   for (const text of args.setSecret) {
     const { key, value: variable } = assignment('--set-secret', text);
     const secret = process.env[variable];
-    if (!secret)
-      throw new CliUsageError(`--set-secret ${show(key)}: the environment variable ${show(variable)} is not set`);
-    put('--set-secret', key, secret);
+    if (secret) given.push({ flag: '--set-secret', key, value: { secret } });
+    else missing.push(`--set-secret ${show(key)}: the environment variable ${show(variable)} is not set`);
   }
+  if (missing.length > 0) throw new CliUsageError(missing.join('; '));
   if (args.secretStdin) {
     const secret = await readSecretFromStdin(
       process.stdin,
       '--secret-stdin',
       '`printenv SFTP_PASSWORD | boomi-spaces configure …`',
     );
-    put('--secret-stdin', args.secretStdin, secret);
+    given.push({ flag: '--secret-stdin', key: args.secretStdin, value: { secret } });
   }
-  for (const key of args.useDefault) put('--use-default', key, { useDefault: true });
+  for (const key of args.useDefault) given.push({ flag: '--use-default', key, value: { useDefault: true } });
+  return given;
+}
+
+/**
+ * Builds the changes from the flags (names resolved against the instance's extensions) and sends
+ * them. A value from --set-secret or --secret-stdin is secret by its source; a --set value for an
+ * encrypted field is refused before anything is changed.
+ */
+export async function configure(client: SpacesClient, out: Output, args: ConfigureArgs): Promise<void> {
+  if (args.set.length + args.setSecret.length + args.useDefault.length === 0 && !args.secretStdin)
+    throw new CliUsageError('configure needs at least one --set, --set-secret, --secret-stdin or --use-default');
+  requireId(args.instanceId, 'instanceId');
+  const given = await readGiven(args);
+  const environment = await resolveEnvironment(client, args.env);
+  const [found] = await client.getExtensions(args.instanceId, [environment.id]);
+  const extensions = found?.extensions;
+  if (!extensions)
+    throw new CliUsageError(`Instance ${show(args.instanceId)} has nothing to configure in ${show(environment.name)}`);
+  const changes: Required<ExtensionChanges> = { connections: {}, processProperties: {} };
+  for (const { flag, key, value } of given) {
+    const connections = extensions.connections;
+    const { component, setting } = splitSetting(key, [...connections, ...extensions.processProperties], flag);
+    const kind = connections.some((c) => c.name === component || c.id === component)
+      ? 'connections'
+      : 'processProperties';
+    if (flag === '--set' && isEncryptedSetting(extensions, kind, component, setting))
+      throw new CliUsageError(
+        `--set ${show(key)}: the field is encrypted, so its value never comes from a flag: give it with --set-secret ${show(key)}=VARIABLE or --secret-stdin ${show(key)} (nothing was changed)`,
+      );
+    (changes[kind][component] ??= {})[setting] = value;
+  }
   const result = await client.updateExtensions({
     instanceId: args.instanceId,
     environmentId: environment.id,
@@ -126,6 +148,9 @@ export interface ScheduleArgs {
 export async function schedule(client: SpacesClient, out: Output, args: ScheduleArgs): Promise<void> {
   if (args.clear && args.cron.length > 0) throw new CliUsageError('--clear and --cron exclude each other');
   if (!args.clear && args.cron.length === 0) throw new CliUsageError('schedule needs --cron (repeatable) or --clear');
+  // The id and cron lines are checked before the process is looked up: a typo costs no request.
+  requireId(args.instanceId, 'instanceId');
+  checkSchedules(args.cron.map(cronToSchedule), 'schedules');
   const process = await resolveProcess(client, args.instanceId, args.process);
   const updated = await client.updateSchedules({
     instanceId: args.instanceId,

@@ -8,7 +8,7 @@ import { changeToJson, computeChanges, describeChange, summarise, type Change } 
 import { PlanError, readPlanFile } from '../../plan/planFile.js';
 import { applyLifecycle } from '../../plan/applyLifecycle.js';
 import { planLifecycle } from '../../plan/lifecycle.js';
-import { resolvePlan, type AccountView, type ResolvedEntry } from '../../plan/resolvePlan.js';
+import { checkPlanVariables, resolvePlan, type AccountView, type ResolvedEntry } from '../../plan/resolvePlan.js';
 import { naturalKeyOf } from '../../api/naturalKey.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveConnection, type ConnectionFlags } from '../config.js';
@@ -35,6 +35,8 @@ interface Planned {
 async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger): Promise<Planned> {
   const parsed = readPlanFile(file);
   const { plan, where } = parsed;
+  // Local inputs first: a missing variable is reported before any request.
+  checkPlanVariables(parsed, process.env);
   const connection = await resolveConnection(flags, process.env, process.stdin);
   const spaceGuid = plan.spaceGuid ?? connection.spaceGuid;
   if (!spaceGuid) {
@@ -181,7 +183,11 @@ export async function applyCommand(
         out.line(`${failed.length} failed:`);
         for (const r of failed)
           out.line(`  ${describeChange(r.change)}: ${show(r.error?.code)}: ${show(r.error?.message)}`);
-        out.line('Run apply again to finish the rest: what succeeded will not be repeated.');
+        out.line(
+          failed.some((r) => r.error?.code === 'INVALID_PLAN')
+            ? 'Fix the plan and run apply again: what succeeded will not be repeated.'
+            : 'Run apply again to finish the rest: what succeeded will not be repeated.',
+        );
       }
     },
   );
