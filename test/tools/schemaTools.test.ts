@@ -132,12 +132,12 @@ describe('npm run schema:diff', () => {
 
   it('exits 0 when the breaking change touches only what our operations do not use', async () => {
     const file = candidate('breaking-unused.graphql', (sdl) =>
-      sdl.replace(/\n {2}"The artifact's kind."\n {2}type: String/, ''),
+      sdl.replace(/\n {2}"The reviewer of the current submission."\n {2}reviewerUserId: String/, ''),
     );
     const run = await tool(['diff', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      "• Field 'type' was removed from object type 'SpaceArtifactListing' [SpaceArtifactListing.type] (not used by our operations)",
+      "• Field 'reviewerUserId' was removed from object type 'SpaceArtifactListing' [SpaceArtifactListing.reviewerUserId] (not used by our operations)",
     );
     expect(run.stdout).toContain('Result: our operations are unaffected.');
   });
@@ -160,7 +160,7 @@ describe('npm run schema:diff', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { against: string; operations: unknown[] };
     expect(report.against).toBe(SNAPSHOT);
-    expect(report.operations).toHaveLength(21);
+    expect(report.operations).toHaveLength(22);
   });
 
   it('lists safe changes and exits 0', async () => {
