@@ -158,9 +158,18 @@ describe('npm run schema:diff', () => {
     );
     const run = await tool(['diff', file, '--json'], cleanEnv(), work);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { against: string; operations: unknown[] };
+    const report = JSON.parse(run.stdout) as {
+      against: string;
+      operations: unknown[];
+      provenance: { counts: Record<string, number>; problems: number; candidateUncovered: number };
+    };
     expect(report.against).toBe(SNAPSHOT);
     expect(report.operations).toHaveLength(22);
+    // The package's provenance file, counted: every element of the snapshot resolved to a source.
+    const { counts } = report.provenance;
+    expect(counts.help! + counts.reference! + counts.both! + counts.inferred!).toBe(counts.total);
+    expect(counts.total).toBeGreaterThan(200);
+    expect(report.provenance).toMatchObject({ problems: 0, candidateUncovered: 1 });
   });
 
   it('lists safe changes and exits 0', async () => {
@@ -170,5 +179,8 @@ describe('npm run schema:diff', () => {
     const run = await tool(['diff', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Safe changes: 2\n {2}• Field 'version' was added to object type 'Query'/);
+    expect(run.stdout).toMatch(
+      /Provenance of the snapshot \(.*provenance\.yaml\): help \d+, reference \d+, both \d+, inferred \d+ \(\d+ elements\)\n {2}New-schema elements without a provenance entry: 1 /,
+    );
   });
 });
