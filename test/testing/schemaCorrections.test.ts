@@ -113,6 +113,14 @@ describe('the published shapes, served', () => {
     });
   });
 
+  it('keeps an environment without a classification (they exist in real accounts)', async () => {
+    // A fixture may say so (the simulator's state types it nullable, as the schema does).
+    mock.state.environments = [{ id: 'env-x', name: 'Sandbox', classification: null, atoms: [] }];
+    expect(await client.listEnvironments()).toEqual([
+      { id: 'env-x', name: 'Sandbox', classification: null, atoms: [], integrationPackEnvironmentAttachment: [] },
+    ]);
+  });
+
   it('searches Space accounts through the published Operator enum, with no criteria type declared', async () => {
     expect(await client.listSpaceAccounts({ operator: 'STARTSWITH', argument: 'acme' })).toHaveLength(2);
     expect(await client.listSpaceAccounts()).toHaveLength(3);
