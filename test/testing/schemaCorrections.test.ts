@@ -3,15 +3,17 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { TypedDocumentNode } from '@urql/core';
 import { parse } from 'graphql';
+import { http, HttpResponse } from 'msw';
 import { processesOf } from '../../src/api/lifecycle/readers.js';
 import { instancesOf } from '../../src/api/results.js';
+import { DEFAULT_ENDPOINT } from '../../src/client/options.js';
 import { createSpacesClient, type SpacesClient } from '../../src/index.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { withMswServer } from '../support/setupMsw.js';
 
 const mock = createTestMock();
-withMswServer(...mock.handlers);
+const server = withMswServer(...mock.handlers);
 
 let client: SpacesClient;
 beforeEach(() => {
@@ -141,6 +143,25 @@ describe('readers take both shapes the pages show', () => {
     expect(
       instancesOf([{ ...instance, integrationPack: [] as unknown as typeof pack }])[0]!.integrationPack,
     ).toBeNull();
+  });
+
+  it('a platform that answers a list for IntegrationPackInstance.integrationPack passes the SDK’s shape check', async () => {
+    const pack = { id: DEMO.packs.orderIntake, name: 'Order Intake', installationType: 'SINGLE' };
+    // Straight from the wire: the mock would coerce the answer to the snapshot's one shape.
+    server.use(
+      http.post(DEFAULT_ENDPOINT, () =>
+        HttpResponse.json({
+          data: {
+            integrationPackInstances: [
+              { id: 'i1', integrationPackId: pack.id, integrationPackOverrideName: null, integrationPack: [pack] },
+            ],
+          },
+        }),
+      ),
+    );
+    expect(await client.listIntegrationPackInstances()).toEqual([
+      { id: 'i1', integrationPackId: pack.id, integrationPackOverrideName: null, integrationPack: pack },
+    ]);
   });
 
   it('Process.integrationPack as a list or as one object', () => {
