@@ -212,13 +212,8 @@ export function createSpacesApi(
       const environmentIds = normaliseEnvironmentIds(request.environmentIds);
       const attach = async (ids: string[]) =>
         attachedOf(
-          (
-            await execute(
-              AttachIpackInstanceDocument,
-              { input: { integrationPackInstanceId, environmentIds: ids } },
-              options,
-            )
-          ).integrationPackInstanceEnvironmentAttachmentAttach,
+          (await execute(AttachIpackInstanceDocument, { integrationPackInstanceId, environmentIds: ids }, options))
+            .integrationPackInstanceEnvironmentAttachmentAttach,
         );
       let existing: EnvironmentAttachment[] = [];
       let missing = environmentIds;

@@ -50,6 +50,15 @@ export class Reader {
 
 type Raw<T> = NonNullable<T>;
 
+/**
+ * The first item of a field the pages show both as one object and as a list (the return syntax
+ * says a list, the sample an object): whichever shape arrives, the reader gets one object or null.
+ */
+export function oneOf<T extends object>(value: T | ReadonlyArray<T | null> | null | undefined): T | null {
+  if (Array.isArray(value)) return (value as ReadonlyArray<T | null>).find((item) => item !== null) ?? null;
+  return (value as T | null | undefined) ?? null;
+}
+
 export function spaceOf(raw: Raw<GetSpaceQuery['space']>): Space {
   const read = new Reader('getSpace');
   return {
@@ -84,14 +93,17 @@ export function instancesOf(
   raw: ListIntegrationPackInstancesQuery['integrationPackInstances'],
 ): IntegrationPackInstance[] {
   const read = new Reader('listIntegrationPackInstances');
-  return read.list(raw, 'integrationPackInstances', (instance, at) => ({
-    ...installedOf(instance, 'listIntegrationPackInstances', at),
-    integrationPack: instance.integrationPack && {
-      id: read.present(instance.integrationPack.id, `${at}.integrationPack.id`),
-      name: read.present(instance.integrationPack.name, `${at}.integrationPack.name`),
-      installationType: instance.integrationPack.installationType,
-    },
-  }));
+  return read.list(raw, 'integrationPackInstances', (instance, at) => {
+    const pack = oneOf(instance.integrationPack);
+    return {
+      ...installedOf(instance, 'listIntegrationPackInstances', at),
+      integrationPack: pack && {
+        id: read.present(pack.id, `${at}.integrationPack.id`),
+        name: read.present(pack.name, `${at}.integrationPack.name`),
+        installationType: pack.installationType,
+      },
+    };
+  });
 }
 
 function attachmentsOf(

@@ -1,9 +1,4 @@
-import type {
-  EnvironmentClassification,
-  GetSpaceQuery,
-  InstallationType,
-  ListSpacesQuery,
-} from '../generated/graphql.js';
+import type { Classification, GetSpaceQuery, InstallationType, ListSpacesQuery } from '../generated/graphql.js';
 
 type Item<T> = NonNullable<NonNullable<T>[number & keyof NonNullable<T>]>;
 
@@ -56,7 +51,7 @@ export interface EnvironmentAttachment {
 export interface Environment {
   id: string;
   name: string;
-  classification: EnvironmentClassification | null;
+  classification: Classification | null;
   atoms: Atom[];
   integrationPackEnvironmentAttachment: EnvironmentAttachment[];
 }

@@ -93,7 +93,7 @@ program
 
 program
   .command('uninstall')
-  .description('uninstall an instance (it is detached first)')
+  .description('uninstall an instance')
   .argument('<instanceId>', 'the instance id')
   .action(async (id, _options, command) => {
     const { client, out } = await connected(command.optsWithGlobals());

@@ -156,7 +156,7 @@ async function spaceScoped(run: Run, found: Found, now: Date): Promise<void> {
       return { drifts, empty: count === 0 };
     },
   );
-  await run('listSpaceAccounts', ListSpaceAccountsDocument, { criteria: null }, (data) => ({
+  await run('listSpaceAccounts', ListSpaceAccountsDocument as AnyDocument, {}, (data) => ({
     empty: ((data.accounts as unknown[] | null) ?? []).length === 0,
   }));
 }

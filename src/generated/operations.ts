@@ -73,13 +73,18 @@ export function listProcesses(execute: OperationExecutor, variables: Operations.
 }
 
 /** Runs `listSpaceAccounts` (operations/listSpaceAccounts.graphql). */
-export function listSpaceAccounts(execute: OperationExecutor, variables: Operations.ListSpaceAccountsQueryVariables, options?: CallOptions): Promise<Operations.ListSpaceAccountsQuery> {
-  return execute(Operations.ListSpaceAccountsDocument, variables, options);
+export function listSpaceAccounts(execute: OperationExecutor, options?: CallOptions): Promise<Operations.ListSpaceAccountsQuery> {
+  return execute(Operations.ListSpaceAccountsDocument, options);
 }
 
 /** Runs `listSpaces` (operations/listSpaces.graphql). */
 export function listSpaces(execute: OperationExecutor, options?: CallOptions): Promise<Operations.ListSpacesQuery> {
   return execute(Operations.ListSpacesDocument, options);
+}
+
+/** Runs `searchSpaceAccounts` (operations/searchSpaceAccounts.graphql). */
+export function searchSpaceAccounts(execute: OperationExecutor, variables: Operations.SearchSpaceAccountsQueryVariables, options?: CallOptions): Promise<Operations.SearchSpaceAccountsQuery> {
+  return execute(Operations.SearchSpaceAccountsDocument, variables, options);
 }
 
 /** Runs `uninstallIpack` (operations/uninstallIpack.graphql). */
@@ -125,6 +130,7 @@ export const documents = {
   listProcesses: Operations.ListProcessesDocument,
   listSpaceAccounts: Operations.ListSpaceAccountsDocument,
   listSpaces: Operations.ListSpacesDocument,
+  searchSpaceAccounts: Operations.SearchSpaceAccountsDocument,
   uninstallIpack: Operations.UninstallIpackDocument,
   updateExtensions: Operations.UpdateExtensionsDocument,
   updateMapExtensions: Operations.UpdateMapExtensionsDocument,
@@ -150,6 +156,7 @@ export interface OperationTypes {
   listProcesses: { kind: 'query'; variables: Operations.ListProcessesQueryVariables; result: Operations.ListProcessesQuery };
   listSpaceAccounts: { kind: 'query'; variables: Operations.ListSpaceAccountsQueryVariables; result: Operations.ListSpaceAccountsQuery };
   listSpaces: { kind: 'query'; variables: Operations.ListSpacesQueryVariables; result: Operations.ListSpacesQuery };
+  searchSpaceAccounts: { kind: 'query'; variables: Operations.SearchSpaceAccountsQueryVariables; result: Operations.SearchSpaceAccountsQuery };
   uninstallIpack: { kind: 'mutation'; variables: Operations.UninstallIpackMutationVariables; result: Operations.UninstallIpackMutation };
   updateExtensions: { kind: 'mutation'; variables: Operations.UpdateExtensionsMutationVariables; result: Operations.UpdateExtensionsMutation };
   updateMapExtensions: { kind: 'mutation'; variables: Operations.UpdateMapExtensionsMutationVariables; result: Operations.UpdateMapExtensionsMutation };

@@ -73,13 +73,18 @@ export function useListProcesses(variables: Operations.ListProcessesQueryVariabl
 }
 
 /** Runs `listSpaceAccounts` (operations/listSpaceAccounts.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
-export function useListSpaceAccounts(variables: Operations.ListSpaceAccountsQueryVariables, options?: QueryHookOptions): QueryState<'listSpaceAccounts'> {
-  return useSpacesQuery('listSpaceAccounts', variables, options);
+export function useListSpaceAccounts(options?: QueryHookOptions): QueryState<'listSpaceAccounts'> {
+  return useSpacesQuery('listSpaceAccounts', {}, options);
 }
 
 /** Runs `listSpaces` (operations/listSpaces.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
 export function useListSpaces(options?: QueryHookOptions): QueryState<'listSpaces'> {
   return useSpacesQuery('listSpaces', {}, options);
+}
+
+/** Runs `searchSpaceAccounts` (operations/searchSpaceAccounts.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+export function useSearchSpaceAccounts(variables: Operations.SearchSpaceAccountsQueryVariables, options?: QueryHookOptions): QueryState<'searchSpaceAccounts'> {
+  return useSpacesQuery('searchSpaceAccounts', variables, options);
 }
 
 /** `[run, state]` for `uninstallIpack` (operations/uninstallIpack.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */

@@ -25,6 +25,13 @@ export type AccountGroup = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+/** The submission status of an artifact listing. */
+export type ArtifactSubmissionStatus = {
+  __typename?: 'ArtifactSubmissionStatus';
+  /** The status. */
+  spaceArtifactStatus?: Maybe<Scalars['String']['output']>;
+};
+
 /** A runtime that executes processes. */
 export type Atom = {
   __typename?: 'Atom';
@@ -34,13 +41,30 @@ export type Atom = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+/** A catalog artifact of a Space: the published reference calls the union's members Catalog Listing Recipes. */
+export type CatalogArtifact = CatalogListingRecipe;
+
+/** A catalog listing recipe. Only its id is modelled: the published pages do not list its fields. */
+export type CatalogListingRecipe = {
+  __typename?: 'CatalogListingRecipe';
+  /** The recipe's id. */
+  id?: Maybe<Scalars['ID']['output']>;
+};
+
+/** The kind of an environment. Environments without a classification exist: fields of this type stay nullable. */
+export type Classification =
+  /** A production environment. */
+  | 'PROD'
+  /** A test environment. */
+  | 'TEST';
+
 /** A place where processes run: production or test, with its atoms. */
 export type Environment = {
   __typename?: 'Environment';
   /** The runtimes (atoms) that belong to the environment. */
   atoms?: Maybe<Array<Maybe<Atom>>>;
-  /** Whether it is a production or a test environment. */
-  classification?: Maybe<EnvironmentClassification>;
+  /** Whether it is a production or a test environment; null when it has no classification. */
+  classification?: Maybe<Classification>;
   /** The environment's id (a GUID). */
   id?: Maybe<Scalars['ID']['output']>;
   /** The integration pack instances attached to this environment. */
@@ -48,13 +72,6 @@ export type Environment = {
   /** The environment's name. */
   name?: Maybe<Scalars['String']['output']>;
 };
-
-/** The kind of an environment. */
-export type EnvironmentClassification =
-  /** A production environment. */
-  | 'PROD'
-  /** A test environment. */
-  | 'TEST';
 
 /** One execution of a process. */
 export type ExecutionHistory = {
@@ -122,7 +139,11 @@ export type ExecutionHistoryStatus =
 
 /** One environment extension to change. */
 export type ExtensionInput = {
-  /** The environment extension's id. */
+  /**
+   * The id of the extension object to change: for extensionsUpdate an environment extension
+   * (`<envId>:<extensionGroupId>`, base64), for extendedMappersUpdate a map extension
+   * (`<envId>:<groupId>:<processId>:<mapId>`, base64).
+   */
   envExtensionId: Scalars['ID']['input'];
   /** The extensions as a JSON string. */
   extensions: Scalars['String']['input'];
@@ -131,6 +152,8 @@ export type ExtensionInput = {
 /** The OAuth settings of one connection of an instance in an environment. */
 export type IPackInstanceOAuthConnectorDetails = {
   __typename?: 'IPackInstanceOAuthConnectorDetails';
+  /** The Space's guid (returned by the save mutation). */
+  catalogGuid?: Maybe<Scalars['String']['output']>;
   /** The connection. */
   connectionId?: Maybe<Scalars['String']['output']>;
   /** The environment the settings apply in. */
@@ -163,16 +186,24 @@ export type IPackInstanceOAuthConnectorDetailsInput = {
 
 /** OAuth connector settings to save. */
 export type IPackInstanceOAuthConnectorDetailsSaveInput = {
-  /** The authorization code received from the provider. */
-  authorizationCode: Scalars['String']['input'];
+  /** The Space's guid. */
+  catalogGuid: Scalars['ID']['input'];
+  /** The OAuth client's id. */
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** The OAuth client's secret (the platform stores a dummy in its place). */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
   /** The connection. */
   connectionId: Scalars['ID']['input'];
   /** The environment. */
-  environmentId: Scalars['ID']['input'];
+  envId: Scalars['ID']['input'];
   /** The instance. */
   integrationPackInstanceId: Scalars['ID']['input'];
-  /** The OAuth field. */
-  oauthFieldId: Scalars['String']['input'];
+  /** Whether an access token has been generated. */
+  isTokenGenerated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The settings as a JSON string: baseURL, clientId, companyId, authParams, accessTokenParams. */
+  oauthConnectorDetails?: InputMaybe<Scalars['String']['input']>;
+  /** The process that uses the connection. */
+  processId: Scalars['ID']['input'];
 };
 
 /** How many instances of an integration pack an account may install. */
@@ -277,14 +308,14 @@ export type Mutation = {
    * a MULTI install makes two instances.
    */
   integrationPackInstanceInstall?: Maybe<IntegrationPackInstance>;
-  /** Uninstalls an instance (detaching it first) and returns its id. */
+  /** Uninstalls an instance and returns its id. */
   integrationPackInstanceUninstall?: Maybe<Scalars['ID']['output']>;
   /** Starts a process on an atom and returns the platform's answer as a JSON string. Needs the SPACE_GUID header. */
   processExecute?: Maybe<Scalars['String']['output']>;
   /** Replaces the schedules of a process. Needs the SPACE_GUID header. */
   processSchedulesUpdate?: Maybe<ProcessSchedules>;
-  /** Saves the OAuth settings of an instance's connector. Needs the SPACE_GUID header. */
-  saveIPackInstanceOauthConnectorDetails?: Maybe<Scalars['String']['output']>;
+  /** Saves the OAuth settings of an instance's connector (a client secret is stored as a dummy). Needs the SPACE_GUID header. */
+  saveIPackInstanceOauthConnectorDetails?: Maybe<IPackInstanceOAuthConnectorDetails>;
   /** Creates a Space for an account group. */
   spaceCreate?: Maybe<Space>;
   /** Deletes a Space; true when it was deleted. */
@@ -366,13 +397,20 @@ export type MutationSpaceUpdateArgs = {
   input: SpaceUpdateInput;
 };
 
+/** How a search argument is matched. */
+export type Operator =
+  /** The value contains the argument. */
+  | 'CONTAINS'
+  /** The value starts with the argument. */
+  | 'STARTSWITH';
+
 /** A process in the account, with the pack it came from and its schedules. */
 export type Process = {
   __typename?: 'Process';
   /** The process's id. */
   id?: Maybe<Scalars['ID']['output']>;
-  /** The pack and instance the process came from. */
-  integrationPack?: Maybe<ProcessIntegrationPack>;
+  /** The pack and instance the process came from (a list in the published answer). */
+  integrationPack?: Maybe<Array<Maybe<ProcessIntegrationPack>>>;
   /** The process's name. */
   name?: Maybe<Scalars['String']['output']>;
   /** When the process runs. */
@@ -432,8 +470,8 @@ export type Query = {
   integrationPackInstances?: Maybe<Array<Maybe<IntegrationPackInstance>>>;
   /** Accounts that have access to the Space, those whose name matches the criteria when given. Needs the SPACE_GUID header. */
   spaceAccounts?: Maybe<Array<Maybe<SpaceAccount>>>;
-  /** Artifacts listed in a Space. */
-  spaceArtifactListings?: Maybe<Array<Maybe<SpaceArtifactListing>>>;
+  /** The artifact listings of a Space (for example its integration packs), with their metadata. */
+  spaceArtifactListings?: Maybe<SpaceArtifactListingSearchResult>;
   /** Every Space created by the authorizing account. */
   spaces?: Maybe<Array<Maybe<Space>>>;
 };
@@ -466,7 +504,7 @@ export type QueryIntegrationPackEnvironmentAttachmentsArgs = {
 
 /** The read operations of the Spaces API. */
 export type QueryIntegrationPackInstanceProcessesArgs = {
-  integrationPackInstanceId: Scalars['ID']['input'];
+  integrationPackInstanceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -507,23 +545,13 @@ export type ScheduleRetry = {
   schedule?: Maybe<Array<Maybe<Schedule>>>;
 };
 
-/** How a search argument is matched. */
-export type SearchOperator =
-  /** The value contains the argument. */
-  | 'CONTAINS'
-  /** The value starts with the argument. */
-  | 'STARTSWITH';
-
-/** Who a Space is shared with. */
-export type SharingMode =
-  /** Every sub-account of the Space's account group sees the Space. */
-  | 'ACCOUNT_GROUP';
-
 /** A Space: a portal through which an account group's sub-accounts install shared integration packs. */
 export type Space = {
   __typename?: 'Space';
   /** The account group whose sub-accounts see the Space. */
   accountGroup?: Maybe<AccountGroup>;
+  /** The catalog artifacts (listing recipes) of the Space. */
+  catalogArtifacts?: Maybe<Array<Maybe<CatalogArtifact>>>;
   /** The account that created the Space. */
   createdByAccountId?: Maybe<Scalars['String']['output']>;
   /** When the Space was created, as the platform prints it (for example `2022-11-03 08:43:50.0`). */
@@ -560,27 +588,88 @@ export type SpaceAccountSearchCriteria = {
   /** The text to match. */
   argument: Scalars['String']['input'];
   /** How the argument is matched. */
-  operator: SearchOperator;
+  operator: Operator;
 };
 
-/** An artifact listed in a Space. */
+/** The artifact behind a listing. */
+export type SpaceArtifact = {
+  __typename?: 'SpaceArtifact';
+  /** The artifact's id at its source (for an integration pack, the pack's id). */
+  spaceArtifactId?: Maybe<Scalars['String']['output']>;
+  /** The artifact's kind (for example INTEGRATION_PACK). */
+  spaceArtifactType?: Maybe<Scalars['String']['output']>;
+};
+
+/** An artifact listed in a Space, with its metadata and submission state. */
 export type SpaceArtifactListing = {
   __typename?: 'SpaceArtifactListing';
-  /** The artifact's id. */
-  id?: Maybe<Scalars['ID']['output']>;
-  /** The artifact's name. */
-  name?: Maybe<Scalars['String']['output']>;
-  /** The artifact's kind. */
-  type?: Maybe<Scalars['String']['output']>;
+  /** The account that created the listing. */
+  createdByAccountId?: Maybe<Scalars['ID']['output']>;
+  /** The user that created the listing. */
+  createdByUserId?: Maybe<Scalars['ID']['output']>;
+  /** When the listing was created. */
+  createdDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The listing's id. */
+  id: Scalars['ID']['output'];
+  /** When the listing last changed. */
+  lastModifiedDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The user that last submitted the listing. */
+  lastSubmittedByUserId?: Maybe<Scalars['ID']['output']>;
+  /** When the listing was last submitted. */
+  lastSubmittedDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The account that last changed the listing. */
+  modifiedByAccountId?: Maybe<Scalars['ID']['output']>;
+  /** The user that last changed the listing. */
+  modifiedByUserId?: Maybe<Scalars['ID']['output']>;
+  /** The reviewer of the current submission. */
+  reviewerUserId?: Maybe<Scalars['String']['output']>;
+  /** The artifact: its kind and its id at the source. */
+  spaceArtifact: SpaceArtifact;
+  /** The listing's metadata. */
+  spaceArtifactListingMetaData?: Maybe<SpaceArtifactListingMetaData>;
+  /** The Space the artifact belongs to. */
+  spaceId: Scalars['String']['output'];
+  /** When the status last changed. */
+  statusLastModifiedDate?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the listing's submission stands. */
+  submissionStatus?: Maybe<SpaceArtifactListingSubmissionStatus>;
+};
+
+/** A listing's metadata. */
+export type SpaceArtifactListingMetaData = {
+  __typename?: 'SpaceArtifactListingMetaData';
+  /** The catalog metadata of the artifact, as a string. */
+  catalogArtifactMetaData?: Maybe<Scalars['String']['output']>;
 };
 
 /** Which artifact listings to return. */
 export type SpaceArtifactListingSearchInput = {
-  /** Only artifacts whose name contains this text. */
-  name?: InputMaybe<Scalars['String']['input']>;
-  /** The Space. */
+  /** Only these listings. */
+  spaceArtifactListingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only listings of this kind. */
+  spaceArtifactListingType?: InputMaybe<SpaceArtifactListingTypeEnum>;
+  /** The Space the artifacts belong to. */
   spaceId: Scalars['ID']['input'];
 };
+
+/** One page of a Space's artifact listings. */
+export type SpaceArtifactListingSearchResult = {
+  __typename?: 'SpaceArtifactListingSearchResult';
+  /** How many listings this page holds. */
+  currentPageSize?: Maybe<Scalars['Int']['output']>;
+  /** How many listings match. */
+  numberOfResults?: Maybe<Scalars['Int']['output']>;
+  /** The listings. */
+  spaceArtifactsData?: Maybe<Array<Maybe<SpaceArtifactListing>>>;
+};
+
+/** Where a listing's submission stands. */
+export type SpaceArtifactListingSubmissionStatus = ArtifactSubmissionStatus;
+
+/** The kind of artifact a Space listing is for. */
+export type SpaceArtifactListingTypeEnum =
+  /** A listing of the Integration Pack Listing Service. */
+  | 'INTEGRATION_PACK';
 
 /** A new Space. */
 export type SpaceCreateInput = {
@@ -595,10 +684,15 @@ export type SpaceCreateInput = {
   /** The Space's name. */
   name: Scalars['String']['input'];
   /** Who the Space is shared with. */
-  sharingMode?: InputMaybe<SharingMode>;
+  sharingMode?: InputMaybe<SpaceSharingMode>;
   /** Its logo. */
   theme?: InputMaybe<SpaceThemeInput>;
 };
+
+/** Who a Space is shared with. */
+export type SpaceSharingMode =
+  /** Every sub-account of the Space's account group sees the Space. */
+  | 'ACCOUNT_GROUP';
 
 /** The look of a Space. */
 export type SpaceTheme = {

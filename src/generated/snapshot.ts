@@ -2,7 +2,7 @@
 
 /** The schema snapshot this code was generated from. */
 export const SCHEMA_SNAPSHOT = {
-  "source": "written by hand from ../shared/boomi-spaces-api.md (Boomi's published pages); no introspection yet",
-  "date": "2026-11-29",
-  "sha256": "c1160c3b70c43d987e05b47b561073398b322d668f41014f1109bc6cfcd7e7a3"
+  "source": "written by hand from Boomi's help pages and schema-generated reference (see schema/provenance.yaml); no introspection yet",
+  "date": "2026-11-30",
+  "sha256": "161b19645949b25551c15dc377f3118c8dbcff8735080216b0a1f27e52cb01f0"
 } as const;

@@ -42,17 +42,20 @@ export const queryAdapters = {
   listExecutionsWithStatus: async (c: C, v: Variables<'listExecutionsWithStatus'>, o: O) => ({
     executions: await c.listExecutions(v, o),
   }),
-  listSpaceAccounts: async (c: C, v: Variables<'listSpaceAccounts'>, o: O) => ({
-    accounts: await c.listSpaceAccounts(v.criteria ?? undefined, o),
+  listSpaceAccounts: async (c: C, _v: Variables<'listSpaceAccounts'>, o: O) => ({
+    accounts: await c.listSpaceAccounts(undefined, o),
+  }),
+  searchSpaceAccounts: async (c: C, v: Variables<'searchSpaceAccounts'>, o: O) => ({
+    accounts: await c.listSpaceAccounts(v, o),
   }),
   getOAuthConnectorDetails: async (c: C, v: Variables<'getOAuthConnectorDetails'>, o: O) => ({
     details: await c.getOAuthConnectorDetails(
       {
-        instanceId: v.input.integrationPackInstanceId,
-        environmentId: v.input.envId,
-        processId: v.input.processId,
-        connectionId: v.input.connectionId,
-        spaceId: v.input.catalogGuid,
+        instanceId: v.instanceId,
+        environmentId: v.environmentId,
+        processId: v.processId,
+        connectionId: v.connectionId,
+        spaceId: v.spaceGuid,
       },
       o,
     ),

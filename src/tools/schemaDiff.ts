@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
   buildSchema,
@@ -15,6 +15,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Output } from '../cli/output.js';
+import {
+  countProvenance,
+  describeCounts,
+  loadProvenance,
+  provenanceFileOf,
+  type ProvenanceCounts,
+} from '../schema/provenance.js';
 import { readSnapshot } from '../schema/snapshotHeader.js';
 import { loadOperationDocuments } from './operationDocuments.js';
 
@@ -40,6 +47,11 @@ export interface DiffReport {
   candidate: string;
   changes: ChangeReport[];
   operations: Array<{ name: string; file: string; valid: boolean; errors: string[] }>;
+  /**
+   * Where the compared snapshot's elements come from (the provenance file beside it), and how many
+   * elements of the candidate that file does not cover; absent when there is no such file.
+   */
+  provenance?: { file: string; counts: ProvenanceCounts; problems: number; candidateUncovered: number };
   /** 1 when an operation no longer validates or a breaking change touches what they use. */
   exitCode: 0 | 1;
 }
@@ -67,7 +79,28 @@ export async function diffSchemas(
   });
   const broken =
     checked.some((op) => !op.valid) || changes.some((c) => c.criticality === 'BREAKING' && c.usedBy.length > 0);
-  return { against: againstFile, candidate: candidateFile, changes, operations: checked, exitCode: broken ? 1 : 0 };
+  const provenance = provenanceOf(againstFile, current, candidate);
+  return {
+    against: againstFile,
+    candidate: candidateFile,
+    changes,
+    operations: checked,
+    ...(provenance && { provenance }),
+    exitCode: broken ? 1 : 0,
+  };
+}
+
+function provenanceOf(againstFile: string, current: GraphQLSchema, candidate: GraphQLSchema) {
+  const file = provenanceFileOf(againstFile);
+  if (!existsSync(file)) return undefined;
+  const { origins, problems } = loadProvenance(file, current);
+  const forCandidate = loadProvenance(file, candidate);
+  return {
+    file,
+    counts: countProvenance(origins),
+    problems: problems.length,
+    candidateUncovered: forCandidate.problems.filter((p) => p.endsWith(': no entry')).length,
+  };
 }
 
 function report(change: Change, operations: Operation[]): ChangeReport {
@@ -158,6 +191,14 @@ export function printDiffReport(out: Output, report: DiffReport): void {
         `  ${level === 'BREAKING' && change.usedBy.length > 0 ? '✗' : '•'} ${change.message} [${change.path ?? '-'}] (${used})`,
       );
     }
+  }
+  if (report.provenance) {
+    const { file, counts, problems, candidateUncovered } = report.provenance;
+    out.line(
+      `Provenance of the snapshot (${file}): ${describeCounts(counts)}${problems ? `, ${problems} problems` : ''}`,
+    );
+    if (candidateUncovered > 0)
+      out.line(`  New-schema elements without a provenance entry: ${candidateUncovered} (add them when adopting it).`);
   }
   out.line('Our operations against the new schema:');
   for (const op of report.operations) {

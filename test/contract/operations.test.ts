@@ -49,6 +49,7 @@ describe('operations/ against the schema snapshot', () => {
         'listProcesses',
         'listSpaceAccounts',
         'listSpaces',
+        'searchSpaceAccounts',
         'uninstallIpack',
         'updateExtensions',
         'updateMapExtensions',
@@ -83,7 +84,7 @@ describe('the schema snapshot against the documented API', () => {
         .getValues()
         .map((v) => v.name);
     expect(values('InstallationType')).toEqual(['SINGLE', 'MULTI']);
-    expect(values('EnvironmentClassification')).toEqual(['PROD', 'TEST']);
+    expect(values('Classification')).toEqual(['PROD', 'TEST']);
     expect(values('ExecutionHistoryStatus')).toEqual([
       'ABORTED',
       'COMPLETE',
@@ -93,8 +94,9 @@ describe('the schema snapshot against the documented API', () => {
       'INPROCESS',
       'STARTED',
     ]);
-    expect(values('SharingMode')).toEqual(['ACCOUNT_GROUP']);
-    expect(values('SearchOperator')).toEqual(['CONTAINS', 'STARTSWITH']);
+    expect(values('SpaceSharingMode')).toEqual(['ACCOUNT_GROUP']);
+    expect(values('Operator')).toEqual(['CONTAINS', 'STARTSWITH']);
+    expect(values('SpaceArtifactListingTypeEnum')).toEqual(['INTEGRATION_PACK']);
     expect(schema.getType('Upload')).toBeDefined();
     expect(schema.getType('DateTime')).toBeDefined();
   });

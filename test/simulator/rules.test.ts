@@ -77,7 +77,7 @@ describe('install rules', () => {
     await expect(noGuid.listSpaces()).resolves.toHaveLength(1);
   });
 
-  it('detaches an instance from every environment before uninstalling it', async () => {
+  it('drops an uninstalled instance’s attachments (a simulator choice: the pages say nothing)', async () => {
     const instance = await install(DEMO.packs.invoiceSync, 'EU');
     await fx.client.attachIntegrationPackInstance({
       integrationPackInstanceId: instance.id,

@@ -132,12 +132,12 @@ describe('npm run schema:diff', () => {
 
   it('exits 0 when the breaking change touches only what our operations do not use', async () => {
     const file = candidate('breaking-unused.graphql', (sdl) =>
-      sdl.replace(/\n {2}"The artifact's kind."\n {2}type: String/, ''),
+      sdl.replace(/\n {2}"The reviewer of the current submission."\n {2}reviewerUserId: String/, ''),
     );
     const run = await tool(['diff', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      "• Field 'type' was removed from object type 'SpaceArtifactListing' [SpaceArtifactListing.type] (not used by our operations)",
+      "• Field 'reviewerUserId' was removed from object type 'SpaceArtifactListing' [SpaceArtifactListing.reviewerUserId] (not used by our operations)",
     );
     expect(run.stdout).toContain('Result: our operations are unaffected.');
   });
@@ -158,9 +158,18 @@ describe('npm run schema:diff', () => {
     );
     const run = await tool(['diff', file, '--json'], cleanEnv(), work);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { against: string; operations: unknown[] };
+    const report = JSON.parse(run.stdout) as {
+      against: string;
+      operations: unknown[];
+      provenance: { counts: Record<string, number>; problems: number; candidateUncovered: number };
+    };
     expect(report.against).toBe(SNAPSHOT);
-    expect(report.operations).toHaveLength(21);
+    expect(report.operations).toHaveLength(22);
+    // The package's provenance file, counted: every element of the snapshot resolved to a source.
+    const { counts } = report.provenance;
+    expect(counts.help! + counts.reference! + counts.both! + counts.inferred!).toBe(counts.total);
+    expect(counts.total).toBeGreaterThan(200);
+    expect(report.provenance).toMatchObject({ problems: 0, candidateUncovered: 1 });
   });
 
   it('lists safe changes and exits 0', async () => {
@@ -170,5 +179,8 @@ describe('npm run schema:diff', () => {
     const run = await tool(['diff', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Safe changes: 2\n {2}• Field 'version' was added to object type 'Query'/);
+    expect(run.stdout).toMatch(
+      /Provenance of the snapshot \(.*provenance\.yaml\): help \d+, reference \d+, both \d+, inferred \d+ \(\d+ elements\)\n {2}New-schema elements without a provenance entry: 1 /,
+    );
   });
 });

@@ -123,7 +123,7 @@ export function createExecutionsApi({
     const before = new Set((await look()).map((e) => e.executionId));
     let answer: string | null;
     try {
-      answer = (await execute(ExecuteProcessDocument, { input: { atomId, processId } }, options)).processExecute;
+      answer = (await execute(ExecuteProcessDocument, { atomId, processId }, options)).processExecute;
     } catch (error) {
       if (!isAmbiguous(error)) throw error;
       const found = await reconcile(error, { processId, atomId }, before, look, options);

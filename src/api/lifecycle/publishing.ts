@@ -5,6 +5,7 @@ import {
   GetOAuthConnectorDetailsDocument,
   ListSpaceAccountsDocument,
   ListSpacesDocument,
+  SearchSpaceAccountsDocument,
   UpdateSpaceDocument,
   type CreateSpaceMutation,
 } from '../../generated/graphql.js';
@@ -105,12 +106,15 @@ export function createPublishingApi({
             field: 'criteria.argument',
           });
       }
-      const { accounts } = await execute(
-        ListSpaceAccountsDocument,
-        { criteria: criteria ? { operator: criteria.operator, argument: criteria.argument } : null },
-        options,
-      );
-      const read = new Reader('listSpaceAccounts');
+      // Two documents: the criteria object is written inline, so it cannot be left out by a variable.
+      const { accounts } = criteria
+        ? await execute(
+            SearchSpaceAccountsDocument,
+            { operator: criteria.operator, argument: criteria.argument },
+            options,
+          )
+        : await execute(ListSpaceAccountsDocument, options);
+      const read = new Reader(criteria ? 'searchSpaceAccounts' : 'listSpaceAccounts');
       return read.list(accounts, 'accounts', (a, at) => ({
         id: read.present(a.id, `${at}.id`),
         name: a.name ?? a.id ?? '',
@@ -176,16 +180,16 @@ export function createPublishingApi({
     },
 
     async getOAuthConnectorDetails(request, options) {
-      const input = {
-        integrationPackInstanceId: requireId(request?.instanceId, 'instanceId'),
-        envId: requireId(request.environmentId, 'environmentId'),
+      const variables = {
+        instanceId: requireId(request?.instanceId, 'instanceId'),
+        environmentId: requireId(request.environmentId, 'environmentId'),
         processId: requireId(request.processId, 'processId'),
         connectionId: requireId(request.connectionId, 'connectionId'),
-        catalogGuid: requireId(request.spaceId, 'spaceId'),
+        spaceGuid: requireId(request.spaceId, 'spaceId'),
       };
-      const { details } = await execute(GetOAuthConnectorDetailsDocument, { input }, options);
+      const { details } = await execute(GetOAuthConnectorDetailsDocument, variables, options);
       if (!details) {
-        throw new SpacesInputError(`Connection ${input.connectionId} has no OAuth settings in that environment`, {
+        throw new SpacesInputError(`Connection ${variables.connectionId} has no OAuth settings in that environment`, {
           field: 'connectionId',
         });
       }

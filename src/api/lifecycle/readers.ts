@@ -10,7 +10,7 @@ import { environmentExtensionsSchema, mapExtensionsSchema } from '../payloads/ex
 import { parseJsonField } from '../payloads/jsonField.js';
 import { typedNumber } from '../payloads/primitives.js';
 import type { ProcessSchedules, Schedule } from '../payloads/schedules.js';
-import { Reader } from '../results.js';
+import { oneOf, Reader } from '../results.js';
 import type { AttachmentExtensions, Execution, Process } from './types.js';
 
 type Item<T> = NonNullable<NonNullable<T>[number & keyof NonNullable<T>]>;
@@ -46,15 +46,19 @@ export function processSchedulesOf(raw: ProcessSchedulesFieldsFragment, read: Re
 
 export function processesOf(raw: ListProcessesQuery['processes']): Process[] {
   const read = new Reader('listProcesses');
-  return read.list(raw, 'processes', (p: Item<ListProcessesQuery['processes']>, at) => ({
-    id: read.present(p.id, `${at}.id`),
-    name: read.present(p.name, `${at}.name`),
-    integrationPackId: p.integrationPack?.integrationPackId ?? null,
-    integrationPackInstanceId: p.integrationPack?.integrationPackInstanceId ?? null,
-    processSchedules: p.processSchedules
-      ? processSchedulesOf(p.processSchedules, read, `${at}.processSchedules`)
-      : null,
-  }));
+  return read.list(raw, 'processes', (p: Item<ListProcessesQuery['processes']>, at) => {
+    // A list in the published answer; one object is read as well.
+    const pack = oneOf(p.integrationPack);
+    return {
+      id: read.present(p.id, `${at}.id`),
+      name: read.present(p.name, `${at}.name`),
+      integrationPackId: pack?.integrationPackId ?? null,
+      integrationPackInstanceId: pack?.integrationPackInstanceId ?? null,
+      processSchedules: p.processSchedules
+        ? processSchedulesOf(p.processSchedules, read, `${at}.processSchedules`)
+        : null,
+    };
+  });
 }
 
 /** Each attachment's JSON strings parsed and checked; an empty string means nothing. */

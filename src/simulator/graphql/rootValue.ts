@@ -38,7 +38,7 @@ export const rootValue = {
     platform.detach(id, call),
 
   integrationPackInstanceProcesses: (
-    { integrationPackInstanceId }: { integrationPackInstanceId: string },
+    { integrationPackInstanceId }: { integrationPackInstanceId?: string | null },
     { platform, ...call }: SimulatorContext,
   ) => lifecycle(platform).processes(integrationPackInstanceId, call),
   processSchedulesUpdate: (
@@ -71,4 +71,12 @@ export const rootValue = {
   spaceUpdate: ({ input }: Input<Parameters<Publishing['update']>[0]>, { platform }: SimulatorContext) =>
     publishing(platform).update(input),
   spaceDelete: ({ id }: Id, { platform }: SimulatorContext) => publishing(platform).delete(id),
+  spaceArtifactListings: (
+    { input }: Input<Parameters<Publishing['artifactListings']>[0]>,
+    { platform }: SimulatorContext,
+  ) => publishing(platform).artifactListings(input),
+  saveIPackInstanceOauthConnectorDetails: (
+    { input }: Input<Parameters<Lifecycle['saveOauthDetails']>[0]>,
+    { platform, ...call }: SimulatorContext,
+  ) => lifecycle(platform).saveOauthDetails(input, call),
 };

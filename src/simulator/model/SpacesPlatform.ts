@@ -9,7 +9,7 @@ export type CallContext = {
 };
 
 /** What the schema's resolvers return: plain objects shaped like the schema's types. */
-export type SpaceView = Omit<SimSpace, 'sharedPackIds'> & { sharedIpacks: SimPack[] };
+export type SpaceView = Omit<SimSpace, 'sharedPackIds'> & { sharedIpacks: SimPack[]; catalogArtifacts: [] };
 export type InstanceView = SimInstance & {
   integrationPack: SimPack | null;
   processes: Array<{ originalProcessId: string; wrapperProcessId: string | null; name: string }>;
@@ -92,7 +92,7 @@ export class SpacesPlatform {
 
   uninstall(id: string): string {
     const instance = this.findInstance(id);
-    // The platform detaches an instance from every environment before removing it.
+    // No page says what becomes of an uninstalled instance's attachments: the simulator drops them.
     this.state.attachments = this.state.attachments.filter((a) => a.integrationPackInstanceId !== instance.id);
     this.state.instances = this.state.instances.filter((i) => i !== instance);
     return instance.id;
@@ -180,7 +180,8 @@ export class SpacesPlatform {
     const sharedIpacks = sharedPackIds
       .map((id) => this.state.packs.find((p) => p.id === id))
       .filter((p): p is SimPack => p !== undefined);
-    return { ...space, sharedIpacks };
+    // The simulator's Spaces have no catalog artifacts (the reference lists the field, not its members' fields).
+    return { ...space, sharedIpacks, catalogArtifacts: [] };
   }
 
   #viewInstance(instance: SimInstance): InstanceView {

@@ -34,15 +34,16 @@ export class Lifecycle {
     return this.platform.state;
   }
 
-  processes(instanceId: string, context: CallContext) {
+  processes(instanceId: string | null | undefined, context: CallContext) {
     this.platform.requireSpaceGuid(context, 'integrationPackInstanceProcesses');
-    const instance = this.platform.findInstance(instanceId);
+    const instance = this.platform.findInstance(instanceId ?? '');
     const pack = this.platform.packOf(instance);
     const deployment = deploymentOf(this.#state, instance);
     return processesOf(pack, instance).map((process) => ({
       id: process.id,
       name: process.name,
-      integrationPack: { integrationPackId: pack.id, integrationPackInstanceId: instance.id },
+      // A list, as the published answer shows it.
+      integrationPack: [{ integrationPackId: pack.id, integrationPackInstanceId: instance.id }],
       processSchedules: deployment ? this.#schedulesView(deployment.atomId, process.id, deployment.envId) : null,
     }));
   }
@@ -199,6 +200,54 @@ export class Lifecycle {
         // The platform keeps the client secret as a dummy.
         accessTokenParams: { grant_type: 'authorization_code', client_secret: 'dummy-client-secret' },
       }),
+    };
+  }
+
+  /** Stores nothing a later read shows: the answer echoes the settings, the client secret as a dummy. */
+  saveOauthDetails(
+    input: {
+      integrationPackInstanceId: string;
+      isTokenGenerated?: boolean | null;
+      oauthConnectorDetails?: string | null;
+      processId: string;
+      envId: string;
+      connectionId: string;
+      catalogGuid: string;
+      clientId?: string | null;
+      clientSecret?: string | null;
+    },
+    context: CallContext,
+  ) {
+    this.platform.requireSpaceGuid(context, 'saveIPackInstanceOauthConnectorDetails');
+    const instance = this.platform.findInstance(input.integrationPackInstanceId);
+    const connection = this.platform.packOf(instance).definition?.connections.find((c) => c.id === input.connectionId);
+    if (!connection?.oauth)
+      throw new PlatformError('CONNECTION_NOT_FOUND', `Connection ${input.connectionId} has no OAuth settings`);
+    let parsed: unknown = {};
+    try {
+      if (input.oauthConnectorDetails) parsed = JSON.parse(input.oauthConnectorDetails);
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new PlatformError('INVALID_OAUTH_DETAILS', 'oauthConnectorDetails is not a JSON object');
+    const details = parsed as Record<string, unknown>;
+    const accessTokenParams = { ...(details.accessTokenParams as object | undefined) };
+    if (input.clientSecret || 'client_secret' in accessTokenParams)
+      Object.assign(accessTokenParams, { client_secret: 'dummy-client-secret' });
+    return {
+      id: Buffer.from(`${instance.id}:${input.envId}:${connection.id}`).toString('base64'),
+      integrationPackInstanceId: instance.id,
+      isTokenGenerated: input.isTokenGenerated ?? false,
+      oauthConnectorDetails: JSON.stringify({
+        ...details,
+        ...(input.clientId && { clientId: input.clientId }),
+        accessTokenParams,
+      }),
+      processId: input.processId,
+      envId: input.envId,
+      connectionId: connection.id,
+      catalogGuid: input.catalogGuid,
     };
   }
 }

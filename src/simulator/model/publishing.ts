@@ -17,6 +17,9 @@ function checkName(name: string | null | undefined): string {
   return trimmed;
 }
 
+const listingId = (spaceId: string, packId: string) =>
+  Buffer.from(`SpaceArtifactListing${spaceId}:${packId}`).toString('base64url');
+
 const stamp = (now: number) => new Date(now).toISOString().replace('T', ' ').replace(/Z$/, '').slice(0, 21);
 
 /** The publisher's side: Spaces created, changed and deleted (no SPACE_GUID). */
@@ -67,6 +70,27 @@ export class Publishing {
     space.modifiedDate = stamp(this.platform.now());
     space.modifiedByAccountId = this.platform.state.accountId;
     return this.platform.space(space.id);
+  }
+
+  /** A Space's shared packs as INTEGRATION_PACK listings, all or those whose listing ids are given. */
+  artifactListings(input: { spaceId: string; spaceArtifactListingIds?: readonly string[] | null }) {
+    const space = this.platform.space(input.spaceId);
+    const wanted = input.spaceArtifactListingIds ? new Set(input.spaceArtifactListingIds) : undefined;
+    const listings = space.sharedIpacks
+      .map((pack) => ({
+        id: listingId(space.id, pack.id),
+        spaceId: space.id,
+        spaceArtifact: { spaceArtifactType: 'INTEGRATION_PACK', spaceArtifactId: pack.id },
+        modifiedByUserId: null,
+        modifiedByAccountId: space.modifiedByAccountId,
+        lastModifiedDate: null,
+        submissionStatus: { __typename: 'ArtifactSubmissionStatus', spaceArtifactStatus: 'PUBLISHED' },
+        spaceArtifactListingMetaData: {
+          catalogArtifactMetaData: JSON.stringify({ name: pack.name, description: pack.description }),
+        },
+      }))
+      .filter((listing) => !wanted || wanted.has(listing.id));
+    return { numberOfResults: listings.length, currentPageSize: listings.length, spaceArtifactsData: listings };
   }
 
   delete(id: string): boolean {

@@ -1,5 +1,5 @@
 import type { Schedule } from '../../api/payloads/schedules.js';
-import type { EnvironmentClassification, InstallationType } from '../../generated/schema-types.js';
+import type { Classification, InstallationType } from '../../generated/schema-types.js';
 
 /** A pack known to the platform. */
 export interface SimPack {
@@ -113,7 +113,8 @@ export interface SimInstance {
 export interface SimEnvironment {
   id: string;
   name: string;
-  classification: EnvironmentClassification;
+  /** Null: environments without a classification exist in real accounts. */
+  classification: Classification | null;
   atoms: Array<{ id: string; name: string }>;
 }
 
