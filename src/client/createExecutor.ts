@@ -3,23 +3,24 @@ import { SpacesError } from '../errors/SpacesError.js';
 import { fromGraphQLErrors, fromTransportFailure } from '../errors/toSpacesError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { shorten } from '../text/printable.js';
-import type { Transport } from '../transport/createTransport.js';
-import { withMeta, type RequestMeta } from '../transport/requestMeta.js';
+import type { RequestMeta } from '../transport/requestMeta.js';
 import type { CallOptions, ExecuteArguments, OperationExecutor } from './callOptions.js';
 import { shapeMismatch } from './checkShape.js';
 import { describeOperation } from './describeOperation.js';
+import type { OperationSender } from './dialectStep.js';
 
 /** Runs one typed document and resolves with its data, or rejects with a {@link SpacesError}. */
 export type Execute = OperationExecutor;
 
 /**
- * Builds `execute` straight over the transport: each call is its own request, with its own signal
- * and deadline. (urql merges identical queries in flight into one operation, whose context, and so
- * whose signal and deadline, would be the last caller's: one caller's abort would fail the others.)
+ * Builds `execute` straight over the transport (through the dialect step, `dialectStep.ts`): each
+ * call is its own request, with its own signal and deadline. (urql merges identical queries in flight
+ * into one operation, whose context, and so whose signal and deadline, would be the last caller's:
+ * one caller's abort would fail the others.)
  * `client.urql` keeps urql's model for those who want it.
  */
 export function createExecutor(
-  transport: Transport,
+  send: OperationSender,
   endpoint: string,
   redactor: SecretRedactor,
   headers: Record<string, string>,
@@ -29,7 +30,7 @@ export function createExecutor(
     document: TypedDocumentNode<TResult, TVariables>,
     ...args: ExecuteArguments<TVariables>
   ): Promise<TResult> => {
-    const { kind, name, takesVariables, query } = describeOperation(document);
+    const { kind, name, takesVariables } = describeOperation(document);
     const [variables, options] = (takesVariables ? args : [{}, args[0]]) as [
       TVariables | undefined,
       CallOptions | undefined,
@@ -48,10 +49,9 @@ export function createExecutor(
         operationName: name,
       });
     }
-    const body = JSON.stringify({ operationName: name, query, variables: variables ?? {} });
     let answer;
     try {
-      answer = await transport.send(endpoint, withMeta({ method: 'POST', headers, body }, meta));
+      answer = await send(endpoint, document, variables ?? {}, { headers }, meta);
     } catch (error) {
       throw fromTransportFailure(error, { operationName: name, redact });
     }

@@ -7,6 +7,7 @@ import { SecretRedactor } from '../security/SecretRedactor.js';
 import { createTransport } from '../transport/createTransport.js';
 import { chooseSender } from '../transport/http/chooseSender.js';
 import { createExecutor, type Execute } from './createExecutor.js';
+import { createOperationSender } from './dialectStep.js';
 import { transportExchange } from './transportExchange.js';
 import { resolveOptions, type SpacesClientOptions } from './options.js';
 
@@ -76,15 +77,17 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     ...resolved.limits,
     ...(resolved.logger && { logger: resolved.logger }),
   });
+  // One sender for `execute` and urql alike, so both share what the dialect step learnt.
+  const send = createOperationSender(transport);
   const urql = new Client({
     url: resolved.endpoint,
-    exchanges: [transportExchange(transport, resolved.endpoint)],
+    exchanges: [transportExchange(send, resolved.endpoint)],
     // The platform wants POST, and a listing must never come from a stale cache.
     preferGetMethod: false,
     requestPolicy: 'network-only',
     fetchOptions: { headers: resolved.headers },
   });
-  const execute = createExecutor(transport, resolved.endpoint, redactor, resolved.headers);
+  const execute = createExecutor(send, resolved.endpoint, redactor, resolved.headers);
   const client: SpacesClient = {
     ...createSpacesApi(execute, {
       maxSends: resolved.retry.maxAttempts,

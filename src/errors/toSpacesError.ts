@@ -1,4 +1,5 @@
 import { SCHEMA_SNAPSHOT } from '../generated/snapshot.js';
+import { alternativeFor, unknownRootField } from '../schema/dialects.js';
 import { redactDeep } from '../security/SecretRedactor.js';
 import { printable, shorten } from '../text/printable.js';
 import { codeOfGraphQLError } from './codes.js';
@@ -57,7 +58,7 @@ export function fromGraphQLErrors(
       graphQLErrors,
       operationName,
       snapshot: SCHEMA_SNAPSHOT,
-      reason: shorten(drift.message, 300),
+      reason: shorten(drift.message, 300) + alternativeNote(drift.message),
     });
   }
   return new SpacesError(
@@ -72,6 +73,15 @@ export function fromGraphQLErrors(
       mayHaveExecuted: (status !== undefined && status >= 500) || code === 'GENERIC_SYSTEM_ERROR',
     },
   );
+}
+
+/** For a root field Boomi publishes under two names, the other one (src/schema/dialects.ts). */
+function alternativeNote(message: string): string {
+  const field = unknownRootField(message);
+  const alternative = field === undefined ? undefined : alternativeFor(field);
+  return alternative === undefined
+    ? ''
+    : `; the root field "${field}" is also published as "${alternative}" (a query is re-sent once with it, a mutation never)`;
 }
 
 /** One error of the answer as plain data: a string message, a path and locations only when well-formed. */

@@ -13,3 +13,4 @@ export { createDemoState, DEMO } from './model/seed.js';
 export { SpacesPlatform, type CallContext } from './model/SpacesPlatform.js';
 export { PlatformError, type SimulatorErrorCode } from './model/PlatformError.js';
 export type * from './model/state.js';
+export type { Dialect } from '../schema/dialects.js';

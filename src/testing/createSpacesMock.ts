@@ -2,6 +2,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
 import { DEFAULT_ENDPOINT, REGIONS, type Region } from '../client/options.js';
 import type { OperationName, OperationTypes } from '../generated/operations.js';
+import { DIALECTS, isDialect, type Dialect } from '../schema/dialects.js';
 import {
   failureAnswer,
   rateLimitedAnswer,
@@ -63,6 +64,11 @@ export interface SpacesMockOptions {
   fixtures?: SpacesFixtures;
   /** Lifetime of issued JWTs, in seconds. Default 300. */
   jwtTtlSeconds?: number;
+  /**
+   * The root field names served: `help` (the default: `Space`, as the help pages) or `reference`
+   * (`space`, as Boomi's generated reference); the other name is refused by validation.
+   */
+  dialect?: Dialect;
 }
 
 /** A failure to answer with instead of executing. */
@@ -124,6 +130,8 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
   const preset = options.region ? REGIONS[options.region] : undefined;
   if (options.region !== undefined && !preset)
     throw new RangeError(`region must be one of ${Object.keys(REGIONS).join(', ')}`);
+  const dialect = options.dialect ?? 'help';
+  if (!isDialect(dialect)) throw new RangeError(`dialect must be one of ${DIALECTS.join(', ')}`);
   const endpoint = options.endpoint ?? preset?.endpoint ?? DEFAULT_ENDPOINT;
   const authUrl = (options.authUrl ?? preset?.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, '');
   const credentials = options.credentials ?? {
@@ -144,7 +152,7 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     return index === -1 ? undefined : faults.splice(index, 1)[0]!.fault;
   };
 
-  const executeGraphQL = createGraphQLOverHttp(platform);
+  const executeGraphQL = createGraphQLOverHttp(platform, dialect);
   const json = (answer: PlatformAnswer, headers: Record<string, string> = {}): HttpAnswer => ({
     status: answer.status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -180,6 +188,7 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
         result = await answerFromResult(
           httpRequest,
           (await override(body.variables as never)) as Record<string, unknown>,
+          dialect,
         );
       } catch (error) {
         if (!(error instanceof PlatformError)) throw error;

@@ -10,6 +10,7 @@ export {
   type SpacesMock,
   type SpacesMockOptions,
 } from './createSpacesMock.js';
+export type { Dialect } from '../schema/dialects.js';
 export { DEMO } from '../simulator/model/seed.js';
 export { PlatformError } from '../simulator/model/PlatformError.js';
 export type {

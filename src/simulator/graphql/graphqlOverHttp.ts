@@ -1,5 +1,6 @@
 import { defaultFieldResolver, execute, type GraphQLFieldResolver } from 'graphql';
 import { createHandler, type Handler } from 'graphql-http';
+import { rootFieldIn, type Dialect } from '../../schema/dialects.js';
 import type { SpacesPlatform } from '../model/SpacesPlatform.js';
 import { loadSchema } from './loadSchema.js';
 import { rootValue, type SimulatorContext } from './rootValue.js';
@@ -22,12 +23,16 @@ export interface HttpAnswer {
 /**
  * The one execution path of the simulator and the msw testing kit: graphql-http (every MUST of the
  * GraphQL-over-HTTP audit) over the schema snapshot and the platform model, plus Boomi's habit of
- * answering syntax and validation errors with HTTP 400 whatever the Accept header says.
+ * answering syntax and validation errors with HTTP 400 whatever the Accept header says. The
+ * `dialect` says which published names the root fields have (src/schema/dialects.ts).
  */
-export function createGraphQLOverHttp(platform: SpacesPlatform): (request: HttpRequest) => Promise<HttpAnswer> {
+export function createGraphQLOverHttp(
+  platform: SpacesPlatform,
+  dialect: Dialect = 'help',
+): (request: HttpRequest) => Promise<HttpAnswer> {
   const handler = createHandler<undefined, undefined, SimulatorContext>({
-    schema: loadSchema(),
-    rootValue,
+    schema: loadSchema(dialect),
+    rootValue: rootValueIn(dialect),
     context: (req) => ({ platform, spaceGuid: (req.headers as HttpRequest['headers']).get('space_guid') }),
   });
   return (request) => answerWith(handler, request);
@@ -38,8 +43,12 @@ export function createGraphQLOverHttp(platform: SpacesPlatform): (request: HttpR
  * aliases work), and the rest runs through the schema, so a canned answer cannot take a shape the
  * schema does not allow.
  */
-export function answerFromResult(request: HttpRequest, result: Record<string, unknown>): Promise<HttpAnswer> {
-  const schema = loadSchema();
+export function answerFromResult(
+  request: HttpRequest,
+  result: Record<string, unknown>,
+  dialect: Dialect = 'help',
+): Promise<HttpAnswer> {
+  const schema = loadSchema(dialect);
   const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
   const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) =>
     roots.has(info.parentType)
@@ -51,6 +60,13 @@ export function answerFromResult(request: HttpRequest, result: Record<string, un
     execute: (args) => execute({ ...args, fieldResolver }),
   });
   return answerWith(handler, request);
+}
+
+/** The root resolvers under the dialect's field names. */
+function rootValueIn(dialect: Dialect): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(rootValue).map(([field, resolve]) => [rootFieldIn(dialect, field), resolve]),
+  );
 }
 
 async function answerWith(handler: Handler<undefined, undefined>, request: HttpRequest): Promise<HttpAnswer> {

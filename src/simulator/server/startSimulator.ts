@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DIALECTS, isDialect, type Dialect } from '../../schema/dialects.js';
 import { createGraphQLOverHttp } from '../graphql/graphqlOverHttp.js';
 import {
   failureAnswer,
@@ -41,6 +42,11 @@ export interface SimulatorOptions {
   credentials?: SimulatorCredentials;
   /** The clock, in epoch milliseconds (tests move it to expire JWTs). */
   now?: () => number;
+  /**
+   * The root field names served: `help` (the default: `Space`, as the help pages and the snapshot)
+   * or `reference` (`space`, as Boomi's generated reference). See src/schema/dialects.ts.
+   */
+  dialect?: Dialect;
 }
 
 /** A running simulator. */
@@ -55,6 +61,8 @@ export interface RunningSimulator {
   faults: FaultPlan;
   /** Counts of requests received: by route, GraphQL ones by operation name, and 401 answers. */
   stats: SimulatorStats;
+  /** The root field names it serves. */
+  dialect: Dialect;
   close(): Promise<void>;
 }
 
@@ -97,7 +105,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined;
   const stats: SimulatorStats = { graphql: 0, auth: 0, unauthorized: 0, rateLimited: 0, operations: {} };
 
-  const executeGraphQL = createGraphQLOverHttp(platform);
+  const dialect = options.dialect ?? 'help';
+  if (!isDialect(dialect)) throw new RangeError(`dialect must be one of ${DIALECTS.join(', ')}`);
+  const executeGraphQL = createGraphQLOverHttp(platform, dialect);
 
   /** A 429 with Retry-After, counted. */
   function refuse(res: ServerResponse, request: GraphQLRequestBody, retryAfterSeconds: number): void {
@@ -186,6 +196,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     platform,
     faults,
     stats,
+    dialect,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,0 +1,138 @@
+import { stringifyDocument, type TypedDocumentNode } from '@urql/core';
+import { refusedRootField, ROOT_FIELD_ALTERNATIVES } from '../schema/dialects.js';
+import type { Transport } from '../transport/createTransport.js';
+import { withMeta, type RequestMeta } from '../transport/requestMeta.js';
+import type { Answer } from '../transport/sendAttempt.js';
+import { describeOperation } from './describeOperation.js';
+
+type Document = TypedDocumentNode<unknown, never>;
+
+/** Sends one GraphQL operation to `url` and resolves with the transport's final answer. */
+export type OperationSender = (
+  url: string,
+  document: Document,
+  variables: unknown,
+  init: RequestInit,
+  meta: RequestMeta,
+) => Promise<Answer>;
+
+/** Root field as the document names it -> the published name to send instead. */
+type Renames = ReadonlyMap<string, string>;
+
+// A field node as far as renaming needs it (the AST types of urql and graphql-js differ in detail).
+interface FieldNode {
+  kind: string;
+  name: { kind: string; value: string };
+  alias?: { kind: string; value: string };
+  selectionSet?: { selections: readonly FieldNode[] };
+}
+
+/**
+ * The one way every query and mutation of a client reaches the transport (`execute` and the urql
+ * exchange alike), with the dialect step: Boomi publishes some root fields under two names
+ * (src/schema/dialects.ts). A query the server refused by validation on such a root field (so
+ * nothing ran) is sent once more with the other name, aliased to the response key the document had,
+ * and the name that worked is remembered for that endpoint: one extra round trip per endpoint and
+ * field, not per call. Mutations are never re-sent this way; their SCHEMA_DRIFT names the alternative.
+ */
+export function createOperationSender(transport: Transport): OperationSender {
+  // Per endpoint: root field as our documents name it -> the name the endpoint answered to.
+  const learnt = new Map<string, Map<string, string>>();
+
+  return async (url, document, variables, init, meta) => {
+    const post = (renames: Renames) =>
+      transport.send(
+        url,
+        withMeta(
+          {
+            ...init,
+            method: 'POST',
+            body: JSON.stringify({ operationName: meta.operationName, query: queryOf(document, renames), variables }),
+          },
+          meta,
+        ),
+      );
+    const fields = rootFields(document);
+    const known = learnt.get(url);
+    const renames = new Map([...(known ?? [])].filter(([field]) => fields.includes(field)));
+    const answer = await post(renames);
+    if (meta.kind !== 'query') return answer;
+    const sent = (field: string) => renames.get(field) ?? field;
+    const refused = refusedRootField(answer.payload, fields.map(sent));
+    const field = fields.find((f) => sent(f) === refused);
+    if (field === undefined) return answer;
+    const alternatives = ROOT_FIELD_ALTERNATIVES.get(field);
+    // Back to the document's own name when a remembered one is refused (the platform moved back).
+    const other = alternatives && [field, ...alternatives].find((name) => name !== refused);
+    if (other === undefined) return answer;
+    const retried = new Map(renames).set(field, other);
+    const second = await post(retried);
+    if (refusedRootField(second.payload, [other]) === undefined) {
+      const memory = learnt.get(url) ?? new Map<string, string>();
+      if (other === field) memory.delete(field);
+      else memory.set(field, other);
+      learnt.set(url, memory);
+    }
+    return second;
+  };
+}
+
+/** The root fields the document's operation selects, by name (aliases aside). */
+function rootFields(document: Document): string[] {
+  const operation = operationOf(document);
+  const names: string[] = [];
+  const collect = (selections: readonly FieldNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === 'Field') names.push(selection.name.value);
+      else if (selection.kind === 'InlineFragment' && selection.selectionSet)
+        collect(selection.selectionSet.selections);
+    }
+  };
+  if (operation) collect(operation.selectionSet.selections);
+  return names;
+}
+
+const rewritten = new WeakMap<object, Map<string, string>>();
+
+/** The document as sent: root fields renamed, each keeping its response key through an alias. */
+function queryOf(document: Document, renames: Renames): string {
+  if (renames.size === 0) return describeOperation(document).query;
+  const key = JSON.stringify([...renames]);
+  const cache = rewritten.get(document) ?? new Map<string, string>();
+  rewritten.set(document, cache);
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const operation = operationOf(document)!;
+  const rename = (selections: readonly FieldNode[]): FieldNode[] =>
+    selections.map((selection) => {
+      if (selection.kind === 'InlineFragment' && selection.selectionSet)
+        return {
+          ...selection,
+          selectionSet: { ...selection.selectionSet, selections: rename(selection.selectionSet.selections) },
+        };
+      const to = selection.kind === 'Field' ? renames.get(selection.name.value) : undefined;
+      if (to === undefined) return selection;
+      return {
+        ...selection,
+        alias: selection.alias ?? { kind: 'Name', value: selection.name.value },
+        name: { kind: 'Name', value: to },
+      };
+    });
+  const definitions = document.definitions.map((definition) =>
+    definition === (operation as unknown)
+      ? {
+          ...operation,
+          selectionSet: { ...operation.selectionSet, selections: rename(operation.selectionSet.selections) },
+        }
+      : definition,
+  );
+  // A new document without `loc`, so urql prints the AST rather than reusing the original text.
+  const query = stringifyDocument({ kind: 'Document', definitions } as unknown as Document);
+  cache.set(key, query);
+  return query;
+}
+
+function operationOf(document: Document): { selectionSet: { selections: readonly FieldNode[] } } | undefined {
+  return document.definitions.find((d) => (d.kind as string) === 'OperationDefinition') as
+    { selectionSet: { selections: readonly FieldNode[] } } | undefined;
+}
