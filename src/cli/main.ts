@@ -10,6 +10,7 @@ import { connected, loggerFor } from './session.js';
 import { registerLifecycleCommands } from './lifecycleCommands.js';
 import { registerSchemaCommands } from './schemaCommands.js';
 import { collect, integer, rate } from './parsers.js';
+import { DIALECTS } from '../schema/dialects.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -185,6 +186,11 @@ program
   .option('--drop-rate <rate>', 'share of GraphQL calls executed, then dropped unanswered', rate, 0)
   .option('--rate-limited-rate <rate>', 'share of GraphQL calls answered 429 with Retry-After', rate, 0)
   .option('--seed <n>', 'seed of the fault draws', integer('--seed', 0), 1)
+  .addOption(
+    new Option('--dialect <names>', 'root field names served: help (`Space`) or reference (`space`)')
+      .choices(DIALECTS)
+      .default('help' as const),
+  )
   .action(async (_options, command) => {
     const flags = command.optsWithGlobals();
     const { runSimulator } = await import('./commands/simulator.js');
@@ -194,6 +200,7 @@ program
       latencyMs: flags.latency,
       jwtTtlSeconds: flags.jwtTtl,
       rateLimit: flags.rateLimit,
+      dialect: flags.dialect,
       faults: {
         unavailableRate: flags.failRate,
         dropAfterExecuteRate: flags.dropRate,

@@ -12,6 +12,7 @@ import {
 } from '../../src/schema/dialects.js';
 import { loadSchema } from '../../src/simulator/graphql/loadSchema.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
+import { startSimulator } from '../../src/simulator/server/startSimulator.js';
 import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
 import { recordRequests, withMswServer } from '../support/setupMsw.js';
 
@@ -86,6 +87,13 @@ describe('the dialect table', () => {
       undefined,
     );
     expect(refusedRootField({ errors: [null, 'text', { message: 42 }] }, ['Space'])).toBeUndefined();
+  });
+
+  it('the testing kit and the simulator refuse a dialect they do not know', async () => {
+    expect(() => createTestMock({ dialect: 'Space' as never })).toThrow(/dialect must be one of help, reference/);
+    await expect(startSimulator({ dialect: 'Space' as never })).rejects.toThrow(
+      /dialect must be one of help, reference/,
+    );
   });
 
   it('the reference schema is the snapshot with the root field renamed, and nothing else', () => {

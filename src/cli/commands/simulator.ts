@@ -1,4 +1,5 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/server/startSimulator.js';
+import { rootFieldIn } from '../../schema/dialects.js';
 import { CliUsageError } from '../CliUsageError.js';
 import type { Output } from '../output.js';
 
@@ -24,10 +25,14 @@ export async function runSimulator(out: Output, options: SimulatorOptions): Prom
       [],
     environments: platform.state.environments.map(({ id, name, classification }) => ({ id, name, classification })),
     faults: simulator.faults.current,
+    dialect: simulator.dialect,
   };
   out.result(summary, () => {
     out.line('Boomi Spaces simulator listening');
     out.line(`  GraphQL endpoint: ${simulator.url}`);
+    out.line(
+      `  dialect:          ${simulator.dialect} (one Space is \`${rootFieldIn(simulator.dialect, 'Space')}(id:)\`)`,
+    );
     out.line(`  JWT endpoint:     ${simulator.authUrl}/${credentials.accountId}`);
     out.line(`  account ${credentials.accountId}, user ${credentials.username}, API token ${credentials.apiToken}`);
     if (space) out.line(`  space ${space.id} (${space.name}); use it as SPACE_GUID too`);

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DIALECTS } from '../../src/schema/dialects.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import { CLI, cleanEnv, runCli } from '../support/cli.js';
+
+// `boomi-spaces simulator --dialect help|reference` serves the demo, and the CLI's main flows work
+// against either name of the get-one-Space root field (`Space` on the help pages, `space` in the reference).
+const EXAMPLE = new URL('../../examples/plan.yaml', import.meta.url).pathname;
+
+describe.each(DIALECTS)('the CLI against `boomi-spaces simulator --dialect %s`', (dialect) => {
+  let child: ChildProcess;
+  let url: string;
+  let stdout = '';
+  beforeAll(async () => {
+    child = spawn(process.execPath, [CLI, 'simulator', '--port', '0', '--dialect', dialect], { env: cleanEnv() });
+    url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /GraphQL endpoint: (http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(stdout);
+        if (match && stdout.includes('Press Ctrl+C')) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`simulator exited early (${code}): ${stdout}`)));
+    });
+  });
+  afterAll(async () => {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  });
+  const cli = (...args: string[]) =>
+    runCli(args, {
+      env: cleanEnv({
+        BOOMI_ENDPOINT: url,
+        BOOMI_AUTH_URL: url.replace('/graphql', '/auth/jwt/generate'),
+        BOOMI_ACCOUNT_ID: DEMO.accountId,
+        BOOMI_USERNAME: DEMO.username,
+        BOOMI_API_TOKEN: DEMO.apiToken,
+        BOOMI_SPACE_GUID: DEMO.spaceId,
+        BOOMI_PACE: '0',
+      }),
+    });
+
+  it('says which name it serves, and refuses the other by validation, as such a server would', async () => {
+    const served = dialect === 'help' ? 'Space' : 'space';
+    const other = dialect === 'help' ? 'space' : 'Space';
+    expect(stdout).toContain(`dialect:          ${dialect} (one Space is \`${served}(id:)\`)`);
+    const jwt = await (
+      await fetch(`${url.replace('/graphql', '/auth/jwt/generate')}/${DEMO.accountId}`, {
+        headers: {
+          authorization: `Basic ${Buffer.from(`BOOMI_TOKEN.${DEMO.username}:${DEMO.apiToken}`).toString('base64')}`,
+        },
+      })
+    ).text();
+    const post = (field: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
+        body: JSON.stringify({ query: `{ ${field}(id: "${DEMO.spaceId}") { id } }` }),
+      });
+    const refused = await post(other);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      errors: [
+        expect.objectContaining({ message: expect.stringContaining(`Cannot query field "${other}" on type "Query"`) }),
+      ],
+    });
+    const served_ = await post(served);
+    expect(await served_.json()).toEqual({ data: { [served]: { id: DEMO.spaceId } } });
+  });
+
+  it('spaces and space', async () => {
+    const spaces = await cli('spaces', '--json');
+    expect(spaces.code).toBe(0);
+    expect(JSON.parse(spaces.stdout)).toEqual([expect.objectContaining({ id: DEMO.spaceId })]);
+    const space = await cli('space', DEMO.spaceId);
+    expect(space.code).toBe(0);
+    expect(space.stdout).toMatch(/Invoice Sync\s*│\s*MULTI/);
+  });
+
+  it('install, then plan and apply the README example, then nothing left to change', async () => {
+    const install = await cli('install', DEMO.packs.orderIntake, '--space', DEMO.spaceId, '--json');
+    expect(install.code).toBe(0);
+    expect(JSON.parse(install.stdout)).toMatchObject({ status: 'installed' });
+    const plan = await cli('plan', EXAMPLE);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('+ install Invoice Sync "EU invoices" (MULTI)');
+    const apply = await cli('apply', EXAMPLE, '--yes');
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toMatch(/Applied \d+ of \d+ changes/);
+    const again = await cli('apply', EXAMPLE, '--yes');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No changes: the account matches the plan for space "Demo_Space".');
+  });
+});
+
+describe('boomi-spaces simulator --dialect', () => {
+  it('refuses a dialect it does not know with exit 2, naming the choices', async () => {
+    const run = await runCli(['simulator', '--dialect', 'Space']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/help, reference/);
+  });
+});
