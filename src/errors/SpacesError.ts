@@ -159,25 +159,55 @@ export interface SnapshotIdentity {
   source: string;
 }
 
+/** What a {@link SchemaDriftError} is built from. */
+export interface SchemaDriftDetails extends SpacesErrorDetails {
+  operationName: string;
+  snapshot: SnapshotIdentity;
+  /** The server's message. */
+  reason: string;
+  /** The schema element it names (`Query.Space`, `Space.colour`, `Query.spaces(limit:)`), when it names one. */
+  field?: string;
+  /** The other name Boomi publishes for that root field (src/schema/dialects.ts), as a coordinate. */
+  alternative?: string;
+}
+
+/** What to do about a drift: see what the platform accepts, then work with its schema. */
+export const SCHEMA_DRIFT_NEXT_STEPS =
+  'Next: run `boomi-spaces contract check` to see what the platform accepts (and which name it gives the Space query), ' +
+  'then `boomi-spaces schema pull` and send your own operations, written for the pulled schema, through ' +
+  '`client.execute` (README, "When the schema changes").';
+
 /**
  * The server rejected one of our operations as invalid for its schema (an unknown field, argument or
- * type): the platform's schema has moved away from the snapshot this SDK was generated from.
+ * type): the platform's schema has moved away from the snapshot this SDK was generated from. The
+ * message names the operation, the field, the other name Boomi publishes for it when there is one,
+ * and the next steps.
  */
 export class SchemaDriftError extends SpacesError {
   override name = 'SchemaDriftError';
   readonly snapshot: SnapshotIdentity;
+  /** The schema element the server refused, as a coordinate (`Query.Space`), when its message names one. */
+  readonly field: string | undefined;
+  /** The other published name of that root field (`Query.space`), when Boomi publishes two. */
+  readonly alternative: string | undefined;
 
-  constructor(details: SpacesErrorDetails & { operationName: string; snapshot: SnapshotIdentity; reason: string }) {
+  constructor(details: SchemaDriftDetails) {
+    const { field, alternative, reason, snapshot } = details;
+    const what =
+      field === undefined
+        ? ''
+        : ` The field: ${field}${alternative === undefined ? '' : `; Boomi also publishes it as ${alternative}`}.`;
     super(
-      `${details.operationName} was rejected as invalid by the server's schema (${details.reason}). This SDK was generated ` +
-        `from schema snapshot sha256 ${details.snapshot.sha256.slice(0, 12)}… of ${details.snapshot.date}. Regenerate it: ` +
-        'npm run schema:pull -- --endpoint <url>, npm run schema:diff -- schema/boomi-spaces.graphql, npm run codegen, npm test.',
+      `${details.operationName} was rejected as invalid by the server's schema (${reason}).${what} This SDK was generated ` +
+        `from schema snapshot sha256 ${snapshot.sha256.slice(0, 12)}… of ${snapshot.date}. ${SCHEMA_DRIFT_NEXT_STEPS}`,
       { ...details, code: 'SCHEMA_DRIFT' },
     );
-    this.snapshot = details.snapshot;
+    this.snapshot = snapshot;
+    this.field = field === undefined ? undefined : printable(field);
+    this.alternative = alternative === undefined ? undefined : printable(alternative);
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), snapshot: this.snapshot };
+    return { ...super.toJSON(), field: this.field, alternative: this.alternative, snapshot: this.snapshot };
   }
 }

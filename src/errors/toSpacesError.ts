@@ -1,14 +1,40 @@
 import { SCHEMA_SNAPSHOT } from '../generated/snapshot.js';
-import { alternativeFor, unknownRootField } from '../schema/dialects.js';
+import { alternativeFor } from '../schema/dialects.js';
 import { redactDeep } from '../security/SecretRedactor.js';
 import { printable, shorten } from '../text/printable.js';
 import { codeOfGraphQLError } from './codes.js';
 import { SchemaDriftError, SpacesError, type SpacesGraphQLError } from './SpacesError.js';
 import { TransportError } from './TransportError.js';
 
-// graphql-js's validation messages for a document that no longer fits the schema.
+// Validation messages for a document that no longer fits the schema: graphql-js's, and graphql-java's
+// ("Validation error (FieldUndefined@[Space]) : Field 'Space' in type 'Query' is undefined").
 const DRIFT =
-  /^(Cannot query field|Unknown argument|Unknown type|Field ".+" argument ".+" of type ".+" is required|Variable "\$.+" of type ".+" used in position expecting|Unknown enum value|Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type)/;
+  /^(Cannot query field|Unknown argument|Unknown type|Field ".+" argument ".+" of type ".+" is required|Variable "\$.+" of type ".+" used in position expecting|Unknown enum value|Value ".+" does not exist in ".+" enum|Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type|Validation error \()/;
+
+// The schema element each kind of message names, as a coordinate (`Type.field`, `Type.field(arg:)`, `Type`).
+const DRIFTED_ELEMENT: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
+  [/^Cannot query field "([^"]+)" on type "([^"]+)"/, (m) => `${m[2]}.${m[1]}`],
+  [/Field '([^']+)' in type '([^']+)' is undefined/, (m) => `${m[2]}.${m[1]}`],
+  [/^Unknown argument "([^"]+)" on field "([^"]+)"/, (m) => `${m[2]}(${m[1]}:)`],
+  [/^Unknown type "([^"]+)"/, (m) => m[1]!],
+  [/^Field "([^"]+)" argument "([^"]+)" of type "[^"]+" is required/, (m) => `${m[1]}(${m[2]}:)`],
+  [/^Value "[^"]+" does not exist in "([^"]+)" enum/, (m) => m[1]!],
+  [/^Field "([^"]+)" of required type "[^"]+" was not provided/, (m) => m[1]!],
+  [/^Field "([^"]+)" is not defined by type "([^"]+)"/, (m) => `${m[2]}.${m[1]}`],
+];
+
+/** The schema element a validation message names, and the other name Boomi publishes for it (root fields only). */
+export function driftedElement(message: string): { field?: string; alternative?: string } {
+  for (const [pattern, coordinate] of DRIFTED_ELEMENT) {
+    const match = pattern.exec(message.slice(0, 500));
+    if (!match) continue;
+    const field = shorten(coordinate(match), 120);
+    const root = /^(Query|Mutation)\.([_A-Za-z][_0-9A-Za-z]*)$/.exec(field);
+    const alternative = root ? alternativeFor(root[2]!) : undefined;
+    return { field, ...(alternative !== undefined && { alternative: `${root![1]}.${alternative}` }) };
+  }
+  return {};
+}
 
 interface ErrorContext {
   operationName: string;
@@ -58,7 +84,8 @@ export function fromGraphQLErrors(
       graphQLErrors,
       operationName,
       snapshot: SCHEMA_SNAPSHOT,
-      reason: shorten(drift.message, 300) + alternativeNote(drift.message),
+      reason: shorten(drift.message, 300),
+      ...driftedElement(drift.message),
     });
   }
   return new SpacesError(
@@ -73,15 +100,6 @@ export function fromGraphQLErrors(
       mayHaveExecuted: (status !== undefined && status >= 500) || code === 'GENERIC_SYSTEM_ERROR',
     },
   );
-}
-
-/** For a root field Boomi publishes under two names, the other one (src/schema/dialects.ts). */
-function alternativeNote(message: string): string {
-  const field = unknownRootField(message);
-  const alternative = field === undefined ? undefined : alternativeFor(field);
-  return alternative === undefined
-    ? ''
-    : `; the root field "${field}" is also published as "${alternative}" (a query is re-sent once with it, a mutation never)`;
 }
 
 /** One error of the answer as plain data: a string message, a path and locations only when well-formed. */

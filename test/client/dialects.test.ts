@@ -208,7 +208,8 @@ describe('what the dialect step never does', () => {
     expect(error).toBeInstanceOf(SchemaDriftError);
     expect(error).toMatchObject({ code: 'SCHEMA_DRIFT', operationName: 'touchSpace', mayHaveExecuted: false });
     expect((error as Error).message).toMatch(/Cannot query field "Space" on type "Mutation"/);
-    expect((error as Error).message).toContain('the root field "Space" is also published as "space"');
+    expect(error).toMatchObject({ field: 'Mutation.Space', alternative: 'Mutation.space' });
+    expect((error as Error).message).toContain('The field: Mutation.Space; Boomi also publishes it as Mutation.space.');
     expect(mocks.help.requests).toEqual(['touchSpace']);
   });
 });

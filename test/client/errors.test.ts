@@ -69,7 +69,8 @@ describe('documented GraphQL error answers', () => {
     expect(error.message).toContain(
       `schema snapshot sha256 ${SCHEMA_SNAPSHOT.sha256.slice(0, 12)}… of ${SCHEMA_SNAPSHOT.date}`,
     );
-    expect(error.message).toContain('npm run schema:pull');
+    expect(error.message).toContain('boomi-spaces contract check');
+    expect(error).toMatchObject({ field: 'Space.colour', alternative: undefined });
     expect(error.graphQLErrors[0]).toMatchObject({
       message: 'Cannot query field "colour" on type "Space".',
       // urql sends the document as printed, so the position is in that text.

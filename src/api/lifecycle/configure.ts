@@ -22,6 +22,7 @@ import {
 } from '../payloads/extensions.js';
 import { parseJsonField } from '../payloads/jsonField.js';
 import {
+  checkMaxRetry,
   checkSchedules,
   cronToSchedule,
   processSchedulesBody,
@@ -201,9 +202,9 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
         given.map((s): Schedule => (typeof s === 'string' ? cronToSchedule(s) : (s as Schedule))),
         'schedules',
       );
-      const maxRetry = request.retry?.maxRetry;
-      if (maxRetry !== undefined && (!Number.isInteger(maxRetry) || maxRetry < 1 || maxRetry > 5))
-        throw new SpacesInputError('`retry.maxRetry` must be a whole number from 1 to 5', { field: 'retry.maxRetry' });
+      const maxRetry =
+        request.retry?.maxRetry === undefined ? undefined : checkMaxRetry(request.retry.maxRetry, 'retry.maxRetry');
+      const retrySchedule = request.retry?.schedule && checkSchedules(request.retry.schedule, 'retry.schedule');
       const process = (await listProcesses(instanceId, patient(options))).find((p) => p.id === processId);
       if (!process)
         throw new SpacesInputError(`Instance ${instanceId} has no process ${processId}`, { field: 'processId' });
@@ -216,9 +217,7 @@ export function createConfigureApi({ execute, redactor, patient }: ConfigureDeps
       }
       // What is not given is kept: processSchedulesUpdate replaces the retry settings too.
       const retry = {
-        schedule: request.retry?.schedule
-          ? checkSchedules(request.retry.schedule, 'retry.schedule')
-          : target.retry.schedule,
+        schedule: retrySchedule ?? target.retry.schedule,
         maxRetry: maxRetry ?? target.retry.maxRetry ?? 5,
       };
       const { processSchedulesUpdate } = await execute(

@@ -154,6 +154,12 @@ export function createPublishingApi({
 
     async updateSpace(request, options) {
       const id = requireId(request?.id, 'id');
+      // spaceUpdate has no account group: it is fixed at creation, one per Space (a published rule).
+      if ((request as { accountGroupId?: unknown }).accountGroupId !== undefined)
+        throw new SpacesInputError(
+          "A Space's account group is fixed when the Space is created (one account group per Space): create a new Space for another account group",
+          { field: 'accountGroupId' },
+        );
       const name = spaceName(request.name);
       const input = {
         id,

@@ -40,6 +40,9 @@ const CRON_FIELDS: readonly Field[] = [
   { name: 'days of week', min: 0, max: 7, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
 ];
 const MAX_CRON_LENGTH = 200;
+// Boomi's published rules for process schedules (Platform API, ProcessSchedules).
+const FINEST_RULE = 'Boomi runs a schedule at most once a minute (no seconds)';
+const MAX_RETRY_RULE = "Boomi's rule: a failed scheduled run is retried 1 to 5 times";
 
 /**
  * Converts a 5-field cron line (`minutes hours days-of-month months days-of-week`) into a Boomi
@@ -61,6 +64,13 @@ export function cronToSchedule(line: string): Schedule {
     });
   }
   const parts = line.trim().split(/\s+/);
+  // Quartz-style lines put seconds first (6 fields, 7 with years): the platform's finest unit is a minute.
+  if (parts.length === 6 || parts.length === 7) {
+    throw new SpacesInputError(
+      `${quote(line, 60)} has ${parts.length} fields, a seconds field first: ${FINEST_RULE}. Write the 5 fields minutes hours days-of-month months days-of-week`,
+      { field: 'cron' },
+    );
+  }
   if (parts.length !== 5) {
     throw new SpacesInputError(
       `${quote(line, 60)} is not a 5-field cron line (minutes hours days-of-month months days-of-week)`,
@@ -139,11 +149,23 @@ export interface RetryPolicy {
   maxRetry: number;
 }
 
-/** Checks typed schedules before anything is sent: every field a non-empty string of cron characters. */
+/** Checks a retry count before anything is sent: a whole number from 1 to 5 (the platform's rule). */
+export function checkMaxRetry(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5)
+    throw new SpacesInputError(`\`${field}\` must be a whole number from 1 to 5 (${MAX_RETRY_RULE})`, { field });
+  return value;
+}
+
+/**
+ * Checks typed schedules before anything is sent: every field a non-empty string of cron characters,
+ * and no seconds (the platform's finest unit is a minute).
+ */
 export function checkSchedules(schedules: readonly Schedule[], field: string): Schedule[] {
   if (!Array.isArray(schedules)) throw new SpacesInputError(`\`${field}\` must be a list of schedules`, { field });
   if (schedules.length > 100) throw new SpacesInputError(`\`${field}\` holds more than 100 schedules`, { field });
   return schedules.map((schedule, index) => {
+    if (typeof schedule === 'object' && schedule !== null && 'seconds' in schedule)
+      throw new SpacesInputError(`\`${field}[${index}].seconds\`: ${FINEST_RULE}`, { field });
     const out = {} as Schedule;
     for (const key of ['minutes', 'hours', 'daysOfWeek', 'daysOfMonth', 'months', 'years'] as const) {
       const value = (schedule as Partial<Schedule> | null)?.[key] ?? (key === 'years' ? '*' : undefined);
