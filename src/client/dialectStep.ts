@@ -1,5 +1,6 @@
 import { stringifyDocument, type TypedDocumentNode } from '@urql/core';
-import { refusedRootField, ROOT_FIELD_ALTERNATIVES } from '../schema/dialects.js';
+import { driftedElement } from '../errors/toSpacesError.js';
+import { ROOT_FIELD_ALTERNATIVES } from '../schema/dialects.js';
 import type { Transport } from '../transport/createTransport.js';
 import { withMeta, type RequestMeta } from '../transport/requestMeta.js';
 import type { Answer } from '../transport/sendAttempt.js';
@@ -75,6 +76,25 @@ export function createOperationSender(transport: Transport): OperationSender {
     }
     return second;
   };
+}
+
+/**
+ * The root field, among those `sent`, on which the server refused the whole request by validation
+ * (errors without a path and no data: nothing ran), or undefined when it did not.
+ */
+export function refusedRootField(
+  payload: { data?: unknown; errors?: readonly unknown[] },
+  sent: readonly string[],
+): string | undefined {
+  if ((payload.data !== undefined && payload.data !== null) || !Array.isArray(payload.errors)) return undefined;
+  for (const error of payload.errors) {
+    if (typeof error !== 'object' || error === null) continue;
+    const { message, path } = error as { message?: unknown; path?: unknown };
+    if ((path !== undefined && path !== null) || typeof message !== 'string') continue;
+    const field = /^(?:Query|Mutation)\.(.+)$/.exec(driftedElement(message).field ?? '')?.[1];
+    if (field !== undefined && sent.includes(field)) return field;
+  }
+  return undefined;
 }
 
 /** The root fields the document's operation selects, by name (aliases aside). */

@@ -57,37 +57,3 @@ export function rootFieldIn(dialect: Dialect, helpName: string): string {
 export function isDialect(value: unknown): value is Dialect {
   return (DIALECTS as readonly unknown[]).includes(value);
 }
-
-// How servers say a root type has no such field: graphql-js ("Cannot query field "Space" on type
-// "Query"."), graphql-java ("Validation error (FieldUndefined@[Space]) : Field 'Space' in type 'Query'
-// is undefined").
-const UNKNOWN_FIELD = [/^Cannot query field "([^"]+)" on type "([^"]+)"/, /Field '([^']+)' in type '([^']+)' is undefined/];
-const ROOT_TYPES = new Set(['Query', 'Mutation']);
-
-/** The root field a validation message says the server does not have, or undefined. */
-export function unknownRootField(message: unknown): string | undefined {
-  if (typeof message !== 'string') return undefined;
-  for (const pattern of UNKNOWN_FIELD) {
-    const match = pattern.exec(message.slice(0, 500));
-    if (match && ROOT_TYPES.has(match[2]!)) return match[1];
-  }
-  return undefined;
-}
-
-/**
- * The root field, among those `sent`, on which the server refused a whole request by validation
- * (errors without a path and no data: nothing ran), or undefined when it did not.
- */
-export function refusedRootField(
-  payload: { data?: unknown; errors?: readonly unknown[] },
-  sent: readonly string[],
-): string | undefined {
-  if ((payload.data !== undefined && payload.data !== null) || !Array.isArray(payload.errors)) return undefined;
-  for (const error of payload.errors) {
-    if (typeof error !== 'object' || error === null) continue;
-    const { message, path } = error as { message?: unknown; path?: unknown };
-    const field = path === undefined || path === null ? unknownRootField(message) : undefined;
-    if (field !== undefined && sent.includes(field)) return field;
-  }
-  return undefined;
-}
