@@ -14,19 +14,28 @@ import {
   ListSpaceAccountsDocument,
   ListSpacesDocument,
 } from '../generated/graphql.js';
+import type { Origin } from '../schema/provenance.js';
 import type { OperationDocument } from '../tools/operationDocuments.js';
+import { probeDialect, type DialectFinding } from './dialect.js';
+import { judgeInferred, type Exercise, type InferredCheck } from './inferred.js';
 import { runner, urqlContext, type AnyDocument, type ContractResult, type Run } from './runner.js';
 import type { CleanupOptions, LeftBehind } from './throwaway.js';
 import type { Drift } from './validateAnswer.js';
 import { writeChecks } from './writeChecks.js';
 
 export type { ContractResult } from './runner.js';
+export type { DialectFinding } from './dialect.js';
+export type { InferredCheck } from './inferred.js';
 export type { CleanupOptions, LeftBehind } from './throwaway.js';
 
 /** The whole check: exit code 1 when anything drifted or failed, or a throwaway Space is left behind. */
 export interface ContractReport {
   endpoint: string;
   results: ContractResult[];
+  /** Which name of the Space query the endpoint accepts (undefined when the check was stopped first). */
+  dialect?: DialectFinding;
+  /** Each `inferred` element of the provenance file, and whether the live answers confirmed it. */
+  inferred: InferredCheck[];
   /** The throwaway Space of --allow-writes when it could not be deleted: delete it by hand. */
   leftBehind: LeftBehind[];
   exitCode: 0 | 1;
@@ -59,14 +68,28 @@ export async function contractCheck(
     signal?: AbortSignal;
     /** How the throwaway Space is deleted after a failure or `signal`. */
     cleanup?: CleanupOptions;
+    /** The snapshot's provenance (schema/provenance.yaml): its `inferred` elements are checked. */
+    provenance?: ReadonlyMap<string, Origin>;
   } = {},
 ): Promise<ContractReport> {
   const { signal } = options;
   const results: ContractResult[] = [];
   const found: Found = { environmentIds: [], ...(options.spaceId && { spaceId: options.spaceId }) };
-  const run = runner(client, snapshot, results, signal);
+  const exercises: Exercise[] = [];
+  const send = runner(client, snapshot, results, signal);
+  // Every operation actually sent, with its result: what the inferred elements are judged by.
+  const run: Run = async (name, document, variables, ...rest) => {
+    const before = results.length;
+    await send(name, document, variables, ...rest);
+    if (variables !== undefined && results.length > before) exercises.push({ document, result: results.at(-1)! });
+  };
 
-  if (!signal?.aborted) results.push(await introspection(client, operations, urqlContext(client, signal)));
+  let live: GraphQLSchema | undefined;
+  if (!signal?.aborted) {
+    const checked = await introspection(client, operations, urqlContext(client, signal));
+    results.push(checked.result);
+    live = checked.live;
+  }
 
   await run('listSpaces', ListSpacesDocument as AnyDocument, {}, (data) => {
     const spaces = (data.spaces as Array<{ id: string }> | null) ?? [];
@@ -76,6 +99,7 @@ export async function contractCheck(
   await run('getSpace', GetSpaceDocument as AnyDocument, found.spaceId ? { id: found.spaceId } : undefined, (data) => ({
     empty: data.space === null,
   }));
+  const dialect = signal?.aborted ? undefined : await probeDialect(client, urqlContext(client, signal), found.spaceId);
   if (options.spaceGuid) await spaceScoped(run, found, options.now ?? new Date());
   else if (!signal?.aborted)
     for (const name of [
@@ -93,7 +117,8 @@ export async function contractCheck(
         ...(options.cleanup && { cleanup: options.cleanup }),
       })
     : [];
-  return report(client, results, leftBehind);
+  const inferred = judgeInferred(options.provenance ?? new Map(), snapshot, exercises, live);
+  return { ...report(client, results, leftBehind), ...(dialect && { dialect }), inferred };
 }
 
 /** The space-scoped listings, each asking for what the one before found. */
@@ -161,7 +186,11 @@ async function spaceScoped(run: Run, found: Found, now: Date): Promise<void> {
   }));
 }
 
-function report(client: SpacesClient, results: ContractResult[], leftBehind: LeftBehind[]): ContractReport {
+function report(
+  client: SpacesClient,
+  results: ContractResult[],
+  leftBehind: LeftBehind[],
+): Omit<ContractReport, 'inferred'> {
   const bad = leftBehind.length > 0 || results.some((r) => r.status === 'DRIFT' || r.status === 'FAILED');
   return { endpoint: client.endpoint, results, leftBehind, exitCode: bad ? 1 : 0 };
 }
@@ -203,15 +232,17 @@ async function introspection(
   client: SpacesClient,
   operations: OperationDocument[],
   context: Partial<OperationContext>,
-): Promise<ContractResult> {
+): Promise<{ result: ContractResult; live?: GraphQLSchema }> {
   const query = parse(getIntrospectionQuery()) as unknown as AnyDocument;
   const { data, error } = await client.urql.query(query, {}, { ...context, requestPolicy: 'network-only' }).toPromise();
   if (!data?.__schema) {
     return {
-      operation: 'introspection',
-      status: 'NOT_CHECKABLE',
-      drifts: [],
-      note: `not allowed or not answered${error ? ` (${error.message})` : ''}`,
+      result: {
+        operation: 'introspection',
+        status: 'NOT_CHECKABLE',
+        drifts: [],
+        note: `not allowed or not answered${error ? ` (${error.message})` : ''}`,
+      },
     };
   }
   let live: GraphQLSchema;
@@ -219,9 +250,11 @@ async function introspection(
     live = buildClientSchema(data as never);
   } catch (cause) {
     return {
-      operation: 'introspection',
-      status: 'DRIFT',
-      drifts: [{ path: 'data.__schema', expected: 'a schema', seen: (cause as Error).message }],
+      result: {
+        operation: 'introspection',
+        status: 'DRIFT',
+        drifts: [{ path: 'data.__schema', expected: 'a schema', seen: (cause as Error).message }],
+      },
     };
   }
   const drifts = operations.flatMap(({ file, document }) =>
@@ -231,5 +264,5 @@ async function introspection(
       seen: e.message,
     })),
   );
-  return { operation: 'introspection', status: drifts.length > 0 ? 'DRIFT' : 'OK', drifts };
+  return { result: { operation: 'introspection', status: drifts.length > 0 ? 'DRIFT' : 'OK', drifts }, live };
 }

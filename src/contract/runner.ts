@@ -1,7 +1,11 @@
 import { createRequest, type OperationContext, type TypedDocumentNode } from '@urql/core';
 import type { GraphQLSchema } from 'graphql';
 import type { SpacesClient } from '../client/createSpacesClient.js';
+import { isSchemaRefusal } from '../errors/toSpacesError.js';
 import { validateAnswer, type Drift } from './validateAnswer.js';
+
+/** The path of a drift that is the server's refusal of the whole operation (nothing ran). */
+export const REFUSED = 'operation';
 
 /** How one operation fared. */
 export interface ContractResult {
@@ -45,13 +49,13 @@ export function runner(
         : client.urql.query(document, variables, { ...context, requestPolicy: 'network-only' })
     ).toPromise();
     if (error && !data) {
-      const graphQLErrors = error.graphQLErrors.map((e) => e.message).join('; ');
-      const invalid = /Cannot query field|Unknown (argument|type)|Field ".*" argument/.test(graphQLErrors);
+      const refusals = error.graphQLErrors.filter((e) => !e.path && isSchemaRefusal(e.message));
       results.push({
         operation: name,
-        status: invalid ? 'DRIFT' : 'FAILED',
-        drifts: invalid ? [{ path: 'operation', expected: 'accepted by the server', seen: graphQLErrors }] : [],
-        note: invalid ? 'the server refused the operation as invalid for its schema' : error.message,
+        status: refusals.length > 0 ? 'DRIFT' : 'FAILED',
+        // One drift per refusal, each naming what the server does not have.
+        drifts: refusals.map((e) => ({ path: REFUSED, expected: 'accepted by the server', seen: e.message })),
+        note: refusals.length > 0 ? 'the server refused the operation as invalid for its schema' : error.message,
       });
       return;
     }

@@ -23,6 +23,11 @@ const DRIFTED_ELEMENT: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => s
   [/^Field "([^"]+)" is not defined by type "([^"]+)"/, (m) => `${m[2]}.${m[1]}`],
 ];
 
+/** Whether a server message is a validation refusal of a document that does not fit the server's schema. */
+export function isSchemaRefusal(message: string): boolean {
+  return DRIFT.test(message);
+}
+
 /** The schema element a validation message names, and the other name Boomi publishes for it (root fields only). */
 export function driftedElement(message: string): { field?: string; alternative?: string } {
   for (const [pattern, coordinate] of DRIFTED_ELEMENT) {
@@ -76,7 +81,7 @@ export function fromGraphQLErrors(
           ? 'HTTP_ERROR'
           : 'GRAPHQL_ERROR');
   const messages = graphQLErrors.map((e) => shorten(printable(e.message), 300)).join('; ');
-  const drift = graphQLErrors.find((e) => !e.path && DRIFT.test(e.message));
+  const drift = graphQLErrors.find((e) => !e.path && isSchemaRefusal(e.message));
   if (drift && (status === undefined || status === 200 || status === 400)) {
     return new SchemaDriftError({
       code: 'SCHEMA_DRIFT',

@@ -165,7 +165,7 @@ describe('secrets by source, local inputs first', () => {
     for (const out of [table.stdout, table.stderr, json.stdout, json.stderr]) expect(out).not.toContain(USER);
   });
 
-  it('a missing variable (configure, plan, apply), a bad cron line (schedule), a blank id: 0 requests', async () => {
+  it('a missing variable (configure, plan, apply), a bad cron line, seconds or maxRetry 6 (schedule), a blank id: 0 requests', async () => {
     const plan = join(work, 'missing-variable.yaml');
     writeFileSync(
       plan,
@@ -187,6 +187,22 @@ describe('secrets by source, local inputs first', () => {
     const cron = await cli('schedule', instanceId, '--process', 'Invoice export', '--cron', '61 * * * *');
     expect(cron.code).toBe(2);
     expect(cron.stderr).toContain('minutes "61"');
+    // Boomi's published rules: no seconds, maxRetry 1 to 5.
+    const seconds = await cli('schedule', instanceId, '--process', 'Invoice export', '--cron', '*/30 * * * * *');
+    expect(seconds.code).toBe(2);
+    expect(seconds.stderr).toContain('at most once a minute (no seconds)');
+    const retries = await cli(
+      'schedule',
+      instanceId,
+      '--process',
+      'Invoice export',
+      '--cron',
+      '0 6 * * *',
+      '--max-retry',
+      '6',
+    );
+    expect(retries.code).toBe(2);
+    expect(retries.stderr).toContain('--max-retry');
     const blank = await cli('configure', ' ', '--env', 'Production', '--set', 'SFTP.host=h');
     expect(blank.code).toBe(2);
     expect(blank.stderr).toContain('<instanceId> must be a non-empty string');

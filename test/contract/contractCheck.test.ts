@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { buildSchema, introspectionFromSchema } from 'graphql';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import { runCli, cleanEnv } from '../support/cli.js';
 import { json, useHostileServer } from '../support/hostileServer.js';
@@ -7,6 +9,8 @@ import { demoEnv, useSimulatorClient } from '../support/simulator.js';
 
 interface Report {
   exitCode: number;
+  dialect?: { dialect: string; names: Record<string, string> };
+  inferred: Array<{ element: string; why: string; verdict: string; by?: string }>;
   results: Array<{
     operation: string;
     status: string;
@@ -49,6 +53,19 @@ describe('boomi-spaces contract check against the simulator', () => {
       listExecutions: 'OK',
       listSpaceAccounts: 'OK',
     });
+    // The simulator serves the help pages' names, and its schema is the snapshot: introspection
+    // confirms every inferred element.
+    expect(report.dialect).toEqual({ dialect: 'help', names: { Space: 'accepted', space: 'refused' } });
+    expect(report.inferred.length).toBeGreaterThan(0);
+    expect(report.inferred.every((c) => c.verdict === 'confirmed' && c.by === 'introspection' && c.why)).toBe(true);
+    expect(report.inferred.map((c) => c.element)).toContain('IntegrationPackInstance.processes');
+    const text = await runCli(['contract', 'check'], { env: demoEnv(simulator, { BOOMI_SPACE_GUID: DEMO.spaceId }) });
+    expect(text.stdout).toContain(
+      'Dialect: help, the Space query as the help pages name it (Space accepted, space refused).',
+    );
+    expect(text.stdout).toMatch(
+      /Inferred elements of schema\/provenance\.yaml: \d+ confirmed, 0 refused, 0 not exercised\./,
+    );
     expect(JSON.stringify(simulator.platform.state)).toBe(before);
     expect(
       Object.keys(simulator.stats.operations).filter((op) => /install|attach|update|execute|create|delete/i.test(op)),
@@ -226,5 +243,58 @@ describe('boomi-spaces contract check against a server that drifts', () => {
         'data.complete[0].executionDuration: a typed pair such as ["Long", "5816"] / ["Long","soon"]',
       ]),
     );
+  });
+});
+
+describe('boomi-spaces contract check against a platform that speaks the reference dialect', () => {
+  const server = useHostileServer();
+  // The live schema: the Space query named as the generated reference names it, and the type we
+  // inferred as Atom under another name.
+  const live = buildSchema(
+    readFileSync('schema/boomi-spaces.graphql', 'utf8')
+      .replace(/^ {2}Space\(/m, '  space(')
+      .replace(/\bAtom\b/g, 'RuntimeAtom'),
+  );
+  const refusal = {
+    errors: [
+      { message: 'Cannot query field "Space" on type "Query". Did you mean "space" or "spaces"?', extensions: {} },
+    ],
+    data: null,
+  };
+
+  it('reports the dialect it found and which inferred elements the live schema confirmed or refused', async () => {
+    server.answer = (request, response) => {
+      const query = String(request.body.query);
+      if (request.operationName === 'IntrospectionQuery')
+        return json(response, 200, { data: introspectionFromSchema(live) });
+      if (/\bSpace\(/.test(query)) return json(response, 400, refusal);
+      if (request.operationName === 'listSpaces') return json(response, 200, { data: { spaces: [] } });
+      return json(response, 200, { data: { space: null } });
+    };
+    const env = cleanEnv({ BOOMI_ENDPOINT: server.url, BOOMI_JWT: fakeJwt(4_000_000_000, 'u'), BOOMI_PACE: '0' });
+    const run = await runCli(['contract', 'check', '--json'], { env });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.dialect).toEqual({ dialect: 'reference', names: { Space: 'refused', space: 'accepted' } });
+    const verdicts = Object.fromEntries(report.inferred.map((c) => [c.element, `${c.verdict} by ${c.by}`]));
+    expect(verdicts).toMatchObject({
+      Atom: 'refused by introspection',
+      'IntegrationPackInstance.processes': 'confirmed by introspection',
+      ScheduleRetry: 'confirmed by introspection',
+    });
+    expect(report.results.find((r) => r.operation === 'introspection')?.drifts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ seen: expect.stringContaining('Cannot query field "Space"') }),
+      ]),
+    );
+
+    const text = await runCli(['contract', 'check'], { env });
+    expect(text.stdout).toContain(
+      "Dialect: reference, the Space query as Boomi's generated reference name it (Space refused, space accepted).",
+    );
+    expect(text.stdout).toMatch(
+      /Inferred elements of schema\/provenance\.yaml: \d+ confirmed, 1 refused, 0 not exercised\./,
+    );
+    expect(text.stdout).toMatch(/│ Atom +│ refused +│ introspection +│/);
   });
 });
