@@ -97,7 +97,10 @@ export function refusedRootField(
   return undefined;
 }
 
-/** The root fields the document's operation selects, by name (aliases aside). */
+/**
+ * The root fields the document's operation selects, by name (aliases aside). Those selected through a
+ * named fragment are left out, so they are always sent as written (contract check's probe relies on it).
+ */
 function rootFields(document: Document): string[] {
   const operation = operationOf(document);
   const names: string[] = [];
