@@ -17,8 +17,9 @@ import {
 import type { Origin } from '../schema/provenance.js';
 import type { OperationDocument } from '../tools/operationDocuments.js';
 import { probeDialect, type DialectFinding } from './dialect.js';
-import { judgeInferred, type Exercise, type InferredCheck } from './inferred.js';
+import { judgeInferred, type Exercise, type InferredCheck, type TypenamesSeen } from './inferred.js';
 import { runner, urqlContext, type AnyDocument, type ContractResult, type Run } from './runner.js';
+import { probeTypenames } from './typenameProbe.js';
 import type { CleanupOptions, LeftBehind } from './throwaway.js';
 import type { Drift } from './validateAnswer.js';
 import { writeChecks } from './writeChecks.js';
@@ -100,8 +101,19 @@ export async function contractCheck(
     empty: data.space === null,
   }));
   const dialect = signal?.aborted ? undefined : await probeDialect(client, urqlContext(client, signal), found.spaceId);
-  if (options.spaceGuid) await spaceScoped(run, found, options.now ?? new Date());
-  else if (!signal?.aborted)
+  const typenames: TypenamesSeen = new Map();
+  if (options.spaceGuid) {
+    await spaceScoped(run, found, options.now ?? new Date());
+    if (options.provenance)
+      await probeTypenames(
+        client,
+        snapshot,
+        options.provenance,
+        { id: found.spaceId, integrationPackInstanceId: found.instanceId, ipackInstanceId: found.instanceId },
+        signal,
+        { exercises, typenames },
+      );
+  } else if (!signal?.aborted)
     for (const name of [
       'listIntegrationPackInstances',
       'listEnvironments',
@@ -117,7 +129,7 @@ export async function contractCheck(
         ...(options.cleanup && { cleanup: options.cleanup }),
       })
     : [];
-  const inferred = judgeInferred(options.provenance ?? new Map(), snapshot, exercises, live);
+  const inferred = judgeInferred(options.provenance ?? new Map(), snapshot, exercises, live, typenames);
   return { ...report(client, results, leftBehind), ...(dialect && { dialect }), inferred };
 }
 

@@ -28,6 +28,9 @@ export interface InferredCheck {
   by?: string;
 }
 
+/** The `__typename`s the answers showed where an inferred type was expected, with the operation that showed them. */
+export type TypenamesSeen = Map<string, { names: ReadonlySet<string>; by: string }>;
+
 /** One operation the check sent, with how it fared. */
 export interface Exercise {
   document: DocumentNode;
@@ -74,17 +77,21 @@ export function exercisedElements(schema: GraphQLSchema, document: DocumentNode)
 
 /**
  * For each `inferred` element: the live schema's word when introspection answered, else what the
- * operations that named it met: refused when a refusal names it, confirmed when an operation naming
- * it was answered (its document passed the server's validation).
+ * answers showed: an object type is confirmed when a `__typename` where it was expected is its name,
+ * refused when those name another type; any other element is refused when a refusal names it,
+ * confirmed when an operation naming it was answered (its document passed the server's validation).
  */
 export function judgeInferred(
   origins: ReadonlyMap<string, Origin>,
   snapshot: GraphQLSchema,
   exercises: readonly Exercise[],
   live: GraphQLSchema | undefined,
+  typenames: TypenamesSeen = new Map(),
 ): InferredCheck[] {
   const liveElements = live && schemaElements(live);
   const verdicts = new Map<string, Pick<InferredCheck, 'verdict' | 'by'>>();
+  for (const [type, { names, by }] of typenames)
+    if (names.size > 0) verdicts.set(type, { verdict: names.has(type) ? 'confirmed' : 'refused', by });
   for (const { document, result } of exercises) {
     if (result.status === 'FAILED') continue;
     const refusals = result.drifts.filter((d) => d.path === REFUSED);

@@ -297,4 +297,56 @@ describe('boomi-spaces contract check against a platform that speaks the referen
     );
     expect(text.stdout).toMatch(/│ Atom +│ refused +│ introspection +│/);
   });
+
+  it('without introspection, judges inferred types by the __typename the listings show', async () => {
+    const answers: Record<string, unknown> = {
+      IntrospectionQuery: { errors: [{ message: 'introspection is disabled' }], data: null },
+      contractDialect_help: { data: { Space: null } },
+      contractDialect_reference: refusal,
+      listIntegrationPackInstances: {
+        data: { integrationPackInstances: [{ id: 'i1', integrationPackId: 'p1', integrationPackOverrideName: 'EU' }] },
+      },
+      contractTypenames_integrationPackInstances: {
+        data: {
+          integrationPackInstances: [
+            { __typename: 'IntegrationPackInstance', processes: [{ __typename: 'IntegrationPackInstanceProcess' }] },
+          ],
+        },
+      },
+      contractTypenames_environments: {
+        data: { environments: [{ __typename: 'Environment', atoms: [{ __typename: 'RuntimeAtom' }] }] },
+      },
+      contractTypenames_integrationPackInstanceProcesses: {
+        errors: [{ message: 'Cannot query field "retry" on type "ProcessSchedules".' }],
+        data: null,
+      },
+    };
+    const variables: Array<Record<string, unknown>> = [];
+    server.answer = (request, response) => {
+      if (request.operationName.startsWith('contractTypenames_')) variables.push(request.body.variables as never);
+      const answer = answers[request.operationName] ?? { data: null };
+      json(response, (answer as { errors?: unknown }).errors ? 400 : 200, answer);
+    };
+    const env = cleanEnv({
+      BOOMI_ENDPOINT: server.url,
+      BOOMI_JWT: fakeJwt(4_000_000_000, 'u'),
+      BOOMI_SPACE_GUID: 'g',
+      BOOMI_PACE: '0',
+    });
+    const run = await runCli(['contract', 'check', '--json'], { env });
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.dialect?.dialect).toBe('help');
+    const verdicts = Object.fromEntries(report.inferred.map((c) => [c.element, `${c.verdict} by ${c.by}`]));
+    expect(verdicts).toMatchObject({
+      IntegrationPackInstanceProcess: 'confirmed by contractTypenames_integrationPackInstances',
+      'IntegrationPackInstance.processes': 'confirmed by contractTypenames_integrationPackInstances',
+      Atom: 'refused by contractTypenames_environments',
+      ScheduleRetry: 'not exercised by undefined',
+      SpaceAccountSearchCriteria: 'not exercised by undefined',
+    });
+    // The processes probe asks for the instance the listing found.
+    expect(variables).toContainEqual({ integrationPackInstanceId: 'i1' });
+    // The probes stay out of the results table.
+    expect(report.results.map((r) => r.operation).filter((o) => o.startsWith('contract'))).toEqual([]);
+  });
 });
