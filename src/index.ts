@@ -47,6 +47,7 @@ export { FINAL_STATUSES } from './api/lifecycle/types.js';
 export type { RunOptions } from './api/lifecycle/executions.js';
 export type { UpdateMapExtensionsRequest } from './api/lifecycle/configure.js';
 export type { OAuthConnection, OAuthDetailsRequest, SpaceAccountCriteria } from './api/lifecycle/publishing.js';
+export type { CatalogApi, CatalogListing, CatalogPage, CatalogSearch, CatalogTag } from './api/catalog.js';
 export type {
   Connection,
   ConnectionField,

@@ -11,6 +11,7 @@ import {
 } from '../generated/graphql.js';
 import type { CallOptions } from '../client/callOptions.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
+import { createCatalogApi, type CatalogApi } from './catalog.js';
 import { createConfigureApi, type ConfigureApi } from './lifecycle/configure.js';
 import { createExecutionsApi, type ExecutionsApi } from './lifecycle/executions.js';
 import { createPublishingApi, type PublishingApi } from './lifecycle/publishing.js';
@@ -38,7 +39,7 @@ import { checkInstallAgainstSpace, normaliseEnvironmentIds, normaliseInstallRequ
  * ambiguously are reconciled against the listings, never re-sent blindly. Every method takes
  * optional {@link CallOptions} (`signal`, `timeoutMs` for the whole call).
  */
-export interface SpacesApi extends ConfigureApi, ExecutionsApi, PublishingApi {
+export interface SpacesApi extends ConfigureApi, ExecutionsApi, PublishingApi, CatalogApi {
   /** One Space with its shared packs. Rejects with `SPACE_NOT_FOUND` when there is none. */
   getSpace(id: string, options?: CallOptions): Promise<Space>;
   /** Every Space the authorizing account created. */
@@ -82,11 +83,13 @@ export interface SpacesApiOptions {
   reconcileAttempts: number;
   /** The client's redactor: secrets of the customer's settings join it the moment the SDK sees them. */
   redactor: SecretRedactor;
+  /** Runs the operations that need no credentials (the public catalog) without any. */
+  executePublic: Execute;
 }
 
 export function createSpacesApi(
   execute: Execute,
-  { maxSends, reconcileAttempts, redactor }: SpacesApiOptions,
+  { maxSends, reconcileAttempts, redactor, executePublic }: SpacesApiOptions,
 ): SpacesApi {
   const installsInFlight = new Map<string, Promise<InstallResult>>();
   // The listings that decide an ambiguous mutation's fate are queries: safe to repeat, worth patience.
@@ -158,6 +161,7 @@ export function createSpacesApi(
     ...createConfigureApi({ execute, redactor, patient }),
     ...createExecutionsApi({ execute, patient }),
     ...createPublishingApi({ execute, redactor, maxSends, patient }),
+    ...createCatalogApi(executePublic),
     getSpace,
 
     async listSpaces(options) {

@@ -10,4 +10,8 @@ export const INPUT_LIMITS = {
   maxNameLength: 255,
   /** Environments in one attach call. */
   maxEnvironmentIds: 100,
+  /** Characters in a catalog search term. */
+  maxSearchTermLength: 200,
+  /** Listings in one page of the public catalog. */
+  maxCatalogPageSize: 100,
 } as const;

@@ -19,17 +19,38 @@ export interface ConnectionFlags {
   maxResponseMb?: string;
 }
 
-/** How the CLI reaches the platform and authenticates. */
-export interface Connection {
+/** How the CLI reaches the platform, credentials aside: all the public catalog needs. */
+export interface PublicConnection {
   endpoint: string;
-  authUrl: string;
   spaceGuid: string | undefined;
   /** Requests per second at most (0: no pacing). */
   pace: number;
   /** The longest answer read, in bytes; absent: the SDK's default. */
   maxResponseBytes?: number;
+}
+
+/** How the CLI reaches the platform and authenticates. */
+export interface Connection extends PublicConnection {
+  authUrl: string;
   credentials:
     { kind: 'apiToken'; accountId: string; username: string; apiToken: string } | { kind: 'jwt'; jwt: string };
+}
+
+/** Flags over environment, credentials left out (never read): the endpoint, SPACE_GUID, pacing, limits. */
+export function resolvePublicConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): PublicConnection {
+  const pick = (flag: string | undefined, name: string) => nonEmpty(flag) ?? nonEmpty(env[name]);
+  const endpoint = pick(flags.endpoint, 'BOOMI_ENDPOINT') ?? DEFAULT_ENDPOINT;
+  const spaceGuid = pick(flags.spaceGuid, 'BOOMI_SPACE_GUID');
+  const paceText = pick(flags.pace, 'BOOMI_PACE') ?? String(DEFAULT_RATE_LIMIT.requestsPerSecond);
+  const pace = Number(paceText);
+  // The SDK paces in whole requests per second: a fraction is refused here, before anything starts.
+  if (!/^\d{1,5}$/.test(paceText)) {
+    throw new CliUsageError(
+      `--pace / BOOMI_PACE must be a whole number of requests per second ≥ 0 (0: no pacing), not "${shorten(paceText, 40)}"`,
+    );
+  }
+  const maxResponseBytes = responseLimit(pick(flags.maxResponseMb, 'BOOMI_MAX_RESPONSE_MB'));
+  return { endpoint, spaceGuid, pace, ...(maxResponseBytes !== undefined && { maxResponseBytes }) };
 }
 
 /**
@@ -42,23 +63,12 @@ export async function resolveConnection(
   stdin: Readable,
 ): Promise<Connection> {
   const pick = (flag: string | undefined, name: string) => nonEmpty(flag) ?? nonEmpty(env[name]);
-  const endpoint = pick(flags.endpoint, 'BOOMI_ENDPOINT') ?? DEFAULT_ENDPOINT;
+  const base = resolvePublicConnection(flags, env);
   const authUrl = pick(flags.authUrl, 'BOOMI_AUTH_URL') ?? DEFAULT_AUTH_URL;
-  const spaceGuid = pick(flags.spaceGuid, 'BOOMI_SPACE_GUID');
   const accountId = pick(flags.account, 'BOOMI_ACCOUNT_ID');
   const username = pick(flags.username, 'BOOMI_USERNAME');
   const apiToken = flags.apiTokenStdin ? await readSecretFromStdin(stdin) : nonEmpty(env.BOOMI_API_TOKEN);
   const jwt = nonEmpty(env.BOOMI_JWT);
-  const paceText = pick(flags.pace, 'BOOMI_PACE') ?? String(DEFAULT_RATE_LIMIT.requestsPerSecond);
-  const pace = Number(paceText);
-  // The SDK paces in whole requests per second: a fraction is refused here, before anything starts.
-  if (!/^\d{1,5}$/.test(paceText)) {
-    throw new CliUsageError(
-      `--pace / BOOMI_PACE must be a whole number of requests per second ≥ 0 (0: no pacing), not "${shorten(paceText, 40)}"`,
-    );
-  }
-  const maxResponseBytes = responseLimit(pick(flags.maxResponseMb, 'BOOMI_MAX_RESPONSE_MB'));
-  const limits = maxResponseBytes === undefined ? {} : { maxResponseBytes };
 
   if (apiToken !== undefined || jwt === undefined) {
     const missing = [
@@ -70,15 +80,12 @@ export async function resolveConnection(
       throw new CliUsageError(`missing credentials: ${missing.join(', ')} (or set BOOMI_JWT to a ready JWT)`);
     }
     return {
-      endpoint,
+      ...base,
       authUrl,
-      spaceGuid,
-      pace,
-      ...limits,
       credentials: { kind: 'apiToken', accountId: accountId!, username: username!, apiToken: apiToken! },
     };
   }
-  return { endpoint, authUrl, spaceGuid, pace, ...limits, credentials: { kind: 'jwt', jwt } };
+  return { ...base, authUrl, credentials: { kind: 'jwt', jwt } };
 }
 
 const MIB = 1024 * 1024;

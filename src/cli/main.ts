@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { Argument, Command, Option } from '@commander-js/extra-typings';
 import { endQuietlyOnBrokenPipe, EXIT, Output } from './output.js';
 import { printable } from '../text/printable.js';
-import { connected, loggerFor } from './session.js';
+import { connected, connectedWithoutCredentials, loggerFor } from './session.js';
 import { registerLifecycleCommands } from './lifecycleCommands.js';
 import { registerSchemaCommands } from './schemaCommands.js';
 import { collect, integer, rate } from './parsers.js';
@@ -159,6 +159,19 @@ program
     const logger = await loggerFor(flags);
     const ok = await applyCommand(new Output(Boolean(flags.json)), file, flags, logger);
     process.exitCode = ok ? EXIT.ok : EXIT.apiFailure;
+  });
+
+// The public Marketplace catalog: only --endpoint (or BOOMI_ENDPOINT) matters, no credentials are read or sent.
+program
+  .command('catalog')
+  .description('search the public Marketplace catalog (no credentials needed)')
+  .command('search')
+  .description('list the published catalog listings matching a term, with their installs and publishing dates')
+  .argument('<term>', 'text the listings must match (name, description)')
+  .option('--limit <n>', 'listings shown at most, 1 to 1000', integer('--limit', 1, 1000), 20)
+  .action(async (term, options, command) => {
+    const { client, out } = await connectedWithoutCredentials(command.optsWithGlobals());
+    await (await import('./commands/catalog.js')).searchCatalog(client, out, term, { limit: options.limit });
   });
 
 /** Resolves at Ctrl+C or SIGTERM: servers run until then. */

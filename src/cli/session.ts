@@ -14,6 +14,18 @@ export async function loggerFor(flags: GlobalFlags) {
   return flags.verbose ? (await import('./verbose.js')).verboseLogger() : undefined;
 }
 
+/**
+ * A client for the public catalog: the endpoint and transport settings from flags and environment,
+ * no credentials read or sent (none needs to be set).
+ */
+export async function connectedWithoutCredentials(flags: GlobalFlags): Promise<{ client: SpacesClient; out: Output }> {
+  const out = new Output(Boolean(flags.json));
+  const { resolvePublicConnection } = await import('./config.js');
+  const connection = resolvePublicConnection(flags, process.env);
+  const { connect } = await import('./connect.js');
+  return { client: connect(connection, await loggerFor(flags)), out };
+}
+
 /** A client built from flags and environment, with the output and the SPACE_GUID it uses. */
 export async function connected(
   flags: GlobalFlags,

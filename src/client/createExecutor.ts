@@ -24,6 +24,7 @@ export function createExecutor(
   endpoint: string,
   redactor: SecretRedactor,
   headers: Record<string, string>,
+  { withoutCredentials = false }: { withoutCredentials?: boolean } = {},
 ): Execute {
   const redact = (text: string) => redactor.redact(text);
   return async <TResult, TVariables extends Record<string, unknown>>(
@@ -41,6 +42,7 @@ export function createExecutor(
       ...(options?.signal && { signal: options.signal }),
       ...(options?.timeoutMs !== undefined && { deadline: Date.now() + options.timeoutMs }),
       ...(options?.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
+      ...(withoutCredentials && { withoutCredentials }),
     };
     if (options?.timeoutMs !== undefined && options.timeoutMs <= 0) {
       // The call's deadline passed before this request: nothing is sent, so nothing can have run.

@@ -49,7 +49,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * });
  * ```
  */
-export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
+export function createSpacesClient(options: SpacesClientOptions = {}): SpacesClient {
   const resolved = resolveOptions(options);
   const redactor = new SecretRedactor();
   // One budget for the client's GraphQL requests and its JWT endpoint calls alike.
@@ -88,12 +88,17 @@ export function createSpacesClient(options: SpacesClientOptions): SpacesClient {
     fetchOptions: { headers: resolved.headers },
   });
   const execute = createExecutor(send, resolved.endpoint, redactor, resolved.headers);
+  // The public catalog goes without credentials: no JWT is fetched for it, no Authorization header sent.
+  const executePublic = createExecutor(send, resolved.endpoint, redactor, resolved.headers, {
+    withoutCredentials: true,
+  });
   const client: SpacesClient = {
     ...createSpacesApi(execute, {
       maxSends: resolved.retry.maxAttempts,
       // Never less patient than an ordinary query.
       reconcileAttempts: Math.max(resolved.retry.maxAttempts, resolved.retry.reconcileAttempts),
       redactor,
+      executePublic,
     }),
     execute,
     urql,

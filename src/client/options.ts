@@ -63,7 +63,8 @@ export interface JwtCredentials {
 }
 
 /**
- * Options of {@link createSpacesClient}. Give one of `token`, `getToken` or `jwt`.
+ * Options of {@link createSpacesClient}. Give one of `token`, `getToken` or `jwt`; a client without
+ * any serves the public catalog (`searchCatalog`) only.
  */
 export interface SpacesClientOptions {
   /** The GraphQL endpoint; wins over `region`. Default `https://platform.boomi.com/graphql`. `http://` only for loopback hosts. */
@@ -145,6 +146,18 @@ export interface ResolvedOptions {
   logger?: TransportLogger;
 }
 
+/**
+ * The token source of a client made without credentials: every call but the public catalog's fails
+ * with AUTH_ERROR before anything is sent, saying what to set.
+ */
+const withoutCredentials: TokenSource = () => {
+  throw new SpacesInputError(
+    'this client was made without credentials: give createSpacesClient `token`, `getToken` or `jwt` ' +
+      '(the CLI: BOOMI_JWT, or BOOMI_ACCOUNT_ID, BOOMI_USERNAME and BOOMI_API_TOKEN); only searchCatalog works without',
+    { field: 'token' },
+  );
+};
+
 /** Connections per origin of the client's own undici Agent. */
 const DEFAULT_CONNECTIONS = 32;
 
@@ -168,10 +181,8 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
       field: String(given[0]),
     });
   }
-  if (given.length === 0 || (token !== undefined && (typeof token !== 'string' || token.trim() === ''))) {
-    throw new SpacesInputError('A `token` (a Boomi JWT), a `getToken` function or `jwt` credentials are required', {
-      field: 'token',
-    });
+  if (token !== undefined && (typeof token !== 'string' || token.trim() === '')) {
+    throw new SpacesInputError('`token` must be a Boomi JWT (a non-empty string)', { field: 'token' });
   }
   if (getToken !== undefined && typeof getToken !== 'function') {
     throw new SpacesInputError('`getToken` must be a function', { field: 'getToken' });
@@ -222,7 +233,7 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   return {
     endpoint,
     ...(jwt && { jwt: { ...jwt, authUrl: jwt.authUrl ?? preset?.authUrl ?? REGIONS.us.authUrl } }),
-    getToken: getToken ?? (fixedToken !== undefined ? () => fixedToken : undefined),
+    getToken: getToken ?? (fixedToken !== undefined ? () => fixedToken : jwt ? undefined : withoutCredentials),
     headers,
     // Looked up per call, so fetch mocks installed after the client is made (msw, nock) still apply.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),

@@ -82,6 +82,11 @@ export function listSpaces(execute: OperationExecutor, options?: CallOptions): P
   return execute(Operations.ListSpacesDocument, options);
 }
 
+/** Runs `searchCatalog` (operations/searchCatalog.graphql). */
+export function searchCatalog(execute: OperationExecutor, variables: Operations.SearchCatalogQueryVariables, options?: CallOptions): Promise<Operations.SearchCatalogQuery> {
+  return execute(Operations.SearchCatalogDocument, variables, options);
+}
+
 /** Runs `searchSpaceAccounts` (operations/searchSpaceAccounts.graphql). */
 export function searchSpaceAccounts(execute: OperationExecutor, variables: Operations.SearchSpaceAccountsQueryVariables, options?: CallOptions): Promise<Operations.SearchSpaceAccountsQuery> {
   return execute(Operations.SearchSpaceAccountsDocument, variables, options);
@@ -130,6 +135,7 @@ export const documents = {
   listProcesses: Operations.ListProcessesDocument,
   listSpaceAccounts: Operations.ListSpaceAccountsDocument,
   listSpaces: Operations.ListSpacesDocument,
+  searchCatalog: Operations.SearchCatalogDocument,
   searchSpaceAccounts: Operations.SearchSpaceAccountsDocument,
   uninstallIpack: Operations.UninstallIpackDocument,
   updateExtensions: Operations.UpdateExtensionsDocument,
@@ -156,6 +162,7 @@ export interface OperationTypes {
   listProcesses: { kind: 'query'; variables: Operations.ListProcessesQueryVariables; result: Operations.ListProcessesQuery };
   listSpaceAccounts: { kind: 'query'; variables: Operations.ListSpaceAccountsQueryVariables; result: Operations.ListSpaceAccountsQuery };
   listSpaces: { kind: 'query'; variables: Operations.ListSpacesQueryVariables; result: Operations.ListSpacesQuery };
+  searchCatalog: { kind: 'query'; variables: Operations.SearchCatalogQueryVariables; result: Operations.SearchCatalogQuery };
   searchSpaceAccounts: { kind: 'query'; variables: Operations.SearchSpaceAccountsQueryVariables; result: Operations.SearchSpaceAccountsQuery };
   uninstallIpack: { kind: 'mutation'; variables: Operations.UninstallIpackMutationVariables; result: Operations.UninstallIpackMutation };
   updateExtensions: { kind: 'mutation'; variables: Operations.UpdateExtensionsMutationVariables; result: Operations.UpdateExtensionsMutation };

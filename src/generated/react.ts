@@ -82,6 +82,11 @@ export function useListSpaces(options?: QueryHookOptions): QueryState<'listSpace
   return useSpacesQuery('listSpaces', {}, options);
 }
 
+/** Runs `searchCatalog` (operations/searchCatalog.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+export function useSearchCatalog(variables: Operations.SearchCatalogQueryVariables, options?: QueryHookOptions): QueryState<'searchCatalog'> {
+  return useSpacesQuery('searchCatalog', variables, options);
+}
+
 /** Runs `searchSpaceAccounts` (operations/searchSpaceAccounts.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
 export function useSearchSpaceAccounts(variables: Operations.SearchSpaceAccountsQueryVariables, options?: QueryHookOptions): QueryState<'searchSpaceAccounts'> {
   return useSpacesQuery('searchSpaceAccounts', variables, options);

@@ -44,11 +44,96 @@ export type Atom = {
 /** A catalog artifact of a Space: the published reference calls the union's members Catalog Listing Recipes. */
 export type CatalogArtifact = CatalogListingRecipe;
 
+/** A listing of the public Marketplace catalog. */
+export type CatalogListing = {
+  __typename?: 'CatalogListing';
+  /** The listing's state. */
+  catalogListingStatus?: Maybe<CatalogListingStatus>;
+  /** What the listing installs. */
+  listingArtifact?: Maybe<CatalogListingArtifact>;
+  /** The listing's name and description. */
+  listingMetaData?: Maybe<CatalogListingMetaData>;
+  /** The tags of the listing. */
+  listingTags?: Maybe<Array<Maybe<CatalogListingTagging>>>;
+  /** How many times it was installed. */
+  numberOfInstalls?: Maybe<Scalars['Int']['output']>;
+  /** When the listing was published (the pages give no format). */
+  publishedDate?: Maybe<Scalars['String']['output']>;
+  /** The listing's name in the catalog's addresses. */
+  slug?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a catalog listing installs. */
+export type CatalogListingArtifact = {
+  __typename?: 'CatalogListingArtifact';
+  /** The id of the artifact at its source. */
+  artifactSourceId?: Maybe<Scalars['String']['output']>;
+  /** The kind of artifact (the pages give no values). */
+  listingType?: Maybe<Scalars['String']['output']>;
+};
+
+/** The name and description of a catalog listing. */
+export type CatalogListingMetaData = {
+  __typename?: 'CatalogListingMetaData';
+  /** The listing's description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The listing's display name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
 /** A catalog listing recipe. Only its id is modelled: the published pages do not list its fields. */
 export type CatalogListingRecipe = {
   __typename?: 'CatalogListingRecipe';
   /** The recipe's id. */
   id?: Maybe<Scalars['ID']['output']>;
+};
+
+/** The state of a Marketplace catalog listing. */
+export type CatalogListingStatus =
+  /** Published: visible in the public catalog. */
+  | 'PUBLISHED';
+
+/** A tag of the catalog. */
+export type CatalogListingTag = {
+  __typename?: 'CatalogListingTag';
+  /** The category the tag belongs to. */
+  categoryCode?: Maybe<Scalars['String']['output']>;
+  /** The tag's id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The tag's name. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** One tag of a catalog listing. */
+export type CatalogListingTagging = {
+  __typename?: 'CatalogListingTagging';
+  /** The tag. */
+  listingTag?: Maybe<CatalogListingTag>;
+};
+
+/** Which listings of the public catalog to return, and which page. */
+export type CatalogListingsSearchInput = {
+  /** Only listings in these states. */
+  catalogListingStatus?: InputMaybe<Array<InputMaybe<CatalogListingStatus>>>;
+  /** Only listings with these tags (the pages give no type: modelled as strings, never sent by the SDK). */
+  catalogListingTagFilter?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** Listings in the page at most. */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  /** Listings to skip: the page's start. */
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  /** Text the listings must match. */
+  searchTerm?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One page of the public Marketplace catalog. */
+export type CatalogListingsSearchResult = {
+  __typename?: 'CatalogListingsSearchResult';
+  /** The listings of this page. */
+  catalogListings?: Maybe<Array<Maybe<CatalogListing>>>;
+  /** How many listings this page holds. */
+  currentPageSize?: Maybe<Scalars['Int']['output']>;
+  /** How many listings match in all (page on until offset reaches it). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The kind of an environment. Environments without a classification exist: fields of this type stay nullable. */
@@ -458,6 +543,8 @@ export type Query = {
   IPackInstanceOAuthConnectorDetails?: Maybe<IPackInstanceOAuthConnectorDetails>;
   /** One Space by its id; null when there is none. */
   Space?: Maybe<Space>;
+  /** The public Marketplace catalog: the listings matching the input, one page of them. Needs no authentication. */
+  catalogListings?: Maybe<CatalogListingsSearchResult>;
   /** The account's environments with their atoms and attachments. Needs the SPACE_GUID header. */
   environments?: Maybe<Array<Maybe<Environment>>>;
   /** Past executions of a process matching the input. Needs the SPACE_GUID header. */
@@ -486,6 +573,12 @@ export type QueryIPackInstanceOAuthConnectorDetailsArgs = {
 /** The read operations of the Spaces API. */
 export type QuerySpaceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The read operations of the Spaces API. */
+export type QueryCatalogListingsArgs = {
+  input?: InputMaybe<CatalogListingsSearchInput>;
 };
 
 

@@ -4,5 +4,5 @@
 export const SCHEMA_SNAPSHOT = {
   "source": "written by hand from Boomi's help pages and schema-generated reference (see schema/provenance.yaml); no introspection yet",
   "date": "2026-11-30",
-  "sha256": "161b19645949b25551c15dc377f3118c8dbcff8735080216b0a1f27e52cb01f0"
+  "sha256": "754f3bc76d5bc50c5e6f9af61e2886c2f14e7b4d4efcd840eca830df9504eae3"
 } as const;

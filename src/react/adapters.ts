@@ -60,6 +60,13 @@ export const queryAdapters = {
       o,
     ),
   }),
+  // Through the SDK's method, so the hook sends no credentials either (the catalog is public).
+  searchCatalog: async (c: C, v: Variables<'searchCatalog'>, o: O) => ({
+    catalogListings: await c.searchCatalog(
+      { ...(v.searchTerm != null && { searchTerm: v.searchTerm }), offset: v.offset, limit: v.limit },
+      o,
+    ),
+  }),
 } satisfies { [N in QueryName]?: (c: C, v: Variables<N>, o: O) => Promise<unknown> };
 
 export const mutationAdapters = {

@@ -11,6 +11,7 @@ import {
   type PlatformAnswer,
 } from '../simulator/graphql/failureAnswers.js';
 import { answerFromResult, createGraphQLOverHttp, type HttpAnswer } from '../simulator/graphql/graphqlOverHttp.js';
+import { isPublicRequest } from '../simulator/graphql/publicFields.js';
 import { PlatformError } from '../simulator/model/PlatformError.js';
 import { createDemoState, DEMO } from '../simulator/model/seed.js';
 import type {
@@ -169,7 +170,8 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     const accepted = options.strictAuth
       ? staticTokens.has(bearer ?? '') || (await jwt.isValid(bearer ?? ''))
       : Boolean(bearer);
-    if (!bearer || !accepted) return json(unauthorizedAnswer(body));
+    // The public catalog needs no token; a request that selects anything else does.
+    if (!isPublicRequest(body) && (!bearer || !accepted)) return json(unauthorizedAnswer(body));
     const fault = takeFault(operation);
     if (fault?.kind === 'fail') {
       const { status = 200, code, message = 'Simulated failure', retryAfterSeconds = 0 } = fault.fault;

@@ -56,13 +56,13 @@ export function createTransport(options: TransportOptions): Transport {
     init: RequestInit,
     meta: RequestMeta,
     attempt: number,
-    bearer: string,
+    bearer: string | undefined,
   ): Promise<Outcome> {
     // urql hands its headers over as a plain object; the credential joins them here, per attempt.
     const headers: Record<string, string> = {};
     if (init.headers instanceof Headers) init.headers.forEach((value, name) => (headers[name] = value));
     else Object.assign(headers, init.headers);
-    headers.authorization = `Bearer ${bearer}`;
+    if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
     let release: Release | undefined;
     let turn: TurnOutcome | undefined;
     try {
@@ -91,6 +91,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   // A 401 means the call was not executed: one forced refresh and one resend; a second 401 stands.
   async function attemptWithAuth(url: string, init: RequestInit, meta: RequestMeta, attempt: number): Promise<Outcome> {
+    if (meta.withoutCredentials) return attemptOnce(url, init, meta, attempt, undefined);
     const tokenRequest = (rejectedToken?: string) => ({
       ...(rejectedToken !== undefined && { rejectedToken }),
       ...(meta.signal && { signal: meta.signal }),

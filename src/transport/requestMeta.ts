@@ -10,6 +10,8 @@ export interface RequestMeta {
   deadline?: number;
   /** Attempts at most for this call, overriding the client's `retry.maxAttempts`. */
   maxAttempts?: number;
+  /** Sent without credentials: no token is asked for and no Authorization header is set (the public catalog). */
+  withoutCredentials?: boolean;
 }
 
 type InitWithMeta = RequestInit & { [REQUEST_META]?: RequestMeta };

@@ -3,7 +3,6 @@ import { createSpacesClient, SpacesInputError, type SpacesClientOptions } from '
 
 describe('createSpacesClient options', () => {
   it.each<[string, SpacesClientOptions, string]>([
-    ['no credentials', {}, 'token'],
     ['an empty token', { token: '  ' }, 'token'],
     ['both token and getToken', { token: 'abc', getToken: () => 'abc' }, 'token'],
     [
@@ -28,6 +27,11 @@ describe('createSpacesClient options', () => {
     })();
     expect(error).toBeInstanceOf(SpacesInputError);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', field });
+  });
+
+  it('accepts no credentials at all: such a client serves the public catalog only (test/client/catalog.test.ts)', () => {
+    expect(createSpacesClient({}).endpoint).toBe('https://platform.boomi.com/graphql');
+    expect(createSpacesClient().endpoint).toBe('https://platform.boomi.com/graphql');
   });
 
   it('accepts http for loopback hosts and defaults to the platform endpoint', () => {

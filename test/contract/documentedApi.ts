@@ -16,6 +16,8 @@ export const DOCUMENTED_API = {
     'executionHistory',
     'spaceArtifactListings',
     'IPackInstanceOAuthConnectorDetails',
+    // The public Marketplace catalog on the same endpoint (no authentication).
+    'catalogListings',
   ],
   /** Root mutation fields the pages name. */
   mutations: [

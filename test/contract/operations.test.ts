@@ -49,6 +49,7 @@ describe('operations/ against the schema snapshot', () => {
         'listProcesses',
         'listSpaceAccounts',
         'listSpaces',
+        'searchCatalog',
         'searchSpaceAccounts',
         'uninstallIpack',
         'updateExtensions',

@@ -10,6 +10,7 @@ import {
   useInstallIpack,
   useListIntegrationPackInstances,
   useListSpaces,
+  useSearchCatalog,
   useUninstallIpack,
 } from 'boomi-spaces/react';
 import { createSpacesMock, DEMO } from 'boomi-spaces/testing';
@@ -49,6 +50,20 @@ describe(`boomi-spaces/react on React ${version}`, () => {
       'Invoice Sync (MULTI)',
       'Customer Master Data (MULTI)',
     ]);
+  });
+
+  it('the catalog hook works under a client without credentials, through the SDK’s public path', async () => {
+    const anonymous = createSpacesClient();
+    const { result } = renderHook(() => useSearchCatalog({ searchTerm: 'Invoice', offset: 0, limit: 5 }), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <SpacesProvider client={anonymous}>{children}</SpacesProvider>
+      ),
+    });
+    await waitFor(() =>
+      expect(result.current.data?.catalogListings.listings.map((l) => l.name)).toEqual(['Invoice Sync']),
+    );
+    expect(result.current.error).toBeUndefined();
+    expect(mock.requests).toEqual(['searchCatalog']);
   });
 
   it('a platform error arrives as a SpacesError with the platform’s code', async () => {

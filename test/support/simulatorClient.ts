@@ -29,7 +29,7 @@ export async function fetchJwt(
 /** A raw GraphQL POST to the simulator. */
 export async function postGraphQL(
   simulator: RunningSimulator,
-  body: { query: string; variables?: unknown },
+  body: { query: string; variables?: unknown; operationName?: string },
   headers: Record<string, string> = {},
 ): Promise<Response> {
   return fetch(simulator.url, {

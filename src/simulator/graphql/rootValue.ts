@@ -1,3 +1,4 @@
+import { catalogListings, type CatalogSearchInput } from '../model/catalog.js';
 import { Lifecycle } from '../model/lifecycle.js';
 import { Publishing } from '../model/publishing.js';
 import type { CallContext, SpacesPlatform } from '../model/SpacesPlatform.js';
@@ -79,4 +80,7 @@ export const rootValue = {
     { input }: Input<Parameters<Lifecycle['saveOauthDetails']>[0]>,
     { platform, ...call }: SimulatorContext,
   ) => lifecycle(platform).saveOauthDetails(input, call),
+  // Public: served without authentication (see publicFields.ts).
+  catalogListings: ({ input }: { input?: CatalogSearchInput | null }, { platform }: SimulatorContext) =>
+    catalogListings(platform.state, input ?? {}),
 };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DIALECTS, isDialect, type Dialect } from '../../schema/dialects.js';
 import { createGraphQLOverHttp } from '../graphql/graphqlOverHttp.js';
+import { isPublicRequest } from '../graphql/publicFields.js';
 import {
   failureAnswer,
   rateLimitedAnswer,
@@ -126,7 +127,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (!admission.admitted) return refuse(res, request, admission.retryAfterSeconds);
     }
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || !(await jwt.isValid(token))) {
+    // The public catalog needs no token; a request that selects anything else does.
+    if (!isPublicRequest(request) && (!token || !(await jwt.isValid(token)))) {
       stats.unauthorized += 1;
       return sendAnswer(res, unauthorizedAnswer(request));
     }
