@@ -1,8 +1,8 @@
 import type { OperationContext } from '@urql/core';
-import { parse } from 'graphql';
+import { parse, visit, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { driftedElement, isSchemaRefusal } from '../errors/toSpacesError.js';
-import { ROOT_FIELD_NAMES, type Dialect } from '../schema/dialects.js';
+import { ROOT_FIELD_NAMES, rootFieldIn, type Dialect } from '../schema/dialects.js';
 import type { AnyDocument } from './runner.js';
 
 /** Which name of the get-one-Space query the endpoint accepts. */
@@ -52,4 +52,33 @@ export async function probeDialect(
     names,
     ...(dialect === 'unknown' && { note: 'neither name of the Space query was answered' }),
   };
+}
+
+/**
+ * The operation as the client sends it to an endpoint of `dialect`: the query's root fields renamed
+ * (each keeping its response key through an alias), as the client's dialect step does on a refusal.
+ * Undefined when nothing would be renamed (a mutation, or no root field with two published names).
+ */
+export function inDialect(document: DocumentNode, dialect: Dialect): DocumentNode | undefined {
+  let renamed = false;
+  let depth = 0;
+  const result = visit(document, {
+    OperationDefinition: {
+      enter: (node: OperationDefinitionNode) => (node.operation === 'query' ? undefined : false),
+    },
+    FragmentDefinition: () => false,
+    SelectionSet: { enter: () => void (depth += 1), leave: () => void (depth -= 1) },
+    Field: (node: FieldNode) => {
+      if (depth !== 1) return undefined;
+      const to = rootFieldIn(dialect, node.name.value);
+      if (to === node.name.value) return undefined;
+      renamed = true;
+      return {
+        ...node,
+        alias: node.alias ?? { kind: 'Name', value: node.name.value },
+        name: { ...node.name, value: to },
+      };
+    },
+  });
+  return renamed ? result : undefined;
 }

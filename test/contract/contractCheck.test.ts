@@ -5,6 +5,7 @@ import { DEMO } from '../../src/simulator/model/seed.js';
 import { runCli, cleanEnv } from '../support/cli.js';
 import { json, useHostileServer } from '../support/hostileServer.js';
 import { fakeJwt } from '../support/jwt.js';
+import { startSimulator } from '../../src/simulator/server/startSimulator.js';
 import { demoEnv, useSimulatorClient } from '../support/simulator.js';
 
 interface Report {
@@ -273,7 +274,8 @@ describe('boomi-spaces contract check against a platform that speaks the referen
     };
     const env = cleanEnv({ BOOMI_ENDPOINT: server.url, BOOMI_JWT: fakeJwt(4_000_000_000, 'u'), BOOMI_PACE: '0' });
     const run = await runCli(['contract', 'check', '--json'], { env });
-    expect(run.code).toBe(1);
+    // Every operation validates as the client sends it; a renamed type no operation names is a finding, not a failure.
+    expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.dialect).toEqual({ dialect: 'reference', names: { Space: 'refused', space: 'accepted' } });
     const verdicts = Object.fromEntries(report.inferred.map((c) => [c.element, `${c.verdict} by ${c.by}`]));
@@ -282,11 +284,12 @@ describe('boomi-spaces contract check against a platform that speaks the referen
       'IntegrationPackInstance.processes': 'confirmed by introspection',
       ScheduleRetry: 'confirmed by introspection',
     });
-    expect(report.results.find((r) => r.operation === 'introspection')?.drifts).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ seen: expect.stringContaining('Cannot query field "Space"') }),
-      ]),
-    );
+    // getSpace is refused as written but valid under the reference name the client switches to: no drift.
+    const introspected = report.results.find((r) => r.operation === 'introspection') as Report['results'][number] & {
+      note?: string;
+    };
+    expect(introspected).toMatchObject({ status: 'OK', drifts: [] });
+    expect(introspected.note).toContain('operations/getSpace.graphql');
 
     const text = await runCli(['contract', 'check'], { env });
     expect(text.stdout).toContain(
@@ -348,5 +351,22 @@ describe('boomi-spaces contract check against a platform that speaks the referen
     expect(variables).toContainEqual({ integrationPackInstanceId: 'i1' });
     // The probes stay out of the results table.
     expect(report.results.map((r) => r.operation).filter((o) => o.startsWith('contract'))).toEqual([]);
+  });
+});
+
+describe('boomi-spaces contract check against the simulator speaking the reference dialect', () => {
+  it('finds the reference dialect, and getSpace (sent as space) is OK: exit 0', async () => {
+    const simulator = await startSimulator({ port: 0, dialect: 'reference' });
+    try {
+      const run = await runCli(['contract', 'check', '--json'], {
+        env: demoEnv(simulator, { BOOMI_SPACE_GUID: DEMO.spaceId }),
+      });
+      const report = JSON.parse(run.stdout) as Report;
+      expect(report.dialect).toEqual({ dialect: 'reference', names: { Space: 'refused', space: 'accepted' } });
+      expect(statusOf(report)).toMatchObject({ introspection: 'OK', getSpace: 'OK' });
+      expect(run.code).toBe(0);
+    } finally {
+      await simulator.close();
+    }
   });
 });
