@@ -1,5 +1,12 @@
 import type { OperationContext } from '@urql/core';
-import { parse, visit, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import {
+  OperationTypeNode,
+  parse,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { driftedElement, isSchemaRefusal } from '../errors/toSpacesError.js';
 import { ROOT_FIELD_NAMES, rootFieldIn, type Dialect } from '../schema/dialects.js';
@@ -64,7 +71,7 @@ export function inDialect(document: DocumentNode, dialect: Dialect): DocumentNod
   let depth = 0;
   const result = visit(document, {
     OperationDefinition: {
-      enter: (node: OperationDefinitionNode) => (node.operation === 'query' ? undefined : false),
+      enter: (node: OperationDefinitionNode) => (node.operation === OperationTypeNode.QUERY ? undefined : false),
     },
     FragmentDefinition: () => false,
     SelectionSet: { enter: () => void (depth += 1), leave: () => void (depth -= 1) },
