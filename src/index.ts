@@ -28,6 +28,12 @@ export {
 } from './errors/SpacesError.js';
 export { BOOMI_ERROR_CODES, type BoomiErrorCode, type ClientErrorCode, type SpacesErrorCode } from './errors/codes.js';
 export * from './generated/graphql.js';
+/** @deprecated Boomi publishes it as `Classification`. */
+export type EnvironmentClassification = import('./generated/graphql.js').Classification;
+/** @deprecated Boomi publishes it as `SpaceSharingMode`. */
+export type SharingMode = import('./generated/graphql.js').SpaceSharingMode;
+/** @deprecated Boomi publishes it as `Operator`. */
+export type SearchOperator = import('./generated/graphql.js').Operator;
 /** One typed function per operation in `operations/`, each taking an executor such as `client.execute`. */
 export * as operations from './generated/operations.js';
 export {
