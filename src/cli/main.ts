@@ -258,9 +258,14 @@ program
 program
   .command('demo')
   .description('start the simulator in-process and walk through the main job with the SDK')
-  .action(async (_options, command) => {
+  .addOption(
+    new Option('--dialect <names>', 'root field names the simulator serves: help (`Space`) or reference (`space`)')
+      .choices(DIALECTS)
+      .default('help' as const),
+  )
+  .action(async (options, command) => {
     const { runDemo } = await import('./commands/demo.js');
-    await runDemo(new Output(Boolean(command.optsWithGlobals().json)));
+    await runDemo(new Output(Boolean(command.optsWithGlobals().json)), { dialect: options.dialect });
   });
 
 program.parseAsync(process.argv).then(

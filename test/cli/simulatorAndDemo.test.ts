@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from '@jest/globals';
 import { CLI, cleanEnv, runCli } from '../support/cli.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
 
 describe('boomi-spaces simulator', () => {
   it('listens, prints its URLs and the demo account, serves the CLI, and stops on SIGTERM', async () => {
@@ -97,5 +98,13 @@ describe('boomi-spaces demo (npm start)', () => {
       'apply plan (first)',
       'apply plan (second)',
     ]);
+  });
+
+  it('--dialect reference: the same main job against a simulator that names the Space query `space`', async () => {
+    const run = await runCli(['demo', '--dialect', 'reference', '--json']);
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as { steps: Array<{ step: string; result: unknown }> };
+    expect(document.steps).toHaveLength(16);
+    expect(document.steps.find((s) => s.step === 'getSpace')?.result).toMatchObject({ id: DEMO.spaceId });
   });
 });

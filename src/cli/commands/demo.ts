@@ -6,14 +6,15 @@ import { applyChanges } from '../../plan/applyChanges.js';
 import { changeToJson, computeChanges, describeChange } from '../../plan/changes.js';
 import { parsePlan } from '../../plan/planFile.js';
 import { resolvePlan } from '../../plan/resolvePlan.js';
+import type { Dialect } from '../../schema/dialects.js';
 import type { Output } from '../output.js';
 import { lifecycleDemo } from './demoLifecycle.js';
 
 /**
  * The main job against the embedded simulator, step by step, with the SDK: what `npm start` runs.
  */
-export async function runDemo(out: Output): Promise<void> {
-  const simulator = await startSimulator();
+export async function runDemo(out: Output, { dialect = 'help' }: { dialect?: Dialect } = {}): Promise<void> {
+  const simulator = await startSimulator({ dialect });
   const steps: Array<{ step: string; result: unknown }> = [];
   let n = 0;
   const step = (title: string) => out.note(`\n${++n}. ${title}`);
