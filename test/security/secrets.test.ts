@@ -28,6 +28,17 @@ const capture = (...values: unknown[]) => {
 const logger = (event: TransportEvent) => capture(event);
 
 let simulator: RunningSimulator;
+/** The CLI's environment for the simulator's demo user with the seeded API token. */
+const cliEnv = (extra: Record<string, string> = {}) =>
+  cleanEnv({
+    BOOMI_ENDPOINT: simulator.url,
+    BOOMI_AUTH_URL: simulator.authUrl,
+    BOOMI_ACCOUNT_ID: DEMO.accountId,
+    BOOMI_USERNAME: DEMO.username,
+    BOOMI_API_TOKEN: API_TOKEN,
+    BOOMI_SPACE_GUID: DEMO.spaceId,
+    ...extra,
+  });
 let redirector: Server;
 let target: Server;
 let targetRequests: Array<{ url: string; authorization: string | undefined }>;
@@ -140,16 +151,8 @@ describe('no secret in anything we show', () => {
     capture(await stale.listSpaces().catch((e: unknown) => e), stale);
   });
 
-  // Spawned CLI processes: a loaded machine must not fail it.
   it('the CLI with --verbose and --json, working and failing', async () => {
-    const env = cleanEnv({
-      BOOMI_ENDPOINT: simulator.url,
-      BOOMI_AUTH_URL: simulator.authUrl,
-      BOOMI_ACCOUNT_ID: DEMO.accountId,
-      BOOMI_USERNAME: DEMO.username,
-      BOOMI_API_TOKEN: API_TOKEN,
-      BOOMI_SPACE_GUID: DEMO.spaceId,
-    });
+    const env = cliEnv();
     const ok = await runCli(['instances', '--verbose', '--json'], { env });
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain('[verbose] → POST');
@@ -172,16 +175,7 @@ describe('no secret in anything we show', () => {
   });
 
   it('the CLI with secrets by source: a user name from --set-secret and from a plan’s fromEnv', async () => {
-    const env = cleanEnv({
-      BOOMI_ENDPOINT: simulator.url,
-      BOOMI_AUTH_URL: simulator.authUrl,
-      BOOMI_ACCOUNT_ID: DEMO.accountId,
-      BOOMI_USERNAME: DEMO.username,
-      BOOMI_API_TOKEN: API_TOKEN,
-      BOOMI_SPACE_GUID: DEMO.spaceId,
-      BOOMI_PACE: '0',
-      SFTP_USER: USER_SECRET,
-    });
+    const env = cliEnv({ BOOMI_PACE: '0', SFTP_USER: USER_SECRET });
     const cli = (...args: string[]) => runCli(args, { env });
     const installed = await cli('install', DEMO.packs.invoiceSync, '--name', 'Secrets', '--json');
     const instanceId = (JSON.parse(installed.stdout) as { instance: { id: string } }).instance.id;
