@@ -83,22 +83,6 @@ export const mutationAdapters = {
   deleteSpace: (c: C, id: string, o: O) => c.deleteSpace(id, o),
 } satisfies { [N in MutationName]?: (c: C, input: never, o: O) => Promise<unknown> };
 
-/** The listings each mutation can change: their mounted hooks refetch once it settles. */
-export const REFRESHES: { [N in MutationName]: readonly QueryName[] } = {
-  installIpack: ['listIntegrationPackInstances'],
-  // Attachments show on the environments; an attached instance's processes get schedules on its atom.
-  uninstallIpack: ['listIntegrationPackInstances', 'listEnvironments'],
-  attachIpackInstance: ['listIntegrationPackInstances', 'listEnvironments', 'listProcesses', 'getExtensions'],
-  detachIpackInstance: ['listIntegrationPackInstances', 'listEnvironments', 'listProcesses', 'getExtensions'],
-  executeProcess: ['listExecutions', 'listExecutionsWithStatus'],
-  updateExtensions: ['getExtensions'],
-  updateMapExtensions: ['getExtensions'],
-  updateProcessSchedules: ['listProcesses'],
-  createSpace: ['listSpaces', 'getSpace'],
-  updateSpace: ['listSpaces', 'getSpace'],
-  deleteSpace: ['listSpaces', 'getSpace'],
-};
-
 type QueryAdapters = typeof queryAdapters;
 type MutationAdapters = typeof mutationAdapters;
 

@@ -9,14 +9,7 @@ import {
   type OperationTypes,
   type QueryName,
 } from '../generated/operations.js';
-import {
-  mutationAdapters,
-  queryAdapters,
-  REFRESHES,
-  type MutationData,
-  type MutationInput,
-  type QueryData,
-} from './adapters.js';
+import { mutationAdapters, queryAdapters, type MutationData, type MutationInput, type QueryData } from './adapters.js';
 import { useSpacesContext } from './context.js';
 import { QueryStore } from './queryStore.js';
 
@@ -162,7 +155,7 @@ export function useSpacesMutation<N extends MutationName>(name: N): MutationTupl
       const done = settled.then((result) => {
         inFlight.current.delete(key);
         setState({ ...result, fetching: inFlight.current.size > 0 });
-        registry.refresh(REFRESHES[name]);
+        registry.refreshAfter(name);
         return result;
       });
       inFlight.current.set(key, done);

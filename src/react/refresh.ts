@@ -1,4 +1,5 @@
-import type { QueryName } from '../generated/operations.js';
+import { OPERATION_FACTS } from '../generated/operationFacts.js';
+import type { MutationName, QueryName } from '../generated/operations.js';
 
 /**
  * The mounted query hooks of one SpacesProvider, by operation, so a mutation can refresh the
@@ -13,6 +14,11 @@ export class RefreshRegistry {
     if (!set) this.#byName.set(name, (set = new Set()));
     set.add(refetch);
     return () => set.delete(refetch);
+  }
+
+  /** Refetches the listings a mutation changes, as its file declares (`# @refreshes …`). */
+  refreshAfter(mutation: MutationName): void {
+    this.refresh(OPERATION_FACTS[mutation].refreshes);
   }
 
   /** Refetches every mounted hook of these queries. */

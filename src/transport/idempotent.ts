@@ -1,20 +1,12 @@
-/**
- * The mutations that may be repeated after an ambiguous failure, because sending them twice leaves
- * the same state as sending them once: they set values rather than add things. Every other mutation
- * is never re-sent blindly (the SDK reconciles through a listing instead). The README's
- * "Exactly once" table lists the same.
- */
-export const IDEMPOTENT_MUTATIONS: ReadonlySet<string> = new Set([
-  // A partial extensions update sets the values it names; a full one sets all of them.
-  'updateExtensions',
-  'updateMapExtensions',
-  // Replaces a process's schedules on one atom with the ones sent.
-  'updateProcessSchedules',
-  // Sets a Space's name and description.
-  'updateSpace',
-]);
+import { operationFacts } from '../generated/operationFacts.js';
 
-/** Whether an attempt of this operation may be repeated after any transient failure. */
+/**
+ * Whether an attempt of this operation may be repeated after any transient failure: every query,
+ * and the mutations whose file declares `# @idempotent <why>` (they set values rather than add
+ * things, so sending them twice leaves what sending them once does). Every other mutation is never
+ * re-sent blindly: the SDK reconciles through a listing instead. It goes by name, so a document of
+ * your own named after one of ours is treated as ours.
+ */
 export function isRepeatable(kind: string, operationName: string): boolean {
-  return kind === 'query' || (kind === 'mutation' && IDEMPOTENT_MUTATIONS.has(operationName));
+  return kind === 'query' || (kind === 'mutation' && operationFacts(operationName)?.idempotent === true);
 }
