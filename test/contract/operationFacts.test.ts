@@ -27,7 +27,7 @@ withMswServer(...mock.handlers);
 /** A value of the type that passes validation; what it names need not exist. */
 function sample(type: GraphQLInputType): unknown {
   const inner = getNullableType(type);
-  if (isListType(inner)) return [sample(inner.ofType as GraphQLInputType)];
+  if (isListType(inner)) return [sample(inner.ofType)];
   if (isEnumType(inner)) return inner.getValues()[0]!.value;
   if (isInputObjectType(inner))
     return Object.fromEntries(

@@ -1,0 +1,132 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'graphql';
+import { OPERATION_FACTS } from '../../src/generated/operationFacts.js';
+import { codegen, scratchProjects } from './scratchProject.js';
+
+interface Facts {
+  kind: string;
+  idempotent: boolean;
+  needsSpaceGuid: boolean;
+  refreshes: string[];
+  why?: string;
+}
+const { readOperationFacts } = createRequire(import.meta.url)('../../codegen/facts.cjs') as {
+  readOperationFacts: (documents: unknown[]) => Map<string, Facts>;
+};
+const scratchProject = scratchProjects();
+
+/** codegen's view of some operation files (no such path on disk, so their text is read from rawSDL). */
+const files = (sources: Record<string, string>) =>
+  Object.entries(sources).map(([name, text]) => ({
+    location: `/nowhere/operations/${name}.graphql`,
+    rawSDL: text,
+    document: parse(text),
+  }));
+const LIST = 'query listThings { spaces { id } }';
+
+describe('the facts operations declare in their `# @…` lines', () => {
+  it('defaults queries to idempotent and mutations to not, and reads each tag', () => {
+    const facts = readOperationFacts(
+      files({
+        listThings: `# A listing.\n# @needsSpaceGuid\n${LIST}`,
+        addThing: '# @refreshes listThings\nmutation addThing { spaceDelete(id: "x") }',
+        setThing: '# @idempotent it sets a value\n# @refreshes nothing\nmutation setThing { spaceDelete(id: "x") }',
+      }),
+    );
+    expect(Object.fromEntries(facts)).toEqual({
+      addThing: {
+        kind: 'mutation',
+        idempotent: false,
+        needsSpaceGuid: false,
+        refreshes: ['listThings'],
+        refreshesLine: 1,
+      },
+      listThings: { kind: 'query', idempotent: true, needsSpaceGuid: true, refreshes: [] },
+      setThing: {
+        kind: 'mutation',
+        idempotent: true,
+        why: 'it sets a value',
+        needsSpaceGuid: false,
+        refreshes: [],
+        refreshesLine: 2,
+      },
+    });
+  });
+
+  it.each([
+    [
+      'a mutation without @refreshes',
+      { m: 'mutation m { spaceDelete(id: "x") }' },
+      /operations\/m\.graphql: mutation m declares no `# @refreshes`/,
+    ],
+    ['an unknown tag', { q: `# @idempotnet\n${LIST}` }, /operations\/q\.graphql:1: unknown tag @idempotnet/],
+    [
+      '@idempotent without its reason',
+      { m: '# @idempotent\n# @refreshes nothing\nmutation m { spaceDelete(id: "x") }' },
+      /:1: @idempotent needs its reason/,
+    ],
+    ['@refreshes on a query', { q: `# @refreshes nothing\n${LIST}` }, /:1: @refreshes is for mutations/],
+    [
+      'a refreshed name that is no query of ours',
+      { m: '# @refreshes listThing\nmutation m { spaceDelete(id: "x") }' },
+      /:1: @refreshes listThing, which is not one of our queries/,
+    ],
+    [
+      'a tag declared twice',
+      { q: `# @needsSpaceGuid\n# @needsSpaceGuid\n${LIST}` },
+      /:2: @needsSpaceGuid is declared twice/,
+    ],
+  ])('refuses %s, naming the file and line', (_what, sources, message) => {
+    expect(() => readOperationFacts(files(sources))).toThrow(message);
+  });
+
+  it('are what the README says about idempotent mutations', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = /\| mutation \| why it is safe to repeat \|\n\| --- \| --- \|\n((?:\|.*\n)+)/.exec(readme)?.[1] ?? '';
+    const listed = [...table.matchAll(/^\| `(\w+)`/gm)].map((m) => m[1]);
+    const declared = Object.entries(OPERATION_FACTS)
+      .filter(([, facts]) => facts.kind === 'mutation' && facts.idempotent)
+      .map(([name]) => name);
+    expect(listed.sort()).toEqual(declared.sort());
+    expect(declared.length).toBeGreaterThan(0);
+  });
+});
+
+describe('adding a read-only operation', () => {
+  it('needs only its file: codegen gives it a typed function, a hook and its facts', () => {
+    const dir = scratchProject();
+    writeFileSync(
+      join(dir, 'operations/listSpaceNames.graphql'),
+      '# The names of the Spaces.\nquery listSpaceNames { spaces { id name } }\n',
+    );
+    const run = codegen(dir, 'generate');
+    expect(run.stderr).not.toMatch(/FAILED/);
+    expect(run.status).toBe(0);
+    const generated = (file: string) => readFileSync(join(dir, 'src/generated', file), 'utf8');
+    expect(generated('operationFacts.ts')).toContain(
+      "listSpaceNames: { kind: 'query', idempotent: true, needsSpaceGuid: false, refreshes: [] },",
+    );
+    expect(generated('operations.ts')).toContain('export function listSpaceNames(execute: OperationExecutor');
+    expect(generated('operations.ts')).toContain("listSpaceNames: { kind: 'query'");
+    expect(generated('react.ts')).toContain(
+      "export function useListSpaceNames(options?: QueryHookOptions): QueryState<'listSpaceNames'>",
+    );
+    expect(generated('graphql.ts')).toContain('export const ListSpaceNamesDocument');
+  });
+
+  it('while a mutation without `# @refreshes` stops codegen, naming its file', () => {
+    const dir = scratchProject();
+    writeFileSync(
+      join(dir, 'operations/renameThing.graphql'),
+      'mutation renameThing($id: ID!) { spaceDelete(id: $id) }\n',
+    );
+    const run = codegen(dir, 'generate');
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain(
+      'operations/renameThing.graphql: mutation renameThing declares no `# @refreshes` line',
+    );
+  });
+});
