@@ -58,6 +58,9 @@ export class NameLookupError extends SpacesInputError {
 }
 
 const text = (value: string) => printable(shorten(value, 80));
+/** `process` → `processes`, `property` → `properties`, `pack` → `packs`. */
+const plural = (what: string) =>
+  what.endsWith('s') ? `${what}es` : what.endsWith('y') ? `${what.slice(0, -1)}ies` : `${what}s`;
 
 /** Up to MAX_LISTED entries joined, then how many more there are. */
 function listed(parts: string[]): string {
@@ -90,7 +93,7 @@ export function lookupOne<T>(
   if (byName.length === 1) return { item: byName[0]! };
   if (byName.length > 1) {
     const ids = listed(byName.map((i) => `${text(idOf(i))} (${quote(nameOf(i))})`));
-    const problem = `${quote(wanted)} names ${byName.length} ${options.what}s${within}; use an id: ${ids}`;
+    const problem = `${quote(wanted)} names ${byName.length} ${plural(options.what)}${within}; use an id: ${ids}`;
     return { error: new NameLookupError('ambiguous', wanted, byName.map(candidate), problem, options.what) };
   }
   const label = (item: T) => {

@@ -144,7 +144,9 @@ describe('planChanges and applyPlan, without the CLI', () => {
     const error = await applyPlan(client, wrong).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlanError);
     expect((error as PlanError).problems).toEqual([
-      expect.stringMatching(/^wrong\.yaml:3: instances\[0\]\.pack: no pack in space "Demo_Space" has the id or name "Payroll"/),
+      expect.stringMatching(
+        /^wrong\.yaml:3: instances\[0\]\.pack: no pack in space "Demo_Space" has the id or name "Payroll"/,
+      ),
     ]);
     expect(mock.requests.filter((r) => r.startsWith('install'))).toEqual([]);
   });

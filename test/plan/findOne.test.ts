@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { findOne, lookupOne, MAX_LISTED, NameLookupError } from '../../src/api/findOne.js';
+import { resolveExtensionChanges } from '../../src/api/lifecycle/extensionChanges.js';
+import type { Process } from '../../src/api/lifecycle/types.js';
+import type { EnvironmentExtensions } from '../../src/api/payloads/extensions.js';
+import { CliUsageError } from '../../src/cli/CliUsageError.js';
+import { resolveEnvironment, resolveProcess } from '../../src/cli/resolve.js';
+import type { SpacesClient } from '../../src/client/createSpacesClient.js';
 import { SpacesInputError } from '../../src/errors/SpacesError.js';
+import { lookupProcess } from '../../src/plan/lifecycle.js';
 
 const items = [
   { id: 'env-1', name: 'Production' },
@@ -83,9 +90,61 @@ describe('findOne: an id, else a unique exact name, else a typed error', () => {
 
   it('reads ids and names through the given accessors; lookupOne returns instead of throwing', () => {
     const properties = [{ key: 'k1', label: 'Batch size' }];
-    const options = { what: 'property', idOf: (p: { key: string }) => p.key, nameOf: (p: { label: string }) => p.label };
+    const options = {
+      what: 'property',
+      idOf: (p: { key: string }) => p.key,
+      nameOf: (p: { label: string }) => p.label,
+    };
     expect(lookupOne(properties, 'Batch size', options)).toEqual({ item: properties[0] });
     const found = lookupOne(properties, 'Currency', options);
     expect('error' in found && found.error.reason).toBe('missing');
+  });
+});
+
+describe('every caller uses the one rule: an ambiguous name is refused with the ids', () => {
+  it('the CLI: --env and --process', async () => {
+    const client = {
+      listEnvironments: async () => [
+        { id: 'env-2', name: 'Test' },
+        { id: 'env-3', name: 'Test' },
+      ],
+      listProcesses: async () => [{ id: 'p-1', name: 'Sync' }],
+    } as unknown as SpacesClient;
+    await expect(resolveEnvironment(client, 'Test')).rejects.toThrow(
+      new CliUsageError('"Test" names 2 environments; use an id: env-2 ("Test"), env-3 ("Test")'),
+    );
+    await expect(resolveEnvironment(client, 'env-3')).resolves.toMatchObject({ id: 'env-3' });
+    await expect(resolveProcess(client, 'i-1', 'Other')).rejects.toThrow(
+      'No process has the id or name "Other"; known: "Sync" (p-1)',
+    );
+  });
+
+  it('settings: a connection name two connections share', () => {
+    const connection = (id: string) => ({ id, name: 'SFTP', field: [{ id: 'host', usesEncryption: false }] });
+    const current = {
+      id: 'x',
+      environmentId: 'e',
+      extensionGroupId: 'g',
+      connections: [connection('c-1'), connection('c-2')],
+      processProperties: [],
+    } as unknown as EnvironmentExtensions;
+    expect(() => resolveExtensionChanges(current, { connections: { SFTP: { host: 'h' } } }, 'when-unset')).toThrow(
+      '"SFTP" names 2 connections; use an id: c-1 ("SFTP"), c-2 ("SFTP")',
+    );
+    const { changes } = resolveExtensionChanges(current, { connections: { 'c-2': { host: 'h' } } }, 'when-unset');
+    expect(changes).toMatchObject([{ component: 'SFTP', setting: 'host', to: 'h' }]);
+  });
+
+  it('plans: a process name two processes share', () => {
+    const found = lookupProcess(
+      [
+        { id: 'p-1', name: 'Export' },
+        { id: 'p-2', name: 'Export' },
+      ] as Process[],
+      'Export',
+    );
+    expect('error' in found && found.error.problem).toBe(
+      '"Export" names 2 processes of the instance; use an id: p-1 ("Export"), p-2 ("Export")',
+    );
   });
 });
