@@ -13,7 +13,9 @@
  * const client = createSpacesClient({ getToken, spaceGuid: plan.plan.spaceGuid });
  * const planned = await planChanges(client, plan);
  * console.log(planned.totals.status.planned, 'changes to make');
- * const result = await applyPlan(client, planned, { onProgress: (item) => console.log(item.status, item.description) });
+ * const result = await applyPlan(client, planned, {
+ *   onProgress: (item) => console.log(item.status, item.description),
+ * });
  * ```
  */
 export { applyPlan, PlanAbortedError, type AppliedPlan, type ApplyPlanOptions } from './applyPlan.js';

@@ -104,11 +104,12 @@ describe('findOne: an id, else a unique exact name, else a typed error', () => {
 describe('every caller uses the one rule: an ambiguous name is refused with the ids', () => {
   it('the CLI: --env and --process', async () => {
     const client = {
-      listEnvironments: async () => [
-        { id: 'env-2', name: 'Test' },
-        { id: 'env-3', name: 'Test' },
-      ],
-      listProcesses: async () => [{ id: 'p-1', name: 'Sync' }],
+      listEnvironments: () =>
+        Promise.resolve([
+          { id: 'env-2', name: 'Test' },
+          { id: 'env-3', name: 'Test' },
+        ]),
+      listProcesses: () => Promise.resolve([{ id: 'p-1', name: 'Sync' }]),
     } as unknown as SpacesClient;
     await expect(resolveEnvironment(client, 'Test')).rejects.toThrow(
       new CliUsageError('"Test" names 2 environments; use an id: env-2 ("Test"), env-3 ("Test")'),
