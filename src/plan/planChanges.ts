@@ -4,10 +4,10 @@ import type { SpacesClient } from '../client/createSpacesClient.js';
 import { SpacesError } from '../errors/SpacesError.js';
 import { DEFAULT_RETRY } from '../retry/policy.js';
 import { quote } from '../text/printable.js';
-import { computeChanges, type Change } from './changes.js';
+import { computeChanges, describeChange, type Change } from './changes.js';
 import { planLifecycle } from './lifecycle.js';
 import { PlanError, type ParsedPlan } from './planFile.js';
-import { itemOf, totalsOf, type PlanItem, type PlanResult } from './result.js';
+import { hidden, itemOf, totalsOf, type PlanItem, type PlanResult } from './result.js';
 import { checkPlanVariables, resolvePlan, type AccountView, type ResolvedEntry } from './resolvePlan.js';
 
 /** How a plan is worked out (and, given to `applyPlan`, applied). */
@@ -27,14 +27,17 @@ export interface PlanChangesOptions {
  * `unchanged`. Give it to `applyPlan` to make the changes without reading the account again.
  */
 export interface PlannedChanges extends PlanResult {
-  /** The changes to make (the `planned` items' changes), in the order they are made. */
-  changes: Change[];
+  /**
+   * The changes to make (the `planned` items' changes), in the order they are made. This and the
+   * fields below are not enumerable: they hold the secrets of `fromEnv` values.
+   */
+  readonly changes: Change[];
   /** The plan's entries matched to the account: what applying works from. */
-  entries: readonly ResolvedEntry[];
+  readonly entries: readonly ResolvedEntry[];
   /** The instance each entry already has, by the entry's index in the plan. */
-  existing: ReadonlyMap<number, string>;
+  readonly existing: ReadonlyMap<number, string>;
   /** The options it was planned with; applying uses the same. */
-  options: { prune: boolean; rotateSecrets: boolean };
+  readonly options: { prune: boolean; rotateSecrets: boolean };
 }
 
 /** The account as a plan sees it: the Space (a missing one said where the plan names it), instances, environments. */
@@ -105,21 +108,14 @@ export async function planChanges(
     ...entries.flatMap((entry) => {
       const instanceId = existing.get(entry.index);
       if (instanceId === undefined) return [];
-      const item = itemOf({ action: 'install', entry }, 'unchanged', {
-        instanceId,
-        reason: `installed as ${instanceId}`,
-      });
-      return [{ ...item, description: item.description.replace(/^\+ /, '= ') }];
+      const change = { action: 'install' as const, entry };
+      const description = describeChange(change).replace(/^\+ /, '= ');
+      return [itemOf(change, 'unchanged', { instanceId, reason: `installed as ${instanceId}`, description })];
     }),
     ...changes.map((change) => itemOf(change, 'planned')),
   ];
-  return {
-    space: { id: view.space.id, name: view.space.name },
-    items,
-    totals: totalsOf(items),
-    changes,
-    entries,
-    existing,
-    options: { prune, rotateSecrets },
-  };
+  const result = { space: { id: view.space.id, name: view.space.name }, items, totals: totalsOf(items) };
+  // Changes and entries hold the secrets of `fromEnv` values: kept out of JSON and console.log.
+  const withChanges = hidden(hidden(result, 'changes', changes), 'entries', entries);
+  return hidden(hidden(withChanges, 'existing', existing), 'options', { prune, rotateSecrets });
 }

@@ -47,8 +47,11 @@ export interface PlanItem {
   instanceId?: string;
   /** One line for people: `+ install Invoice Sync "EU" (MULTI)`. */
   description: string;
-  /** The change in full (values shown as the plan shows them: secrets hidden). */
-  change: Change;
+  /**
+   * The change in full. Not enumerable: it holds the plan's entry, with the secrets read from
+   * `fromEnv` variables, so JSON and `console.log` of a result leave it out.
+   */
+  readonly change: Change;
 }
 
 /** How many items per status, and per kind. */
@@ -163,23 +166,36 @@ const environmentOf = (environment: { id: string; name: string }) => ({
   environment: environment.name,
 });
 
+/**
+ * Keeps `value` at `key` out of JSON and `console.log`: changes and entries hold the secrets read
+ * from `fromEnv` variables, and a result is the kind of thing people log.
+ */
+export function hidden<T extends object, K extends string, V>(target: T, key: K, value: V): T & Record<K, V> {
+  return Object.defineProperty(target, key, { value, enumerable: false, writable: false }) as T & Record<K, V>;
+}
+
 /** An item for a change; a `SKIPPED` error makes it `skipped`, any other `failed`. */
 export function itemOf(
   change: Change,
   status: ChangeStatus,
-  { error, instanceId, reason }: { error?: SpacesError; instanceId?: string; reason?: string } = {},
+  {
+    error,
+    instanceId,
+    reason,
+    description = describeChange(change),
+  }: { error?: SpacesError; instanceId?: string; reason?: string; description?: string } = {},
 ): PlanItem {
   const why = reason ?? error?.message;
-  return {
+  const item = {
     kind: change.action,
     target: targetOf(change),
     status: error?.code === 'SKIPPED' ? 'skipped' : error ? 'failed' : status,
     ...(why !== undefined && { reason: why }),
     ...(error && { error }),
     ...(instanceId && { instanceId }),
-    description: describeChange(change),
-    change,
-  };
+    description,
+  } satisfies Omit<PlanItem, 'change'>;
+  return hidden(item, 'change', change);
 }
 
 /** Failures of any kind as SpacesErrors (a plan error found while applying keeps its code). */

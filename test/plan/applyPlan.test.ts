@@ -1,4 +1,5 @@
 // Plans applied through the SDK alone (boomi-spaces/plan), no CLI: against the msw kit we ship.
+import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { createSpacesClient, type SpacesClient } from 'boomi-spaces';
 import {
@@ -45,6 +46,13 @@ instances:
       Invoice export: ["*/15 8-18 * * 1-5"]
 `;
 const plan = () => parsePlan(PLAN, 'plan.yaml');
+/** The settings the fake platform holds for the "EU invoices" instance in Production. */
+const invoicesSettings = () => {
+  const instance = mock.state.instances.find((i) => i.integrationPackOverrideName === 'EU invoices');
+  return mock.state.attachments.find(
+    (a) => a.integrationPackInstanceId === instance?.id && a.environmentId === DEMO.environments.prod,
+  )?.settings;
+};
 const statuses = (items: readonly PlanItem[]) => items.map((i) => `${i.status} ${i.kind}`);
 
 describe('planChanges and applyPlan, without the CLI', () => {
@@ -149,6 +157,22 @@ describe('planChanges and applyPlan, without the CLI', () => {
       ),
     ]);
     expect(mock.requests.filter((r) => r.startsWith('install'))).toEqual([]);
+  });
+
+  it('keeps the secrets of fromEnv values out of JSON and console.log of its results', async () => {
+    const secret = 'hunter2-plan-secret';
+    const withSecret = parsePlan(
+      PLAN.replace('user: invoices }', 'user: invoices, password: { fromEnv: SFTP_PASSWORD } }'),
+      'plan.yaml',
+    );
+    const planned = await planChanges(client, withSecret, { variables: { SFTP_PASSWORD: secret } });
+    const applied = await applyPlan(client, planned);
+    expect(applied.items.find((i) => i.target.setting === 'password')).toMatchObject({ status: 'applied' });
+    expect(JSON.stringify(invoicesSettings())).toContain(secret);
+    for (const shown of [JSON.stringify(planned), JSON.stringify(applied), inspect(applied, { depth: 20 })])
+      expect(shown).not.toContain(secret);
+    // Still there for those who ask for it by name.
+    expect(JSON.stringify(planned.entries.map((e) => e.extensions.map((x) => x.asked)))).toContain(secret);
   });
 
   it('adds totals up across results, as a fleet of accounts would', async () => {
