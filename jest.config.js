@@ -6,6 +6,7 @@ const base = {
     // Examples import the package by name, as users do.
     '^boomi-spaces$': '<rootDir>/src/index.ts',
     '^boomi-spaces/testing$': '<rootDir>/src/testing/index.ts',
+    '^boomi-spaces/plan$': '<rootDir>/src/plan/index.ts',
     '^boomi-spaces/simulator$': '<rootDir>/src/simulator/index.ts',
     '^boomi-spaces/react$': '<rootDir>/src/react/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

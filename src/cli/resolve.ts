@@ -1,22 +1,22 @@
-// Names people type, resolved to the ids the API takes. A name that matches nothing is a usage error
-// listing what exists.
+// Names people type, resolved to the ids the API takes, by the one rule of api/findOne.ts. A name
+// that matches nothing, or several things, is a usage error listing what exists or the ids to use.
+import { NameLookupError, findOne, type FindOneOptions } from '../api/findOne.js';
 import type { Environment } from '../api/types.js';
 import type { Process } from '../api/lifecycle/types.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { CliUsageError } from './CliUsageError.js';
 import { show } from './output.js';
 
-function pick<T extends { id: string | null; name: string | null }>(
+function pick<T extends { id: string; name: string | null }>(
   items: readonly T[],
   wanted: string,
-  what: string,
+  what: FindOneOptions<T>['what'],
 ): T {
-  const found = items.find((i) => i.id === wanted) ?? items.filter((i) => i.name === wanted);
-  if (!Array.isArray(found)) return found;
-  if (found.length === 1) return found[0]!;
-  const known = items.map((i) => `"${show(i.name)}"`).join(', ') || 'none';
-  if (found.length > 1) throw new CliUsageError(`${found.length} ${what}s are named "${show(wanted)}": give the id`);
-  throw new CliUsageError(`No ${what} "${show(wanted)}"; known: ${known}`);
+  try {
+    return findOne(items, wanted, { what });
+  } catch (error) {
+    throw error instanceof NameLookupError ? new CliUsageError(error.message) : error;
+  }
 }
 
 /** An environment by name or id. */

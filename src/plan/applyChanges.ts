@@ -16,6 +16,8 @@ export interface ApplyOptions {
   batchSize?: number;
   /** Called as each change settles, for progress. */
   onResult?: (result: ChangeResult) => void;
+  /** Stops the run between requests (and aborts the one under way). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -25,9 +27,11 @@ export interface ApplyOptions {
 export async function applyChanges(
   client: SpacesClient,
   changes: Change[],
-  { batchSize, onResult }: ApplyOptions = {},
+  { batchSize, onResult, signal }: ApplyOptions = {},
 ): Promise<ChangeResult[]> {
   const results: ChangeResult[] = [];
+  // An abort stops the run between requests; what was not reached is not reported (the caller skips it).
+  const call = signal ? { signal } : {};
   const settle = (result: ChangeResult) => {
     results.push(result);
     onResult?.(result);
@@ -45,6 +49,7 @@ export async function applyChanges(
       })),
       {
         ...(batchSize !== undefined && { batchSize }),
+        ...call,
         reuseExisting: true,
         onResult: (outcome, i) => {
           const change = installs[i]!;
@@ -65,6 +70,7 @@ export async function applyChanges(
   for (const change of attaches)
     byInstance.set(change.entry.index, [...(byInstance.get(change.entry.index) ?? []), change]);
   for (const [index, group] of byInstance) {
+    if (signal?.aborted) return results;
     const instanceId = group[0]!.instanceId ?? installed.get(index);
     if (typeof instanceId !== 'string') {
       const error = new SpacesError('skipped: the install of this instance failed', { code: 'SKIPPED' });
@@ -72,10 +78,13 @@ export async function applyChanges(
       continue;
     }
     try {
-      await client.attachIntegrationPackInstance({
-        integrationPackInstanceId: instanceId,
-        environmentIds: group.map((c) => c.environment.id),
-      });
+      await client.attachIntegrationPackInstance(
+        {
+          integrationPackInstanceId: instanceId,
+          environmentIds: group.map((c) => c.environment.id),
+        },
+        call,
+      );
       for (const change of group) settle({ change, ok: true, instanceId });
     } catch (error) {
       for (const change of group) settle({ change, ok: false, instanceId, error: asSpacesError(error) });
@@ -84,9 +93,10 @@ export async function applyChanges(
 
   for (const change of changes) {
     if (change.action !== 'detach' && change.action !== 'uninstall') continue;
+    if (signal?.aborted) return results;
     try {
-      if (change.action === 'detach') await client.detachIntegrationPackInstance(change.attachmentId);
-      else await client.uninstallIntegrationPack(change.instance.id);
+      if (change.action === 'detach') await client.detachIntegrationPackInstance(change.attachmentId, call);
+      else await client.uninstallIntegrationPack(change.instance.id, call);
       settle({ change, ok: true, instanceId: change.instance.id });
     } catch (error) {
       settle({ change, ok: false, instanceId: change.instance.id, error: asSpacesError(error) });

@@ -1,10 +1,11 @@
 import type { SecretPolicy } from '../api/lifecycle/extensionChanges.js';
 import type { ExtensionChange, Process } from '../api/lifecycle/types.js';
+import type { CallOptions } from '../client/callOptions.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import {
   configureChange,
   diffExtensions,
-  findProcess,
+  lookupProcess,
   refusalError,
   scheduleChange,
   unreadSettings,
@@ -43,15 +44,24 @@ export async function applyLifecycle(
   instanceIdOf: (entry: ResolvedEntry) => string | undefined,
   secrets: SecretPolicy,
   settle: Settle,
+  call: CallOptions = {},
 ): Promise<void> {
   const work = entries.flatMap((entry) => {
     const instanceId = instanceIdOf(entry);
     return instanceId ? [{ entry, instanceId }] : [];
   });
   const checked: Checked[] = [];
+  // An abort stops the run between requests; what was not reached is not reported (the caller skips it).
   for (const { entry, instanceId } of work)
-    for (const wanted of entry.extensions)
-      checked.push({ entry, instanceId, wanted, outcome: await checkExtensions(client, instanceId, wanted, secrets) });
+    for (const wanted of entry.extensions) {
+      if (call.signal?.aborted) return;
+      checked.push({
+        entry,
+        instanceId,
+        wanted,
+        outcome: await checkExtensions(client, instanceId, wanted, secrets, call),
+      });
+    }
   const refused = checked.flatMap((c) => (c.outcome.ok ? c.outcome.diff.refused : []));
   const stop =
     refused.length > 0
@@ -59,9 +69,14 @@ export async function applyLifecycle(
           `not sent: the settings of this run stopped at ${refused[0]!.at}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}`,
         ])
       : undefined;
-  for (const item of checked) await sendExtensions(client, item, stop, settle);
-  for (const { entry, instanceId } of work)
-    if (entry.schedules.length > 0) await applySchedules(client, entry, instanceId, settle);
+  for (const item of checked) {
+    if (call.signal?.aborted) return;
+    await sendExtensions(client, item, stop, settle, call);
+  }
+  for (const { entry, instanceId } of work) {
+    if (call.signal?.aborted) return;
+    if (entry.schedules.length > 0) await applySchedules(client, entry, instanceId, settle, call);
+  }
 }
 
 async function checkExtensions(
@@ -69,9 +84,10 @@ async function checkExtensions(
   instanceId: string,
   wanted: WantedExtensions,
   secrets: SecretPolicy,
+  call: CallOptions,
 ): Promise<Checked['outcome']> {
   try {
-    const [found] = await client.getExtensions(instanceId, [wanted.environment.id]);
+    const [found] = await client.getExtensions(instanceId, [wanted.environment.id], call);
     if (!found?.extensions) throw new Error(`the instance has no extensions in ${wanted.environment.name}`);
     return { ok: true, diff: diffExtensions(found.extensions, wanted, secrets) };
   } catch (error) {
@@ -85,6 +101,7 @@ async function sendExtensions(
   { entry, instanceId, wanted, outcome }: Checked,
   stop: PlanError | undefined,
   settle: Settle,
+  call: CallOptions,
 ): Promise<void> {
   const change = (setting: ExtensionChange) => configureChange(entry, instanceId, wanted.environment, setting);
   const fail = (settings: ExtensionChange[], error: unknown) => {
@@ -96,29 +113,36 @@ async function sendExtensions(
   if (stop) return fail(changes, stop);
   if (changes.length === 0) return;
   try {
-    await client.updateExtensions({ instanceId, environmentId: wanted.environment.id, ...send });
+    await client.updateExtensions({ instanceId, environmentId: wanted.environment.id, ...send }, call);
   } catch (error) {
     return fail(changes, error);
   }
   for (const setting of changes) settle({ change: change(setting), ok: true });
 }
 
-async function applySchedules(client: SpacesClient, entry: ResolvedEntry, instanceId: string, settle: Settle) {
+async function applySchedules(
+  client: SpacesClient,
+  entry: ResolvedEntry,
+  instanceId: string,
+  settle: Settle,
+  call: CallOptions,
+) {
   let processes: Process[];
   try {
-    processes = await client.listProcesses(instanceId);
+    processes = await client.listProcesses(instanceId, call);
   } catch (error) {
     for (const { process, lines } of entry.schedules)
       settle({ change: scheduleChange(entry, instanceId, process, lines)!, ok: false, error });
     return;
   }
   for (const { process: wanted, lines } of entry.schedules) {
-    const process = findProcess(processes, wanted);
-    const change = scheduleChange(entry, instanceId, wanted, lines, process);
+    const found = lookupProcess(processes, wanted);
+    const change = scheduleChange(entry, instanceId, wanted, lines, 'item' in found ? found.item : undefined);
     if (!change) continue;
+    if (call.signal?.aborted) return;
     try {
-      if (!process) throw new Error(`the instance has no process "${wanted}"`);
-      await client.updateSchedules({ instanceId, processId: process.id, schedules: lines });
+      if ('error' in found) throw found.error;
+      await client.updateSchedules({ instanceId, processId: found.item.id, schedules: lines }, call);
       settle({ change, ok: true });
     } catch (error) {
       settle({ change, ok: false, error });

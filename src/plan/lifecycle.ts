@@ -8,7 +8,9 @@ import {
   type ResolvedChanges,
 } from '../api/payloads/extensions.js';
 import { cronToSchedule, scheduleToCron, type Schedule } from '../api/payloads/schedules.js';
+import type { CallOptions } from '../client/callOptions.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
+import { lookupOne } from '../api/findOne.js';
 import { PlanError } from './planFile.js';
 import type { ResolvedEntry, WantedExtensions } from './resolvePlan.js';
 
@@ -136,10 +138,9 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 }
 
-/** An entry's process by id, or else by name. */
-export function findProcess(processes: readonly Process[], wanted: string): Process | undefined {
-  return processes.find((p) => p.id === wanted) ?? processes.find((p) => p.name === wanted);
-}
+/** An entry's process by id, or else by a name no other process of the instance has (findOne's rule). */
+export const lookupProcess = (processes: readonly Process[], wanted: string) =>
+  lookupOne(processes, wanted, { what: 'process', within: 'of the instance' });
 
 /** The change that gives `process` these schedules; none when it has them already. */
 export function scheduleChange(
@@ -174,6 +175,7 @@ async function planEntry(
   entry: ResolvedEntry,
   instanceId: string | null,
   secrets: SecretPolicy,
+  call: CallOptions,
 ): Promise<Array<ConfigureChange | ScheduleChange>> {
   const out: Array<ConfigureChange | ScheduleChange> = [];
   if (instanceId === null) {
@@ -187,6 +189,7 @@ async function planEntry(
     const found = await client.getExtensions(
       instanceId,
       entry.extensions.map((w) => w.environment.id),
+      call,
     );
     for (const wanted of entry.extensions) {
       const current = found.find((a) => a.environmentId === wanted.environment.id)?.extensions;
@@ -197,14 +200,11 @@ async function planEntry(
     }
   }
   if (entry.schedules.length === 0) return out;
-  const processes = await client.listProcesses(instanceId);
+  const processes = await client.listProcesses(instanceId, call);
   for (const { process: wanted, lines, at } of entry.schedules) {
-    const process = findProcess(processes, wanted);
-    if (!process) {
-      const known = processes.map((p) => `"${p.name}"`).join(', ') || 'none';
-      throw new PlanError([`${at}: the instance has no process "${wanted}"; it has ${known}`]);
-    }
-    const change = scheduleChange(entry, instanceId, wanted, lines, process);
+    const found = lookupProcess(processes, wanted);
+    if ('error' in found) throw new PlanError([`${at}: ${found.error.problem}`]);
+    const change = scheduleChange(entry, instanceId, wanted, lines, found.item);
     if (change) out.push(change);
   }
   return out;
@@ -219,10 +219,11 @@ export async function planLifecycle(
   entries: readonly ResolvedEntry[],
   instanceIdOf: (entry: ResolvedEntry) => string | undefined,
   secrets: SecretPolicy,
+  call: CallOptions = {},
 ): Promise<Array<ConfigureChange | ScheduleChange>> {
   const work = entries.filter((e) => e.extensions.length > 0 || e.schedules.length > 0);
   const perEntry = await mapLimited(work, READ_CONCURRENCY, (entry) =>
-    planEntry(client, entry, instanceIdOf(entry) ?? null, secrets),
+    planEntry(client, entry, instanceIdOf(entry) ?? null, secrets, call),
   );
   return perEntry.flat();
 }

@@ -63,7 +63,18 @@ export interface ParsedPlan {
   where: (path: ReadonlyArray<PropertyKey>) => string;
 }
 
-/** A plan that cannot be used; every problem names the file, where in it, and what was expected. */
+/**
+ * A plan that cannot be used; every problem names the file, where in it, and what was expected.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   loadPlanFile('plan.yaml');
+ * } catch (error) {
+ *   if (error instanceof PlanError) for (const problem of error.problems) console.error(problem);
+ * }
+ * ```
+ */
 export class PlanError extends Error {
   override name = 'PlanError';
   readonly code = 'INVALID_PLAN';
@@ -139,8 +150,19 @@ const planSchema = z.strictObject({
     .max(PLAN_LIMITS.maxInstances, `expected at most ${PLAN_LIMITS.maxInstances} instances`),
 });
 
-/** Reads a YAML or JSON plan file (JSON is YAML) of at most `PLAN_LIMITS.maxBytes` and checks its shape. */
-export function readPlanFile(file: string): ParsedPlan {
+/**
+ * Reads a YAML or JSON plan file (JSON is YAML) of at most `PLAN_LIMITS.maxBytes` and checks its
+ * shape. Throws a `PlanError` listing every problem, each with the file, line and path.
+ *
+ * @example
+ * ```ts
+ * import { loadPlanFile } from 'boomi-spaces/plan';
+ *
+ * const plan = loadPlanFile('plan.yaml');
+ * console.log(plan.plan.instances.length, 'instances wanted in space', plan.plan.space);
+ * ```
+ */
+export function loadPlanFile(file: string): ParsedPlan {
   return parsePlan(readBoundedFile(file, PLAN_LIMITS.maxBytes), file);
 }
 
@@ -224,6 +246,14 @@ function forbiddenKey(document: ReturnType<typeof parseDocument>, lineCounter: L
   return found;
 }
 
+/**
+ * A plan from its text; `file` names it in messages. Throws a `PlanError` as {@link loadPlanFile} does.
+ *
+ * @example
+ * ```ts
+ * const plan = parsePlan('space: s-1\ninstances:\n  - pack: Order Intake\n', 'inline.yaml');
+ * ```
+ */
 export function parsePlan(source: string, file: string): ParsedPlan {
   checkDepth(source, file);
   const lineCounter = new LineCounter();

@@ -1,5 +1,7 @@
 import type { ExtensionChanges, ExtensionValue } from '../api/payloads/extensions.js';
+import { lookupOne, type FindOneOptions } from '../api/findOne.js';
 import { naturalKeyOf } from '../api/naturalKey.js';
+import { quote } from '../text/printable.js';
 import type { Environment, IntegrationPackInstance, Space } from '../api/types.js';
 import { PlanError, type ParsedPlan, type PlanEntry, type PlanSettings } from './planFile.js';
 
@@ -78,25 +80,15 @@ export function resolvePlan(
 
   plan.instances.forEach((entry, index) => {
     const at = (...rest: PropertyKey[]) => where(['instances', index, ...rest]);
-    const pack = findOne(
+    const pack = pick(
       packs,
       entry.pack,
-      (p) => p.id,
-      (p) => p.name,
-      ['pack', ` in space "${view.space.name}"`],
+      { what: 'pack', within: `in space ${quote(view.space.name)}` },
       at('pack'),
       problems,
     );
     const environments = entry.environments?.map((wanted, e) =>
-      findOne(
-        view.environments,
-        wanted,
-        (env) => env.id,
-        (env) => env.name,
-        ['environment', ''],
-        at('environments', e),
-        problems,
-      ),
+      pick(view.environments, wanted, { what: 'environment' }, at('environments', e), problems),
     );
     if (!pack) return;
     const type = pack.installationType === 'SINGLE' ? 'SINGLE' : 'MULTI';
@@ -133,30 +125,11 @@ export function resolvePlan(
   return resolved;
 }
 
-/** The one item whose id, or else exact name, is `wanted`; a problem when none or several match. */
-function findOne<T>(
-  items: T[],
-  wanted: string,
-  idOf: (item: T) => string,
-  nameOf: (item: T) => string,
-  [kind, where]: [string, string],
-  at: string,
-  problems: string[],
-): T | undefined {
-  const byId = items.find((item) => idOf(item) === wanted);
-  if (byId) return byId;
-  const byName = items.filter((item) => nameOf(item) === wanted);
-  if (byName.length === 1) return byName[0];
-  if (byName.length > 1) {
-    problems.push(
-      `${at}: "${wanted}" names ${byName.length} ${kind}s${where}; use an id: ${byName.map((i) => `${idOf(i)} ("${nameOf(i)}")`).join(', ')}`,
-    );
-  } else {
-    // A long list is cut: the first ten, and how many more there are.
-    const shown = items.slice(0, 10).map((i) => `"${nameOf(i)}" (${idOf(i)})`);
-    const known = items.length > 10 ? `${shown.join(', ')} and ${items.length - 10} more` : shown.join(', ');
-    problems.push(`${at}: no ${kind}${where} has the id or name "${wanted}"; known: ${known || 'none'}`);
-  }
+/** The one item `wanted` names (findOne's rule); a problem at `at` when none or several match. */
+function pick<T>(items: readonly T[], wanted: string, options: FindOneOptions<T>, at: string, problems: string[]) {
+  const found = lookupOne(items, wanted, options);
+  if ('item' in found) return found.item;
+  problems.push(`${at}: ${found.error.problem}`);
   return undefined;
 }
 
@@ -170,7 +143,12 @@ function wantedExtensions(
 ): WantedExtensions[] {
   const wanted: WantedExtensions[] = [];
   for (const [key, settings] of Object.entries(entry.extensions ?? {})) {
-    const environment = attached.find((e) => e.id === key) ?? attached.find((e) => e.name === key);
+    const found = lookupOne(attached, key, { what: 'environment' });
+    const environment = 'item' in found ? found.item : undefined;
+    if ('error' in found && found.error.reason === 'ambiguous') {
+      problems.push(`${at('extensions', key)}: ${found.error.problem}`);
+      continue;
+    }
     if (!environment) {
       problems.push(
         `${at('extensions', key)}: "${key}" is not one of the entry's environments (${attached.map((e) => `"${e.name}"`).join(', ') || 'none'})`,

@@ -32,12 +32,12 @@ describe('the SDK entry (built)', () => {
     expect(existsSync(join(root, 'dist/index.js'))).toBe(true);
   });
 
-  it('loads neither graphql, msw, React, the simulator, test helpers nor (before a request) undici', () => {
+  it('loads neither graphql, msw, React, yaml, the simulator, plans, test helpers nor (before a request) undici', () => {
     const loaded = modulesLoadedBy('boomi-spaces');
     expect(loaded.some((url) => url.endsWith('/dist/index.js'))).toBe(true);
     expect(loaded.some((url) => url.includes('/node_modules/@urql/core/'))).toBe(true);
     const forbidden = loaded.filter((url) =>
-      /\/node_modules\/(graphql|msw|@mswjs|graphql-http|undici|react|react-dom)\/|\/dist\/(simulator|react)\/|\/src\/|\/test\//.test(
+      /\/node_modules\/(graphql|msw|@mswjs|graphql-http|undici|react|react-dom|yaml)\/|\/dist\/(simulator|react|plan)\/|\/src\/|\/test\//.test(
         url,
       ),
     );
@@ -48,6 +48,13 @@ describe('the SDK entry (built)', () => {
     const loaded = modulesLoadedBy('boomi-spaces/testing');
     expect(loaded.some((url) => url.endsWith('/dist/testing/index.js'))).toBe(true);
     expect(loaded.some((url) => url.includes('/node_modules/msw/'))).toBe(true);
+  });
+
+  it('exposes plans as boomi-spaces/plan (which alone brings the YAML parser), without graphql or the CLI', () => {
+    const loaded = modulesLoadedBy('boomi-spaces/plan');
+    expect(loaded.some((url) => url.endsWith('/dist/plan/index.js'))).toBe(true);
+    expect(loaded.some((url) => url.includes('/node_modules/yaml/'))).toBe(true);
+    expect(loaded.filter((url) => /\/node_modules\/(graphql|msw)\/|\/dist\/(cli|simulator)\//.test(url))).toEqual([]);
   });
 
   it('exposes the hooks as boomi-spaces/react (which alone brings React), without graphql', () => {

@@ -155,7 +155,10 @@ describe('updateExtensions', () => {
   it('refuses an unknown connection or field, listing the known ones, and sends no update', async () => {
     await expect(
       client.updateExtensions({ instanceId, environmentId: PROD, connections: { FTP: { host: 'h' } } }),
-    ).rejects.toThrow(/There is no connection "FTP"; known: "SFTP"/);
+    ).rejects.toThrow(/^No connection has the id or name "FTP"; known: "SFTP" \(c1d2e3f4-/);
+    await expect(
+      client.updateExtensions({ instanceId, environmentId: PROD, connections: { SFTP: { hostname: 'h' } } }),
+    ).rejects.toThrow(/^No field of connection "SFTP" has the id or name "hostname"; known: "host", "port",/);
     await expect(
       client.updateExtensions({ instanceId, environmentId: PROD, connections: { SFTP: { hostname: 'h' } } }),
     ).rejects.toBeInstanceOf(SpacesInputError);

@@ -24,6 +24,8 @@ describe('the packed tarball in a consumer’s project', () => {
       `import { createSpacesClient, createJwtProvider } from 'boomi-spaces';
        import { createSpacesMock } from 'boomi-spaces/testing';
        import { startSimulator, DEMO } from 'boomi-spaces/simulator';
+       import { applyPlan, parsePlan } from 'boomi-spaces/plan';
+       if (typeof applyPlan !== 'function' || parsePlan('space: s\\ninstances: []', 'p').plan.space !== 's') throw new Error('plan');
        ${call}`,
     );
     expect(node(['esm.mjs']).trim()).toBe('Demo_Space function');
@@ -35,6 +37,8 @@ describe('the packed tarball in a consumer’s project', () => {
       `const { createSpacesClient, createJwtProvider } = require('boomi-spaces');
        const { createSpacesMock } = require('boomi-spaces/testing');
        const { startSimulator, DEMO } = require('boomi-spaces/simulator');
+       const { applyPlan, parsePlan } = require('boomi-spaces/plan');
+       if (typeof applyPlan !== 'function' || parsePlan('space: s\\ninstances: []', 'p').plan.space !== 's') throw new Error('plan');
        (async () => { ${call} })();`,
     );
     expect(node(['cjs.cjs']).trim()).toBe('Demo_Space function');

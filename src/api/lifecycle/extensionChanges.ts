@@ -1,4 +1,5 @@
 import { SpacesInputError } from '../../errors/SpacesError.js';
+import { findOne, lookupOne } from '../findOne.js';
 import { quote } from '../../text/printable.js';
 import {
   isSecretValue,
@@ -21,12 +22,13 @@ const SECRET = '(secret)';
 /** How secrets are compared: the platform never returns them, so "already set" is all it can tell. */
 export type SecretPolicy = 'always' | 'when-unset';
 
-function byNameOrId<T extends { id: string; name: string }>(items: readonly T[], wanted: string, what: string): T {
-  const found = items.find((i) => i.id === wanted) ?? items.find((i) => i.name === wanted);
-  if (found) return found;
-  const known = items.map((i) => quote(i.name, 40)).join(', ') || 'none';
-  throw new SpacesInputError(`There is no ${what} ${quote(wanted, 60)}; known: ${known}`, { field: what });
-}
+/** By the one rule (findOne): an id, or else a name no other item has. */
+const byNameOrId = <T extends { id: string; name: string }>(
+  items: readonly T[],
+  wanted: string,
+  what: string,
+  within?: string,
+): T => findOne(items, wanted, { what, ...(within !== undefined && { within }) });
 
 function checkValue(value: ExtensionValue, where: string): ExtensionValue {
   const text = typeof value === 'object' && value !== null && 'secret' in value ? value.secret : value;
@@ -60,8 +62,16 @@ export function isEncryptedSetting(
   component: string,
   setting: string,
 ): boolean {
-  const find = <T>(items: readonly T[] | undefined, wanted: string, id: (i: T) => string, name: (i: T) => string) =>
-    items?.find((i) => id(i) === wanted) ?? items?.find((i) => name(i) === wanted);
+  // A name that picks nothing or several is reported by resolving, not here.
+  const find = <T>(
+    items: readonly T[] | undefined,
+    wanted: string,
+    idOf: (i: T) => string,
+    nameOf: (i: T) => string,
+  ) => {
+    const found = lookupOne(items ?? [], wanted, { what: 'component', idOf, nameOf });
+    return 'item' in found ? found.item : undefined;
+  };
   if (kind === 'connections') {
     const connection = find(
       current.connections,
@@ -138,7 +148,8 @@ export function resolveExtensionChanges(
       const field: ConnectionField = byNameOrId(
         connection.field.map((f) => ({ ...f, name: f.id })),
         fieldId,
-        `field of ${connection.name}`,
+        'field',
+        `of connection ${quote(connection.name)}`,
       );
       const value = checkValue(raw as ExtensionValue, `${connection.name}.${field.id}`);
       const encrypted = field.usesEncryption;
@@ -167,7 +178,8 @@ export function resolveExtensionChanges(
       const property: ProcessPropertyValue = byNameOrId(
         component.ProcessPropertyValue.map((p) => ({ ...p, id: p.key, name: p.label ?? p.key })),
         label,
-        `property of ${component.name}`,
+        'property',
+        `of ${quote(component.name)}`,
       );
       const value = checkValue(raw as ExtensionValue, `${component.name}.${label}`);
       const encrypted = property.encryptedValueSet;

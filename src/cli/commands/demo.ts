@@ -2,10 +2,10 @@ import { createJwtProvider } from '../../auth/createJwtProvider.js';
 import { createSpacesClient } from '../../client/createSpacesClient.js';
 import { SpacesError } from '../../errors/SpacesError.js';
 import { startSimulator } from '../../simulator/server/startSimulator.js';
-import { applyChanges } from '../../plan/applyChanges.js';
-import { changeToJson, computeChanges, describeChange } from '../../plan/changes.js';
+import { applyPlan } from '../../plan/applyPlan.js';
+import { changeToJson } from '../../plan/changes.js';
+import { planChanges } from '../../plan/planChanges.js';
 import { parsePlan } from '../../plan/planFile.js';
-import { resolvePlan } from '../../plan/resolvePlan.js';
 import type { Dialect } from '../../schema/dialects.js';
 import type { Output } from '../output.js';
 import { lifecycleDemo } from './demoLifecycle.js';
@@ -122,21 +122,20 @@ export async function runDemo(out: Output, { dialect = 'help' }: { dialect?: Dia
     out.note(planText.replace(/^/gm, '   ').trimEnd());
     const parsed = parsePlan(planText, 'demo-plan.yaml');
     for (const round of ['first', 'second'] as const) {
-      const view = {
-        space: await client.getSpace(parsed.plan.space),
-        instances: await client.listIntegrationPackInstances(),
-        environments: await client.listEnvironments(),
-      };
-      const changes = computeChanges(resolvePlan(parsed, view), view, { prune: false });
-      if (changes.length === 0) {
+      const planned = await planChanges(client, parsed);
+      if (planned.changes.length === 0) {
         out.note(`   ${round} apply: no changes, the account already matches the plan`);
         record(`apply plan (${round})`, { changes: 0 });
         continue;
       }
-      const results = await applyChanges(client, changes);
-      for (const result of results) out.note(`   ${result.ok ? 'ok' : 'FAILED'} ${describeChange(result.change)}`);
-      out.note(`   ${round} apply: ${results.filter((r) => r.ok).length} of ${results.length} changes applied`);
-      record(`apply plan (${round})`, { changes: changes.map(changeToJson), ok: results.every((r) => r.ok) });
+      const { items } = await applyPlan(client, planned);
+      const applied = items.filter((item) => item.status === 'applied');
+      for (const item of items) out.note(`   ${item.status === 'applied' ? 'ok' : 'FAILED'} ${item.description}`);
+      out.note(`   ${round} apply: ${applied.length} of ${items.length} changes applied`);
+      record(`apply plan (${round})`, {
+        changes: planned.changes.map(changeToJson),
+        ok: applied.length === items.length,
+      });
     }
 
     out.note('\nDemo complete.');

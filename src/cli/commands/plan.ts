@@ -1,15 +1,12 @@
 import { createInterface } from 'node:readline/promises';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
-import { SpacesError } from '../../errors/SpacesError.js';
-import { DEFAULT_RETRY } from '../../retry/policy.js';
 import type { TransportLogger } from '../../transport/events.js';
-import { applyChanges, type ChangeResult } from '../../plan/applyChanges.js';
-import { changeToJson, computeChanges, describeChange, summarise, type Change } from '../../plan/changes.js';
-import { PlanError, readPlanFile } from '../../plan/planFile.js';
-import { applyLifecycle } from '../../plan/applyLifecycle.js';
-import { planLifecycle } from '../../plan/lifecycle.js';
-import { checkPlanVariables, resolvePlan, type AccountView, type ResolvedEntry } from '../../plan/resolvePlan.js';
-import { naturalKeyOf } from '../../api/naturalKey.js';
+import { applyPlan } from '../../plan/applyPlan.js';
+import { changeToJson, describeChange, summarise } from '../../plan/changes.js';
+import { planChanges, type PlannedChanges } from '../../plan/planChanges.js';
+import { loadPlanFile, PlanError } from '../../plan/planFile.js';
+import type { PlanItem } from '../../plan/result.js';
+import { checkPlanVariables } from '../../plan/resolvePlan.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveConnection, type ConnectionFlags } from '../config.js';
 import { connect } from '../connect.js';
@@ -24,70 +21,42 @@ export interface PlanFlags extends ConnectionFlags {
 
 interface Planned {
   client: SpacesClient;
-  view: AccountView;
-  entries: ResolvedEntry[];
-  changes: Change[];
-  /** The instance an entry already has, by natural key. */
-  existingOf: (entry: ResolvedEntry) => string | undefined;
+  planned: PlannedChanges;
 }
 
-/** Reads the plan and the account, and works out the changes; sends nothing that changes anything. */
+/** Reads the plan and the account (src/plan), and works out the changes; sends nothing that changes anything. */
 async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger): Promise<Planned> {
-  const parsed = readPlanFile(file);
-  const { plan, where } = parsed;
-  // Local inputs first: a missing variable is reported before any request.
+  const parsed = loadPlanFile(file);
+  // Local inputs first: a missing variable is reported before any request or prompt.
   checkPlanVariables(parsed, process.env);
   const connection = await resolveConnection(flags, process.env, process.stdin);
-  const spaceGuid = plan.spaceGuid ?? connection.spaceGuid;
+  const spaceGuid = parsed.plan.spaceGuid ?? connection.spaceGuid;
   if (!spaceGuid) {
     throw new PlanError([
-      `${where(['spaceGuid'])}: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`,
+      `${parsed.where(['spaceGuid'])}: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`,
     ]);
   }
   const client = connect({ ...connection, spaceGuid }, logger);
-  // The reads a whole apply rests on are queries: retried patiently, as reconciliation listings are.
-  const patient = { maxAttempts: DEFAULT_RETRY.reconcileAttempts };
-  const [space, instances, environments] = await Promise.all([
-    client.getSpace(plan.space, patient).catch((error: unknown) => {
-      // A Space that does not exist is a mistake in the plan: said where it is.
-      if (error instanceof SpacesError && error.code === 'SPACE_NOT_FOUND') {
-        throw new PlanError([`${where(['space'])}: no space has the id "${show(plan.space)}"`]);
-      }
-      throw error;
-    }),
-    client.listIntegrationPackInstances(patient),
-    client.listEnvironments(patient),
-  ]);
-  const view = { space, instances, environments };
-  const entries = resolvePlan(parsed, view);
-  const existing = new Map(
-    instances.map((i) => [
-      naturalKeyOf({
-        integrationPackId: i.integrationPackId,
-        integrationPackOverrideName: i.integrationPackOverrideName,
-      }),
-      i.id,
-    ]),
-  );
-  const existingOf = (entry: ResolvedEntry) =>
-    existing.get(naturalKeyOf({ integrationPackId: entry.pack.id, integrationPackOverrideName: entry.name }));
-  const lifecycle = await planLifecycle(client, entries, existingOf, flags.rotateSecrets ? 'always' : 'when-unset');
-  const changes = [...computeChanges(entries, view, { prune: Boolean(flags.prune) }), ...lifecycle];
-  return { client, view, entries, changes, existingOf };
+  const planned = await planChanges(client, parsed, {
+    prune: Boolean(flags.prune),
+    rotateSecrets: Boolean(flags.rotateSecrets),
+    variables: process.env,
+  });
+  return { client, planned };
 }
 
-function planDocument({ view, changes }: Planned) {
+function planDocument({ planned: { space, changes } }: Planned) {
   return {
-    space: { id: view.space.id, name: view.space.name },
+    space: { id: space.id, name: space.name },
     changes: changes.map(changeToJson),
     summary: summarise(changes),
   };
 }
 
-function renderPlan(out: Output, { view, changes }: Planned): void {
+function renderPlan(out: Output, { planned: { space, changes } }: Planned): void {
   if (changes.length === 0)
-    return out.line(`No changes: the account matches the plan for space "${show(view.space.name)}".`);
-  out.line(`Plan for space "${show(view.space.name)}" (${show(view.space.id)}):`);
+    return out.line(`No changes: the account matches the plan for space "${show(space.name)}".`);
+  out.line(`Plan for space "${show(space.name)}" (${show(space.id)}):`);
   for (const change of changes) out.line(`  ${describeChange(change)}`);
   const counts = summarise(changes);
   out.line(
@@ -105,7 +74,7 @@ export async function planCommand(
 ): Promise<boolean> {
   const planned = await makePlan(file, flags, logger);
   out.result(planDocument(planned), () => renderPlan(out, planned));
-  return planned.changes.length > 0;
+  return planned.planned.changes.length > 0;
 }
 
 /** `boomi-spaces apply`: resolves to whether every change succeeded. */
@@ -120,7 +89,7 @@ export async function applyCommand(
     throw new CliUsageError('apply changes the account: confirm with --yes when not running on a terminal');
   }
   const planned = await makePlan(file, flags, logger);
-  if (planned.changes.length === 0) {
+  if (planned.planned.changes.length === 0) {
     out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0 }, () => renderPlan(out, planned));
     return true;
   }
@@ -132,57 +101,41 @@ export async function applyCommand(
     return true;
   }
 
-  const progress = await startProgress(out, planned.changes.length);
-  const results = await applyChanges(planned.client, planned.changes, {
+  const progress = await startProgress(out, planned.planned.changes.length);
+  const { items } = await applyPlan(planned.client, planned.planned, {
     ...(flags.batchSize !== undefined && { batchSize: flags.batchSize }),
-    onResult: progress.tick,
+    onProgress: progress.tick,
   });
-  // Then the settings and schedules, read afresh now that every instance exists and is attached.
-  const installed = new Map<number, string>();
-  for (const r of results)
-    if (r.ok && r.change.action === 'install' && r.instanceId) installed.set(r.change.entry.index, r.instanceId);
-  await applyLifecycle(
-    planned.client,
-    planned.entries,
-    (entry) => planned.existingOf(entry) ?? installed.get(entry.index),
-    flags.rotateSecrets ? 'always' : 'when-unset',
-    (outcome) => {
-      const result: ChangeResult = outcome.ok
-        ? {
-            change: outcome.change,
-            ok: true,
-            ...(outcome.change.instanceId && { instanceId: outcome.change.instanceId }),
-          }
-        : { change: outcome.change, ok: false, error: asSpacesError(outcome.error) };
-      results.push(result);
-      progress.tick(result);
-    },
-  );
   progress.stop();
+  renderApplied(out, planned, items);
+  return items.every(succeeded);
+}
 
-  const failed = results.filter((r) => !r.ok);
+const succeeded = (item: PlanItem) => item.status === 'applied';
+
+function renderApplied(out: Output, planned: Planned, items: PlanItem[]): void {
+  const failed = items.filter((r) => !succeeded(r));
   out.result(
     {
       ...planDocument(planned),
-      results: results.map((r) => ({
+      results: items.map((r) => ({
         ...changeToJson(r.change),
-        ok: r.ok,
+        ok: succeeded(r),
         instanceId: r.instanceId ?? null,
         ...(r.error && { error: { code: r.error.code, message: r.error.message } }),
       })),
-      applied: results.length - failed.length,
+      applied: items.length - failed.length,
       failed: failed.length,
     },
     () => {
-      const done = summarise(results.filter((r) => r.ok).map((r) => r.change));
+      const done = summarise(items.filter(succeeded).map((r) => r.change));
       out.line(
-        `Applied ${results.length - failed.length} of ${results.length} changes: ${done.install} installed, ${done.attach} attached, ` +
+        `Applied ${items.length - failed.length} of ${items.length} changes: ${done.install} installed, ${done.attach} attached, ` +
           `${done.detach} detached, ${done.uninstall} uninstalled, ${done.configure} settings configured, ${done.schedule} processes scheduled.`,
       );
       if (failed.length > 0) {
         out.line(`${failed.length} failed:`);
-        for (const r of failed)
-          out.line(`  ${describeChange(r.change)}: ${show(r.error?.code)}: ${show(r.error?.message)}`);
+        for (const r of failed) out.line(`  ${r.description}: ${show(r.error?.code)}: ${show(r.error?.message)}`);
         out.line(
           failed.some((r) => r.error?.code === 'INVALID_PLAN')
             ? 'Fix the plan and run apply again: what succeeded will not be repeated.'
@@ -191,7 +144,6 @@ export async function applyCommand(
       }
     },
   );
-  return failed.length === 0;
 }
 
 async function confirm(out: Output): Promise<boolean> {
@@ -209,9 +161,9 @@ async function confirm(out: Output): Promise<boolean> {
 async function startProgress(
   out: Output,
   total: number,
-): Promise<{ tick: (result: ChangeResult) => void; stop: () => void }> {
-  const line = (r: ChangeResult) =>
-    `${r.ok ? 'ok    ' : 'FAILED'} ${describeChange(r.change)}${r.ok ? '' : `: ${show(r.error?.code)}: ${show(r.error?.message)}`}`;
+): Promise<{ tick: (item: PlanItem) => void; stop: () => void }> {
+  const line = (r: PlanItem) =>
+    `${succeeded(r) ? 'ok    ' : 'FAILED'} ${r.description}${succeeded(r) ? '' : `: ${show(r.error?.code)}: ${show(r.error?.message)}`}`;
   if (!process.stdout.isTTY || out.json) {
     return { tick: (r) => out.note(line(r)), stop: () => undefined };
   }
@@ -229,11 +181,4 @@ async function startProgress(
     },
     stop: () => bar.stop(),
   };
-}
-
-/** Lifecycle failures as SpacesErrors (a plan error found while applying keeps its code). */
-function asSpacesError(error: unknown): SpacesError {
-  if (error instanceof SpacesError) return error;
-  const code = error instanceof PlanError ? error.code : 'UNEXPECTED';
-  return new SpacesError(error instanceof Error ? error.message : String(error), { code });
 }
