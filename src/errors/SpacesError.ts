@@ -172,7 +172,7 @@ export interface SchemaDriftDetails extends SpacesErrorDetails {
 }
 
 /** What to do about a drift: see what the platform accepts, then work with its schema. */
-export const SCHEMA_DRIFT_NEXT_STEPS =
+const SCHEMA_DRIFT_NEXT_STEPS =
   'Next: run `boomi-spaces contract check` to see what the platform accepts (and which name it gives the Space query), ' +
   'then `boomi-spaces schema pull` and send your own operations, written for the pulled schema, through ' +
   '`client.execute` (README, "When the schema changes").';

@@ -34,7 +34,7 @@ interface Operation {
   uses: Set<string>;
 }
 
-export interface ChangeReport {
+interface ChangeReport {
   criticality: 'BREAKING' | 'DANGEROUS' | 'NON_BREAKING';
   type: string;
   message: string;

@@ -4,7 +4,7 @@
  * is never re-sent blindly (the SDK reconciles through a listing instead). The README's
  * "Exactly once" table lists the same.
  */
-export const IDEMPOTENT_MUTATIONS: ReadonlySet<string> = new Set([
+const IDEMPOTENT_MUTATIONS: ReadonlySet<string> = new Set([
   // A partial extensions update sets the values it names; a full one sets all of them.
   'updateExtensions',
   'updateMapExtensions',

@@ -14,7 +14,7 @@ export type InstanceView = SimInstance & {
   integrationPack: SimPack | null;
   processes: Array<{ originalProcessId: string; wrapperProcessId: string | null; name: string }>;
 };
-export type AttachmentView = SimAttachment & { environmentExtensions: string | null };
+type AttachmentView = SimAttachment & { environmentExtensions: string | null };
 export type EnvironmentView = SimEnvironment & { integrationPackEnvironmentAttachment: AttachmentView[] };
 
 /**
@@ -198,7 +198,7 @@ export class SpacesPlatform {
 }
 
 /** Instance ids look like Boomi's: base64 of `IntegrationPackInstance<n>` without padding. */
-export function instanceId(n: number): string {
+function instanceId(n: number): string {
   return Buffer.from(`IntegrationPackInstance${n}`).toString('base64').replace(/=+$/, '');
 }
 
