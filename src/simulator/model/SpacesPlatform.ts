@@ -20,6 +20,12 @@ export type EnvironmentView = SimEnvironment & { integrationPackEnvironmentAttac
 /**
  * The fake platform: Boomi's install rules over an in-memory {@link SimState}. Shared by the
  * simulator server and the msw mock, so both answer alike.
+ *
+ * @example
+ * ```ts
+ * const platform = new SpacesPlatform(createDemoState(), () => clock.now());
+ * platform.space(DEMO.spaceId).name; // the demo Space, as the simulator serves it
+ * ```
  */
 export class SpacesPlatform {
   constructor(
