@@ -22,9 +22,15 @@ module.exports.plugin = (_schema, documents, config) => {
         const params = hasVariables
           ? `variables: Operations.${convert(name)}QueryVariables, options?: QueryHookOptions`
           : 'options?: QueryHookOptions';
+        const args = hasVariables ? `{ ${def.variableDefinitions.map((v) => v.variable.name.value).join(', ')} }` : '';
         out.push(
           '',
-          `/** Runs \`${name}\` (${source}) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */`,
+          '/**',
+          ` * Runs \`${name}\` (${source}) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.`,
+          ' *',
+          ' * @example',
+          ` * const { data, error, fetching } = ${hook}(${args});`,
+          ' */',
           `export function ${hook}(${params}): QueryState<'${name}'> {`,
           `  return useSpacesQuery('${name}', ${hasVariables ? 'variables' : '{}'}, options);`,
           '}',
@@ -32,7 +38,13 @@ module.exports.plugin = (_schema, documents, config) => {
       } else if (def.operation === 'mutation') {
         out.push(
           '',
-          `/** \`[run, state]\` for \`${name}\` (${source}) through the SDK's method for it; see {@link useSpacesMutation}. */`,
+          '/**',
+          ` * \`[run, state]\` for \`${name}\` (${source}) through the SDK's method for it; see {@link useSpacesMutation}.`,
+          ' *',
+          ' * @example',
+          ` * const [${name}, { fetching, error }] = ${hook}();`,
+          ` * // in a handler: const result = await ${name}(input); (it never rejects: check result.error)`,
+          ' */',
           `export function ${hook}(): MutationTuple<'${name}'> {`,
           `  return useSpacesMutation('${name}');`,
           '}',

@@ -41,6 +41,7 @@ export {
   DEFAULT_AUTH_URL,
   type JwtProvider,
   type JwtProviderOptions,
+  type TokenRequestOptions,
 } from './auth/createJwtProvider.js';
 export { REGIONS, type Region, type JwtCredentials } from './client/options.js';
 export { DEFAULT_RETRY, type RetryOptions } from './retry/policy.js';

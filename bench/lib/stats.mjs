@@ -1,14 +1,14 @@
 // Statistics and round scheduling shared by the benchmarks.
 import os from 'node:os';
 
-export function median(values) {
+function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Spread as min–max and the relative half-range around the median. */
-export function spread(values) {
+function spread(values) {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const m = median(values);

@@ -82,7 +82,7 @@ const DEFAULT_PAGE_SIZE = 20;
 const MAX_OFFSET = 2 ** 31 - 1;
 
 /** The search checked and completed with defaults; refused before anything is sent. */
-export function normaliseCatalogSearch(search: CatalogSearch | undefined): Required<CatalogSearch> {
+function normaliseCatalogSearch(search: CatalogSearch | undefined): Required<CatalogSearch> {
   if (search !== undefined && (typeof search !== 'object' || search === null))
     throw new SpacesInputError('The catalog search must be an object', { field: 'search' });
   const { searchTerm, offset = 0, limit = DEFAULT_PAGE_SIZE } = search ?? {};

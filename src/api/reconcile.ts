@@ -1,7 +1,7 @@
 import { OutcomeUnknownError, SpacesError, type OutcomeKey } from '../errors/SpacesError.js';
 
 /** What a listing says about a mutation's effect. */
-export type Observation<T> = { done: true; value: T } | { done: false };
+type Observation<T> = { done: true; value: T } | { done: false };
 
 export interface ExactlyOnce<T> {
   key: OutcomeKey;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import type { LineWriter } from '../text/lines.js';
 import { printable, safeJson, shorten } from '../text/printable.js';
 
 /** Longest cell shown in a table; a longer value shows its start and its length. */
@@ -38,7 +39,7 @@ const CHUNK_LINES = 1000;
  * Everything written passes through `printable`: text from the server or the user reaches the
  * terminal as characters, never as escape sequences.
  */
-export class Output {
+export class Output implements LineWriter {
   constructor(
     readonly json: boolean,
     private readonly stdout: Writable = process.stdout,

@@ -24,10 +24,7 @@ import type { CleanupOptions, LeftBehind } from './throwaway.js';
 import type { Drift } from './validateAnswer.js';
 import { writeChecks } from './writeChecks.js';
 
-export type { ContractResult } from './runner.js';
-export type { DialectFinding } from './dialect.js';
-export type { InferredCheck } from './inferred.js';
-export type { CleanupOptions, LeftBehind } from './throwaway.js';
+export type { CleanupOptions } from './throwaway.js';
 
 /** The whole check: exit code 1 when anything drifted or failed, or a throwaway Space is left behind. */
 export interface ContractReport {

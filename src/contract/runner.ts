@@ -17,7 +17,7 @@ export interface ContractResult {
 
 export type AnyDocument = TypedDocumentNode<Record<string, unknown>, Record<string, unknown>>;
 
-export type Inspect = (data: Record<string, unknown>) => { drifts?: Drift[]; empty?: boolean };
+type Inspect = (data: Record<string, unknown>) => { drifts?: Drift[]; empty?: boolean };
 export type Run = (
   name: string,
   document: AnyDocument,

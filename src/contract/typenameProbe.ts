@@ -5,7 +5,7 @@ import type { Exercise, TypenamesSeen } from './inferred.js';
 import { REFUSED, urqlContext, type AnyDocument, type ContractResult } from './runner.js';
 
 /** A query that asks for `__typename` wherever an inferred object type should be in the answer. */
-export interface TypenameProbe {
+interface TypenameProbe {
   /** The root field it reads. */
   root: string;
   document: AnyDocument;
@@ -22,7 +22,7 @@ const MAX_DEPTH = 3;
  * `__typename`. The answer's `__typename` is the live name of the type: the only way a query shows
  * a type's name when introspection is off.
  */
-export function typenameProbes(
+function typenameProbes(
   schema: GraphQLSchema,
   inferredTypes: ReadonlySet<string>,
   ids: Readonly<Record<string, string | undefined>>,
@@ -61,7 +61,7 @@ export function typenameProbes(
 }
 
 /** The `__typename`s the answer holds at each expected place, by the type expected there. */
-export function typenamesSeen(data: unknown, expects: TypenameProbe['expects']): Map<string, Set<string>> {
+function typenamesSeen(data: unknown, expects: TypenameProbe['expects']): Map<string, Set<string>> {
   const seen = new Map<string, Set<string>>();
   for (const { path, type } of expects) {
     let nodes: unknown[] = [data];

@@ -97,7 +97,18 @@ function plainCause(cause: unknown): unknown {
   return new Error(inert(text));
 }
 
-/** Input refused before anything was sent: fix the call, do not retry it. */
+/**
+ * Input refused before anything was sent: fix the call, do not retry it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createSpacesClient({ token: jwt, retry: { maxAttempts: 0 } });
+ * } catch (error) {
+ *   if (error instanceof SpacesInputError) console.error(error.field); // 'retry.maxAttempts'
+ * }
+ * ```
+ */
 export class SpacesInputError extends SpacesError {
   override name = 'SpacesInputError';
   /** The input field at fault, as a dotted path (for example `integrationPackOverrideName`). */
@@ -172,7 +183,7 @@ export interface SchemaDriftDetails extends SpacesErrorDetails {
 }
 
 /** What to do about a drift: see what the platform accepts, then work with its schema. */
-export const SCHEMA_DRIFT_NEXT_STEPS =
+const SCHEMA_DRIFT_NEXT_STEPS =
   'Next: run `boomi-spaces contract check` to see what the platform accepts (and which name it gives the Space query), ' +
   'then `boomi-spaces schema pull` and send your own operations, written for the pulled schema, through ' +
   '`client.execute` (README, "When the schema changes").';
@@ -182,6 +193,16 @@ export const SCHEMA_DRIFT_NEXT_STEPS =
  * type): the platform's schema has moved away from the snapshot this SDK was generated from. The
  * message names the operation, the field, the other name Boomi publishes for it when there is one,
  * and the next steps.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getSpace(spaceId);
+ * } catch (error) {
+ *   // The platform refused the document: `field` names what, `alternative` Boomi's other name for it.
+ *   if (error instanceof SchemaDriftError) console.error(error.field, error.alternative ?? '');
+ * }
+ * ```
  */
 export class SchemaDriftError extends SpacesError {
   override name = 'SchemaDriftError';

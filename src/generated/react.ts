@@ -2,117 +2,243 @@
 import { useSpacesMutation, useSpacesQuery, type MutationTuple, type QueryHookOptions, type QueryState } from '../react/hooks.js';
 import type * as Operations from './graphql.js';
 
-/** `[run, state]` for `attachIpackInstance` (operations/attachIpackInstance.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `attachIpackInstance` (operations/attachIpackInstance.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [attachIpackInstance, { fetching, error }] = useAttachIpackInstance();
+ * // in a handler: const result = await attachIpackInstance(input); (it never rejects: check result.error)
+ */
 export function useAttachIpackInstance(): MutationTuple<'attachIpackInstance'> {
   return useSpacesMutation('attachIpackInstance');
 }
 
-/** `[run, state]` for `createSpace` (operations/createSpace.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `createSpace` (operations/createSpace.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [createSpace, { fetching, error }] = useCreateSpace();
+ * // in a handler: const result = await createSpace(input); (it never rejects: check result.error)
+ */
 export function useCreateSpace(): MutationTuple<'createSpace'> {
   return useSpacesMutation('createSpace');
 }
 
-/** `[run, state]` for `deleteSpace` (operations/deleteSpace.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `deleteSpace` (operations/deleteSpace.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [deleteSpace, { fetching, error }] = useDeleteSpace();
+ * // in a handler: const result = await deleteSpace(input); (it never rejects: check result.error)
+ */
 export function useDeleteSpace(): MutationTuple<'deleteSpace'> {
   return useSpacesMutation('deleteSpace');
 }
 
-/** `[run, state]` for `detachIpackInstance` (operations/detachIpackInstance.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `detachIpackInstance` (operations/detachIpackInstance.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [detachIpackInstance, { fetching, error }] = useDetachIpackInstance();
+ * // in a handler: const result = await detachIpackInstance(input); (it never rejects: check result.error)
+ */
 export function useDetachIpackInstance(): MutationTuple<'detachIpackInstance'> {
   return useSpacesMutation('detachIpackInstance');
 }
 
-/** `[run, state]` for `executeProcess` (operations/executeProcess.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `executeProcess` (operations/executeProcess.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [executeProcess, { fetching, error }] = useExecuteProcess();
+ * // in a handler: const result = await executeProcess(input); (it never rejects: check result.error)
+ */
 export function useExecuteProcess(): MutationTuple<'executeProcess'> {
   return useSpacesMutation('executeProcess');
 }
 
-/** Runs `getExtensions` (operations/getExtensions.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `getExtensions` (operations/getExtensions.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useGetExtensions({ instanceId, environmentIds });
+ */
 export function useGetExtensions(variables: Operations.GetExtensionsQueryVariables, options?: QueryHookOptions): QueryState<'getExtensions'> {
   return useSpacesQuery('getExtensions', variables, options);
 }
 
-/** Runs `getOAuthConnectorDetails` (operations/getOAuthConnectorDetails.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `getOAuthConnectorDetails` (operations/getOAuthConnectorDetails.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useGetOAuthConnectorDetails({ instanceId, environmentId, processId, connectionId, spaceGuid });
+ */
 export function useGetOAuthConnectorDetails(variables: Operations.GetOAuthConnectorDetailsQueryVariables, options?: QueryHookOptions): QueryState<'getOAuthConnectorDetails'> {
   return useSpacesQuery('getOAuthConnectorDetails', variables, options);
 }
 
-/** Runs `getSpace` (operations/getSpace.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `getSpace` (operations/getSpace.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useGetSpace({ id });
+ */
 export function useGetSpace(variables: Operations.GetSpaceQueryVariables, options?: QueryHookOptions): QueryState<'getSpace'> {
   return useSpacesQuery('getSpace', variables, options);
 }
 
-/** `[run, state]` for `installIpack` (operations/installIpack.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `installIpack` (operations/installIpack.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [installIpack, { fetching, error }] = useInstallIpack();
+ * // in a handler: const result = await installIpack(input); (it never rejects: check result.error)
+ */
 export function useInstallIpack(): MutationTuple<'installIpack'> {
   return useSpacesMutation('installIpack');
 }
 
-/** Runs `listEnvironments` (operations/listEnvironments.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `listEnvironments` (operations/listEnvironments.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useListEnvironments();
+ */
 export function useListEnvironments(options?: QueryHookOptions): QueryState<'listEnvironments'> {
   return useSpacesQuery('listEnvironments', {}, options);
 }
 
-/** Runs `listExecutions` (operations/listExecutions.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `listExecutions` (operations/listExecutions.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useListExecutions({ processId, since });
+ */
 export function useListExecutions(variables: Operations.ListExecutionsQueryVariables, options?: QueryHookOptions): QueryState<'listExecutions'> {
   return useSpacesQuery('listExecutions', variables, options);
 }
 
-/** Runs `listExecutionsWithStatus` (operations/listExecutionsWithStatus.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `listExecutionsWithStatus` (operations/listExecutionsWithStatus.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useListExecutionsWithStatus({ processId, since, status });
+ */
 export function useListExecutionsWithStatus(variables: Operations.ListExecutionsWithStatusQueryVariables, options?: QueryHookOptions): QueryState<'listExecutionsWithStatus'> {
   return useSpacesQuery('listExecutionsWithStatus', variables, options);
 }
 
-/** Runs `listIntegrationPackInstances` (operations/listIntegrationPackInstances.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `listIntegrationPackInstances` (operations/listIntegrationPackInstances.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useListIntegrationPackInstances();
+ */
 export function useListIntegrationPackInstances(options?: QueryHookOptions): QueryState<'listIntegrationPackInstances'> {
   return useSpacesQuery('listIntegrationPackInstances', {}, options);
 }
 
-/** Runs `listProcesses` (operations/listProcesses.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `listProcesses` (operations/listProcesses.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useListProcesses({ instanceId });
+ */
 export function useListProcesses(variables: Operations.ListProcessesQueryVariables, options?: QueryHookOptions): QueryState<'listProcesses'> {
   return useSpacesQuery('listProcesses', variables, options);
 }
 
-/** Runs `listSpaceAccounts` (operations/listSpaceAccounts.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `listSpaceAccounts` (operations/listSpaceAccounts.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useListSpaceAccounts();
+ */
 export function useListSpaceAccounts(options?: QueryHookOptions): QueryState<'listSpaceAccounts'> {
   return useSpacesQuery('listSpaceAccounts', {}, options);
 }
 
-/** Runs `listSpaces` (operations/listSpaces.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `listSpaces` (operations/listSpaces.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useListSpaces();
+ */
 export function useListSpaces(options?: QueryHookOptions): QueryState<'listSpaces'> {
   return useSpacesQuery('listSpaces', {}, options);
 }
 
-/** Runs `searchCatalog` (operations/searchCatalog.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `searchCatalog` (operations/searchCatalog.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useSearchCatalog({ searchTerm, offset, limit });
+ */
 export function useSearchCatalog(variables: Operations.SearchCatalogQueryVariables, options?: QueryHookOptions): QueryState<'searchCatalog'> {
   return useSpacesQuery('searchCatalog', variables, options);
 }
 
-/** Runs `searchSpaceAccounts` (operations/searchSpaceAccounts.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}. */
+/**
+ * Runs `searchSpaceAccounts` (operations/searchSpaceAccounts.graphql) through the nearest SpacesProvider's client; see {@link useSpacesQuery}.
+ *
+ * @example
+ * const { data, error, fetching } = useSearchSpaceAccounts({ operator, argument });
+ */
 export function useSearchSpaceAccounts(variables: Operations.SearchSpaceAccountsQueryVariables, options?: QueryHookOptions): QueryState<'searchSpaceAccounts'> {
   return useSpacesQuery('searchSpaceAccounts', variables, options);
 }
 
-/** `[run, state]` for `uninstallIpack` (operations/uninstallIpack.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `uninstallIpack` (operations/uninstallIpack.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [uninstallIpack, { fetching, error }] = useUninstallIpack();
+ * // in a handler: const result = await uninstallIpack(input); (it never rejects: check result.error)
+ */
 export function useUninstallIpack(): MutationTuple<'uninstallIpack'> {
   return useSpacesMutation('uninstallIpack');
 }
 
-/** `[run, state]` for `updateExtensions` (operations/updateExtensions.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `updateExtensions` (operations/updateExtensions.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [updateExtensions, { fetching, error }] = useUpdateExtensions();
+ * // in a handler: const result = await updateExtensions(input); (it never rejects: check result.error)
+ */
 export function useUpdateExtensions(): MutationTuple<'updateExtensions'> {
   return useSpacesMutation('updateExtensions');
 }
 
-/** `[run, state]` for `updateMapExtensions` (operations/updateMapExtensions.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `updateMapExtensions` (operations/updateMapExtensions.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [updateMapExtensions, { fetching, error }] = useUpdateMapExtensions();
+ * // in a handler: const result = await updateMapExtensions(input); (it never rejects: check result.error)
+ */
 export function useUpdateMapExtensions(): MutationTuple<'updateMapExtensions'> {
   return useSpacesMutation('updateMapExtensions');
 }
 
-/** `[run, state]` for `updateProcessSchedules` (operations/updateProcessSchedules.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `updateProcessSchedules` (operations/updateProcessSchedules.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [updateProcessSchedules, { fetching, error }] = useUpdateProcessSchedules();
+ * // in a handler: const result = await updateProcessSchedules(input); (it never rejects: check result.error)
+ */
 export function useUpdateProcessSchedules(): MutationTuple<'updateProcessSchedules'> {
   return useSpacesMutation('updateProcessSchedules');
 }
 
-/** `[run, state]` for `updateSpace` (operations/updateSpace.graphql) through the SDK's method for it; see {@link useSpacesMutation}. */
+/**
+ * `[run, state]` for `updateSpace` (operations/updateSpace.graphql) through the SDK's method for it; see {@link useSpacesMutation}.
+ *
+ * @example
+ * const [updateSpace, { fetching, error }] = useUpdateSpace();
+ * // in a handler: const result = await updateSpace(input); (it never rejects: check result.error)
+ */
 export function useUpdateSpace(): MutationTuple<'updateSpace'> {
   return useSpacesMutation('updateSpace');
 }

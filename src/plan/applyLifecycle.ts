@@ -16,7 +16,7 @@ import { PlanError } from './planFile.js';
 import type { ResolvedEntry, WantedExtensions } from './resolvePlan.js';
 
 /** What became of one lifecycle change in `applyLifecycle`. */
-export type LifecycleResult =
+type LifecycleResult =
   | { change: ConfigureChange | ScheduleChange; ok: true }
   | { change: ConfigureChange | ScheduleChange; ok: false; error: unknown };
 

@@ -39,7 +39,17 @@ export function useSpacesContext(): SpacesContextValue {
   return value;
 }
 
-/** The SpacesClient of the nearest SpacesProvider, for calls no hook covers. */
+/**
+ * The SpacesClient of the nearest SpacesProvider, for calls no hook covers.
+ *
+ * @example
+ * ```tsx
+ * function InstallButton({ packId }: { packId: string }) {
+ *   const client = useSpacesClient();
+ *   return <button onClick={() => void client.installIntegrationPack({ integrationPackId: packId })}>Install</button>;
+ * }
+ * ```
+ */
 export function useSpacesClient(): SpacesClient {
   return useSpacesContext().client;
 }

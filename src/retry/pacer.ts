@@ -9,6 +9,7 @@ export interface RateLimitOptions {
   requestsPerSecond?: number;
 }
 
+/** The pacing a client uses unless its `rateLimit` option says otherwise (`false`: none). */
 export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = { requestsPerSecond: 10 };
 
 /** How a request that held a turn ended, as the rate cares: refused by the server's limiter, or let through. */

@@ -26,6 +26,7 @@ export interface RetryOptions {
   reconcileAttempts?: number;
 }
 
+/** The retry settings a client uses where its `retry` option names none. */
 export const DEFAULT_RETRY: Required<RetryOptions> = {
   maxAttempts: 4,
   baseDelayMs: 250,

@@ -10,8 +10,8 @@ import {
 import { parse as parseYaml } from 'yaml';
 
 /** Where a schema element comes from (schema/provenance.yaml). */
-export const SOURCES = ['help', 'reference', 'both', 'inferred'] as const;
-export type Source = (typeof SOURCES)[number];
+const SOURCES = ['help', 'reference', 'both', 'inferred'] as const;
+type Source = (typeof SOURCES)[number];
 
 /** One element's origin, after its parents' defaults were applied. */
 export interface Origin {

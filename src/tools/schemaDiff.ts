@@ -14,7 +14,6 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import type { Output } from '../cli/output.js';
 import {
   countProvenance,
   describeCounts,
@@ -23,6 +22,7 @@ import {
   type ProvenanceCounts,
 } from '../schema/provenance.js';
 import { readSnapshot } from '../schema/snapshotHeader.js';
+import type { LineWriter } from '../text/lines.js';
 import { loadOperationDocuments } from './operationDocuments.js';
 
 /** One of our operations and what it uses of the schema. */
@@ -34,7 +34,7 @@ interface Operation {
   uses: Set<string>;
 }
 
-export interface ChangeReport {
+interface ChangeReport {
   criticality: 'BREAKING' | 'DANGEROUS' | 'NON_BREAKING';
   type: string;
   message: string;
@@ -178,7 +178,7 @@ function usedCoordinates(schema: GraphQLSchema, document: DocumentNode): Set<str
 }
 
 /** The report for people. */
-export function printDiffReport(out: Output, report: DiffReport): void {
+export function printDiffReport(out: LineWriter, report: DiffReport): void {
   out.line(`Schema diff: ${report.against} → ${report.candidate}`);
   for (const level of ['BREAKING', 'DANGEROUS', 'NON_BREAKING'] as const) {
     const changes = report.changes.filter((c) => c.criticality === level);

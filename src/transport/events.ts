@@ -21,6 +21,7 @@ export type TransportEvent =
     }
   | { type: 'token-refresh'; operationName: string; reason: string };
 
+/** The client's `logger` option: called with each {@link TransportEvent}, synchronously. */
 export type TransportLogger = (event: TransportEvent) => void;
 
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'x-boomi-otp', 'proxy-authorization']);

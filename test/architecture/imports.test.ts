@@ -1,32 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-
-const src = fileURLToPath(new URL('../../src/', import.meta.url));
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(path) ? [path] : [];
-  });
-}
-
-/** Relative imports of each source file, type-only ones included (they still tie modules together). */
-const graph = new Map(
-  files(src).map((file) => {
-    const specifiers = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)].map(
-      (m) => m[1]!,
-    );
-    return [file, specifiers.map((s) => resolveSource(resolve(dirname(file), s)))];
-  }),
-);
-/** './x.js' is x.ts or x.tsx. */
-function resolveSource(path: string): string {
-  const ts = path.replace(/\.js$/, '.ts');
-  return existsSync(ts) ? ts : `${ts}x`;
-}
-const name = (file: string) => relative(src, file);
+import { graph, name } from './sourceGraph.js';
 
 describe('the module graph', () => {
   it('has no circular imports', () => {

@@ -44,7 +44,7 @@ export async function signIn(running: RunningConsole): Promise<string> {
   return cookie!.split(';')[0]!;
 }
 
-export const QUERY = JSON.stringify({ query: 'query listSpaces { spaces { id name } }', operationName: 'listSpaces' });
+const QUERY = JSON.stringify({ query: 'query listSpaces { spaces { id name } }', operationName: 'listSpaces' });
 
 /** POST /graphql with the console's cookie (when given). */
 export const postGraphQL = (

@@ -7,7 +7,7 @@ import type { SpacesClientOptions } from '../../src/index.js';
  * handlers and fake clocks. Only the socket layer is skipped; tests against the simulator and the
  * hostile server use real sockets.
  */
-export class FetchDispatcher extends Dispatcher {
+class FetchDispatcher extends Dispatcher {
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const legacy = handler as Required<
       Pick<Dispatcher.DispatchHandler, 'onConnect' | 'onHeaders' | 'onData' | 'onComplete' | 'onError'>

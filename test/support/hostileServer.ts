@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll } from '@jest/globals';
 
 /** What the hostile server does with one GraphQL request (its parsed body). */
-export type HostileAnswer = (
+type HostileAnswer = (
   request: { operationName: string; body: Record<string, unknown>; headers: IncomingMessage['headers'] },
   response: ServerResponse,
 ) => void;

@@ -64,7 +64,7 @@ const LOOKBACK_MS = 15 * 60_000;
 const RECONCILE_LOOKS = 3;
 
 /** `yyyy-MM-ddTHH:mm:ssZ`, the format the execution history takes. */
-export function executionTimeOf(value: Date | string): string {
+function executionTimeOf(value: Date | string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (typeof value === 'string' && (value.length > 64 || Number.isNaN(date.getTime())))
     throw new SpacesInputError(

@@ -49,8 +49,8 @@ export const oauthDetailsSchema = z.looseObject({
 });
 
 /** Keys whose values are credentials. */
-export const SECRET_KEY = /secret|password|token|assertion|code_verifier|^code$/i;
-export const SECRET_PLACEHOLDER = '(secret)';
+const SECRET_KEY = /secret|password|token|assertion|code_verifier|^code$/i;
+const SECRET_PLACEHOLDER = '(secret)';
 
 /**
  * The typed details; every secret-looking value (the client secret, tokens) is handed to `keep`

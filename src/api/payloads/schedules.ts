@@ -136,7 +136,15 @@ function convertField(text: string, field: Field, line: string): string {
     .join(',');
 }
 
-/** A schedule as a cron line for display (days of week back to cron's 0 = Sunday); years other than `*` noted. */
+/**
+ * A schedule as a cron line for display (days of week back to cron's 0 = Sunday); years other than `*` noted.
+ *
+ * @example
+ * ```ts
+ * scheduleToCron({ minutes: '0', hours: '6', daysOfMonth: '*', months: '*', daysOfWeek: '2-6', years: '*' });
+ * // '0 6 * * 1-5'
+ * ```
+ */
 export function scheduleToCron(schedule: Schedule): string {
   const days = schedule.daysOfWeek.replace(/\d+/g, (n) => String((Number(n) + 6) % 7));
   const line = [schedule.minutes, schedule.hours, schedule.daysOfMonth, schedule.months, days].join(' ');

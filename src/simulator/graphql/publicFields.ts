@@ -9,7 +9,7 @@ import {
 import type { GraphQLRequestBody } from './failureAnswers.js';
 
 /** Root fields the platform serves without authentication: the public Marketplace catalog. */
-export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['catalogListings']);
+const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['catalogListings']);
 
 /**
  * True when the operation the request runs is a query that selects public root fields only

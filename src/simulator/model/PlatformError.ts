@@ -20,7 +20,17 @@ export type SimulatorErrorCode =
   | 'INVALID_ENV_EXTENSION_ID'
   | 'INVALID_EXECUTION_TIME';
 
-/** A rule of the platform was broken; becomes one GraphQL error with `extensions.code`. */
+/**
+ * A rule of the platform was broken; becomes one GraphQL error with `extensions.code`.
+ *
+ * @example
+ * ```ts
+ * // boomi-spaces/testing: an override that refuses the install as the platform would.
+ * mock.on('installIpack', () => {
+ *   throw new PlatformError('IPACK_ALREADY_INSTALLED', 'Integration pack is already installed');
+ * });
+ * ```
+ */
 export class PlatformError extends GraphQLError {
   constructor(
     readonly code: string,

@@ -14,12 +14,18 @@ export type InstanceView = SimInstance & {
   integrationPack: SimPack | null;
   processes: Array<{ originalProcessId: string; wrapperProcessId: string | null; name: string }>;
 };
-export type AttachmentView = SimAttachment & { environmentExtensions: string | null };
+type AttachmentView = SimAttachment & { environmentExtensions: string | null };
 export type EnvironmentView = SimEnvironment & { integrationPackEnvironmentAttachment: AttachmentView[] };
 
 /**
  * The fake platform: Boomi's install rules over an in-memory {@link SimState}. Shared by the
  * simulator server and the msw mock, so both answer alike.
+ *
+ * @example
+ * ```ts
+ * const platform = new SpacesPlatform(createDemoState(), () => clock.now());
+ * platform.space(DEMO.spaceId).name; // the demo Space, as the simulator serves it
+ * ```
  */
 export class SpacesPlatform {
   constructor(
@@ -198,7 +204,7 @@ export class SpacesPlatform {
 }
 
 /** Instance ids look like Boomi's: base64 of `IntegrationPackInstance<n>` without padding. */
-export function instanceId(n: number): string {
+function instanceId(n: number): string {
   return Buffer.from(`IntegrationPackInstance${n}`).toString('base64').replace(/=+$/, '');
 }
 

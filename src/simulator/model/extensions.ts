@@ -5,7 +5,7 @@ import type { SimAttachment, SimPack, SimPackDefinition, SimSetting, SimSettings
 const emptySettings = (): SimSettings => ({ connections: {}, properties: {}, maps: [] });
 
 /** The extension object's id decodes (base64) to `<environmentId>:<extensionGroupId>`. */
-export function extensionId(environmentId: string, groupId: string): string {
+function extensionId(environmentId: string, groupId: string): string {
   return Buffer.from(`${environmentId}:${groupId}`).toString('base64');
 }
 
@@ -22,7 +22,7 @@ const settingOf = (stored: SimSetting | undefined, fallback = ''): SimSetting =>
   stored ?? { value: fallback, useDefault: true };
 
 /** What a field holds in effect: its value, or the pack's default. */
-export function effectiveValue(setting: SimSetting, fallback = ''): string {
+function effectiveValue(setting: SimSetting, fallback = ''): string {
   return setting.useDefault ? fallback : setting.value;
 }
 

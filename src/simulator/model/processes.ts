@@ -10,7 +10,7 @@ export interface InstanceProcess {
 }
 
 /** A stable GUID-shaped id derived from the parts. */
-export function derivedId(...parts: string[]): string {
+function derivedId(...parts: string[]): string {
   const hex = createHash('sha256').update(parts.join(':')).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

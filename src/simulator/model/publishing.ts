@@ -4,7 +4,7 @@ import type { SpacesPlatform, SpaceView } from './SpacesPlatform.js';
 import type { SimSpace } from './state.js';
 
 /** Longest Space name the simulator accepts (Boomi publishes none; SPACE_NAME_IS_LENGTHY beyond it). */
-export const MAX_SPACE_NAME = 255;
+const MAX_SPACE_NAME = 255;
 
 function checkName(name: string | null | undefined): string {
   const trimmed = name?.trim() ?? '';

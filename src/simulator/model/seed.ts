@@ -30,7 +30,15 @@ export const DEMO = {
   },
 } as const;
 
-/** The seed every simulator and mock starts from: one Space sharing one SINGLE and two MULTI packs. */
+/**
+ * The seed every simulator and mock starts from: one Space sharing one SINGLE and two MULTI packs.
+ *
+ * @example
+ * ```ts
+ * const platform = new SpacesPlatform(createDemoState());
+ * platform.spaces().map((space) => space.id); // [DEMO.spaceId]
+ * ```
+ */
 export function createDemoState(): SimState {
   return {
     accountId: DEMO.accountId,

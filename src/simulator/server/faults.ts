@@ -15,7 +15,17 @@ export interface SimulatorFaults {
 /** What to do with one GraphQL call. */
 export type FaultDecision = 'answer' | 'unavailable' | 'drop-after-execute' | 'rate-limited';
 
-/** Draws the fault of each call from a seeded generator (mulberry32), so runs repeat. */
+/**
+ * Draws the fault of each call from a seeded generator (mulberry32), so runs repeat. A running
+ * simulator's plan is `simulator.faults`.
+ *
+ * @example
+ * ```ts
+ * const simulator = await startSimulator({ faults: { dropAfterExecuteRate: 0.1, seed: 42 } });
+ * simulator.faults.set({ unavailableRate: 0.5 }); // change the switches while it runs
+ * simulator.faults.queue('drop-after-execute'); // the next call executes, then loses its answer
+ * ```
+ */
 export class FaultPlan {
   #random: () => number;
   #faults: Required<SimulatorFaults>;

@@ -15,7 +15,7 @@ export interface HttpReply {
 }
 
 /** What one attempt sends. */
-export interface HttpRequest {
+interface HttpRequest {
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
