@@ -68,3 +68,18 @@ describe('GraphQL calls need a valid, unexpired JWT', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('the msw kit’s auth options work on the simulator too (one auth check)', () => {
+  it('tokens are accepted besides its JWTs; strictAuth: false accepts any bearer token', async () => {
+    const listed = await startSimulator({ tokens: ['listed-token'] });
+    const lax = await startSimulator({ strictAuth: false });
+    try {
+      expect((await postGraphQL(listed, spacesQuery, { authorization: 'Bearer listed-token' })).status).toBe(200);
+      expect((await postGraphQL(listed, spacesQuery, { authorization: 'Bearer other' })).status).toBe(401);
+      expect((await postGraphQL(lax, spacesQuery, { authorization: 'Bearer other' })).status).toBe(200);
+      expect((await postGraphQL(lax, spacesQuery)).status).toBe(401);
+    } finally {
+      await Promise.all([listed.close(), lax.close()]);
+    }
+  });
+});
