@@ -50,11 +50,6 @@ export class SimulatorJwt {
       return Promise.resolve(undefined);
     }
   }
-
-  /** True when the token is ours, intact and not expired at the simulator's clock. */
-  async isValid(token: string): Promise<boolean> {
-    return (await this.verify(token)) !== undefined;
-  }
 }
 
 /** What a valid simulator JWT says. */
