@@ -42,7 +42,7 @@ export interface SpacesFixtures {
  * work here too). Here `strictAuth` defaults to false, and `fixtures` (partial) is the mock's way to
  * give `state`; given both, `state` wins.
  */
-export interface SpacesMockOptions extends Omit<PlatformOptions, 'onRequest'> {
+export interface SpacesMockOptions extends Omit<PlatformOptions, 'onRequest' | 'accounts'> {
   /** The GraphQL endpoint to answer. Wins over `region`. Default: the platform's. */
   endpoint?: string;
   /** The JWT endpoint to answer, without the account id. Wins over `region`. Default: `https://api.boomi.com/auth/jwt/generate`. */

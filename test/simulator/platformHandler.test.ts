@@ -141,3 +141,52 @@ describe('the rate limit', () => {
     expect((await statuses()).status).toBe(200);
   });
 });
+
+describe('a fleet of accounts (accounts: N)', () => {
+  const fleetJwt = async (
+    handler: PlatformHandler,
+    accountId: string,
+    username: string,
+    token = `token-${accountId}`,
+  ) =>
+    answered(
+      await handler.handle(
+        request(`/auth/jwt/generate/${accountId}`, {
+          method: 'GET',
+          headers: { authorization: `Basic ${Buffer.from(`BOOMI_TOKEN.${username}:${token}`).toString('base64')}` },
+        }),
+      ),
+    );
+
+  it('serves fleet-001… with token-<id> for any username, each its own data', async () => {
+    const handler = createPlatformHandler({ accounts: 3 });
+    expect([...handler.accounts.keys()]).toEqual(['fleet-001', 'fleet-002', 'fleet-003']);
+    const jwt = await fleetJwt(handler, 'fleet-002', 'anyone@example.com');
+    expect(jwt.status).toBe(200);
+    expect(decodeJwt(jwt.body)).toMatchObject({ accountId: 'fleet-002', sub: 'anyone@example.com' });
+    expect((await fleetJwt(handler, 'fleet-002', 'anyone@example.com', 'token-fleet-001')).status).toBe(401);
+    expect((await fleetJwt(handler, 'fleet-004', 'anyone@example.com')).status).toBe(401);
+    expect((await fleetJwt(handler, DEMO.accountId, DEMO.username, DEMO.apiToken)).status).toBe(401);
+
+    expect(answered(await call(handler, install('only-002'), jwt.body)).status).toBe(200);
+    const names = (id: string) =>
+      handler.accounts.get(id)!.platform.state.instances.map((i) => i.integrationPackOverrideName);
+    expect(names('fleet-002')).toEqual(['only-002']);
+    expect(names('fleet-001')).toEqual([]);
+    expect(handler.accounts.get('fleet-002')!.platform.state.accountId).toBe('fleet-002');
+  });
+
+  it('gives each account its own rate limit', async () => {
+    const handler = createPlatformHandler({ accounts: 2, rateLimit: 1, now: () => 50_000 });
+    const first = (await fleetJwt(handler, 'fleet-001', 'a')).body;
+    const second = (await fleetJwt(handler, 'fleet-002', 'b')).body;
+    expect(answered(await call(handler, listSpaces, first)).status).toBe(200);
+    expect(answered(await call(handler, listSpaces, first)).status).toBe(429);
+    expect(answered(await call(handler, listSpaces, second)).status).toBe(200);
+  });
+
+  it('refuses a fleet size out of range', () => {
+    expect(() => createPlatformHandler({ accounts: 0 })).toThrow(RangeError);
+    expect(() => createPlatformHandler({ accounts: 1.5 })).toThrow(RangeError);
+  });
+});

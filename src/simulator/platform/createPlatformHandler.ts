@@ -47,10 +47,12 @@ export function createPlatformHandler(options: PlatformOptions = {}): PlatformHa
     apiToken: DEMO.apiToken,
   };
   const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, now);
-  // Keyed by account id, so serving more accounts is more entries (issue 23's fleet).
-  const accounts = new Map<string, PlatformAccount>([
-    [credentials.accountId, newAccount(credentials, options.state ?? createDemoState(), options.rateLimit, now)],
-  ]);
+  // Keyed by account id: each account has its own data and rate limit; a JWT says whose call it is.
+  const accounts = new Map<string, PlatformAccount>(
+    options.accounts === undefined
+      ? [[credentials.accountId, newAccount(credentials, options.state ?? createDemoState(), options.rateLimit, now)]]
+      : fleet(options, now).map((account) => [account.credentials.accountId, account]),
+  );
   const faults = new FaultPlan(options.faults);
   const stats: SimulatorStats = { graphql: 0, auth: 0, unauthorized: 0, rateLimited: 0, operations: {} };
   const overrides = new Map<string, PlatformOverride>();
@@ -99,4 +101,15 @@ function newAccount(
 ): PlatformAccount {
   const limiter = rateLimit ? new RateLimiter(rateLimit, now) : undefined;
   return { credentials, platform: new SpacesPlatform(state), ...(limiter && { limiter }) };
+}
+
+/** `count` accounts `fleet-001`…, each with a copy of the data, token `token-<id>` for any username. */
+function fleet({ accounts: count = 0, state, rateLimit }: PlatformOptions, now: () => number): PlatformAccount[] {
+  if (!Number.isInteger(count) || count < 1 || count > 999) throw new RangeError('accounts must be 1 to 999');
+  return Array.from({ length: count }, (_, i) => {
+    const accountId = `fleet-${String(i + 1).padStart(3, '0')}`;
+    const data = { ...(state ? structuredClone(state) : createDemoState()), accountId };
+    const credentials = { accountId, username: DEMO.username, apiToken: `token-${accountId}` };
+    return { ...newAccount(credentials, data, rateLimit, now), anyUsername: true };
+  });
 }

@@ -16,6 +16,8 @@ export interface PlatformAccount {
   platform: SpacesPlatform;
   /** At most so many GraphQL calls a second for this account; none when absent. */
   limiter?: RateLimiter;
+  /** The API token is accepted for any username (a fleet's accounts), not only `credentials.username`. */
+  anyUsername?: boolean;
 }
 
 /** Which bearer tokens the GraphQL endpoint accepts. */
@@ -54,6 +56,8 @@ export async function callerOf(
   return { account: fallback, authenticated: !rules.strict || rules.tokens.has(bearer) };
 }
 
+const USER_PREFIX = 'BOOMI_TOKEN.';
+
 /**
  * Boomi's JWT endpoint (`GET /auth/jwt/generate/{accountId}` with Basic `BOOMI_TOKEN.<user>:<API
  * token>`): a JWT as plain text, 401 for anything it does not know, 405 for another method.
@@ -67,11 +71,13 @@ export async function answerJwtRequest(
   if (request.method !== 'GET') return textAnswer(405, 'Method Not Allowed', { allow: 'GET' });
   const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   const [user, ...rest] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
-  const credentials = accounts.get(accountId)?.credentials;
-  if (!credentials || user !== `BOOMI_TOKEN.${credentials.username}` || rest.join(':') !== credentials.apiToken) {
+  const account = accounts.get(accountId);
+  const username = user?.startsWith(USER_PREFIX) ? user.slice(USER_PREFIX.length) : undefined;
+  const knownUser = username !== undefined && (account?.anyUsername || username === account?.credentials.username);
+  if (!account || !knownUser || rest.join(':') !== account.credentials.apiToken) {
     return textAnswer(401, 'Unauthorized');
   }
-  return textAnswer(200, await jwt.issue(accountId, credentials.username));
+  return textAnswer(200, await jwt.issue(accountId, username));
 }
 
 /** A plain-text answer. */

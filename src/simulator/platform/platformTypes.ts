@@ -28,6 +28,12 @@ export interface PlatformOptions {
   credentials?: SimulatorCredentials;
   /** The data to start from. Default: the demo data. */
   state?: SimState;
+  /**
+   * Serve a fleet of this many accounts instead of one: ids `fleet-001`, `fleet-002`…, each with its
+   * own copy of the demo data (or of `state`) and its own `rateLimit`; the API token of `<id>` is
+   * `token-<id>`, for any username. `credentials` is then not used.
+   */
+  accounts?: number;
   /** Only JWTs issued here and `tokens` are accepted (true, the default), or any bearer token (false). */
   strictAuth?: boolean;
   /** Bearer tokens accepted besides the JWTs issued here. */

@@ -9,7 +9,7 @@ import {
   type SimulatorStats,
 } from '../platform/createPlatformHandler.js';
 import type { FaultPlan } from '../platform/faults.js';
-import type { SimulatorCredentials } from '../platform/platformAuth.js';
+import type { PlatformAccount, SimulatorCredentials } from '../platform/platformAuth.js';
 
 export type { SimulatorCredentials } from '../platform/platformAuth.js';
 export type { SimulatorStats } from '../platform/createPlatformHandler.js';
@@ -31,9 +31,12 @@ export interface RunningSimulator {
   url: string;
   /** The JWT endpoint without the account id, e.g. `http://127.0.0.1:4000/auth/jwt/generate`. */
   authUrl: string;
+  /** Who may get a JWT (of the first account, with `accounts`). */
   credentials: SimulatorCredentials;
-  /** The in-memory platform: read or replace `platform.state`. */
+  /** The in-memory platform (of the first account): read or replace `platform.state`. */
   platform: SpacesPlatform;
+  /** Every account by id: one, or the fleet of the `accounts` option, each with its own platform. */
+  accounts: ReadonlyMap<string, PlatformAccount>;
   faults: FaultPlan;
   /** Counts of requests received: by route, GraphQL ones by operation name, and 401 answers. */
   stats: SimulatorStats;
@@ -90,6 +93,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     authUrl: `${base}/auth/jwt/generate`,
     credentials: account.credentials,
     platform: account.platform,
+    accounts: handler.accounts,
     faults: handler.faults,
     stats: handler.stats,
     dialect: handler.dialect,
