@@ -89,6 +89,7 @@ export class FaultPlan {
     this.#queuedFor.clear();
   }
 
+  /** The switches in force (a copy). */
   get current(): Required<SimulatorFaults> {
     return { ...this.#faults };
   }
