@@ -8,7 +8,24 @@ export {
   type SimulatorOptions,
   type SimulatorStats,
 } from './server/startSimulator.js';
-export { FaultPlan, type FaultDecision, type SimulatorFaults } from './server/faults.js';
+export {
+  FaultPlan,
+  type Fault,
+  type FaultDecision,
+  type FailureFault,
+  type RateLimitedFault,
+  type SimulatorFaults,
+} from './platform/faults.js';
+export {
+  createPlatformHandler,
+  type PlatformHandler,
+  type PlatformOptions,
+  type PlatformOverride,
+  type PlatformReply,
+  type PlatformRequest,
+} from './platform/createPlatformHandler.js';
+export type { PlatformAccount } from './platform/platformAuth.js';
+export type { HttpAnswer } from './graphql/graphqlOverHttp.js';
 export { createDemoState, DEMO } from './model/seed.js';
 export { SpacesPlatform, type CallContext } from './model/SpacesPlatform.js';
 export { PlatformError, type SimulatorErrorCode } from './model/PlatformError.js';

@@ -1,19 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
 import { DEFAULT_ENDPOINT, REGIONS, type Region } from '../client/options.js';
 import type { OperationName, OperationTypes } from '../generated/operations.js';
-import { DIALECTS, isDialect, type Dialect } from '../schema/dialects.js';
-import {
-  failureAnswer,
-  rateLimitedAnswer,
-  unauthorizedAnswer,
-  type GraphQLRequestBody,
-  type PlatformAnswer,
-} from '../simulator/graphql/failureAnswers.js';
-import { answerFromResult, createGraphQLOverHttp, type HttpAnswer } from '../simulator/graphql/graphqlOverHttp.js';
-import { isPublicRequest } from '../simulator/graphql/publicFields.js';
-import { PlatformError } from '../simulator/model/PlatformError.js';
-import { createDemoState, DEMO } from '../simulator/model/seed.js';
+import { createDemoState } from '../simulator/model/seed.js';
 import type {
   SimAccount,
   SimAttachment,
@@ -25,8 +13,13 @@ import type {
   SimSpace,
   SimState,
 } from '../simulator/model/state.js';
-import { SpacesPlatform } from '../simulator/model/SpacesPlatform.js';
-import { SimulatorJwt } from '../simulator/server/SimulatorJwt.js';
+import {
+  createPlatformHandler,
+  type PlatformOptions,
+  type PlatformReply,
+  type PlatformRequest,
+} from '../simulator/platform/createPlatformHandler.js';
+import type { FaultPlan } from '../simulator/platform/faults.js';
 
 /** Data to start from; each list given replaces the demo's. */
 export interface SpacesFixtures {
@@ -43,33 +36,27 @@ export interface SpacesFixtures {
   accounts?: SimAccount[];
 }
 
-/** Options of {@link createSpacesMock}. */
-export interface SpacesMockOptions {
+/**
+ * Options of {@link createSpacesMock}: which endpoints to answer, and the fake platform's options
+ * (shared with the simulator's `startSimulator`: `rateLimit`, `latencyMs`, `faults`, `now`, `state`
+ * work here too). Here `strictAuth` defaults to false, and `fixtures` (partial) is the mock's way to
+ * give `state`; given both, `state` wins.
+ */
+export interface SpacesMockOptions extends Omit<PlatformOptions, 'onRequest' | 'accounts'> {
   /** The GraphQL endpoint to answer. Wins over `region`. Default: the platform's. */
   endpoint?: string;
   /** The JWT endpoint to answer, without the account id. Wins over `region`. Default: `https://api.boomi.com/auth/jwt/generate`. */
   authUrl?: string;
   /** Answers a region's endpoints, as the client's `region` option picks them: `us` or `gb`. */
   region?: Region;
-  /** Who may get a JWT. Default: the demo user (`demo-account`, `demo@example.com`, `demo-token`). */
-  credentials?: { accountId: string; username: string; apiToken: string };
   /**
    * Only the JWTs the mock issues and these `tokens` are accepted; anything else is answered 401.
    * Default false: any non-empty bearer token is accepted (a client made with `token: 'test-token'`
    * just works), and the JWT flow works as well.
    */
   strictAuth?: boolean;
-  /** Bearer tokens accepted besides the JWTs the mock issues, with `strictAuth`. */
-  tokens?: string[];
   /** The data to start from (and to return to on `reset()`). Default: the demo data. */
   fixtures?: SpacesFixtures;
-  /** Lifetime of issued JWTs, in seconds. Default 300. */
-  jwtTtlSeconds?: number;
-  /**
-   * The root field names served: `help` (the default: `Space`, as the help pages) or `reference`
-   * (`space`, as Boomi's generated reference); the other name is refused by validation.
-   */
-  dialect?: Dialect;
 }
 
 /** A failure to answer with instead of executing. */
@@ -107,9 +94,12 @@ export interface SpacesMock {
   dropNext(operation: OperationName | '*'): void;
   /** The next call of `operation` answers 429 with `Retry-After` (default 0 s: the retry does not wait). */
   rateLimitNext(operation: OperationName | '*', retryAfterSeconds?: number): void;
+  /**
+   * The fault model itself, the simulator's: rates drawn from a seed (`faults.set({ dropAfterExecuteRate:
+   * 0.3 })`) and queues. A call takes the faults queued for its operation first, then those for `'*'`.
+   */
+  readonly faults: FaultPlan;
 }
-
-type Fault = { kind: 'fail'; fault: MockFault } | { kind: 'drop' } | { kind: 'rate-limit'; retryAfterSeconds: number };
 
 /**
  * A stateful fake of the Boomi Spaces platform as msw handlers: the same schema and model as the
@@ -131,134 +121,67 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
   const preset = options.region ? REGIONS[options.region] : undefined;
   if (options.region !== undefined && !preset)
     throw new RangeError(`region must be one of ${Object.keys(REGIONS).join(', ')}`);
-  const dialect = options.dialect ?? 'help';
-  if (!isDialect(dialect)) throw new RangeError(`dialect must be one of ${DIALECTS.join(', ')}`);
   const endpoint = options.endpoint ?? preset?.endpoint ?? DEFAULT_ENDPOINT;
-  const authUrl = (options.authUrl ?? preset?.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, '');
-  const credentials = options.credentials ?? {
-    accountId: DEMO.accountId,
-    username: DEMO.username,
-    apiToken: DEMO.apiToken,
-  };
-  const fixtures = () => ({ ...createDemoState(), ...structuredClone(options.fixtures ?? {}) });
-  const platform = new SpacesPlatform(fixtures());
-  const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, () => Date.now());
-  const staticTokens = new Set(options.tokens ?? []);
-  let faults: Array<{ operation: string; fault: Fault }> = [];
-  let overrides = new Map<string, (variables: never) => unknown>();
+  const authUrl = (options.authUrl ?? preset?.authUrl ?? REGIONS.us.authUrl).replace(/\/+$/, '');
+  const initialState = (): SimState =>
+    options.state
+      ? structuredClone(options.state)
+      : { ...createDemoState(), ...structuredClone(options.fixtures ?? {}) };
   const requests: string[] = [];
-
-  const takeFault = (operation: string) => {
-    const index = faults.findIndex((f) => f.operation === operation || f.operation === '*');
-    return index === -1 ? undefined : faults.splice(index, 1)[0]!.fault;
-  };
-
-  const executeGraphQL = createGraphQLOverHttp(platform, dialect);
-  const json = (answer: PlatformAnswer, headers: Record<string, string> = {}): HttpAnswer => ({
-    status: answer.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    body: JSON.stringify(answer.body),
+  const platform = createPlatformHandler({
+    ...options,
+    strictAuth: options.strictAuth ?? false,
+    state: initialState(),
+    onRequest: (operation) => requests.push(operation),
   });
-
-  /** The platform's answer to one request, or `drop` (executed, then the answer lost). */
-  async function answer(request: Request): Promise<HttpAnswer | 'drop'> {
-    const text = await request.text();
-    const body = parseBody(text);
-    const operation = body.operationName ?? 'anonymous';
-    requests.push(operation);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-    const accepted = options.strictAuth
-      ? staticTokens.has(bearer ?? '') || (await jwt.isValid(bearer ?? ''))
-      : Boolean(bearer);
-    // The public catalog needs no token; a request that selects anything else does.
-    if (!isPublicRequest(body) && (!bearer || !accepted)) return json(unauthorizedAnswer(body));
-    const fault = takeFault(operation);
-    if (fault?.kind === 'fail') {
-      const { status = 200, code, message = 'Simulated failure', retryAfterSeconds = 0 } = fault.fault;
-      const headers = status === 429 || status >= 500 ? { 'retry-after': String(retryAfterSeconds) } : undefined;
-      return json(failureAnswer(status, message, code, body), headers);
-    }
-    if (fault?.kind === 'rate-limit') {
-      return json(rateLimitedAnswer(body), { 'retry-after': String(fault.retryAfterSeconds) });
-    }
-    // The same execution path as the simulator's server: graphql-http over the snapshot schema.
-    const httpRequest = { method: request.method, url: request.url, headers: request.headers, body: text };
-    const override = overrides.get(operation);
-    let result: HttpAnswer;
-    if (override) {
-      try {
-        result = await answerFromResult(
-          httpRequest,
-          (await override(body.variables as never)) as Record<string, unknown>,
-          dialect,
-        );
-      } catch (error) {
-        if (!(error instanceof PlatformError)) throw error;
-        result = json(failureAnswer(200, error.message, error.code, body));
-      }
-    } else {
-      result = await executeGraphQL(httpRequest);
-    }
-    return fault?.kind === 'drop' ? 'drop' : result;
-  }
+  const account = platform.accounts.values().next().value!;
+  const queue = (operation: OperationName | '*', fault: Parameters<FaultPlan['queue']>[0]) =>
+    operation === '*' ? platform.faults.queue(fault) : platform.faults.queueFor(operation, fault);
 
   const handlers: RequestHandler[] = [
-    http.get(`${authUrl}/:accountId`, ({ request, params }) => {
-      const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-      const [user, ...rest] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
-      const valid =
-        params.accountId === credentials.accountId &&
-        user === `BOOMI_TOKEN.${credentials.username}` &&
-        rest.join(':') === credentials.apiToken;
-      if (!valid) return new HttpResponse('Unauthorized', { status: 401, headers: { 'content-type': 'text/plain' } });
-      return jwt
-        .issue(credentials.accountId, credentials.username)
-        .then((token) => new HttpResponse(token, { headers: { 'content-type': 'text/plain' } }));
-    }),
-    http.post(endpoint, async ({ request }) => {
-      const result = await answer(request);
-      if (result === 'drop') return HttpResponse.error();
-      return new HttpResponse(result.body, { status: result.status, headers: result.headers });
-    }),
+    http.all(`${authUrl}/:accountId`, async ({ request, params }) =>
+      toResponse(await platform.jwt(await fromRequest(request), String(params.accountId))),
+    ),
+    http.all(endpoint, async ({ request }) => toResponse(await platform.graphql(await fromRequest(request)))),
   ];
 
   return {
     handlers,
     get state() {
-      return platform.state;
+      return account.platform.state;
     },
     requests,
+    faults: platform.faults,
     reset() {
-      platform.state = fixtures();
-      faults = [];
-      overrides = new Map();
+      account.platform.state = initialState();
+      platform.faults.clearQueued();
+      const none = { unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1, seed: 1 };
+      platform.faults.set({ ...none, ...options.faults });
+      platform.overrides.clear();
       requests.length = 0;
     },
     on(operation, override) {
-      overrides.set(operation, override);
+      platform.overrides.set(operation, override);
     },
     failNext(operation, fault = {}) {
-      faults.push({ operation, fault: { kind: 'fail', fault } });
+      queue(operation, { kind: 'fail', ...fault, retryAfterSeconds: fault.retryAfterSeconds ?? 0 });
     },
     dropNext(operation) {
-      faults.push({ operation, fault: { kind: 'drop' } });
+      queue(operation, 'drop-after-execute');
     },
     rateLimitNext(operation, retryAfterSeconds = 0) {
-      faults.push({ operation, fault: { kind: 'rate-limit', retryAfterSeconds } });
+      queue(operation, { kind: 'rate-limited', retryAfterSeconds });
     },
   };
 }
 
-/** The parts of a GraphQL request body the mock itself reads (the operation, the variables). */
-function parseBody(text: string): GraphQLRequestBody {
-  try {
-    const parsed = JSON.parse(text) as Partial<GraphQLRequestBody>;
-    return {
-      query: typeof parsed.query === 'string' ? parsed.query : '',
-      variables: parsed.variables ?? null,
-      operationName: typeof parsed.operationName === 'string' ? parsed.operationName : null,
-    };
-  } catch {
-    return { query: '' };
-  }
+/** msw's Web `Request` as the platform handler reads it. */
+async function fromRequest(request: Request): Promise<PlatformRequest> {
+  return { method: request.method, url: request.url, headers: request.headers, body: await request.text() };
+}
+
+/** The handler's reply as msw's answer: a dropped answer is a network error. */
+function toResponse(reply: PlatformReply): Response {
+  if (reply === 'drop') return HttpResponse.error();
+  return new HttpResponse(reply.body, { status: reply.status, headers: reply.headers });
 }

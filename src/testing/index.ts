@@ -11,6 +11,14 @@ export {
   type SpacesMockOptions,
 } from './createSpacesMock.js';
 export type { Dialect } from '../schema/dialects.js';
+export type {
+  Fault,
+  FaultDecision,
+  FaultPlan,
+  FailureFault,
+  RateLimitedFault,
+  SimulatorFaults,
+} from '../simulator/platform/faults.js';
 export { DEMO } from '../simulator/model/seed.js';
 export { PlatformError } from '../simulator/model/PlatformError.js';
 export type {

@@ -68,3 +68,35 @@ describe('GraphQL calls need a valid, unexpired JWT', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('the msw kit’s auth options work on the simulator too (one auth check)', () => {
+  it('tokens are accepted besides its JWTs; strictAuth: false accepts any bearer token', async () => {
+    const listed = await startSimulator({ tokens: ['listed-token'] });
+    const lax = await startSimulator({ strictAuth: false });
+    try {
+      expect((await postGraphQL(listed, spacesQuery, { authorization: 'Bearer listed-token' })).status).toBe(200);
+      expect((await postGraphQL(listed, spacesQuery, { authorization: 'Bearer other' })).status).toBe(401);
+      expect((await postGraphQL(lax, spacesQuery, { authorization: 'Bearer other' })).status).toBe(200);
+      expect((await postGraphQL(lax, spacesQuery)).status).toBe(401);
+    } finally {
+      await Promise.all([listed.close(), lax.close()]);
+    }
+  });
+});
+
+describe('a fleet behind the server', () => {
+  it('issues JWTs for each account of `accounts: N` and exposes them all', async () => {
+    const fleet = await startSimulator({ accounts: 2 });
+    try {
+      expect([...fleet.accounts.keys()]).toEqual(['fleet-001', 'fleet-002']);
+      expect(fleet.credentials).toMatchObject({ accountId: 'fleet-001', apiToken: 'token-fleet-001' });
+      const basic = Buffer.from('BOOMI_TOKEN.someone:token-fleet-002').toString('base64');
+      const response = await fetch(`${fleet.authUrl}/fleet-002`, { headers: { authorization: `Basic ${basic}` } });
+      expect(response.status).toBe(200);
+      const jwt = await response.text();
+      expect((await postGraphQL(fleet, spacesQuery, { authorization: `Bearer ${jwt}` })).status).toBe(200);
+    } finally {
+      await fleet.close();
+    }
+  });
+});

@@ -21,7 +21,11 @@ const seeded = createSpacesMock({
     instances: [{ id: 'SW5zdGFuY2Ux', integrationPackId: extraPack.id, integrationPackOverrideName: 'Existing' }],
   },
 });
-withMswServer(...mock.handlers, ...seeded.handlers);
+// The simulator's options, on the same fake platform: a rate limit on a clock the test moves.
+const SHARED_ENDPOINT = 'https://shared.example.test/graphql';
+let clock = Date.parse('2026-11-30T10:00:00Z');
+const shared = createSpacesMock({ endpoint: SHARED_ENDPOINT, rateLimit: 1, now: () => clock });
+withMswServer(...mock.handlers, ...seeded.handlers, ...shared.handlers);
 
 function createDemoSpace() {
   return {
@@ -47,6 +51,7 @@ const client = createSpacesClient({
 beforeEach(() => {
   mock.reset();
   seeded.reset();
+  shared.reset();
 });
 
 describe('createSpacesMock: a stateful fake platform', () => {
@@ -128,6 +133,46 @@ describe('fault switches', () => {
     mock.rateLimitNext('*', 0);
     await expect(client.listSpaces()).resolves.toHaveLength(1);
     expect(mock.requests).toEqual(['listSpaces', 'listSpaces']);
+  });
+});
+
+describe('the simulator’s options and fault model, shared', () => {
+  const sharedClient = (options: { maxAttempts?: number } = {}) =>
+    createSpacesClient({
+      endpoint: SHARED_ENDPOINT,
+      token: 'any-token',
+      spaceGuid: DEMO.spaceId,
+      rateLimit: false,
+      retry: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: 1, maxDelayMs: 2 },
+    });
+
+  it('rateLimit answers 429 above the limit in one second of the clock', async () => {
+    const once = sharedClient({ maxAttempts: 1 });
+    await expect(once.listSpaces()).resolves.toHaveLength(1);
+    await expect(once.listSpaces()).rejects.toMatchObject({ status: 429 });
+    clock += 1000;
+    await expect(once.listSpaces()).resolves.toHaveLength(1);
+    expect(shared.requests).toEqual(['listSpaces', 'listSpaces', 'listSpaces']);
+  });
+
+  it('fault rates drop every answer after executing, and reset() turns them off', async () => {
+    clock += 1000;
+    shared.faults.set({ dropAfterExecuteRate: 1 });
+    const once = createSpacesClient({
+      endpoint: SHARED_ENDPOINT,
+      token: 'any-token',
+      spaceGuid: DEMO.spaceId,
+      rateLimit: false,
+      retry: { maxAttempts: 1, reconcileAttempts: 1 },
+    });
+    await expect(once.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toBeInstanceOf(
+      OutcomeUnknownError,
+    );
+    expect(shared.state.instances).toHaveLength(1);
+    shared.reset();
+    expect(shared.faults.current.dropAfterExecuteRate).toBe(0);
+    clock += 1000;
+    await expect(sharedClient().listSpaces()).resolves.toHaveLength(1);
   });
 });
 

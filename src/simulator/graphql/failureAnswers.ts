@@ -29,10 +29,8 @@ export function failureAnswer(
   return { status, body: { errors: [error], data: null } };
 }
 
-/** The answer of a rate limit: 429, its GraphQL error body; send it with a Retry-After. */
-export function rateLimitedAnswer(request: GraphQLRequestBody): PlatformAnswer {
-  return failureAnswer(429, 'Too Many Requests: let requests clear before resubmitting', undefined, request);
-}
+/** The message of a 429, as Boomi words it. */
+export const RATE_LIMITED_MESSAGE = 'Too Many Requests: let requests clear before resubmitting';
 
 /** The answer to a call without a valid JWT. */
 export function unauthorizedAnswer(request: GraphQLRequestBody): PlatformAnswer {

@@ -1,4 +1,3 @@
-import type { Schedule } from '../../api/payloads/schedules.js';
 import type { Classification, InstallationType } from '../../generated/schema-types.js';
 
 /** A pack known to the platform. */
@@ -63,8 +62,18 @@ export interface SimSchedules {
   retry: { schedule: SimSchedule[]; maxRetry: number };
 }
 
-/** One cron-like schedule (Boomi's fields, as the SDK types them). */
-export type SimSchedule = Schedule;
+/**
+ * One cron-like schedule in Boomi's fields. Written out here rather than imported from the SDK's
+ * `Schedule` (structurally the same): the simulator is an app and must not depend on the SDK's api layer.
+ */
+export interface SimSchedule {
+  minutes: string;
+  hours: string;
+  daysOfWeek: string;
+  daysOfMonth: string;
+  months: string;
+  years: string;
+}
 
 /** One run of a process; its status follows from the time since it started. */
 export interface SimExecution {

@@ -1,8 +1,10 @@
-/** Fault switches of the simulator, for tests and benchmarks. Rates are between 0 and 1. */
+import { RATE_LIMITED_MESSAGE } from '../graphql/failureAnswers.js';
+
+/** Fault switches of the fake platform, for tests and benchmarks. Rates are between 0 and 1. */
 export interface SimulatorFaults {
   /** Share of GraphQL calls answered 503 before executing. */
   unavailableRate?: number;
-  /** Share of GraphQL calls executed, then dropped without an answer (the connection is destroyed). */
+  /** Share of GraphQL calls executed, then dropped without an answer (a network error). */
   dropAfterExecuteRate?: number;
   /** Share of GraphQL calls answered 429 before executing. */
   rateLimitedRate?: number;
@@ -12,8 +14,36 @@ export interface SimulatorFaults {
   seed?: number;
 }
 
-/** What to do with one GraphQL call. */
+/** What to do with one GraphQL call, as the switches draw it. */
 export type FaultDecision = 'answer' | 'unavailable' | 'drop-after-execute' | 'rate-limited';
+
+/** A failure answer with its details, instead of executing (the msw kit's `failNext`). */
+export interface FailureFault {
+  kind: 'fail';
+  /** HTTP status. Default 200. */
+  status?: number;
+  /** Sent as `extensions.code`. */
+  code?: string;
+  /** The GraphQL error message. Default "Simulated failure". */
+  message?: string;
+  /** Sent as `Retry-After` with a 429 or 5xx status. Default: no header. */
+  retryAfterSeconds?: number;
+}
+
+/** A 429 with its own Retry-After, instead of the switches' `retryAfterSeconds`. */
+export interface RateLimitedFault {
+  kind: 'rate-limited';
+  retryAfterSeconds: number;
+}
+
+/** One fault: a decision by name, or a fault with its details. Both can be queued. */
+export type Fault = FaultDecision | FailureFault | RateLimitedFault;
+
+/** What the handler does with a call, every kind of fault reduced to three. */
+export type FaultOutcome =
+  | { kind: 'answer' }
+  | { kind: 'drop-after-execute' }
+  | { kind: 'fail'; status: number; message: string; code?: string; retryAfterSeconds?: number };
 
 /**
  * Draws the fault of each call from a seeded generator (mulberry32), so runs repeat. A running
@@ -29,8 +59,8 @@ export type FaultDecision = 'answer' | 'unavailable' | 'drop-after-execute' | 'r
 export class FaultPlan {
   #random: () => number;
   #faults: Required<SimulatorFaults>;
-  #queued: FaultDecision[] = [];
-  #queuedFor = new Map<string, FaultDecision[]>();
+  #queued: Fault[] = [];
+  #queuedFor = new Map<string, Fault[]>();
 
   constructor(faults: SimulatorFaults = {}) {
     this.#faults = { unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1, seed: 1 };
@@ -54,12 +84,12 @@ export class FaultPlan {
   }
 
   /** The next GraphQL calls get these faults, in order, before any drawn one. */
-  queue(...decisions: FaultDecision[]): void {
+  queue(...decisions: Fault[]): void {
     this.#queued.push(...decisions);
   }
 
   /** The next calls of one operation (by its name) get these faults, in order, before any other. */
-  queueFor(operationName: string, ...decisions: FaultDecision[]): void {
+  queueFor(operationName: string, ...decisions: Fault[]): void {
     this.#queuedFor.set(operationName, [...(this.#queuedFor.get(operationName) ?? []), ...decisions]);
   }
 
@@ -69,12 +99,13 @@ export class FaultPlan {
     this.#queuedFor.clear();
   }
 
+  /** The switches in force (a copy). */
   get current(): Required<SimulatorFaults> {
     return { ...this.#faults };
   }
 
   /** The fault of the next call (of `operationName`, when the caller knows it). */
-  next(operationName?: string): FaultDecision {
+  next(operationName?: string): Fault {
     const queuedFor = operationName === undefined ? undefined : this.#queuedFor.get(operationName)?.shift();
     if (queuedFor) return queuedFor;
     const queued = this.#queued.shift();
@@ -86,6 +117,21 @@ export class FaultPlan {
     if (draw < unavailableRate + dropAfterExecuteRate) return 'drop-after-execute';
     if (draw < unavailableRate + dropAfterExecuteRate + rateLimitedRate) return 'rate-limited';
     return 'answer';
+  }
+
+  /** The next call's fault (see {@link next}) as what to do: answer, drop after executing, or fail. */
+  outcome(operationName?: string): FaultOutcome {
+    const fault = this.next(operationName);
+    if (fault === 'answer' || fault === 'drop-after-execute') return { kind: fault };
+    if (fault === 'unavailable') return { kind: 'fail', status: 503, message: 'Service Unavailable' };
+    if (fault === 'rate-limited') return this.#rateLimited(this.#faults.retryAfterSeconds);
+    if (fault.kind === 'rate-limited') return this.#rateLimited(fault.retryAfterSeconds);
+    const { status = 200, message = 'Simulated failure', code, retryAfterSeconds } = fault;
+    return { kind: 'fail', status, message, code, retryAfterSeconds };
+  }
+
+  #rateLimited(retryAfterSeconds: number): FaultOutcome {
+    return { kind: 'fail', status: 429, message: RATE_LIMITED_MESSAGE, retryAfterSeconds };
   }
 }
 

@@ -29,18 +29,31 @@ export class SimulatorJwt {
     return Promise.resolve(`${input}.${base64url(this.#sign(input))}`);
   }
 
-  /** True when the token is ours, intact and not expired at the simulator's clock. */
-  isValid(token: string): Promise<boolean> {
+  /** The account and user of a token that is ours, intact and not expired at the simulator's clock. */
+  verify(token: string): Promise<JwtClaims | undefined> {
     const parts = token.split('.');
-    if (parts.length !== 3 || parts[0] !== HEADER) return Promise.resolve(false);
+    if (parts.length !== 3 || parts[0] !== HEADER) return Promise.resolve(undefined);
     const expected = this.#sign(`${parts[0]}.${parts[1]}`);
     const given = Buffer.from(parts[2]!, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return Promise.resolve(false);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return Promise.resolve(undefined);
     try {
-      const { exp } = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as { exp?: unknown };
-      return Promise.resolve(typeof exp === 'number' && this.now() / 1000 < exp);
+      const { accountId, sub, exp } = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as {
+        accountId?: unknown;
+        sub?: unknown;
+        exp?: unknown;
+      };
+      const fresh = typeof exp === 'number' && this.now() / 1000 < exp;
+      const claims =
+        typeof accountId === 'string' && typeof sub === 'string' ? { accountId, username: sub } : undefined;
+      return Promise.resolve(fresh ? claims : undefined);
     } catch {
-      return Promise.resolve(false);
+      return Promise.resolve(undefined);
     }
   }
+}
+
+/** What a valid simulator JWT says. */
+export interface JwtClaims {
+  accountId: string;
+  username: string;
 }
