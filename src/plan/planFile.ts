@@ -7,7 +7,7 @@ import { cronToSchedule } from '../api/payloads/schedules.js';
 import { printable, quote, shorten } from '../text/printable.js';
 
 /** Bounds of a plan file, checked before it is parsed or anything is sent. */
-const PLAN_LIMITS = {
+export const PLAN_LIMITS = {
   /** Bytes in a plan file. */
   maxBytes: 5 * 1024 * 1024,
   /** Entries under `instances`. */
@@ -21,7 +21,7 @@ const PLAN_LIMITS = {
 } as const;
 
 /** A plan file: the desired instances of one Space's packs. */
-interface PlanFile {
+export interface PlanFile {
   /** The Space whose shared packs are used. */
   space: string;
   /** The SPACE_GUID header to send; else the CLI's `--space-guid` / `BOOMI_SPACE_GUID`. */
@@ -30,13 +30,13 @@ interface PlanFile {
 }
 
 /** A setting's wanted value: a value, a secret from an environment variable, or the pack's default. */
-type PlanValue = string | { fromEnv: string } | { useDefault: true };
+export type PlanValue = string | { fromEnv: string } | { useDefault: true };
 
 /** Component (connection or process property component, by name or id) → setting → value. */
 export type PlanSettings = Record<string, Record<string, PlanValue>>;
 
 /** The settings an instance should have in one environment. */
-interface PlanExtensions {
+export interface PlanExtensions {
   connections?: PlanSettings;
   processProperties?: PlanSettings;
 }
