@@ -126,7 +126,7 @@ const ofEntry = (entry: ResolvedEntry): PlanTarget => ({
 });
 
 /** What a change is about, as plain fields. */
-export function targetOf(change: Change): PlanTarget {
+function targetOf(change: Change): PlanTarget {
   switch (change.action) {
     case 'install':
       return { ...ofEntry(change.entry), instanceId: null };
