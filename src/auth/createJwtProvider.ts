@@ -167,7 +167,11 @@ export function jwtProviderWithBudget(
       const current = (pending ??= start());
       current.waiters += 1;
       try {
-        return await waitFor(current.promise, request?.signal, request?.deadline);
+        return await waitFor(current.promise, { signal: request?.signal, deadline: request?.deadline }, (reason) =>
+          reason === 'aborted'
+            ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
+            : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' }),
+        );
       } finally {
         current.waiters -= 1;
         // The last caller gave up: stop the refresh (its waits and its request under way).

@@ -5,7 +5,7 @@ import {
   ListExecutionsWithStatusDocument,
   type ExecutionFieldsFragment,
 } from '../../generated/graphql.js';
-import { sleep } from '../../retry/retryLoop.js';
+import { sleep } from '../../retry/waitFor.js';
 import type { CallOptions } from '../../client/callOptions.js';
 import type { Execute } from '../../client/createExecutor.js';
 import { fixDeadline } from '../callDeadline.js';
