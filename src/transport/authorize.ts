@@ -1,5 +1,5 @@
 import { SpacesError } from '../errors/SpacesError.js';
-import { TransportError } from '../errors/TransportError.js';
+import { TransportError, type TransportFailure } from '../errors/TransportError.js';
 import { waitFor } from '../retry/waitFor.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 
@@ -48,23 +48,21 @@ export async function obtainToken(
     );
   } catch (cause) {
     // A JWT provider's SpacesError carries the JWT endpoint's status and, for its own deadline, TIMEOUT or ABORTED.
-    const code =
-      cause instanceof SpacesError && (cause.code === 'TIMEOUT' || cause.code === 'ABORTED')
-        ? (cause.code as 'TIMEOUT' | 'ABORTED')
-        : 'AUTH_ERROR';
+    const code = cause instanceof SpacesError ? cause.code : undefined;
+    const failure: TransportFailure =
+      code === 'TIMEOUT'
+        ? { kind: 'timeout', sent: false }
+        : code === 'ABORTED'
+          ? { kind: 'aborted', sent: false }
+          : { kind: 'auth' };
     const reason = cause instanceof Error ? cause.message : String(cause);
     const status = cause instanceof SpacesError ? cause.status : undefined;
-    throw new TransportError(code, `could not obtain a token: ${redactor.redact(reason)}`, {
-      execution: 'no',
+    throw new TransportError(failure, `could not obtain a token: ${redactor.redact(reason)}`, {
       ...(status !== undefined && { status }),
-      ...(code === 'AUTH_ERROR' && { final: true }),
     });
   }
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token', {
-      execution: 'no',
-      final: true,
-    });
+    throw new TransportError({ kind: 'auth' }, 'could not obtain a token: getToken() returned no token');
   }
   redactor.add(value);
   return value;
