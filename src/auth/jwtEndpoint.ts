@@ -32,7 +32,11 @@ export interface JwtAnswer {
 }
 
 /** GETs a JWT once through the pipeline, within the endpoint's timeout and `stop`; never throws. */
-export async function requestJwt(endpoint: JwtEndpoint, attempt: number, stop: AbortSignal): Promise<Outcome<JwtAnswer>> {
+export async function requestJwt(
+  endpoint: JwtEndpoint,
+  attempt: number,
+  stop: AbortSignal,
+): Promise<Outcome<JwtAnswer>> {
   const { url, redactor, logger } = endpoint;
   const headers: Record<string, string> = {
     authorization: `Basic ${endpoint.basic}`,

@@ -185,7 +185,8 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   if (getToken !== undefined && typeof getToken !== 'function') {
     throw new SpacesInputError('`getToken` must be a function', { field: 'getToken' });
   }
-  const field = options.attemptTimeoutMs === undefined && options.timeoutMs !== undefined ? 'timeoutMs' : 'attemptTimeoutMs';
+  const field =
+    options.attemptTimeoutMs === undefined && options.timeoutMs !== undefined ? 'timeoutMs' : 'attemptTimeoutMs';
   const attemptTimeoutMs = options.attemptTimeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(attemptTimeoutMs) || attemptTimeoutMs <= 0) {
     throw new SpacesInputError(`\`${field}\` must be a positive number of milliseconds`, { field });

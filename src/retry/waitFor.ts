@@ -24,17 +24,17 @@ export interface Until {
  * const token = await waitFor(refresh, { signal, deadline }, (reason) => new Error(reason));
  * ```
  */
-export function waitFor<T>(work: Promise<T>, until: Until, stopped: (reason: StopReason) => unknown): Promise<T> {
+export function waitFor<T>(work: Promise<T>, until: Until, stopped: (reason: StopReason) => Error): Promise<T> {
   return wait(work, until, stopped);
 }
 
 /** Waits `ms`, or rejects with `abortError()` as soon as the signal fires. */
-export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => unknown): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => Error): Promise<void> {
   return wait(undefined, { signal, deadline: Date.now() + ms }, abortError);
 }
 
 /** Without `work`, the deadline is the end of a sleep (a resolution), not a failure. */
-function wait<T>(work: Promise<T> | undefined, { signal, deadline }: Until, stopped: (reason: StopReason) => unknown) {
+function wait<T>(work: Promise<T> | undefined, { signal, deadline }: Until, stopped: (reason: StopReason) => Error) {
   if (work && !signal && deadline === undefined) return work;
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(stopped('aborted'));
@@ -57,7 +57,7 @@ function wait<T>(work: Promise<T> | undefined, { signal, deadline }: Until, stop
     signal?.addEventListener('abort', onAbort, { once: true });
     work?.then(
       (value) => (finish(), resolve(value)),
-      (error: unknown) => (finish(), reject(error as Error)),
+      (error: Error) => (finish(), reject(error)),
     );
   });
 }

@@ -41,10 +41,13 @@ export async function obtainToken(
   };
   let value: unknown;
   try {
-    value = await waitFor(Promise.resolve().then(() => getToken(options)), { signal, deadline }, (reason) =>
-      reason === 'aborted'
-        ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
-        : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' }),
+    value = await waitFor(
+      Promise.resolve().then(() => getToken(options)),
+      { signal, deadline },
+      (reason) =>
+        reason === 'aborted'
+          ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
+          : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' }),
     );
   } catch (cause) {
     // A JWT provider's SpacesError carries the JWT endpoint's status and, for its own deadline, TIMEOUT or ABORTED.

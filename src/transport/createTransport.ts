@@ -89,7 +89,11 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   // A 401 means the call was not executed: one forced refresh and one resend; a second 401 stands.
-  async function attemptWithAuth(request: GraphQLRequest, meta: RequestMeta, attempt: number): Promise<Outcome<Answer>> {
+  async function attemptWithAuth(
+    request: GraphQLRequest,
+    meta: RequestMeta,
+    attempt: number,
+  ): Promise<Outcome<Answer>> {
     if (meta.withoutCredentials) return attemptOnce(request, meta, attempt, undefined);
     const tokenRequest = (rejectedToken?: string) => ({
       ...(rejectedToken !== undefined && { rejectedToken }),
@@ -111,7 +115,10 @@ export function createTransport(options: TransportOptions): Transport {
   async function send(request: GraphQLRequest, meta: RequestMeta): Promise<Answer> {
     const size = request.body.length;
     // Cheap first: a string of n UTF-16 units never takes more than 3n bytes in UTF-8.
-    if (size * 3 > options.maxRequestBytes && new TextEncoder().encode(request.body).byteLength > options.maxRequestBytes) {
+    if (
+      size * 3 > options.maxRequestBytes &&
+      new TextEncoder().encode(request.body).byteLength > options.maxRequestBytes
+    ) {
       throw new TransportError(
         { kind: 'request-too-large' },
         `${meta.operationName}: the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`,

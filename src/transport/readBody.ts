@@ -25,14 +25,15 @@ export async function readCapped(
   maxBytes: number,
   declaredLength?: number,
 ): Promise<string> {
-  const iterator = source[Symbol.asyncIterator]();
+  const iterator: AsyncIterator<Uint8Array> = source[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
   let received = 0;
   try {
     if (declaredLength !== undefined && declaredLength > maxBytes) throw new BodyTooLargeError(maxBytes);
     for (;;) {
-      const { done, value } = await iterator.next();
-      if (done) break;
+      const next: IteratorResult<Uint8Array> = await iterator.next();
+      if (next.done) break;
+      const value = next.value;
       received += value.byteLength;
       if (received > maxBytes) throw new BodyTooLargeError(maxBytes);
       chunks.push(value);

@@ -7,20 +7,24 @@ export function fetchSender(fetchImpl: typeof globalThis.fetch): HttpSender {
     send({ url, method, headers, body }) {
       // fetch cancels only through an AbortSignal.
       const controller = new AbortController();
-      const reply = fetchImpl(url, { method, headers, body: body ?? null, signal: controller.signal, redirect: 'manual' }).then(
-        (response) => {
-          const declared = Number(response.headers.get('content-length') ?? NaN);
-          return {
-            status: response.status,
-            statusText: response.statusText,
-            headers: response.headers,
-            redirected: response.type === 'opaqueredirect',
-            declaredLength: Number.isFinite(declared) ? declared : undefined,
-            body: chunksOf(response.body),
-            discard: () => void response.body?.cancel().catch(() => undefined),
-          };
-        },
-      );
+      const reply = fetchImpl(url, {
+        method,
+        headers,
+        body: body ?? null,
+        signal: controller.signal,
+        redirect: 'manual',
+      }).then((response) => {
+        const declared = Number(response.headers.get('content-length') ?? NaN);
+        return {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+          redirected: response.type === 'opaqueredirect',
+          declaredLength: Number.isFinite(declared) ? declared : undefined,
+          body: chunksOf(response.body),
+          discard: () => void response.body?.cancel().catch(() => undefined),
+        };
+      });
       return { reply, cancel: () => controller.abort() };
     },
     close: () => Promise.resolve(),
