@@ -41,14 +41,16 @@ export async function obtainToken(
   };
   let value: unknown;
   try {
-    value = await waitFor(
-      Promise.resolve().then(() => getToken(options)),
-      { signal, deadline },
-      (reason) =>
-        reason === 'aborted'
-          ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
-          : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' }),
-    );
+    const given = getToken(options);
+    // A fixed token (or a provider's cached one, handed back as is) needs no wait, so no timer.
+    value =
+      typeof given === 'string'
+        ? given
+        : await waitFor(Promise.resolve(given), { signal, deadline }, (reason) =>
+            reason === 'aborted'
+              ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
+              : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' }),
+          );
   } catch (cause) {
     // A JWT provider's SpacesError carries the JWT endpoint's status and, for its own deadline, TIMEOUT or ABORTED.
     const code = cause instanceof SpacesError ? cause.code : undefined;

@@ -59,6 +59,7 @@ export async function exchange(
   options: ExchangeOptions,
 ): Promise<Reply> {
   const { log } = options;
+  if (call.signal?.aborted) throw new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
   const started = Date.now();
   if (log) {
     const { operationName, attempt } = log;
