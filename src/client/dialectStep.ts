@@ -106,6 +106,8 @@ export function refusedRootField(
  * named fragment are left out, so they are always sent as written (contract check's probe relies on it).
  */
 function rootFields(document: Document): string[] {
+  const known = fieldsOf.get(document);
+  if (known) return known;
   const operation = operationOf(document);
   const names: string[] = [];
   const collect = (selections: readonly FieldNode[]) => {
@@ -116,8 +118,12 @@ function rootFields(document: Document): string[] {
     }
   };
   if (operation) collect(operation.selectionSet.selections);
+  fieldsOf.set(document, names);
   return names;
 }
+
+// A document's root fields never change: read once per document.
+const fieldsOf = new WeakMap<object, string[]>();
 
 const rewritten = new WeakMap<object, Map<string, string>>();
 

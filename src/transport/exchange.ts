@@ -103,7 +103,7 @@ async function read(pending: Promise<HttpReply>, options: ExchangeOptions): Prom
       { status },
     );
   }
-  const text = await readCapped(reply.body, options.maxBytes, reply.declaredLength);
+  const text = await readCapped(reply.body, options.maxBytes, reply.declaredLength, reply.whole);
   return { status, statusText: reply.statusText, headers: reply.headers, text };
 }
 

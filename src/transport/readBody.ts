@@ -24,7 +24,10 @@ export async function readCapped(
   source: AsyncIterable<Uint8Array>,
   maxBytes: number,
   declaredLength?: number,
+  whole?: () => Promise<string>,
 ): Promise<string> {
+  // A length declared within the limit, read by a sender that holds the peer to it: no chunk loop.
+  if (whole && declaredLength !== undefined && declaredLength <= maxBytes) return whole();
   const iterator: AsyncIterator<Uint8Array> = source[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
   let received = 0;

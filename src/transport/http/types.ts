@@ -30,6 +30,8 @@ export interface HttpReply {
   declaredLength: number | undefined;
   /** The body's chunks, read once (through `readCapped`). */
   body: AsyncIterable<Uint8Array>;
+  /** The whole body at once, where the sender reads a declared length faster so (`readCapped` decides). */
+  whole?: () => Promise<string>;
   /** Drops the body unread, freeing the connection. */
   discard(): void;
 }

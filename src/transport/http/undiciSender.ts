@@ -51,6 +51,8 @@ function replyOf(response: Dispatcher.ResponseData): HttpReply {
     redirected: false,
     declaredLength: Number.isFinite(declared) ? declared : undefined,
     body: body as AsyncIterable<Uint8Array>,
+    // undici fails a body longer than its Content-Length: with the length declared, reading is bounded.
+    whole: () => body.text(),
     discard: () => void body.dump().catch(() => undefined),
   };
 }
