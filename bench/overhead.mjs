@@ -58,6 +58,11 @@ export async function overhead({ smoke }) {
         const space = await sdk.getSpace(nextId());
         if (!space.id) throw new Error('no space');
       },
+      // The same client through urql's Client (client.urql): what urql's model costs on the one path.
+      'boomi-spaces client.urql': async () => {
+        const result = await sdk.urql.query(GetSpaceDocument, { id: nextId() }).toPromise();
+        if (!result.data?.space) throw new Error(String(result.error));
+      },
       'graphql-request': async () => {
         const data = await graphqlRequest.request(QUERY, { id: nextId() });
         if (!data.space) throw new Error('no space');
@@ -95,8 +100,20 @@ export async function overhead({ smoke }) {
     // The SDK against its peers and against undici's own request(), same run, concurrency 16.
     const peerRatio = c16['boomi-spaces'].median / Math.max(c16['graphql-request'].median, c16['@urql/core'].median);
     const undiciRatio = c16['boomi-spaces'].median / c16['raw undici.request'].median;
+    const graphqlRequestRatio = c16['boomi-spaces'].median / c16['graphql-request'].median;
+    const urqlPathRatio = c16['boomi-spaces client.urql'].median / c16['boomi-spaces'].median;
     await agent.close();
-    return { results, overheadRatio, peerRatio, undiciRatio, target: 0.95, durationMs };
+    await sdk.close();
+    return {
+      results,
+      overheadRatio,
+      peerRatio,
+      undiciRatio,
+      graphqlRequestRatio,
+      urqlPathRatio,
+      target: 0.95,
+      durationMs,
+    };
   } finally {
     server.kill('SIGTERM');
   }

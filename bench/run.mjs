@@ -51,6 +51,9 @@ if (wanted('overhead')) {
   log(
     `  peerRatio (SDK ÷ best of graphql-request and @urql/core) = ${fmt(r.peerRatio, 3)}; undiciRatio (SDK ÷ raw undici.request) = ${fmt(r.undiciRatio, 3)}`,
   );
+  log(
+    `  graphqlRequestRatio (SDK ÷ graphql-request) = ${fmt(r.graphqlRequestRatio, 3)}; urqlPathRatio (client.urql ÷ execute path) = ${fmt(r.urqlPathRatio, 3)}`,
+  );
 }
 if (wanted('workflow')) {
   const r = await workflow({ smoke });

@@ -1,12 +1,15 @@
-import { checkServiceUrl, REGIONS, type Region } from '../client/options.js';
 import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
 import { RetryBudget } from '../retry/budget.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
 import { retryLoop } from '../retry/retryLoop.js';
-import { SecretRedactor } from '../security/SecretRedactor.js';
-import type { TransportLogger } from '../transport/events.js';
-import { classifyJwtAttempt, requestJwt, type JwtAttempt } from './jwtEndpoint.js';
 import { waitFor } from '../retry/waitFor.js';
+import { SecretRedactor } from '../security/SecretRedactor.js';
+import { classifyAttempt, type Outcome } from '../transport/classify.js';
+import { checkServiceUrl, REGIONS, type Region } from '../transport/endpoints.js';
+import type { TransportLogger } from '../transport/events.js';
+import { chooseSender } from '../transport/http/chooseSender.js';
+import type { HttpSender, UndiciDispatcher } from '../transport/http/types.js';
+import { requestJwt, settleJwt, type JwtAnswer } from './jwtEndpoint.js';
 
 /** The JWT endpoint used when neither `authUrl` nor `region` is given. */
 export const DEFAULT_AUTH_URL = REGIONS.us.authUrl;
@@ -25,7 +28,13 @@ export interface JwtProviderOptions {
   region?: Region;
   /** A one-time password, sent as `X-Boomi-OTP`. */
   otp?: string;
+  /** A fetch implementation: JWT requests go through it (as a client's `fetch` option). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * An undici Dispatcher (a `ProxyAgent` behind a corporate proxy, a `MockAgent` in tests): JWT
+   * requests go through it, as the client's GraphQL requests do. Ignored when `fetch` is given.
+   */
+  dispatcher?: UndiciDispatcher;
   /** Refresh when this little of the JWT's life is left. Default 60 000 ms. */
   refreshMarginMs?: number;
   /** Timeout of one call to the JWT endpoint. Default 30 000 ms. */
@@ -92,6 +101,7 @@ export function jwtProviderWithBudget(
   options: JwtProviderOptions,
   budget: RetryBudget,
   redactor = new SecretRedactor(),
+  sender?: HttpSender,
 ): JwtProvider {
   const accountId = required(options.accountId, 'accountId');
   const username = required(options.username, 'username');
@@ -111,11 +121,16 @@ export function jwtProviderWithBudget(
     url: `${authUrl.replace(/\/+$/, '')}/${encodeURIComponent(accountId)}`,
     basic,
     otp: options.otp,
-    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+    // The client's own sender when a client made this provider; else one over the same options.
+    sender:
+      sender ??
+      chooseSender({
+        ...(options.fetch && { fetch: options.fetch }),
+        ...(options.dispatcher !== undefined && { dispatcher: options.dispatcher }),
+      }),
     timeoutMs: options.timeoutMs ?? 30_000,
     redactor,
     logger: options.logger,
-    now,
   };
 
   let cached: { token: string; refreshAt: number } | undefined;
@@ -123,9 +138,10 @@ export function jwtProviderWithBudget(
   let pending: { promise: Promise<string>; stop: AbortController; waiters: number } | undefined;
 
   async function refresh(stop: AbortSignal): Promise<string> {
-    const outcome = await retryLoop<JwtAttempt>({
+    const outcome = await retryLoop<Outcome<JwtAnswer>>({
       attempt: (attempt) => requestJwt(endpoint, attempt, stop),
-      classify: classifyJwtAttempt,
+      // A GET that authenticates nothing until it answers: as repeatable as a query.
+      classify: (attempted) => classifyAttempt(attempted, true),
       policy,
       budget,
       signal: stop,
@@ -134,14 +150,14 @@ export function jwtProviderWithBudget(
       onRetry: ({ attempt, delayMs, reason }) =>
         options.logger?.({ type: 'retry', operationName: 'jwt', attempt, delayMs, reason }),
     });
-    if ('error' in outcome) throw outcome.error;
-    redactor.add(outcome.token);
+    const token = settleJwt(outcome);
+    redactor.add(token);
     const receivedAt = now();
-    const expiresAt = expiryOf(outcome.token) ?? receivedAt + DEFAULT_LIFETIME_MS;
+    const expiresAt = expiryOf(token) ?? receivedAt + DEFAULT_LIFETIME_MS;
     // A JWT shorter-lived than twice the margin is refreshed half-way, not on every call.
     const lifetime = Math.max(0, expiresAt - receivedAt);
-    cached = { token: outcome.token, refreshAt: expiresAt - Math.min(margin, lifetime / 2) };
-    return outcome.token;
+    cached = { token, refreshAt: expiresAt - Math.min(margin, lifetime / 2) };
+    return token;
   }
 
   function start(): NonNullable<typeof pending> {
@@ -167,7 +183,11 @@ export function jwtProviderWithBudget(
       const current = (pending ??= start());
       current.waiters += 1;
       try {
-        return await waitFor(current.promise, request?.signal, request?.deadline);
+        return await waitFor(current.promise, { signal: request?.signal, deadline: request?.deadline }, (reason) =>
+          reason === 'aborted'
+            ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
+            : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' }),
+        );
       } finally {
         current.waiters -= 1;
         // The last caller gave up: stop the refresh (its waits and its request under way).

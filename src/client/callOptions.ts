@@ -13,6 +13,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** A deadline for the whole call in milliseconds: token, attempts and the waits between them. */
   timeoutMs?: number;
+  /**
+   * The same deadline as an instant (epoch ms), for work that spans several calls: they all end at
+   * it. With `timeoutMs` too, the earlier of the two counts.
+   */
+  deadline?: number;
   /** Attempts at most for this call, overriding the client's `retry.maxAttempts`. */
   maxAttempts?: number;
 }
@@ -26,3 +31,17 @@ export type OperationExecutor = <TResult, TVariables extends Record<string, unkn
   document: TypedDocumentNode<TResult, TVariables>,
   ...args: ExecuteArguments<TVariables>
 ) => Promise<TResult>;
+
+/**
+ * The call's deadline as an instant (epoch ms), fixed now: the earlier of `deadline` and `timeoutMs`
+ * from now; undefined when the call has neither.
+ *
+ * @example
+ * ```ts
+ * deadlineOf({ timeoutMs: 5_000 }); // Date.now() + 5000
+ * ```
+ */
+export function deadlineOf(options: CallOptions | undefined): number | undefined {
+  if (options?.timeoutMs === undefined) return options?.deadline;
+  return Math.min(options.deadline ?? Infinity, Date.now() + options.timeoutMs);
+}

@@ -4,7 +4,7 @@ import { fromGraphQLErrors, fromTransportFailure } from '../errors/toSpacesError
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { shorten } from '../text/printable.js';
 import type { RequestMeta } from '../transport/requestMeta.js';
-import type { CallOptions, ExecuteArguments, OperationExecutor } from './callOptions.js';
+import { deadlineOf, type CallOptions, type ExecuteArguments, type OperationExecutor } from './callOptions.js';
 import { shapeMismatch } from './checkShape.js';
 import { describeOperation } from './describeOperation.js';
 import type { OperationSender } from './dialectStep.js';
@@ -13,17 +13,36 @@ import type { OperationSender } from './dialectStep.js';
 export type Execute = OperationExecutor;
 
 /**
- * Builds `execute` straight over the transport (through the dialect step, `dialectStep.ts`): each
- * call is its own request, with its own signal and deadline. (urql merges identical queries in flight
- * into one operation, whose context, and so whose signal and deadline, would be the last caller's:
- * one caller's abort would fail the others.)
- * `client.urql` keeps urql's model for those who want it.
+ * The per-call data of one operation, fixed when the call starts: the deadline becomes an instant
+ * here, once, and travels as a parameter from then on.
+ */
+export function requestMeta(
+  kind: RequestMeta['kind'],
+  operationName: string,
+  options: CallOptions | undefined,
+  withoutCredentials = false,
+): RequestMeta {
+  const deadline = deadlineOf(options);
+  return {
+    kind,
+    operationName,
+    ...(options?.signal && { signal: options.signal }),
+    ...(deadline !== undefined && { deadline }),
+    ...(options?.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
+    ...(withoutCredentials && { withoutCredentials }),
+  };
+}
+
+/**
+ * Builds `execute`, the one way the SDK runs an operation: the dialect step (`dialectStep.ts`) and
+ * the transport, then the answer's checks. Each call is its own request, with its own signal and
+ * deadline. (urql merges identical queries in flight into one operation, whose context, and so whose
+ * signal and deadline, would be the last caller's: one caller's abort would fail the others.)
+ * `client.urql` reaches the same sender through `transportExchange`.
  */
 export function createExecutor(
   send: OperationSender,
-  endpoint: string,
   redactor: SecretRedactor,
-  headers: Record<string, string>,
   { withoutCredentials = false }: { withoutCredentials?: boolean } = {},
 ): Execute {
   const redact = (text: string) => redactor.redact(text);
@@ -36,15 +55,8 @@ export function createExecutor(
       TVariables | undefined,
       CallOptions | undefined,
     ];
-    const meta: RequestMeta = {
-      kind,
-      operationName: name,
-      ...(options?.signal && { signal: options.signal }),
-      ...(options?.timeoutMs !== undefined && { deadline: Date.now() + options.timeoutMs }),
-      ...(options?.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
-      ...(withoutCredentials && { withoutCredentials }),
-    };
-    if (options?.timeoutMs !== undefined && options.timeoutMs <= 0) {
+    const meta = requestMeta(kind, name, options, withoutCredentials);
+    if (meta.deadline !== undefined && meta.deadline <= Date.now()) {
       // The call's deadline passed before this request: nothing is sent, so nothing can have run.
       throw new SpacesError(`${name}: the call's deadline passed before the request was sent`, {
         code: 'TIMEOUT',
@@ -53,7 +65,7 @@ export function createExecutor(
     }
     let answer;
     try {
-      answer = await send(endpoint, document, variables ?? {}, { headers }, meta);
+      answer = await send(document, variables ?? {}, meta);
     } catch (error) {
       throw fromTransportFailure(error, { operationName: name, redact });
     }

@@ -9,7 +9,7 @@ import { chooseSender } from '../transport/http/chooseSender.js';
 import { createExecutor, type Execute } from './createExecutor.js';
 import { createOperationSender } from './dialectStep.js';
 import { transportExchange } from './transportExchange.js';
-import { resolveOptions, type SpacesClientOptions } from './options.js';
+import { resolveOptions, type ResolvedOptions, type SpacesClientOptions } from './options.js';
 
 /** A client of the Boomi Spaces API. */
 export interface SpacesClient extends SpacesApi {
@@ -51,25 +51,24 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  */
 export function createSpacesClient(options: SpacesClientOptions = {}): SpacesClient {
   const resolved = resolveOptions(options);
+  if (resolved.deprecated) warnDeprecated(resolved.deprecated, resolved.logger);
   const redactor = new SecretRedactor();
   // One budget for the client's GraphQL requests and its JWT endpoint calls alike.
   const budget = new RetryBudget(resolved.retry);
+  // One sender per client, chosen once: GraphQL and JWT requests alike go through it (its dispatcher).
+  const sender = chooseSender(resolved.http);
   const getToken =
     resolved.getToken ??
     jwtProviderWithBudget(
-      {
-        ...resolved.jwt!,
-        fetch: resolved.fetch,
-        retry: resolved.retry,
-        ...(resolved.logger && { logger: resolved.logger }),
-      },
+      { ...resolved.jwt!, retry: resolved.retry, ...(resolved.logger && { logger: resolved.logger }) },
       budget,
       redactor,
+      sender,
     ).getToken;
   const transport = createTransport({
-    sender: chooseSender(resolved.http),
+    sender,
     getToken,
-    timeoutMs: resolved.timeoutMs,
+    attemptTimeoutMs: resolved.attemptTimeoutMs,
     redactor,
     retry: resolved.retry,
     budget,
@@ -78,20 +77,18 @@ export function createSpacesClient(options: SpacesClientOptions = {}): SpacesCli
     ...(resolved.logger && { logger: resolved.logger }),
   });
   // One sender for `execute` and urql alike, so both share what the dialect step learnt.
-  const send = createOperationSender(transport);
+  const send = createOperationSender(transport, resolved.endpoint, resolved.headers);
   const urql = new Client({
     url: resolved.endpoint,
-    exchanges: [transportExchange(send, resolved.endpoint)],
+    exchanges: [transportExchange(send)],
     // The platform wants POST, and a listing must never come from a stale cache.
     preferGetMethod: false,
     requestPolicy: 'network-only',
     fetchOptions: { headers: resolved.headers },
   });
-  const execute = createExecutor(send, resolved.endpoint, redactor, resolved.headers);
+  const execute = createExecutor(send, redactor);
   // The public catalog goes without credentials: no JWT is fetched for it, no Authorization header sent.
-  const executePublic = createExecutor(send, resolved.endpoint, redactor, resolved.headers, {
-    withoutCredentials: true,
-  });
+  const executePublic = createExecutor(send, redactor, { withoutCredentials: true });
   const client: SpacesClient = {
     ...createSpacesApi(execute, {
       maxSends: resolved.retry.maxAttempts,
@@ -111,4 +108,14 @@ export function createSpacesClient(options: SpacesClientOptions = {}): SpacesCli
   Object.defineProperty(client, inspectSymbol, { value: summary, enumerable: false });
   Object.defineProperty(client, 'toJSON', { value: () => ({ endpoint: resolved.endpoint }), enumerable: false });
   return client;
+}
+
+let warnedWithoutLogger = false;
+
+/** Once per client through its logger; without one, once per process as a Node warning. */
+function warnDeprecated(message: string, logger: ResolvedOptions['logger']): void {
+  if (logger) return logger({ type: 'deprecation', message });
+  if (warnedWithoutLogger || typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
+  warnedWithoutLogger = true;
+  process.emitWarning(message, { type: 'DeprecationWarning', code: 'BOOMI_SPACES_TIMEOUT_MS' });
 }

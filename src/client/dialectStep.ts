@@ -2,19 +2,22 @@ import { stringifyDocument, type TypedDocumentNode } from '@urql/core';
 import { driftedElement } from '../errors/toSpacesError.js';
 import { ROOT_FIELD_ALTERNATIVES } from '../schema/dialects.js';
 import type { Transport } from '../transport/createTransport.js';
-import { withMeta, type RequestMeta } from '../transport/requestMeta.js';
+import type { RequestMeta } from '../transport/requestMeta.js';
 import type { Answer } from '../transport/sendAttempt.js';
 import { describeOperation } from './describeOperation.js';
 
 type Document = TypedDocumentNode<unknown, never>;
 
-/** Sends one GraphQL operation to `url` and resolves with the transport's final answer. */
+/**
+ * Sends one GraphQL operation and resolves with the transport's final answer. The per-call data
+ * (`meta`: kind, name, signal, absolute deadline, attempts) is its own parameter; `headers` replace
+ * the client's (urql's context may carry its own).
+ */
 export type OperationSender = (
-  url: string,
   document: Document,
   variables: unknown,
-  init: RequestInit,
   meta: RequestMeta,
+  headers?: Record<string, string>,
 ) => Promise<Answer>;
 
 /** Root field as the document names it -> the published name to send instead. */
@@ -36,22 +39,23 @@ interface FieldNode {
  * and the name that worked is remembered for that endpoint: one extra round trip per endpoint and
  * field, not per call. Mutations are never re-sent this way; their SCHEMA_DRIFT names the alternative.
  */
-export function createOperationSender(transport: Transport): OperationSender {
+export function createOperationSender(
+  transport: Transport,
+  url: string,
+  clientHeaders: Record<string, string>,
+): OperationSender {
   // Per endpoint: root field as our documents name it -> the name the endpoint answered to.
   const learnt = new Map<string, Map<string, string>>();
 
-  return async (url, document, variables, init, meta) => {
+  return async (document, variables, meta, headers = clientHeaders) => {
     const post = (renames: Renames) =>
       transport.send(
-        url,
-        withMeta(
-          {
-            ...init,
-            method: 'POST',
-            body: JSON.stringify({ operationName: meta.operationName, query: queryOf(document, renames), variables }),
-          },
-          meta,
-        ),
+        {
+          url,
+          headers,
+          body: JSON.stringify({ operationName: meta.operationName, query: queryOf(document, renames), variables }),
+        },
+        meta,
       );
     const fields = rootFields(document);
     const known = learnt.get(url);
@@ -102,6 +106,8 @@ export function refusedRootField(
  * named fragment are left out, so they are always sent as written (contract check's probe relies on it).
  */
 function rootFields(document: Document): string[] {
+  const known = fieldsOf.get(document);
+  if (known) return known;
   const operation = operationOf(document);
   const names: string[] = [];
   const collect = (selections: readonly FieldNode[]) => {
@@ -112,8 +118,12 @@ function rootFields(document: Document): string[] {
     }
   };
   if (operation) collect(operation.selectionSet.selections);
+  fieldsOf.set(document, names);
   return names;
 }
+
+// A document's root fields never change: read once per document.
+const fieldsOf = new WeakMap<object, string[]>();
 
 const rewritten = new WeakMap<object, Map<string, string>>();
 

@@ -4,10 +4,14 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
 import type { TokenSource } from '../transport/authorize.js';
 import type { SenderOptions } from '../transport/http/chooseSender.js';
+import { checkServiceUrl, REGIONS, type Region } from '../transport/endpoints.js';
+import type { UndiciDispatcher } from '../transport/http/types.js';
+
+export { checkServiceUrl, REGIONS, type Region, type UndiciDispatcher };
 
 /** The platform's GraphQL endpoint, used when none is given. */
 export const DEFAULT_ENDPOINT = 'https://platform.boomi.com/graphql';
-/** Per-call timeout used when none is given. */
+/** Timeout of one HTTP attempt (the client's `attemptTimeoutMs`) used when none is given. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The bounds of what a client sends and reads, each a client option of the same name. */
@@ -30,26 +34,6 @@ export const MAX_LIMITS = {
   maxResponseBytes: 256 * 1024 * 1024,
   maxResponseDepth: 1000,
 } as const;
-
-/** Boomi regions: the hosts of their GraphQL and JWT endpoints. */
-export const REGIONS = {
-  us: { endpoint: 'https://api.boomi.com/graphql', authUrl: 'https://api.boomi.com/auth/jwt/generate' },
-  gb: {
-    endpoint: 'https://api.platform.gb.boomi.com/graphql',
-    authUrl: 'https://api.platform.gb.boomi.com/auth/jwt/generate',
-  },
-} as const;
-
-/** A Boomi region preset. */
-export type Region = keyof typeof REGIONS;
-
-/**
- * An undici Dispatcher (`Agent`, `ProxyAgent`, `MockAgent`), described by the one method the client
- * relies on, so the types hold without undici installed (it is optional for `@boomi-spaces/sdk`).
- */
-export interface UndiciDispatcher {
-  dispatch(options: never, handler: never): boolean;
-}
 
 /** The user a JWT provider authenticates (see `createJwtProvider`). */
 export interface JwtCredentials {
@@ -97,7 +81,20 @@ export interface SpacesClientOptions {
   dispatcher?: UndiciDispatcher;
   /** Connections per origin of the client's own undici Agent (Node). Default 32. */
   connections?: number;
-  /** Timeout of one HTTP attempt in milliseconds. Default 30 000. A whole call's deadline is a call option. */
+  /**
+   * Timeout of one HTTP attempt (the token's wait included) in milliseconds. Default 30 000. A whole
+   * call's deadline is the call option `timeoutMs`.
+   *
+   * @example
+   * ```ts
+   * const client = createSpacesClient({ jwt, attemptTimeoutMs: 10_000 });
+   * ```
+   */
+  attemptTimeoutMs?: number;
+  /**
+   * @deprecated Renamed `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds
+   * a whole call). Still accepted, with a one-time warning; `attemptTimeoutMs` wins when both are set.
+   */
   timeoutMs?: number;
   /** How failed requests are retried; see {@link RetryOptions} for the defaults. */
   retry?: RetryOptions;
@@ -136,10 +133,11 @@ export interface ResolvedOptions {
   jwt?: JwtCredentials & { authUrl: string };
   getToken?: TokenSource;
   headers: Record<string, string>;
-  fetch: typeof globalThis.fetch;
   /** How GraphQL requests reach the network (see `transport/http/chooseSender.ts`). */
   http: SenderOptions;
-  timeoutMs: number;
+  attemptTimeoutMs: number;
+  /** Set when the deprecated client option `timeoutMs` was used. */
+  deprecated?: string;
   retry: Required<RetryOptions>;
   limits: { maxRequestBytes: number; maxResponseBytes: number; maxResponseDepth: number };
   rateLimit: Required<RateLimitOptions> | false;
@@ -187,9 +185,11 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
   if (getToken !== undefined && typeof getToken !== 'function') {
     throw new SpacesInputError('`getToken` must be a function', { field: 'getToken' });
   }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new SpacesInputError('`timeoutMs` must be a positive number of milliseconds', { field: 'timeoutMs' });
+  const field =
+    options.attemptTimeoutMs === undefined && options.timeoutMs !== undefined ? 'timeoutMs' : 'attemptTimeoutMs';
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(attemptTimeoutMs) || attemptTimeoutMs <= 0) {
+    throw new SpacesInputError(`\`${field}\` must be a positive number of milliseconds`, { field });
   }
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   for (const key of ['maxAttempts', 'reconcileAttempts'] as const) {
@@ -235,14 +235,16 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
     ...(jwt && { jwt: { ...jwt, authUrl: jwt.authUrl ?? preset?.authUrl ?? REGIONS.us.authUrl } }),
     getToken: getToken ?? (fixedToken !== undefined ? () => fixedToken : jwt ? undefined : withoutCredentials),
     headers,
-    // Looked up per call, so fetch mocks installed after the client is made (msw, nock) still apply.
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     http: {
       ...(options.fetch && { fetch: options.fetch }),
       ...(options.dispatcher !== undefined && { dispatcher: options.dispatcher }),
       connections: resolveConnections(options.connections),
     },
-    timeoutMs,
+    attemptTimeoutMs,
+    ...(options.timeoutMs !== undefined && {
+      deprecated:
+        'the client option `timeoutMs` is now `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds a whole call)',
+    }),
     retry,
     limits,
     rateLimit: resolveRateLimit(options.rateLimit),
@@ -266,30 +268,4 @@ function resolveRateLimit(option: RateLimitOptions | false | undefined): Require
     });
   }
   return rate;
-}
-
-/**
- * A URL credentials may be sent to: absolute, https (plain http only to loopback hosts) and without
- * user info. Refused with a SpacesInputError naming the option.
- */
-export function checkServiceUrl(value: string, field: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new SpacesInputError(`\`${field}\` is not an absolute URL`, { field });
-  }
-  if (url.username || url.password) {
-    throw new SpacesInputError(`\`${field}\` must not carry credentials`, { field });
-  }
-  if (url.protocol === 'https:') return url.href;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.href;
-  throw new SpacesInputError(`\`${field}\` must use https (http is allowed for loopback hosts only): "${url.origin}"`, {
-    field,
-  });
-}
-
-/** True for hosts that never leave the machine; only those may be reached over plain http. */
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

@@ -1,17 +1,16 @@
 import { makeErrorResult, makeResult, type Exchange, type Operation, type OperationResult } from '@urql/core';
 import { filter, fromPromise, merge, mergeMap, pipe, takeUntil } from 'wonka';
-import type { RequestMeta } from '../transport/requestMeta.js';
+import { requestMeta } from './createExecutor.js';
 import { describeOperation } from './describeOperation.js';
 import type { OperationSender } from './dialectStep.js';
 
 /**
- * The exchange that sends queries and mutations through our transport. It stands in for urql's
- * fetchExchange because the transport has already read and parsed each answer (to judge retries):
- * handing urql a Response would make it read and parse the body a second time. `client.urql` keeps
- * urql's model (exchanges, operations, results); only the network step is ours, the same as
- * `execute`'s (dialect step included).
+ * The exchange that sends urql's queries and mutations down the SDK's one path: the same operation
+ * sender as `execute` (dialect step, transport, pipeline), with the per-call data built the same
+ * way. It stands in for urql's fetchExchange because the transport has already read and parsed each
+ * answer (to judge retries): handing urql a Response would make it read and parse the body again.
  */
-export function transportExchange(send: OperationSender, url: string): Exchange {
+export function transportExchange(send: OperationSender): Exchange {
   return ({ forward }) =>
     (operations$) => {
       const results$ = pipe(
@@ -47,12 +46,12 @@ export function transportExchange(send: OperationSender, url: string): Exchange 
     } catch (error) {
       return makeErrorResult(operation, error as Error);
     }
-    const { name } = described;
     // urql's operation says what it is; its context's signal (if the caller set one) travels along.
     const signal = options.signal ?? undefined;
-    const meta = { kind: operation.kind as RequestMeta['kind'], operationName: name, ...(signal && { signal }) };
+    const meta = requestMeta(described.kind, described.name, signal ? { signal } : undefined);
+    const headers = options.headers as Record<string, string> | undefined;
     try {
-      const answer = await send(url, operation.query, operation.variables, options, meta);
+      const answer = await send(operation.query, operation.variables, meta, headers);
       return makeResult(operation, answer.payload as Parameters<typeof makeResult>[1], { status: answer.status });
     } catch (error) {
       return makeErrorResult(operation, error as Error);

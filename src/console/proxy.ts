@@ -3,14 +3,20 @@
 // one fresh JWT and one re-send (the platform refused the request: nothing ran). Everything else,
 // retries included, is the browser-side SDK's job, as it would be against the platform itself.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TransportError } from '../errors/TransportError.js';
+import { waitFor } from '../retry/waitFor.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
+import { exchange, type ExchangeCall, type Reply } from '../transport/exchange.js';
+import { chooseSender } from '../transport/http/chooseSender.js';
+import type { HttpSender } from '../transport/http/types.js';
+import { BodyTooLargeError, readCapped } from '../transport/readBody.js';
 
 /** Where the console sends GraphQL requests, and how it gets JWTs for them. */
 export interface Upstream {
   /** The platform's GraphQL endpoint (or the simulator's). */
   endpoint: string;
   /** A JWT; with `forceRefresh` a new one (after the platform refused the last). */
-  getToken: (options: { forceRefresh: boolean; signal?: AbortSignal }) => Promise<string>;
+  getToken: (options: { forceRefresh: boolean; signal?: AbortSignal; deadline?: number }) => Promise<string>;
   /** SPACE_GUID sent when the browser names none. */
   spaceGuid?: string;
 }
@@ -50,22 +56,11 @@ export function sendError(response: ServerResponse, status: number, code: string
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(body);
 }
 
-async function readBounded(stream: AsyncIterable<Uint8Array>, limit: number, tooLarge: () => Error): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += chunk.byteLength;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** The request body as the fields GraphQL-over-HTTP defines, and nothing else. */
-function graphQLBody(raw: Buffer): string {
+function graphQLBody(raw: string): string {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw.toString('utf8'));
+    parsed = JSON.parse(raw);
   } catch {
     throw new ProxyFailure(400, 'CONSOLE_BAD_REQUEST', 'the request body is not JSON');
   }
@@ -81,45 +76,41 @@ function graphQLBody(raw: Buffer): string {
   return JSON.stringify({ query, variables: variables ?? undefined, operationName: operationName ?? undefined });
 }
 
+// The console's one sender, chosen once (undici's shared dispatcher in Node): the SDK's pipeline.
+let sender: HttpSender | undefined;
+
+/** Sends through the pipeline with a JWT; after a 401, one fresh JWT and one re-send. */
 async function forward(
   upstream: Upstream,
   body: string,
   spaceGuid: string | undefined,
-  signal: AbortSignal,
+  call: Required<ExchangeCall>,
+  limits: ProxyLimits,
   redactor: SecretRedactor,
-) {
+): Promise<Reply> {
   const send = async (forceRefresh: boolean) => {
-    // A provider that ignores the signal must not hold the request past its deadline.
-    const token = await untilAborted(upstream.getToken({ forceRefresh, signal }), signal);
+    // A provider that ignores the signal must not hold the request past its deadline (the caller's wait ends it).
+    const token = await upstream.getToken({ forceRefresh, ...call });
     redactor.add(token);
-    return fetch(upstream.endpoint, {
+    const request = {
+      url: upstream.endpoint,
       method: 'POST',
-      redirect: 'manual',
-      signal,
       body,
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         authorization: `Bearer ${token}`,
-        ...(spaceGuid !== undefined && { SPACE_GUID: spaceGuid }),
+        ...(spaceGuid !== undefined && { space_guid: spaceGuid }),
       },
+    };
+    return exchange((sender ??= chooseSender({})), request, call, {
+      maxBytes: limits.maxResponseBytes,
+      tooLargeMessage: `the platform's answer is over ${limits.maxResponseBytes} bytes`,
+      redact: (text) => redactor.redact(text),
     });
   };
   const first = await send(false);
-  if (first.status !== 401) return first;
-  await first.body?.cancel();
-  return send(true);
-}
-
-/** `work`, or the signal's reason once it aborts, whichever comes first. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  let stop = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    stop = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', stop, { once: true });
-  });
-  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', stop));
+  return first.status === 401 ? send(true) : first;
 }
 
 /** Handles one POST /graphql. */
@@ -132,27 +123,23 @@ export async function proxyGraphQL(
   // A browser cannot send application/json cross-origin without a preflight, which we never grant.
   if (!JSON_TYPES.test(request.headers['content-type'] ?? ''))
     return sendError(response, 415, 'CONSOLE_BAD_REQUEST', 'the request must be application/json');
-  // One deadline for the whole request, JWT included: a timer held here, not AbortSignal.timeout,
-  // which Node 20 may garbage-collect (inside AbortSignal.any) before it fires.
+  // One deadline for the whole request, JWT included, held by the SDK's one wait (its own timer).
+  const deadline = Date.now() + limits.timeoutMs;
   const controller = new AbortController();
   // 499 (nginx's "client closed request"): nobody is left to answer, the connection is just dropped.
-  const gone = () => controller.abort(new ProxyFailure(499, 'CONSOLE_CLIENT_GONE', 'the browser went away'));
+  const gone = () => controller.abort();
   response.once('close', gone);
-  const timer = setTimeout(
-    () =>
-      controller.abort(new ProxyFailure(504, 'TIMEOUT', `the platform did not answer within ${limits.timeoutMs} ms`)),
-    limits.timeoutMs,
-  );
   const redactor = new SecretRedactor();
+  const call = { deadline, signal: controller.signal };
   try {
-    const { status, headers, body } = await untilAborted(
-      relay(request, upstream, limits, controller.signal, redactor),
-      controller.signal,
+    const { status, headers, body } = await waitFor(relay(request, upstream, limits, call, redactor), call, (reason) =>
+      reason === 'aborted'
+        ? new ProxyFailure(499, 'CONSOLE_CLIENT_GONE', 'the browser went away')
+        : new ProxyFailure(504, 'TIMEOUT', `the platform did not answer within ${limits.timeoutMs} ms`),
     );
     response.writeHead(status, headers).end(body);
   } catch (caught) {
-    // Past the deadline, the abort's reason says so, whatever error the aborted fetch threw.
-    const error: unknown = controller.signal.aborted ? controller.signal.reason : caught;
+    const error = proxyFailureOf(caught, limits);
     if (response.headersSent || (error instanceof ProxyFailure && error.status === 499)) return void response.destroy();
     if (error instanceof ProxyFailure) return sendError(response, error.status, error.code, error.message);
     const named = error as { code?: string; message?: string };
@@ -161,8 +148,25 @@ export async function proxyGraphQL(
       return sendError(response, 502, named.code, redactor.redact(String(named.message ?? named.code)));
     return sendError(response, 502, 'NETWORK_ERROR', 'the console could not reach the platform');
   } finally {
-    clearTimeout(timer);
     response.off('close', gone);
+  }
+}
+
+/** The pipeline's typed failures as the console answers them. */
+function proxyFailureOf(error: unknown, limits: ProxyLimits): unknown {
+  if (error instanceof BodyTooLargeError)
+    return new ProxyFailure(413, 'CONSOLE_REQUEST_TOO_LARGE', `the request is over ${limits.maxRequestBytes} bytes`);
+  if (!(error instanceof TransportError)) return error;
+  switch (error.failure.kind) {
+    case 'timeout':
+      return new ProxyFailure(504, 'TIMEOUT', `the platform did not answer within ${limits.timeoutMs} ms`);
+    case 'aborted':
+      return new ProxyFailure(499, 'CONSOLE_CLIENT_GONE', 'the browser went away');
+    case 'too-large':
+    case 'redirect':
+      return new ProxyFailure(502, error.code, error.message);
+    default:
+      return new ProxyFailure(502, 'NETWORK_ERROR', 'the console could not reach the platform');
   }
 }
 
@@ -171,26 +175,14 @@ async function relay(
   request: IncomingMessage,
   upstream: Upstream,
   limits: ProxyLimits,
-  signal: AbortSignal,
+  call: Required<ExchangeCall>,
   redactor: SecretRedactor,
 ): Promise<{ status: number; headers: Record<string, string>; body: string }> {
-  const raw = await readBounded(
-    request,
-    limits.maxRequestBytes,
-    () => new ProxyFailure(413, 'CONSOLE_REQUEST_TOO_LARGE', `the request is over ${limits.maxRequestBytes} bytes`),
-  );
+  const declared = Number(request.headers['content-length'] ?? NaN);
+  const raw = await readCapped(request, limits.maxRequestBytes, Number.isFinite(declared) ? declared : undefined);
   const header = request.headers.space_guid;
   const spaceGuid = typeof header === 'string' && SPACE_GUID.test(header) ? header : upstream.spaceGuid;
-  const answer = await forward(upstream, graphQLBody(raw), spaceGuid, signal, redactor);
-  const text = answer.body
-    ? await readBounded(
-        // Node's web streams are async iterable; the DOM lib's type does not say so.
-        answer.body as unknown as AsyncIterable<Uint8Array>,
-        limits.maxResponseBytes,
-        () =>
-          new ProxyFailure(502, 'RESPONSE_TOO_LARGE', `the platform's answer is over ${limits.maxResponseBytes} bytes`),
-      )
-    : Buffer.alloc(0);
+  const answer = await forward(upstream, graphQLBody(raw), spaceGuid, call, limits, redactor);
   const type = answer.headers.get('content-type') ?? '';
   const retryAfter = answer.headers.get('retry-after');
   return {
@@ -200,6 +192,6 @@ async function relay(
       ...(retryAfter !== null && { 'retry-after': redactor.redact(retryAfter) }),
     },
     // An upstream or gateway that echoes the Authorization header must not hand the JWT to the page.
-    body: redactor.redact(text.toString('utf8')),
+    body: redactor.redact(answer.text),
   };
 }

@@ -1,5 +1,5 @@
 import type { SpacesClient } from '../client/createSpacesClient.js';
-import { sleep } from '../retry/retryLoop.js';
+import { sleep } from '../retry/waitFor.js';
 
 /** The throwaway Space of `--allow-writes`: its name and group, and its id once known. */
 export interface Throwaway {

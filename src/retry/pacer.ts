@@ -1,3 +1,5 @@
+import { waitFor, type StopReason } from './waitFor.js';
+
 /** Client-side pacing of requests; `false` turns it off. */
 export interface RateLimitOptions {
   /**
@@ -27,7 +29,6 @@ const INCREASE = 0.5;
 
 interface Waiter {
   go: (release: Release) => void;
-  stop: (error: Error) => void;
 }
 
 /**
@@ -83,28 +84,19 @@ export class RequestPacer {
   acquire(
     signal: AbortSignal | undefined,
     deadline: number | undefined,
-    stopped: (reason: 'aborted' | 'deadline') => Error,
+    stopped: (reason: StopReason) => Error,
   ): Promise<Release> {
     if (signal?.aborted) return Promise.reject(stopped('aborted'));
-    return new Promise<Release>((resolve, reject) => {
-      const leave = () => {
-        if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
-        signal?.removeEventListener('abort', onAbort);
-        const index = this.#queue.indexOf(waiter);
-        if (index !== -1) this.#queue.splice(index, 1);
-      };
-      const waiter: Waiter = {
-        go: (release) => (leave(), resolve(release)),
-        stop: (error) => (leave(), reject(error)),
-      };
-      const onAbort = () => waiter.stop(stopped('aborted'));
-      const deadlineTimer =
-        deadline === undefined
-          ? undefined
-          : setTimeout(() => waiter.stop(stopped('deadline')), Math.max(0, deadline - this.now()));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.#queue.push(waiter);
-      this.#pump();
+    let waiter!: Waiter;
+    const turn = new Promise<Release>((go) => (waiter = { go }));
+    this.#queue.push(waiter);
+    this.#pump();
+    return waitFor(turn, { signal, deadline }, (reason) => {
+      const index = this.#queue.indexOf(waiter);
+      // Still queued: it leaves the queue. Granted meanwhile: the turn goes straight back.
+      if (index !== -1) this.#queue.splice(index, 1);
+      else void turn.then((release) => release());
+      return stopped(reason);
     });
   }
 
@@ -129,7 +121,7 @@ export class RequestPacer {
         this.#timer = setTimeout(() => this.#pump(), readyAt - now);
         return;
       }
-      this.#queue[0]!.go(this.#take());
+      this.#queue.shift()!.go(this.#take());
     }
   }
 

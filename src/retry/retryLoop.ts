@@ -1,5 +1,6 @@
 import { RetryBudget } from './budget.js';
 import { backoffDelay, type RetryOptions, type Verdict } from './policy.js';
+import { sleep } from './waitFor.js';
 
 /** What one run of {@link retryLoop} needs. */
 export interface RetryLoop<T> {
@@ -51,20 +52,4 @@ export async function retryLoop<T>(loop: RetryLoop<T>): Promise<T> {
     loop.onRetry?.({ attempt, delayMs, reason: verdict.reason });
     await sleep(delayMs, loop.signal, loop.abortError);
   }
-}
-
-/** Waits `ms`, or rejects with `abortError()` as soon as the signal fires. */
-export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => Error): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

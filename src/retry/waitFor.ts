@@ -1,42 +1,63 @@
-import { SpacesError } from '../errors/SpacesError.js';
+/**
+ * The SDK's one way to wait "until this settles, the signal fires or the deadline passes": token
+ * waits, pacing turns, the waits between retries and each HTTP exchange all go through it. It holds
+ * its own timer (never `AbortSignal.timeout`, which Node 20 may collect inside `AbortSignal.any`
+ * before it fires) and one listener on the caller's signal, both released when the wait ends.
+ */
+
+/** Why a wait ended early. */
+export type StopReason = 'aborted' | 'deadline';
+
+/** When a wait ends early: the caller's signal, an absolute deadline (epoch ms), either or neither. */
+export interface Until {
+  signal?: AbortSignal | undefined;
+  deadline?: number | undefined;
+}
 
 /**
- * One caller's wait for a shared promise: it ends with the promise, or earlier when the caller's
- * signal fires (`ABORTED`) or its deadline passes (`TIMEOUT`). The promise itself goes on.
+ * `work`'s outcome, or a rejection with `stopped(reason)` when the signal fires or the deadline passes
+ * first. The work itself goes on (a shared refresh serves other callers); the caller cancels it if
+ * it must, from `stopped`.
+ *
+ * @example
+ * ```ts
+ * const token = await waitFor(refresh, { signal, deadline }, (reason) => new Error(reason));
+ * ```
  */
-export function waitFor<T>(
-  promise: Promise<T>,
-  signal: AbortSignal | undefined,
-  deadline: number | undefined,
-  what = 'a token',
-): Promise<T> {
-  if (!signal && deadline === undefined) return promise;
+export function waitFor<T>(work: Promise<T>, until: Until, stopped: (reason: StopReason) => Error): Promise<T> {
+  return wait(work, until, stopped);
+}
+
+/** Waits `ms`, or rejects with `abortError()` as soon as the signal fires. */
+export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => Error): Promise<void> {
+  return wait(undefined, { signal, deadline: Date.now() + ms }, abortError);
+}
+
+/** Without `work`, the deadline is the end of a sleep (a resolution), not a failure. */
+function wait<T>(work: Promise<T> | undefined, { signal, deadline }: Until, stopped: (reason: StopReason) => Error) {
+  if (work && !signal && deadline === undefined) return work;
   return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) return reject(stopped('aborted'));
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
       if (timer !== undefined) clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
-    const onAbort = () => {
-      finish();
-      reject(new SpacesError(`the call was aborted while waiting for ${what}`, { code: 'ABORTED' }));
-    };
-    const timer =
-      deadline === undefined
-        ? undefined
-        : setTimeout(
-            () => {
-              finish();
-              reject(
-                new SpacesError(`no ${what.replace(/^an? /, '')} before the call’s deadline`, { code: 'TIMEOUT' }),
-              );
-            },
-            Math.max(0, deadline - Date.now()),
-          );
-    if (signal?.aborted) return onAbort();
+    const onAbort = () => (finish(), reject(stopped('aborted')));
+    if (deadline !== undefined && deadline !== Infinity) {
+      timer = setTimeout(
+        () => {
+          finish();
+          if (work) reject(stopped('deadline'));
+          else resolve(undefined as T);
+        },
+        Math.max(0, deadline - Date.now()),
+      );
+    }
     signal?.addEventListener('abort', onAbort, { once: true });
-    promise.then(
+    work?.then(
       (value) => (finish(), resolve(value)),
-      (error: unknown) => (finish(), reject(error as Error)),
+      (error: Error) => (finish(), reject(error)),
     );
   });
 }

@@ -1,5 +1,5 @@
 import { SpacesError } from '../errors/SpacesError.js';
-import { TransportError } from '../errors/TransportError.js';
+import { TransportError, type TransportFailure } from '../errors/TransportError.js';
 import { waitFor } from '../retry/waitFor.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 
@@ -41,30 +41,33 @@ export async function obtainToken(
   };
   let value: unknown;
   try {
-    value = await waitFor(
-      Promise.resolve().then(() => getToken(options)),
-      signal,
-      deadline,
-    );
+    const given = getToken(options);
+    // A fixed token (or a provider's cached one, handed back as is) needs no wait, so no timer.
+    value =
+      typeof given === 'string'
+        ? given
+        : await waitFor(Promise.resolve(given), { signal, deadline }, (reason) =>
+            reason === 'aborted'
+              ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
+              : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' }),
+          );
   } catch (cause) {
     // A JWT provider's SpacesError carries the JWT endpoint's status and, for its own deadline, TIMEOUT or ABORTED.
-    const code =
-      cause instanceof SpacesError && (cause.code === 'TIMEOUT' || cause.code === 'ABORTED')
-        ? (cause.code as 'TIMEOUT' | 'ABORTED')
-        : 'AUTH_ERROR';
+    const code = cause instanceof SpacesError ? cause.code : undefined;
+    const failure: TransportFailure =
+      code === 'TIMEOUT'
+        ? { kind: 'timeout', sent: false }
+        : code === 'ABORTED'
+          ? { kind: 'aborted', sent: false }
+          : { kind: 'auth' };
     const reason = cause instanceof Error ? cause.message : String(cause);
     const status = cause instanceof SpacesError ? cause.status : undefined;
-    throw new TransportError(code, `could not obtain a token: ${redactor.redact(reason)}`, {
-      execution: 'no',
+    throw new TransportError(failure, `could not obtain a token: ${redactor.redact(reason)}`, {
       ...(status !== undefined && { status }),
-      ...(code === 'AUTH_ERROR' && { final: true }),
     });
   }
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new TransportError('AUTH_ERROR', 'could not obtain a token: getToken() returned no token', {
-      execution: 'no',
-      final: true,
-    });
+    throw new TransportError({ kind: 'auth' }, 'could not obtain a token: getToken() returned no token');
   }
   redactor.add(value);
   return value;

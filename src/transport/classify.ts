@@ -1,47 +1,51 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
 import { TransportError } from '../errors/TransportError.js';
 import { parseRetryAfter, type Verdict } from '../retry/policy.js';
-import { isRepeatable } from './idempotent.js';
-import type { Answer } from './sendAttempt.js';
+import type { HeaderReader } from './http/types.js';
+
+/** An answer as the classifier reads it: its status, headers and, for GraphQL, its errors. */
+export interface ClassifiedAnswer {
+  status: number;
+  headers: HeaderReader;
+  payload?: { errors?: ReadonlyArray<{ message?: unknown; extensions?: unknown }> };
+}
 
 /** The outcome of one attempt, as the retry loop sees it. */
-export type Outcome = { answer: Answer } | { error: unknown };
+export type Outcome<A extends ClassifiedAnswer = ClassifiedAnswer> = { answer: A } | { error: unknown };
 
 /**
- * Whether a GraphQL attempt may be repeated. Queries are safe to repeat after any transient failure.
- * Mutations are repeated only when the server certainly did not execute them (429, a connection
- * that never opened); after an ambiguous failure they are left to the caller's reconciliation.
- * Failures that would repeat themselves (a 413, an answer over the limits) are never repeated.
+ * The one classifier of attempts (GraphQL requests and the JWT endpoint alike): whether the attempt
+ * may be repeated, from the typed kind of its failure or its answer's status. `repeatable` says
+ * whether the request may run twice (queries, idempotent mutations, the JWT GET): such a request
+ * is repeated after any transient failure; any other only when the server certainly did not run
+ * it (a 429, a connection that never opened, a token or a turn that never came). Failures that
+ * would repeat themselves (a redirect, a 413, an answer over the limits) are never repeated.
  */
-export function classifyAttempt(outcome: Outcome, kind: string, operationName = ''): Verdict {
-  // Idempotent mutations (see idempotent.ts) are as safe to repeat as queries.
-  const query = isRepeatable(kind, operationName);
-  if ('error' in outcome) {
-    const error = outcome.error;
-    if (!(error instanceof TransportError) || error.details.final) return { retry: false, reason: 'final' };
-    if (!['NETWORK_ERROR', 'TIMEOUT', 'INVALID_RESPONSE'].includes(error.code))
-      return { retry: false, reason: error.code };
-    return { retry: query || error.details.execution === 'no', reason: error.code, timeout: error.code === 'TIMEOUT' };
-  }
+export function classifyAttempt(outcome: Outcome, repeatable: boolean): Verdict {
+  if ('error' in outcome) return classifyFailure(outcome.error, repeatable);
   const { status, headers, payload } = outcome.answer;
   if (status === 429)
     return { retry: true, reason: 'HTTP 429', retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
   if (status >= 500)
-    return { retry: query, reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
-  const codes = (payload.errors ?? []).map((e) => codeOfGraphQLError(e));
-  if (codes.includes('GENERIC_SYSTEM_ERROR')) return { retry: query, reason: 'GENERIC_SYSTEM_ERROR' };
+    return { retry: repeatable, reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
+  const codes = (payload?.errors ?? []).map((e) => codeOfGraphQLError(e));
+  if (codes.includes('GENERIC_SYSTEM_ERROR')) return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
   return { retry: false, reason: `HTTP ${status}`, success: status < 400 };
 }
 
-/** The last attempt's answer, or its typed error; a failed status without GraphQL errors is an error. */
-export function settle(outcome: Outcome): Answer {
-  if ('error' in outcome) throw outcome.error;
-  const { status, statusText, payload } = outcome.answer;
-  if (status >= 400 && !(Array.isArray(payload.errors) && payload.errors.length > 0)) {
-    throw new TransportError(status === 429 ? 'RATE_LIMITED' : 'HTTP_ERROR', `HTTP ${status} ${statusText}`.trim(), {
-      execution: status >= 500 ? 'maybe' : 'no',
-      status,
-    });
+function classifyFailure(error: unknown, repeatable: boolean): Verdict {
+  if (!(error instanceof TransportError)) return { retry: false, reason: 'final' };
+  const { failure, code: reason } = error;
+  switch (failure.kind) {
+    case 'unreachable':
+      return { retry: true, reason };
+    case 'timeout':
+      return { retry: repeatable || !failure.sent, reason, timeout: true };
+    case 'connection-lost':
+      return { retry: repeatable, reason };
+    case 'invalid-answer':
+      return { retry: repeatable && !failure.final, reason };
+    default:
+      return { retry: false, reason };
   }
-  return outcome.answer;
 }

@@ -6,19 +6,21 @@ import { parseRetryAfter, type RetryOptions } from '../retry/policy.js';
 import { retryLoop } from '../retry/retryLoop.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { obtainToken, type TokenSource } from './authorize.js';
-import { classifyAttempt, settle, type Outcome } from './classify.js';
+import { classifyAttempt, type Outcome } from './classify.js';
 import type { TransportLogger } from './events.js';
 import type { HttpSender } from './http/types.js';
-import { metaOf, type RequestMeta } from './requestMeta.js';
-import { sendAttempt, type Answer } from './sendAttempt.js';
+import { isRepeatable } from './idempotent.js';
+import type { RequestMeta } from './requestMeta.js';
+import { sendAttempt, type Answer, type GraphQLRequest } from './sendAttempt.js';
 
 export type { TokenSource } from './authorize.js';
 
 export interface TransportOptions {
-  /** How attempts reach the network: fetch or undici (`http/chooseSender.ts`). */
+  /** How attempts reach the network: fetch or undici, chosen once per client (`http/chooseSender.ts`). */
   sender: HttpSender;
   getToken: TokenSource;
-  timeoutMs: number;
+  /** Bounds one attempt, the token's wait included. */
+  attemptTimeoutMs: number;
   redactor: SecretRedactor;
   retry: Required<RetryOptions>;
   /** The client's retry budget, shared with its JWT provider. */
@@ -33,47 +35,44 @@ export interface TransportOptions {
 }
 
 /**
- * Auth, retries and answer checks, each attempt seen with its HTTP status, Retry-After and whether
- * the connection ever opened; urql reaches it through `transportExchange`. These are not
- * @urql/exchange-retry and @urql/exchange-auth because the first retries mutations and ignores
- * Retry-After, and the second queues refresh retries by query and variables, which can strand one of
- * two identical concurrent mutations. Credentials are attached at the last moment, so they never sit
- * in urql's operations. The concerns live apart: the token step (`authorize`), one attempt
- * (`sendAttempt`), classification (`classify`) and the loop (`retry/retryLoop`).
+ * Auth, pacing, retries and answer checks around the pipeline's exchange, each attempt seen with its
+ * HTTP status, Retry-After and the typed kind of its failure. These are not @urql/exchange-retry and
+ * @urql/exchange-auth because the first retries mutations and ignores Retry-After, and the second
+ * queues refresh retries by query and variables, which can strand one of two identical concurrent
+ * mutations. Credentials are attached at the last moment, per attempt. The concerns live apart:
+ * the token step (`authorize`), one attempt (`sendAttempt` over `exchange`), classification
+ * (`classify`) and the loop (`retry/retryLoop`).
  */
 export interface Transport {
-  /** The final answer, checked and parsed, or a typed TransportError. */
-  send(url: string, init: RequestInit): Promise<Answer>;
+  /** The final answer, checked and parsed, or a typed TransportError. The per-call data is `meta`. */
+  send(request: GraphQLRequest, meta: RequestMeta): Promise<Answer>;
   /** Releases the connections the transport holds (the undici Agent in Node). */
   close(): Promise<void>;
 }
 
+/** Builds the client's transport; see {@link Transport}. */
 export function createTransport(options: TransportOptions): Transport {
   const { retry, logger, redactor, budget } = options;
 
   async function attemptOnce(
-    url: string,
-    init: RequestInit,
+    request: GraphQLRequest,
     meta: RequestMeta,
     attempt: number,
     bearer: string | undefined,
-  ): Promise<Outcome> {
-    // urql hands its headers over as a plain object; the credential joins them here, per attempt.
-    const headers: Record<string, string> = {};
-    if (init.headers instanceof Headers) init.headers.forEach((value, name) => (headers[name] = value));
-    else Object.assign(headers, init.headers);
-    if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
+  ): Promise<Outcome<Answer>> {
+    const headers = bearer === undefined ? request.headers : { ...request.headers, authorization: `Bearer ${bearer}` };
     let release: Release | undefined;
     let turn: TurnOutcome | undefined;
     try {
       release = await options.pacer?.acquire(meta.signal, meta.deadline, (reason) =>
         reason === 'aborted'
-          ? new TransportError('ABORTED', 'the call was aborted while waiting for its turn', { execution: 'no' })
-          : new TransportError('TIMEOUT', 'the call’s deadline comes before its turn under the rate limit', {
-              execution: 'no',
-            }),
+          ? new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted while waiting for its turn')
+          : new TransportError(
+              { kind: 'timeout', sent: false },
+              'the call’s deadline comes before its turn under the rate limit',
+            ),
       );
-      const answer = await sendAttempt(url, { ...init, headers }, meta, attempt, options);
+      const answer = await sendAttempt({ ...request, headers }, meta, attempt, options);
       // The rate adapts to the server's limiter: down on its 429, slowly up while it lets requests through.
       turn = answer.status === 429 ? 'limited' : answer.status < 500 ? 'passed' : undefined;
       // The platform's limiter refused: everyone of this client waits, not only this call (unless the
@@ -90,52 +89,52 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   // A 401 means the call was not executed: one forced refresh and one resend; a second 401 stands.
-  async function attemptWithAuth(url: string, init: RequestInit, meta: RequestMeta, attempt: number): Promise<Outcome> {
-    if (meta.withoutCredentials) return attemptOnce(url, init, meta, attempt, undefined);
+  async function attemptWithAuth(
+    request: GraphQLRequest,
+    meta: RequestMeta,
+    attempt: number,
+  ): Promise<Outcome<Answer>> {
+    if (meta.withoutCredentials) return attemptOnce(request, meta, attempt, undefined);
     const tokenRequest = (rejectedToken?: string) => ({
       ...(rejectedToken !== undefined && { rejectedToken }),
       ...(meta.signal && { signal: meta.signal }),
-      deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.timeoutMs),
+      deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.attemptTimeoutMs),
     });
     try {
       const bearer = await obtainToken(options.getToken, redactor, tokenRequest());
-      const outcome = await attemptOnce(url, init, meta, attempt, bearer);
+      const outcome = await attemptOnce(request, meta, attempt, bearer);
       if (!('answer' in outcome) || !isUnauthorized(outcome.answer)) return outcome;
       logger?.({ type: 'token-refresh', operationName: meta.operationName, reason: 'the server answered 401' });
       const fresh = await obtainToken(options.getToken, redactor, tokenRequest(bearer));
-      return fresh === bearer ? outcome : await attemptOnce(url, init, meta, attempt, fresh);
+      return fresh === bearer ? outcome : await attemptOnce(request, meta, attempt, fresh);
     } catch (error) {
       return { error };
     }
   }
 
-  async function send(url: string, init: RequestInit): Promise<Answer> {
-    const meta = metaOf(init);
-    const size = typeof init.body === 'string' ? init.body.length : 0;
+  async function send(request: GraphQLRequest, meta: RequestMeta): Promise<Answer> {
+    const size = request.body.length;
     // Cheap first: a string of n UTF-16 units never takes more than 3n bytes in UTF-8.
     if (
       size * 3 > options.maxRequestBytes &&
-      new TextEncoder().encode(init.body as string).byteLength > options.maxRequestBytes
+      new TextEncoder().encode(request.body).byteLength > options.maxRequestBytes
     ) {
       throw new TransportError(
-        'INVALID_INPUT',
+        { kind: 'request-too-large' },
         `${meta.operationName}: the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`,
-        {
-          execution: 'no',
-          final: true,
-        },
       );
     }
-    const outcome = await retryLoop<Outcome>({
-      attempt: (n) => attemptWithAuth(url, init, meta, n),
-      classify: (attempted) => classifyAttempt(attempted, meta.kind, meta.operationName),
+    const repeatable = isRepeatable(meta.kind, meta.operationName);
+    const outcome = await retryLoop<Outcome<Answer>>({
+      attempt: (n) => attemptWithAuth(request, meta, n),
+      classify: (attempted) => classifyAttempt(attempted, repeatable),
       policy: retry,
       budget,
       ...(meta.maxAttempts !== undefined && { maxAttempts: meta.maxAttempts }),
       ...(meta.signal && { signal: meta.signal }),
       ...(meta.deadline !== undefined && { deadline: meta.deadline }),
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
-      abortError: () => new TransportError('ABORTED', 'the call was aborted', { execution: 'no' }),
+      abortError: () => new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted'),
       onRetry: ({ attempt, delayMs, reason }) =>
         logger?.({
           type: 'retry',
@@ -151,6 +150,20 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { send, close: () => options.sender.close() };
+}
+
+/** The last attempt's answer, or its typed error; a failed status without GraphQL errors is an error. */
+function settle(outcome: Outcome<Answer>): Answer {
+  if ('error' in outcome) throw outcome.error;
+  const { status, statusText, payload } = outcome.answer;
+  if (status >= 400 && !(Array.isArray(payload.errors) && payload.errors.length > 0)) {
+    throw new TransportError(
+      { kind: 'status', rateLimited: status === 429, execution: status >= 500 ? 'maybe' : 'no' },
+      `HTTP ${status} ${statusText}`.trim(),
+      { status },
+    );
+  }
+  return outcome.answer;
 }
 
 function isUnauthorized(answer: Answer): boolean {

@@ -19,7 +19,9 @@ export type TransportEvent =
       /** The client's pacing rate at this retry, when it paces: lower than configured after 429s. */
       requestsPerSecond?: number;
     }
-  | { type: 'token-refresh'; operationName: string; reason: string };
+  | { type: 'token-refresh'; operationName: string; reason: string }
+  /** A deprecated option was used; told once per client. */
+  | { type: 'deprecation'; message: string };
 
 /** The client's `logger` option: called with each {@link TransportEvent}, synchronously. */
 export type TransportLogger = (event: TransportEvent) => void;

@@ -1,40 +1,79 @@
-/** Reading answers within bounds: a hostile or broken server cannot make the client hold more. */
+/** Reading bodies within bounds: a hostile or broken peer cannot make the SDK hold more. */
 
-/** Thrown when an answer is longer than allowed; reading stopped at the limit. */
+/** Thrown when a body is longer than allowed; reading stopped at the limit. */
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
   constructor(readonly limit: number) {
-    super(`the answer is longer than ${limit} bytes`);
+    super(`the body is longer than ${limit} bytes`);
   }
 }
 
 /**
- * The body as text, read as a stream and cut off (the stream cancelled) as soon as it passes
- * `maxBytes`: an endless body costs `maxBytes`, not the memory of the machine. A Content-Length over
- * the limit is refused before reading.
+ * The SDK's one capped reader (answers of both senders, the JWT endpoint's, the console's requests
+ * and relayed answers): the chunks as UTF-8 text, cut off as soon as they pass `maxBytes` (the
+ * source's iterator is returned, which cancels a web stream and destroys a Node stream), so an
+ * endless body costs `maxBytes`, not the machine's memory. A declared length over the limit is
+ * refused before reading.
+ *
+ * @example
+ * ```ts
+ * const text = await readCapped(request, 1024 * 1024, Number(request.headers['content-length']));
+ * ```
  */
-export async function readBounded(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new BodyTooLargeError(maxBytes);
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+export async function readCapped(
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  declaredLength?: number,
+  whole?: () => Promise<string>,
+): Promise<string> {
+  // A length declared within the limit, read by a sender that holds the peer to it: no chunk loop.
+  if (whole && declaredLength !== undefined && declaredLength <= maxBytes) return whole();
+  const iterator: AsyncIterator<Uint8Array> = source[Symbol.asyncIterator]();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(maxBytes);
+  try {
+    if (declaredLength !== undefined && declaredLength > maxBytes) throw new BodyTooLargeError(maxBytes);
+    for (;;) {
+      const next: IteratorResult<Uint8Array> = await iterator.next();
+      if (next.done) break;
+      const value = next.value;
+      received += value.byteLength;
+      if (received > maxBytes) throw new BodyTooLargeError(maxBytes);
+      chunks.push(value);
     }
-    text += decoder.decode(value, { stream: true });
+  } catch (error) {
+    await Promise.resolve(iterator.return?.()).catch(() => undefined);
+    throw error;
   }
-  return text + decoder.decode();
+  return decoder.decode(chunks.length === 1 ? chunks[0] : concat(chunks, received));
+}
+
+const decoder = new TextDecoder();
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
+}
+
+/** A web stream as chunks, in any runtime (not every browser iterates ReadableStreams). */
+export async function* chunksOf(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (!stream) return;
+  const reader = stream.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return void (done = true);
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
 }
 
 /**

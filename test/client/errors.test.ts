@@ -16,7 +16,7 @@ const server = withMswServer(...mock.handlers);
 const client = createSpacesClient({
   token: TEST_TOKEN,
   spaceGuid: DEMO.spaceId,
-  timeoutMs: 200,
+  attemptTimeoutMs: 200,
   retry: { maxAttempts: 1 },
 });
 

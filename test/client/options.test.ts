@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { TransportEvent } from '../../src/index.js';
 import { createSpacesClient, SpacesInputError, type SpacesClientOptions } from '../../src/index.js';
 
 describe('createSpacesClient options', () => {
@@ -13,7 +14,8 @@ describe('createSpacesClient options', () => {
     ['a relative endpoint', { token: 'abc', endpoint: '/graphql' }, 'endpoint'],
     ['plain http to a remote host', { token: 'abc', endpoint: 'http://platform.boomi.com/graphql' }, 'endpoint'],
     ['credentials in the endpoint', { token: 'abc', endpoint: 'https://u:p@platform.boomi.com/graphql' }, 'endpoint'],
-    ['a zero timeout', { token: 'abc', timeoutMs: 0 }, 'timeoutMs'],
+    ['a zero attempt timeout', { token: 'abc', attemptTimeoutMs: 0 }, 'attemptTimeoutMs'],
+    ['a zero attempt timeout under its old name', { token: 'abc', timeoutMs: 0 }, 'timeoutMs'],
     ['an Authorization header', { token: 'abc', headers: { Authorization: 'Bearer x' } }, 'headers.Authorization'],
     ['an empty spaceGuid', { token: 'abc', spaceGuid: ' ' }, 'spaceGuid'],
   ])('refuses %s with a typed error naming the option', (_label, options, field) => {
@@ -60,5 +62,12 @@ describe('createSpacesClient options', () => {
     ['a negative budget', { retry: { budget: -1 } }],
   ])('refuses retry options with %s', (_label, options) => {
     expect(() => createSpacesClient({ token: 'abc', ...options })).toThrow(SpacesInputError);
+  });
+
+  it('accepts the old name of attemptTimeoutMs, telling the client’s logger once that it is deprecated', () => {
+    const events: TransportEvent[] = [];
+    createSpacesClient({ token: 'abc', timeoutMs: 5000, logger: (event) => events.push(event) });
+    createSpacesClient({ token: 'abc', attemptTimeoutMs: 5000, logger: (event) => events.push(event) });
+    expect(events).toEqual([{ type: 'deprecation', message: expect.stringContaining('attemptTimeoutMs') }]);
   });
 });

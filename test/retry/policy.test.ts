@@ -3,6 +3,7 @@ import { TransportError } from '../../src/errors/TransportError.js';
 import { RetryBudget } from '../../src/retry/budget.js';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../../src/retry/policy.js';
 import { classifyAttempt, type Outcome } from '../../src/transport/classify.js';
+import type { TransportFailure } from '../../src/errors/TransportError.js';
 import type { Answer } from '../../src/transport/sendAttempt.js';
 
 const NOW = Date.parse('2026-11-29T10:00:00Z');
@@ -40,53 +41,63 @@ describe('backoffDelay: Retry-After when the server sent one, else full jitter, 
   });
 });
 
-describe('classifyAttempt', () => {
+describe('classifyAttempt: the typed kind of a failure, or the status of an answer', () => {
   const answer = (status: number, payload: Partial<Answer> = {}): Outcome => ({
     answer: { status, statusText: '', headers: new Headers(), text: '', payload: {}, ...payload },
   });
-  const error = (
-    code: ConstructorParameters<typeof TransportError>[0],
-    details: TransportError['details'],
-  ): Outcome => ({
-    error: new TransportError(code, code, details),
-  });
+  const error = (failure: TransportFailure): Outcome => ({ error: new TransportError(failure, failure.kind) });
+  const QUERY = true;
+  const MUTATION = false;
   it.each([
-    ['200', answer(200), 'query', false],
-    ['429', answer(429), 'mutation', true],
-    ['503 for a query', answer(503), 'query', true],
-    ['503 for a mutation (may have run)', answer(503), 'mutation', false],
-    ['400', answer(400), 'query', false],
+    ['200', answer(200), QUERY, false],
+    ['429', answer(429), MUTATION, true],
+    ['503 for a query', answer(503), QUERY, true],
+    ['503 for a mutation (may have run)', answer(503), MUTATION, false],
+    ['400', answer(400), QUERY, false],
     [
       'GENERIC_SYSTEM_ERROR for a query',
       answer(200, { payload: { errors: [{ message: 'x', extensions: { code: 'GENERIC_SYSTEM_ERROR' } }] } }),
-      'query',
+      QUERY,
       true,
     ],
-    ['a connection never opened, mutation', error('NETWORK_ERROR', { execution: 'no' }), 'mutation', true],
-    ['a reset after sending, mutation', error('NETWORK_ERROR', { execution: 'maybe' }), 'mutation', false],
-    ['a timeout, query', error('TIMEOUT', { execution: 'maybe' }), 'query', true],
-    ['an unreadable answer, query', error('INVALID_RESPONSE', { execution: 'maybe' }), 'query', true],
-    ['a 413 (final)', error('HTTP_ERROR', { execution: 'no', status: 413, final: true }), 'query', false],
     [
-      'an answer over the limit (final)',
-      error('RESPONSE_TOO_LARGE', { execution: 'maybe', final: true }),
-      'query',
+      'GENERIC_SYSTEM_ERROR for a mutation',
+      answer(200, { payload: { errors: [{ message: 'x', extensions: { code: 'GENERIC_SYSTEM_ERROR' } }] } }),
+      MUTATION,
       false,
     ],
-    ['an abort', error('ABORTED', { execution: 'no' }), 'query', false],
-    ['a refused API token', error('AUTH_ERROR', { execution: 'no', final: true }), 'query', false],
-    ['no token before the deadline, mutation (nothing sent)', error('TIMEOUT', { execution: 'no' }), 'mutation', true],
-    ['an unexpected error', { error: new Error('bug') }, 'query', false],
-  ])('%s → retry %p', (_label, outcome, kind, retry) => {
-    expect(classifyAttempt(outcome, kind).retry).toBe(retry);
+    ['a connection never opened, mutation', error({ kind: 'unreachable' }), MUTATION, true],
+    ['a reset after sending, mutation', error({ kind: 'connection-lost' }), MUTATION, false],
+    ['a reset after sending, query', error({ kind: 'connection-lost' }), QUERY, true],
+    ['a timeout, query', error({ kind: 'timeout', sent: true }), QUERY, true],
+    ['a timeout, mutation', error({ kind: 'timeout', sent: true }), MUTATION, false],
+    ['an unreadable answer, query', error({ kind: 'invalid-answer', final: false }), QUERY, true],
+    ['an answer nested too deep (final)', error({ kind: 'invalid-answer', final: true }), QUERY, false],
+    ['a 413 (refused)', error({ kind: 'refused' }), QUERY, false],
+    ['an answer over the limit', error({ kind: 'too-large' }), QUERY, false],
+    ['a redirect', error({ kind: 'redirect' }), QUERY, false],
+    ['an abort', error({ kind: 'aborted', sent: true }), QUERY, false],
+    ['a closed client', error({ kind: 'closed' }), QUERY, false],
+    ['a refused API token', error({ kind: 'auth' }), QUERY, false],
+    ['no token before the deadline, mutation (nothing sent)', error({ kind: 'timeout', sent: false }), MUTATION, true],
+    ['an unexpected error', { error: new Error('bug') }, QUERY, false],
+  ])('%s → retry %p', (_label, outcome, repeatable, retry) => {
+    expect(classifyAttempt(outcome, repeatable).retry).toBe(retry);
   });
 
   it('reads Retry-After of a 429 and marks timeouts as costlier', () => {
-    const limited: Outcome = {
-      answer: { status: 429, statusText: '', headers: new Headers({ 'retry-after': '2' }), text: '', payload: {} },
-    };
-    expect(classifyAttempt(limited, 'mutation')).toMatchObject({ retry: true, retryAfterMs: 2000 });
-    expect(classifyAttempt(error('TIMEOUT', { execution: 'maybe' }), 'query')).toMatchObject({ timeout: true });
+    const limited: Outcome = { answer: { status: 429, headers: new Headers({ 'retry-after': '2' }) } };
+    expect(classifyAttempt(limited, MUTATION)).toMatchObject({ retry: true, retryAfterMs: 2000 });
+    expect(classifyAttempt(error({ kind: 'timeout', sent: true }), QUERY)).toMatchObject({ timeout: true });
+  });
+
+  it('the kind decides the code and whether the request may have run', () => {
+    const lost = new TransportError({ kind: 'connection-lost' }, 'x');
+    const unsent = new TransportError({ kind: 'timeout', sent: false }, 'x');
+    const limited = new TransportError({ kind: 'status', rateLimited: true, execution: 'no' }, 'x', { status: 429 });
+    expect([lost.code, lost.details.execution]).toEqual(['NETWORK_ERROR', 'maybe']);
+    expect([unsent.code, unsent.details.execution]).toEqual(['TIMEOUT', 'no']);
+    expect([limited.code, limited.details]).toEqual(['RATE_LIMITED', { execution: 'no', status: 429 }]);
   });
 });
 

@@ -285,12 +285,12 @@ describe.each(SENDERS)('over $name', ({ options }) => {
   });
 
   describe('timeouts and cancellation', () => {
-    it('an attempt without an answer within timeoutMs is TIMEOUT (and a query is retried)', async () => {
+    it('an attempt without an answer within attemptTimeoutMs is TIMEOUT (and a query is retried)', async () => {
       endpoint(async (n) => {
         if (n === 1) await delay('infinite');
         return spaces();
       });
-      const result = await settle(client({ timeoutMs: 1000 }).listSpaces());
+      const result = await settle(client({ attemptTimeoutMs: 1000 }).listSpaces());
       expect(result.status).toBe('fulfilled');
       expect(seen).toHaveLength(2);
       expect(seen[1]! - seen[0]!).toBeGreaterThanOrEqual(1000);

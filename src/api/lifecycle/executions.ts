@@ -5,8 +5,8 @@ import {
   ListExecutionsWithStatusDocument,
   type ExecutionFieldsFragment,
 } from '../../generated/graphql.js';
-import { sleep } from '../../retry/retryLoop.js';
-import type { CallOptions } from '../../client/callOptions.js';
+import { sleep } from '../../retry/waitFor.js';
+import { deadlineOf, type CallOptions } from '../../client/callOptions.js';
 import type { Execute } from '../../client/createExecutor.js';
 import { fixDeadline } from '../callDeadline.js';
 import { executionRequestSchema } from '../payloads/execution.js';
@@ -203,7 +203,8 @@ function unknownRun(key: { processId: string; atomId: string }, failure: unknown
 
 /** Waits `ms`, within the call's deadline and signal; past the deadline, TIMEOUT naming the run seen. */
 async function pause(ms: number, options: CallOptions | undefined, execution?: Execution): Promise<void> {
-  const left = options?.timeoutMs;
+  const deadline = deadlineOf(options);
+  const left = deadline === undefined ? undefined : deadline - Date.now();
   if (left !== undefined && left <= ms) {
     if (left > 0) await sleep(left, options?.signal, () => aborted());
     const state: ExecutionStatus | 'not yet in the history' = execution?.status ?? 'not yet in the history';

@@ -1,6 +1,6 @@
 import { TransportError } from '../../errors/TransportError.js';
 import { fetchSender } from './fetchSender.js';
-import type { HttpSender } from './types.js';
+import type { HttpSender, InFlight } from './types.js';
 
 /** How the client reaches the network; see {@link chooseSender}. */
 export interface SenderOptions {
@@ -8,8 +8,11 @@ export interface SenderOptions {
   fetch?: typeof globalThis.fetch;
   /** An undici Dispatcher (Agent, ProxyAgent, MockAgent) given by the user: undici's path with it. */
   dispatcher?: unknown;
-  /** Connections per origin of the client's own Agent. */
-  connections: number;
+  /**
+   * Connections per origin of the client's own Agent; without it (and without a dispatcher), undici's
+   * process-wide dispatcher, which needs no closing (the console's proxy).
+   */
+  connections?: number;
 }
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -21,9 +24,9 @@ const UNDICI_SENDER = './undiciSender.js';
 type UndiciModule = typeof import('./undiciSender.js');
 
 /**
- * Picks the sender per request: a `fetch` option wins; a `dispatcher` option means undici; in Node,
- * undici's `request()` on a keep-alive Agent owned by the client, unless the global fetch has been
- * replaced (msw, nock and the like intercept fetch, not undici's request: their mocks must keep
+ * Picks the sender once per client: a `fetch` option wins; a `dispatcher` option means undici; in
+ * Node, undici's `request()` on a keep-alive Agent owned by the client, unless the global fetch has
+ * been replaced (msw, nock and the like intercept fetch, not undici's request: their mocks must keep
  * working), in which case the replaced fetch is used. Elsewhere (browsers, Deno, Bun, workers), the
  * global fetch. The undici sender is loaded on first use.
  */
@@ -35,23 +38,34 @@ export function chooseSender(options: SenderOptions): HttpSender {
   let loaded: HttpSender | undefined;
   const loadUndici = () =>
     (loading ??= (import(UNDICI_SENDER) as Promise<UndiciModule>).then(
-      ({ createAgent, undiciSender }) => {
-        loaded =
+      ({ createAgent, globalDispatcher, undiciSender }) =>
+        (loaded =
           options.dispatcher !== undefined
             ? undiciSender(options.dispatcher as Parameters<typeof undiciSender>[0], false)
-            : undiciSender(createAgent({ connections: options.connections }), true);
-        return loaded;
-      },
+            : options.connections === undefined
+              ? undiciSender(globalDispatcher(), false)
+              : undiciSender(createAgent({ connections: options.connections }), true)),
       // Where modules cannot be imported dynamically (a CommonJS jest run, say), fetch serves.
       () => (loaded = viaFetch),
     ));
   const fetchReplaced = () => globalThis.fetch !== nativeFetch || globalThis.fetch.name !== 'fetch';
   let closed = false;
   return {
-    async send(url, request) {
-      if (closed) throw new TransportError('NETWORK_ERROR', 'the client is closed', { execution: 'no', final: true });
-      if (options.dispatcher === undefined && fetchReplaced()) return viaFetch.send(url, request);
-      return (loaded ?? (await loadUndici())).send(url, request);
+    send(request): InFlight {
+      if (closed) {
+        const error = new TransportError({ kind: 'closed' }, 'the client is closed');
+        return { reply: Promise.reject(error), cancel: () => undefined };
+      }
+      if (options.dispatcher === undefined && fetchReplaced()) return viaFetch.send(request);
+      if (loaded) return loaded.send(request);
+      let inner: InFlight | undefined;
+      let cancelled = false;
+      const reply = loadUndici().then((sender) => {
+        inner = sender.send(request);
+        if (cancelled) inner.cancel();
+        return inner.reply;
+      });
+      return { reply, cancel: () => ((cancelled = true), inner?.cancel()) };
     },
     async close() {
       closed = true;

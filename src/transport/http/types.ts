@@ -1,6 +1,22 @@
+/**
+ * An undici Dispatcher (`Agent`, `ProxyAgent`, `MockAgent`), described by the one method the client
+ * relies on, so the types hold without undici installed (it is optional for `@boomi-spaces/sdk`).
+ */
+export interface UndiciDispatcher {
+  dispatch(options: never, handler: never): boolean;
+}
+
 /** Reads one header of an answer (case-insensitive), or null. */
 export interface HeaderReader {
   get(name: string): string | null;
+}
+
+/** What one exchange sends. */
+export interface HttpRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
 }
 
 /** One HTTP answer, its body not read yet. */
@@ -10,26 +26,30 @@ export interface HttpReply {
   headers: HeaderReader;
   /** True for a redirect that was not followed (fetch's `opaqueredirect`). */
   redirected: boolean;
-  /** The body as text, read no further than `maxBytes` (BodyTooLargeError beyond). */
-  readText(maxBytes: number): Promise<string>;
+  /** Content-Length, when the server declared one. */
+  declaredLength: number | undefined;
+  /** The body's chunks, read once (through `readCapped`). */
+  body: AsyncIterable<Uint8Array>;
+  /** The whole body at once, where the sender reads a declared length faster so (`readCapped` decides). */
+  whole?: () => Promise<string>;
+  /** Drops the body unread, freeing the connection. */
+  discard(): void;
 }
 
-/** What one attempt sends. */
-interface HttpRequest {
-  method: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-  /** Aborts the attempt: the caller's signal or the attempt's own deadline. */
-  signal: AbortSignal;
+/** One request on its way: its answer, and how to cancel it (the request and its body alike). */
+export interface InFlight {
+  reply: Promise<HttpReply>;
+  cancel(): void;
 }
 
 /**
- * Sends one HTTP request; the transport's only way out. Two kinds exist: over `fetch` (browsers,
+ * Sends one HTTP request; the pipeline's only way out. Two kinds exist: over `fetch` (browsers,
  * other runtimes, a `fetch` option, and whenever the global fetch has been replaced, as msw does)
- * and over undici's `request()` on a keep-alive Agent (Node, the default there).
+ * and over undici's `request()` on a keep-alive Agent (Node, the default there). Neither follows
+ * redirects. Cancelling costs nothing until it is used: undici's takes an EventEmitter.
  */
 export interface HttpSender {
-  send(url: string, request: HttpRequest): Promise<HttpReply>;
+  send(request: HttpRequest): InFlight;
   /** Releases connections the sender holds. */
   close(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 // Node only: loaded on the client's first request in Node (see chooseSender.ts), never by a bundler
 // following imports, so browser bundles stay free of undici.
+import { EventEmitter } from 'node:events';
 import { STATUS_CODES } from 'node:http';
-import { Agent, request, type Dispatcher } from 'undici';
-import { BodyTooLargeError } from '../readBody.js';
+import { Agent, getGlobalDispatcher, request, type Dispatcher } from 'undici';
 import type { HttpReply, HttpSender } from './types.js';
 
 /** Options of the client's own Agent. */
@@ -16,23 +16,21 @@ export function createAgent({ connections }: AgentOptions): Dispatcher {
   return new Agent({ connections, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
 }
 
+/** undici's process-wide dispatcher (the one Node's fetch uses): shared, never closed here. */
+export const globalDispatcher = (): Dispatcher => getGlobalDispatcher();
+
 /**
  * Sends with undici's `request()`, several times faster than `fetch` in Node (no WHATWG streams, no
- * Response object). Redirects are not followed (undici's request does not), bodies are read within
- * their bound, and the attempt's signal aborts the request and its body. undici's idle timeouts
- * stay at their defaults: the transport's own per-attempt deadline is what ends an attempt.
+ * Response object). Redirects are not followed (undici's request does not). Cancelling goes through
+ * an EventEmitter, which undici takes as a signal: far cheaper per request than an AbortController.
+ * undici's idle timeouts stay at their defaults: the pipeline's deadline is what ends an exchange.
  */
 export function undiciSender(dispatcher: Dispatcher, owned: boolean): HttpSender {
   return {
-    async send(url, { method, headers, body, signal }) {
-      const response = await request(url, {
-        method: method,
-        headers,
-        body: body ?? null,
-        signal,
-        dispatcher,
-      });
-      return replyOf(response);
+    send({ url, method, headers, body }) {
+      const signal = new EventEmitter();
+      const reply = request(url, { method, headers, body: body ?? null, signal, dispatcher }).then(replyOf);
+      return { reply, cancel: () => signal.emit('abort') };
     },
     close: () => (owned ? dispatcher.close() : Promise.resolve()),
   };
@@ -40,9 +38,10 @@ export function undiciSender(dispatcher: Dispatcher, owned: boolean): HttpSender
 
 function replyOf(response: Dispatcher.ResponseData): HttpReply {
   const { statusCode, headers, body } = response;
+  const declared = Number(headers['content-length'] ?? NaN);
   return {
     status: statusCode,
-    statusText: (response as { statusText?: string }).statusText ?? STATUS_CODES[statusCode] ?? '',
+    statusText: STATUS_CODES[statusCode] ?? '',
     headers: {
       get(name) {
         const value = headers[name.toLowerCase()];
@@ -50,30 +49,10 @@ function replyOf(response: Dispatcher.ResponseData): HttpReply {
       },
     },
     redirected: false,
-    readText: (maxBytes) => readBoundedStream(body, headers['content-length'], maxBytes),
+    declaredLength: Number.isFinite(declared) ? declared : undefined,
+    body: body as AsyncIterable<Uint8Array>,
+    // undici fails a body longer than its Content-Length: with the length declared, reading is bounded.
+    whole: () => body.text(),
+    discard: () => void body.dump().catch(() => undefined),
   };
-}
-
-/** The body within `maxBytes`; the stream is destroyed (the connection freed) when it passes them. */
-async function readBoundedStream(
-  body: Dispatcher.ResponseData['body'],
-  contentLength: string | string[] | undefined,
-  maxBytes: number,
-): Promise<string> {
-  const declared = Number(contentLength);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    body.destroy();
-    throw new BodyTooLargeError(maxBytes);
-  }
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    received += chunk.length;
-    if (received > maxBytes) {
-      body.destroy();
-      throw new BodyTooLargeError(maxBytes);
-    }
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
 }
