@@ -7,7 +7,7 @@ import type { SenderOptions } from '../transport/http/chooseSender.js';
 import { checkServiceUrl, REGIONS, type Region } from '../transport/endpoints.js';
 import type { UndiciDispatcher } from '../transport/http/types.js';
 
-export { checkServiceUrl, REGIONS, type Region, type UndiciDispatcher };
+export { REGIONS, type Region, type UndiciDispatcher };
 
 /** The platform's GraphQL endpoint, used when none is given. */
 export const DEFAULT_ENDPOINT = 'https://platform.boomi.com/graphql';

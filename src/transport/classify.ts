@@ -4,7 +4,7 @@ import { parseRetryAfter, type Verdict } from '../retry/policy.js';
 import type { HeaderReader } from './http/types.js';
 
 /** An answer as the classifier reads it: its status, headers and, for GraphQL, its errors. */
-export interface ClassifiedAnswer {
+interface ClassifiedAnswer {
   status: number;
   headers: HeaderReader;
   payload?: { errors?: ReadonlyArray<{ message?: unknown; extensions?: unknown }> };
