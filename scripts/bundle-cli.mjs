@@ -3,6 +3,7 @@
 // loader was most of `boomi-spaces --help`'s start-up; every command's own code stays in its
 // separate files, loaded by dynamic import when the command runs.
 import { chmodSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url).pathname;
@@ -23,9 +24,14 @@ await build({
     {
       name: 'commands-load-lazily',
       setup(builder) {
-        builder.onResolve({ filter: /.*/ }, (args) =>
-          args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-        );
+        // A command file under dist/cli/cmd/ imports `../commands/x.js`: once bundled into
+        // dist/cli/main.js, the path must start from there.
+        builder.onResolve({ filter: /.*/ }, (args) => {
+          if (args.kind !== 'dynamic-import') return undefined;
+          if (!args.path.startsWith('.')) return { path: args.path, external: true };
+          const fromBundle = relative(dirname(entry), resolve(args.resolveDir, args.path));
+          return { path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`, external: true };
+        });
       },
     },
   ],

@@ -13,6 +13,7 @@ import { naturalKeyOf } from '../../api/naturalKey.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveConnection, type ConnectionFlags } from '../config.js';
 import { connect } from '../connect.js';
+import type { CliIO } from '../context.js';
 import { show, type Output } from '../output.js';
 
 export interface PlanFlags extends ConnectionFlags {
@@ -21,6 +22,9 @@ export interface PlanFlags extends ConnectionFlags {
   /** Send secrets again even where the platform says one is set. */
   rotateSecrets?: boolean;
 }
+
+/** The run's environment and terminal (the process's, or a test's). */
+export type PlanIO = Pick<CliIO, 'env' | 'stdin' | 'stdout'>;
 
 interface Planned {
   client: SpacesClient;
@@ -32,12 +36,12 @@ interface Planned {
 }
 
 /** Reads the plan and the account, and works out the changes; sends nothing that changes anything. */
-async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger): Promise<Planned> {
+async function makePlan(file: string, flags: PlanFlags, logger: TransportLogger | undefined, io: PlanIO): Promise<Planned> {
   const parsed = readPlanFile(file);
   const { plan, where } = parsed;
   // Local inputs first: a missing variable is reported before any request.
-  checkPlanVariables(parsed, process.env);
-  const connection = await resolveConnection(flags, process.env, process.stdin);
+  checkPlanVariables(parsed, io.env);
+  const connection = await resolveConnection(flags, io.env, io.stdin);
   const spaceGuid = plan.spaceGuid ?? connection.spaceGuid;
   if (!spaceGuid) {
     throw new PlanError([
@@ -102,8 +106,9 @@ export async function planCommand(
   file: string,
   flags: PlanFlags,
   logger?: TransportLogger,
+  io: PlanIO = process,
 ): Promise<boolean> {
-  const planned = await makePlan(file, flags, logger);
+  const planned = await makePlan(file, flags, logger, io);
   out.result(planDocument(planned), () => renderPlan(out, planned));
   return planned.changes.length > 0;
 }
@@ -114,25 +119,26 @@ export async function applyCommand(
   file: string,
   flags: PlanFlags & { yes?: boolean; batchSize?: number },
   logger?: TransportLogger,
+  io: PlanIO = process,
 ): Promise<boolean> {
   // Refused before the plan is read or anything is sent: a script without --yes learns at once.
-  if (!flags.yes && !(process.stdin.isTTY && process.stdout.isTTY)) {
+  if (!flags.yes && !(io.stdin.isTTY && io.stdout.isTTY)) {
     throw new CliUsageError('apply changes the account: confirm with --yes when not running on a terminal');
   }
-  const planned = await makePlan(file, flags, logger);
+  const planned = await makePlan(file, flags, logger, io);
   if (planned.changes.length === 0) {
     out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0 }, () => renderPlan(out, planned));
     return true;
   }
   if (!flags.json) renderPlan(out, planned);
-  if (!flags.yes && !(await confirm(out))) {
+  if (!flags.yes && !(await confirm(out, io))) {
     out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0, cancelled: true }, () =>
       out.line('Apply cancelled; nothing was changed.'),
     );
     return true;
   }
 
-  const progress = await startProgress(out, planned.changes.length);
+  const progress = await startProgress(out, planned.changes.length, io);
   const results = await applyChanges(planned.client, planned.changes, {
     ...(flags.batchSize !== undefined && { batchSize: flags.batchSize }),
     onResult: progress.tick,
@@ -194,8 +200,8 @@ export async function applyCommand(
   return failed.length === 0;
 }
 
-async function confirm(out: Output): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+async function confirm(out: Output, io: PlanIO): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, output: io.stdout });
   try {
     const answer = await rl.question('Apply these changes? Only "yes" is accepted: ');
     return answer.trim().toLowerCase() === 'yes';
@@ -209,10 +215,11 @@ async function confirm(out: Output): Promise<boolean> {
 async function startProgress(
   out: Output,
   total: number,
+  io: PlanIO,
 ): Promise<{ tick: (result: ChangeResult) => void; stop: () => void }> {
   const line = (r: ChangeResult) =>
     `${r.ok ? 'ok    ' : 'FAILED'} ${describeChange(r.change)}${r.ok ? '' : `: ${show(r.error?.code)}: ${show(r.error?.message)}`}`;
-  if (!process.stdout.isTTY || out.json) {
+  if (!io.stdout.isTTY || out.json) {
     return { tick: (r) => out.note(line(r)), stop: () => undefined };
   }
   const { SingleBar, Presets } = (await import('cli-progress')).default;
