@@ -1,5 +1,6 @@
 // The command tree: the root and one file per command under cmd/ (groups list their subcommands).
 // Only this tree loads at start-up; each command imports what it runs with when it runs.
+import { createRequire } from 'node:module';
 import type { Command } from '@commander-js/extra-typings';
 import { accountsCommand } from './cmd/accounts.js';
 import { applyCommand } from './cmd/apply.js';
@@ -27,6 +28,9 @@ import { spaceCommand } from './cmd/space/space.js';
 import { spacesCommand } from './cmd/spaces.js';
 import { uninstallCommand } from './cmd/uninstall.js';
 import type { CliContext } from './context.js';
+
+// This file sits in src/cli/ and, bundled, in dist/cli/main.js: the package's root is two levels up.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** The commands in the order `--help` lists them. */
 const COMMANDS = [
@@ -62,7 +66,7 @@ type AnyCommand = Command<any, any, any>;
 
 /** The whole tree for one run, writing to that run's streams. */
 export function buildProgram(ctx: CliContext): AnyCommand {
-  const program: AnyCommand = rootCommand(ctx);
+  const program: AnyCommand = rootCommand(ctx, version);
   for (const make of COMMANDS) program.addCommand(make(ctx) as AnyCommand);
   inherit(program);
   return program;

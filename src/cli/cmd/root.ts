@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { Command } from '@commander-js/extra-typings';
 import { printable } from '../../text/printable.js';
 import type { CliContext } from '../context.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
 /** `boomi-spaces` itself: the global options, and output to this run's streams. */
-export function rootCommand(ctx: CliContext) {
+export function rootCommand(ctx: CliContext, version: string) {
   const { stdout, stderr } = ctx.io;
   return (
     new Command('boomi-spaces')

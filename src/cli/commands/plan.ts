@@ -63,7 +63,7 @@ async function makePlan(file: string, flags: PlanFlags, logger: TransportLogger 
     client.listEnvironments(patient),
   ]);
   const view = { space, instances, environments };
-  const entries = resolvePlan(parsed, view);
+  const entries = resolvePlan(parsed, view, io.env);
   const existing = new Map(
     instances.map((i) => [
       naturalKeyOf({
