@@ -12,10 +12,34 @@ export class Capture extends Writable {
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
     this.#chunks.push(Buffer.from(chunk));
     done();
+    this.emit('text', this.text);
+  }
+
+  /** Resolves with the text once it matches `pattern` (a server's "listening" lines). */
+  until(pattern: RegExp): Promise<RegExpExecArray> {
+    return new Promise((resolve) => {
+      const check = (text: string) => {
+        const match = pattern.exec(text);
+        if (!match) return;
+        this.off('text', check);
+        resolve(match);
+      };
+      this.on('text', check);
+      check(this.text);
+    });
   }
   get text(): string {
     return Buffer.concat(this.#chunks).toString('utf8');
   }
+}
+
+/** A long-running command (simulator, console) started in-process: Ctrl+C is `signals.emit('SIGINT')`. */
+export function startCli(args: string[], { env = cleanEnv() }: { env?: NodeJS.ProcessEnv } = {}) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const signals = new EventEmitter();
+  const exited = run({ argv: args, env, stdout, stderr, signals });
+  return { stdout, stderr, signals, exited };
 }
 
 /**
