@@ -22,6 +22,20 @@ await build({
   },
   plugins: [
     {
+      // commander loads child_process at start-up for executable subcommands, which this CLI has
+      // none of: loaded on first use instead (it brings net and dgram along).
+      name: 'child-process-on-first-use',
+      setup(builder) {
+        builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+          args.importer.includes('node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+        );
+        builder.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+          contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       name: 'commands-load-lazily',
       setup(builder) {
         // A command file under dist/cli/cmd/ imports `../commands/x.js`: once bundled into

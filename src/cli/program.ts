@@ -1,7 +1,7 @@
 // The command tree: the root and one file per command under cmd/ (groups list their subcommands).
 // Only this tree loads at start-up; each command imports what it runs with when it runs.
 import { createRequire } from 'node:module';
-import type { Command } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { accountsCommand } from './cmd/accounts.js';
 import { applyCommand } from './cmd/apply.js';
 import { attachCommand } from './cmd/attach.js';
@@ -60,14 +60,10 @@ const COMMANDS = [
   demoCommand,
 ];
 
-// Commander's tree types do not matter once assembled.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyCommand = Command<any, any, any>;
-
 /** The whole tree for one run, writing to that run's streams. */
-export function buildProgram(ctx: CliContext): AnyCommand {
-  const program: AnyCommand = rootCommand(ctx, version);
-  for (const make of COMMANDS) program.addCommand(make(ctx) as AnyCommand);
+export function buildProgram(ctx: CliContext): CommandUnknownOpts {
+  const program: CommandUnknownOpts = rootCommand(ctx, version);
+  for (const make of COMMANDS) program.addCommand(make(ctx));
   inherit(program);
   return program;
 }
@@ -76,8 +72,8 @@ export function buildProgram(ctx: CliContext): AnyCommand {
  * `addCommand` does not pass the parent's settings down as `command()` does: the output streams,
  * exitOverride, help configuration and suggestions reach every command of the tree here.
  */
-function inherit(parent: AnyCommand): void {
-  for (const child of parent.commands as AnyCommand[]) {
+function inherit(parent: CommandUnknownOpts): void {
+  for (const child of parent.commands as CommandUnknownOpts[]) {
     child.copyInheritedSettings(parent);
     inherit(child);
   }

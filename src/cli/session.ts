@@ -50,9 +50,7 @@ export async function withClient(
       import('./connect.js'),
     ]);
     const { env, stdin } = ctx.io;
-    const connection = credentials
-      ? await resolveConnection(flags, env, stdin)
-      : resolvePublicConnection(flags, env);
+    const connection = credentials ? await resolveConnection(flags, env, stdin) : resolvePublicConnection(flags, env);
     client = connect(connection, await loggerFor(ctx, flags));
     const out = ctx.output(flags.json);
     const spaceGuid = connection.spaceGuid;

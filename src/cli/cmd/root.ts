@@ -13,10 +13,7 @@ export function rootCommand(ctx: CliContext, version: string) {
       .option('--auth-url <url>', 'JWT endpoint, without the account id (env: BOOMI_AUTH_URL)')
       .option('--account <accountId>', 'Boomi account id (env: BOOMI_ACCOUNT_ID)')
       .option('--username <email>', 'Boomi user name, an e-mail (env: BOOMI_USERNAME)')
-      .option(
-        '--api-token-stdin',
-        'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)',
-      )
+      .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
       .option('--space-guid <guid>', 'SPACE_GUID header for space-scoped commands (env: BOOMI_SPACE_GUID)')
       .option(
         '--pace <requests/s>',

@@ -18,7 +18,10 @@ export function scheduleCommand(ctx: CliContext) {
     )
     .addHelpText(
       'after',
-      examples('schedule inst-7 --process "Invoice export" --cron "*/15 8-18 * * 1-5"', 'schedule inst-7 --process p-1 --clear'),
+      examples(
+        'schedule inst-7 --process "Invoice export" --cron "*/15 8-18 * * 1-5"',
+        'schedule inst-7 --process p-1 --clear',
+      ),
     )
     .action(async (instanceId, options, command) => {
       ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>

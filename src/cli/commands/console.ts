@@ -78,11 +78,7 @@ function openBrowser(url: string, out: Output): void {
  * Starts the console (and with --simulator the simulator behind it); resolves once it listens. The
  * credentials stay in this process: the page and its script never see them.
  */
-export async function runConsole(
-  out: Output,
-  flags: ConsoleFlags,
-  io: ConsoleIO,
-): Promise<{ close(): Promise<void> }> {
+export async function runConsole(out: Output, flags: ConsoleFlags, io: ConsoleIO): Promise<{ close(): Promise<void> }> {
   const problem = hostProblem(flags.host, flags.allowHost);
   if (problem) throw new CliUsageError(problem);
   const warning = exposureWarning(flags.host);

@@ -36,7 +36,12 @@ interface Planned {
 }
 
 /** Reads the plan and the account, and works out the changes; sends nothing that changes anything. */
-async function makePlan(file: string, flags: PlanFlags, logger: TransportLogger | undefined, io: PlanIO): Promise<Planned> {
+async function makePlan(
+  file: string,
+  flags: PlanFlags,
+  logger: TransportLogger | undefined,
+  io: PlanIO,
+): Promise<Planned> {
   const parsed = readPlanFile(file);
   const { plan, where } = parsed;
   // Local inputs first: a missing variable is reported before any request.

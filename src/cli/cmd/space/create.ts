@@ -14,7 +14,9 @@ export function spaceCreateCommand(ctx: CliContext) {
     .option('--share-with <accountId>', 'a particular account that sees it (repeatable)', collect, [])
     .addHelpText(
       'after',
-      examples('space create --name "EU partners" --account-group ag-1 --pack pack-1 --pack pack-2 --share-with acct-9'),
+      examples(
+        'space create --name "EU partners" --account-group ag-1 --pack pack-1 --pack pack-2 --share-with acct-9',
+      ),
     )
     .action(async (options, command) => {
       ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
