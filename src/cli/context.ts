@@ -4,7 +4,13 @@
 import type { Readable, Writable } from 'node:stream';
 import type { SignalSource } from './interrupt.js';
 import { Output } from './output.js';
-import type { GlobalFlags } from './session.js';
+import type { ConnectionFlags } from './config.js';
+
+/** The global options every command sees (merged with its own by `globalsOf`). */
+export interface GlobalFlags extends ConnectionFlags {
+  json?: boolean;
+  verbose?: boolean;
+}
 
 /** The streams and surroundings of one run of the CLI. */
 export interface CliIO {

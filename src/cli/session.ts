@@ -4,14 +4,8 @@
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { printable } from '../text/printable.js';
 import type { TransportLogger } from '../transport/events.js';
-import type { ConnectionFlags } from './config.js';
-import type { CliContext } from './context.js';
+import type { CliContext, GlobalFlags } from './context.js';
 import type { Output } from './output.js';
-
-export interface GlobalFlags extends ConnectionFlags {
-  json?: boolean;
-  verbose?: boolean;
-}
 
 /** The --verbose logger on this run's stderr, loaded only when asked for. */
 export async function loggerFor(ctx: CliContext, flags: GlobalFlags): Promise<TransportLogger | undefined> {

@@ -5,8 +5,7 @@ import { startConsole, type RunningConsole, type Upstream } from '../../console/
 import { CliUsageError } from '../CliUsageError.js';
 import { DEMO } from '../../simulator/model/seed.js';
 import { startSimulator } from '../../simulator/server/startSimulator.js';
-import type { CliIO } from '../context.js';
-import type { GlobalFlags } from '../session.js';
+import type { CliIO, GlobalFlags } from '../context.js';
 import type { Output } from '../output.js';
 
 export interface ConsoleFlags extends GlobalFlags {
