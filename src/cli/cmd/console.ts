@@ -19,9 +19,11 @@ export function consoleCommand(ctx: CliContext) {
     .addHelpText('after', examples('console --simulator --open', 'console --port 0'))
     .action(async (_options, command) => {
       const flags = globalsOf<typeof _options>(command);
+      // Listening before the server starts: a Ctrl+C right after "Press Ctrl+C" is not missed.
+      const interrupted = untilInterrupted(ctx.io.signals);
       const { runConsole } = await import('../commands/console.js');
       const running = await runConsole(ctx.output(flags.json), flags, ctx.io);
-      await untilInterrupted(ctx.io.signals);
+      await interrupted;
       await running.close();
     });
 }

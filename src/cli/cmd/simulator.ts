@@ -28,6 +28,8 @@ export function simulatorCommand(ctx: CliContext) {
     .addHelpText('after', examples('simulator', 'simulator --port 0 --fail-rate 0.1 --seed 7 --json'))
     .action(async (_options, command) => {
       const flags = globalsOf<typeof _options>(command);
+      // Listening before the server starts: a Ctrl+C right after "Press Ctrl+C" is not missed.
+      const interrupted = untilInterrupted(ctx.io.signals);
       const { runSimulator } = await import('../commands/simulator.js');
       const simulator = await runSimulator(ctx.output(flags.json), {
         port: flags.port,
@@ -43,7 +45,7 @@ export function simulatorCommand(ctx: CliContext) {
           seed: flags.seed,
         },
       });
-      await untilInterrupted(ctx.io.signals);
+      await interrupted;
       await simulator.close();
     });
 }
