@@ -3,6 +3,7 @@
 // loader was most of `boomi-spaces --help`'s start-up; every command's own code stays in its
 // separate files, loaded by dynamic import when the command runs.
 import { chmodSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url).pathname;
@@ -21,11 +22,30 @@ await build({
   },
   plugins: [
     {
+      // commander loads child_process at start-up for executable subcommands, which this CLI has
+      // none of: loaded on first use instead (it brings net and dgram along).
+      name: 'child-process-on-first-use',
+      setup(builder) {
+        builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+          args.importer.includes('node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+        );
+        builder.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+          contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       name: 'commands-load-lazily',
       setup(builder) {
-        builder.onResolve({ filter: /.*/ }, (args) =>
-          args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-        );
+        // A command file under dist/cli/cmd/ imports `../commands/x.js`: once bundled into
+        // dist/cli/main.js, the path must start from there.
+        builder.onResolve({ filter: /.*/ }, (args) => {
+          if (args.kind !== 'dynamic-import') return undefined;
+          if (!args.path.startsWith('.')) return { path: args.path, external: true };
+          const fromBundle = relative(dirname(entry), resolve(args.resolveDir, args.path));
+          return { path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`, external: true };
+        });
       },
     },
   ],

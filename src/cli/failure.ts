@@ -1,5 +1,5 @@
 import { CliUsageError } from './CliUsageError.js';
-import { EXIT, Output } from './output.js';
+import { EXIT, type Output } from './output.js';
 
 // Help and version end with "errors" of their own: they are successes.
 const NOT_FAILURES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
@@ -26,14 +26,13 @@ function inCliWords(message: string): string {
 /**
  * The one error → exit code mapping of the CLI and the schema tools, reporting the error on the
  * way: exit 2 for bad usage or input (nothing was sent), 1 for everything that failed after.
- * With --json the error is also one JSON document on stdout, usage errors included.
+ * With --json (`out.json`) the error is also one JSON document on stdout, usage errors included.
  */
-export async function reportFailure(error: unknown, { json }: { json: boolean }): Promise<number> {
-  const out = new Output(json);
+export async function reportFailure(error: unknown, out: Output): Promise<number> {
   if (isCommanderError(error)) {
     if (NOT_FAILURES.has(error.code)) return EXIT.ok;
     // Commander has written its message to stderr already; the document joins it on stdout.
-    if (json) out.errorDocument({ code: 'INVALID_USAGE', message: error.message.replace(/^error: /, '') });
+    out.errorDocument({ code: 'INVALID_USAGE', message: error.message.replace(/^error: /, '') });
     return EXIT.usage;
   }
   if (error instanceof CliUsageError) {

@@ -1,7 +1,7 @@
 // `boomi-spaces catalog search`: the public catalog with no credentials at all (issue 20, item 6).
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { cleanEnv, runCli } from './support/inProcess.js';
 import { useSimulator } from '../support/simulator.js';
 
 const currentSimulator = useSimulator();

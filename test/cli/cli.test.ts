@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { cleanEnv, runCli } from './support/inProcess.js';
 import { demoEnv, useSimulator } from '../support/simulator.js';
 
 const currentSimulator = useSimulator();

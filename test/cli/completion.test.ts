@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { cleanEnv, runCli } from './support/inProcess.js';
 
 /** What bash offers after `words` (the last one being completed), with the generated script loaded. */
 function bashOffers(script: string, words: string[]): string[] {

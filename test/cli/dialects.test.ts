@@ -1,33 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DIALECTS } from '../../src/schema/dialects.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import { CLI, cleanEnv, runCli } from '../support/cli.js';
+import { cleanEnv, runCli, startCli } from './support/inProcess.js';
 
 // `boomi-spaces simulator --dialect help|reference` serves the demo, and the CLI's main flows work
 // against either name of the get-one-Space root field (`Space` on the help pages, `space` in the reference).
 const EXAMPLE = new URL('../../examples/plan.yaml', import.meta.url).pathname;
 
 describe.each(DIALECTS)('the CLI against `boomi-spaces simulator --dialect %s`', (dialect) => {
-  let child: ChildProcess;
+  let simulator: ReturnType<typeof startCli>;
   let url: string;
   let stdout = '';
   beforeAll(async () => {
-    child = spawn(process.execPath, [CLI, 'simulator', '--port', '0', '--dialect', dialect], { env: cleanEnv() });
-    url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const match = /GraphQL endpoint: (http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(stdout);
-        if (match && stdout.includes('Press Ctrl+C')) resolve(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`simulator exited early (${code}): ${stdout}`)));
+    simulator = startCli(['simulator', '--port', '0', '--dialect', dialect]);
+    const listening = simulator.stdout.until(/GraphQL endpoint: (http:\/\/127\.0\.0\.1:\d+\/graphql)[^]*Press Ctrl\+C/);
+    // A simulator that ends early (a bad flag, a busy port) fails here, not by waiting for ever.
+    const ended = simulator.exited.then((code) => {
+      throw new Error(`simulator exited early (${code}): ${simulator.stderr.text}`);
     });
+    url = (await Promise.race([listening, ended]))[1]!;
+    stdout = simulator.stdout.text;
   });
   afterAll(async () => {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
+    simulator.signals.emit('SIGTERM');
+    expect(await simulator.exited).toBe(0);
   });
   const cli = (...args: string[]) =>
     runCli(args, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fakeJwt } from '../support/jwt.js';
-import { cleanEnv, runCli } from '../support/cli.js';
+import { cleanEnv, runCli } from './support/inProcess.js';
 import { deeplyNested, json, useHostileServer } from '../support/hostileServer.js';
 
 const server = useHostileServer();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
-import { runCli } from '../support/cli.js';
+import { runCli } from './support/inProcess.js';
 import { demoEnv, useSimulator } from '../support/simulator.js';
 
 // Every test spawns CLI processes one after another: a loaded machine must not fail them.

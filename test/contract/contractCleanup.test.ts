@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { runContractCheck } from '../../src/cli/commands/contract.js';
 import { Output } from '../../src/cli/output.js';
-import { PACKAGE_OPERATIONS, PACKAGE_SNAPSHOT } from '../../src/cli/schemaCommands.js';
+import { PACKAGE_OPERATIONS, PACKAGE_SNAPSHOT } from '../../src/cli/packageFiles.js';
 import { PlatformError } from '../../src/simulator/model/PlatformError.js';
 import { Publishing } from '../../src/simulator/model/publishing.js';
 import { DEMO } from '../../src/simulator/model/seed.js';

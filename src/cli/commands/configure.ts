@@ -6,6 +6,7 @@ import { checkSchedules, cronToSchedule, scheduleToCron } from '../../api/payloa
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { readSecretFromStdin } from '../config.js';
+import type { CliIO } from '../context.js';
 import { show, type Output } from '../output.js';
 import { assignment } from '../parsers.js';
 import { resolveEnvironment, resolveProcess, splitSetting } from '../resolve.js';
@@ -60,6 +61,9 @@ export interface ConfigureArgs {
   useDefault: string[];
 }
 
+/** Where --set-secret and --secret-stdin read secrets from: the run's environment and stdin. */
+export type ConfigureIO = Pick<CliIO, 'env' | 'stdin'>;
+
 /** One setting as given on the command line, its value read (secrets from their variable or stdin). */
 interface Given {
   flag: '--set' | '--set-secret' | '--secret-stdin' | '--use-default';
@@ -68,19 +72,19 @@ interface Given {
 }
 
 /** Every local input read and checked, before the first request: flags, variables, standard input. */
-async function readGiven(args: ConfigureArgs): Promise<Given[]> {
+async function readGiven(args: ConfigureArgs, io: ConfigureIO): Promise<Given[]> {
   const given: Given[] = args.set.map((text) => ({ flag: '--set', ...assignment('--set', text) }));
   const missing: string[] = [];
   for (const text of args.setSecret) {
     const { key, value: variable } = assignment('--set-secret', text);
-    const secret = process.env[variable];
+    const secret = io.env[variable];
     if (secret) given.push({ flag: '--set-secret', key, value: { secret } });
     else missing.push(`--set-secret ${show(key)}: the environment variable ${show(variable)} is not set`);
   }
   if (missing.length > 0) throw new CliUsageError(missing.join('; '));
   if (args.secretStdin) {
     const secret = await readSecretFromStdin(
-      process.stdin,
+      io.stdin,
       '--secret-stdin',
       '`printenv SFTP_PASSWORD | boomi-spaces configure …`',
     );
@@ -95,11 +99,16 @@ async function readGiven(args: ConfigureArgs): Promise<Given[]> {
  * them. A value from --set-secret or --secret-stdin is secret by its source; a --set value for an
  * encrypted field is refused before anything is changed.
  */
-export async function configure(client: SpacesClient, out: Output, args: ConfigureArgs): Promise<void> {
+export async function configure(
+  client: SpacesClient,
+  out: Output,
+  args: ConfigureArgs,
+  io: ConfigureIO,
+): Promise<void> {
   if (args.set.length + args.setSecret.length + args.useDefault.length === 0 && !args.secretStdin)
     throw new CliUsageError('configure needs at least one --set, --set-secret, --secret-stdin or --use-default');
   requireId(args.instanceId, 'instanceId');
-  const given = await readGiven(args);
+  const given = await readGiven(args, io);
   const environment = await resolveEnvironment(client, args.env);
   const [found] = await client.getExtensions(args.instanceId, [environment.id]);
   const extensions = found?.extensions;

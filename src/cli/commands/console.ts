@@ -5,7 +5,7 @@ import { startConsole, type RunningConsole, type Upstream } from '../../console/
 import { CliUsageError } from '../CliUsageError.js';
 import { DEMO } from '../../simulator/model/seed.js';
 import { startSimulator } from '../../simulator/server/startSimulator.js';
-import type { GlobalFlags } from '../session.js';
+import type { CliIO, GlobalFlags } from '../context.js';
 import type { Output } from '../output.js';
 
 export interface ConsoleFlags extends GlobalFlags {
@@ -15,6 +15,9 @@ export interface ConsoleFlags extends GlobalFlags {
   open?: boolean;
   simulator?: boolean;
 }
+
+/** Where the credentials come from without --simulator: the run's environment and stdin. */
+export type ConsoleIO = Pick<CliIO, 'env' | 'stdin'>;
 
 /** The warning due when the console is bound where others can reach it; undefined for loopback. */
 export function exposureWarning(host: string): string | undefined {
@@ -29,6 +32,7 @@ export function exposureWarning(host: string): string | undefined {
 /** Where the console sends GraphQL: the embedded simulator, or the CLI's usual connection. */
 async function upstreamFor(
   flags: ConsoleFlags,
+  io: ConsoleIO,
 ): Promise<{ upstream: Upstream; maxResponseBytes?: number; close(): Promise<void> }> {
   if (flags.simulator) {
     const simulator = await startSimulator({ port: 0 });
@@ -39,7 +43,7 @@ async function upstreamFor(
     };
   }
   const { resolveConnection } = await import('../config.js');
-  const connection = await resolveConnection(flags, process.env, process.stdin);
+  const connection = await resolveConnection(flags, io.env, io.stdin);
   const { credentials } = connection;
   const getToken =
     credentials.kind === 'jwt'
@@ -73,12 +77,12 @@ function openBrowser(url: string, out: Output): void {
  * Starts the console (and with --simulator the simulator behind it); resolves once it listens. The
  * credentials stay in this process: the page and its script never see them.
  */
-export async function runConsole(out: Output, flags: ConsoleFlags): Promise<{ close(): Promise<void> }> {
+export async function runConsole(out: Output, flags: ConsoleFlags, io: ConsoleIO): Promise<{ close(): Promise<void> }> {
   const problem = hostProblem(flags.host, flags.allowHost);
   if (problem) throw new CliUsageError(problem);
   const warning = exposureWarning(flags.host);
   if (warning) out.note(warning);
-  const backend = await upstreamFor(flags);
+  const backend = await upstreamFor(flags, io);
   let running: RunningConsole;
   try {
     running = await startConsole({

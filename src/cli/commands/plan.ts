@@ -10,6 +10,7 @@ import { checkPlanVariables } from '../../plan/resolvePlan.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveConnection, type ConnectionFlags } from '../config.js';
 import { connect } from '../connect.js';
+import type { CliIO } from '../context.js';
 import { show, type Output } from '../output.js';
 
 export interface PlanFlags extends ConnectionFlags {
@@ -19,17 +20,25 @@ export interface PlanFlags extends ConnectionFlags {
   rotateSecrets?: boolean;
 }
 
+/** The run's environment and terminal (the process's, or a test's). */
+export type PlanIO = Pick<CliIO, 'env' | 'stdin' | 'stdout'>;
+
 interface Planned {
   client: SpacesClient;
   planned: PlannedChanges;
 }
 
 /** Reads the plan and the account (src/plan), and works out the changes; sends nothing that changes anything. */
-async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger): Promise<Planned> {
+async function makePlan(
+  file: string,
+  flags: PlanFlags,
+  logger: TransportLogger | undefined,
+  io: PlanIO,
+): Promise<Planned> {
   const parsed = loadPlanFile(file);
   // Local inputs first: a missing variable is reported before any request or prompt.
-  checkPlanVariables(parsed, process.env);
-  const connection = await resolveConnection(flags, process.env, process.stdin);
+  checkPlanVariables(parsed, io.env);
+  const connection = await resolveConnection(flags, io.env, io.stdin);
   const spaceGuid = parsed.plan.spaceGuid ?? connection.spaceGuid;
   if (!spaceGuid) {
     throw new PlanError([
@@ -40,7 +49,7 @@ async function makePlan(file: string, flags: PlanFlags, logger?: TransportLogger
   const planned = await planChanges(client, parsed, {
     prune: Boolean(flags.prune),
     rotateSecrets: Boolean(flags.rotateSecrets),
-    variables: process.env,
+    variables: io.env,
   });
   return { client, planned };
 }
@@ -71,8 +80,9 @@ export async function planCommand(
   file: string,
   flags: PlanFlags,
   logger?: TransportLogger,
+  io: PlanIO = process,
 ): Promise<boolean> {
-  const planned = await makePlan(file, flags, logger);
+  const planned = await makePlan(file, flags, logger, io);
   out.result(planDocument(planned), () => renderPlan(out, planned));
   return planned.planned.changes.length > 0;
 }
@@ -83,25 +93,26 @@ export async function applyCommand(
   file: string,
   flags: PlanFlags & { yes?: boolean; batchSize?: number },
   logger?: TransportLogger,
+  io: PlanIO = process,
 ): Promise<boolean> {
   // Refused before the plan is read or anything is sent: a script without --yes learns at once.
-  if (!flags.yes && !(process.stdin.isTTY && process.stdout.isTTY)) {
+  if (!flags.yes && !(io.stdin.isTTY && io.stdout.isTTY)) {
     throw new CliUsageError('apply changes the account: confirm with --yes when not running on a terminal');
   }
-  const planned = await makePlan(file, flags, logger);
+  const planned = await makePlan(file, flags, logger, io);
   if (planned.planned.changes.length === 0) {
     out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0 }, () => renderPlan(out, planned));
     return true;
   }
   if (!flags.json) renderPlan(out, planned);
-  if (!flags.yes && !(await confirm(out))) {
+  if (!flags.yes && !(await confirm(out, io))) {
     out.result({ ...planDocument(planned), results: [], applied: 0, failed: 0, cancelled: true }, () =>
       out.line('Apply cancelled; nothing was changed.'),
     );
     return true;
   }
 
-  const progress = await startProgress(out, planned.planned.changes.length);
+  const progress = await startProgress(out, planned.planned.changes.length, io);
   const { items } = await applyPlan(planned.client, planned.planned, {
     ...(flags.batchSize !== undefined && { batchSize: flags.batchSize }),
     onProgress: progress.tick,
@@ -146,8 +157,8 @@ function renderApplied(out: Output, planned: Planned, items: PlanItem[]): void {
   );
 }
 
-async function confirm(out: Output): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+async function confirm(out: Output, io: PlanIO): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, output: io.stdout });
   try {
     const answer = await rl.question('Apply these changes? Only "yes" is accepted: ');
     return answer.trim().toLowerCase() === 'yes';
@@ -161,10 +172,11 @@ async function confirm(out: Output): Promise<boolean> {
 async function startProgress(
   out: Output,
   total: number,
+  io: PlanIO,
 ): Promise<{ tick: (item: PlanItem) => void; stop: () => void }> {
   const line = (r: PlanItem) =>
     `${succeeded(r) ? 'ok    ' : 'FAILED'} ${r.description}${succeeded(r) ? '' : `: ${show(r.error?.code)}: ${show(r.error?.message)}`}`;
-  if (!process.stdout.isTTY || out.json) {
+  if (!io.stdout.isTTY || out.json) {
     return { tick: (r) => out.note(line(r)), stop: () => undefined };
   }
   const { SingleBar, Presets } = (await import('cli-progress')).default;

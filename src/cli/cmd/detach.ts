@@ -1,0 +1,16 @@
+import { Command } from '@commander-js/extra-typings';
+import { globalsOf, type CliContext } from '../context.js';
+import { withClient } from '../session.js';
+import { examples } from './examples.js';
+
+export function detachCommand(ctx: CliContext) {
+  return new Command('detach')
+    .description('remove an attachment of an instance to an environment (needs --space-guid)')
+    .argument('<attachmentId>', 'the attachment id')
+    .addHelpText('after', examples('detach att-3'))
+    .action(async (id, _options, command) => {
+      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
+        (await import('../commands/environments.js')).detach(client, out, id),
+      );
+    });
+}

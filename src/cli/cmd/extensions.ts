@@ -1,0 +1,17 @@
+import { Command } from '@commander-js/extra-typings';
+import { globalsOf, type CliContext } from '../context.js';
+import { withClient } from '../session.js';
+import { examples } from './examples.js';
+
+export function extensionsCommand(ctx: CliContext) {
+  return new Command('extensions')
+    .description('show the connections and process properties of an instance in an environment (needs --space-guid)')
+    .argument('<instanceId>', 'the instance id')
+    .requiredOption('--env <env>', 'environment name or id')
+    .addHelpText('after', examples('extensions inst-7 --env Production'))
+    .action(async (instanceId, options, command) => {
+      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
+        (await import('../commands/configure.js')).showExtensions(client, out, instanceId, options.env),
+      );
+    });
+}

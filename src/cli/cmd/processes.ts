@@ -1,0 +1,16 @@
+import { Command } from '@commander-js/extra-typings';
+import { globalsOf, type CliContext } from '../context.js';
+import { withClient } from '../session.js';
+import { examples } from './examples.js';
+
+export function processesCommand(ctx: CliContext) {
+  return new Command('processes')
+    .description('list the processes of an instance with their schedules (needs --space-guid)')
+    .argument('<instanceId>', 'the instance id')
+    .addHelpText('after', examples('processes inst-7', 'processes inst-7 --json'))
+    .action(async (instanceId, _options, command) => {
+      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
+        (await import('../commands/configure.js')).listProcesses(client, out, instanceId),
+      );
+    });
+}

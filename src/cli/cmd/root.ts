@@ -1,0 +1,44 @@
+import { Command } from '@commander-js/extra-typings';
+import { printable } from '../../text/printable.js';
+import type { CliContext } from '../context.js';
+
+/** `boomi-spaces` itself: the global options, and output to this run's streams. */
+export function rootCommand(ctx: CliContext, version: string) {
+  const { stdout, stderr } = ctx.io;
+  return (
+    new Command('boomi-spaces')
+      .description('Install and manage Boomi integration packs through the Boomi Spaces GraphQL API.')
+      .version(version, '--version', 'print the version')
+      .option('--endpoint <url>', 'GraphQL endpoint (env: BOOMI_ENDPOINT)')
+      .option('--auth-url <url>', 'JWT endpoint, without the account id (env: BOOMI_AUTH_URL)')
+      .option('--account <accountId>', 'Boomi account id (env: BOOMI_ACCOUNT_ID)')
+      .option('--username <email>', 'Boomi user name, an e-mail (env: BOOMI_USERNAME)')
+      .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
+      .option('--space-guid <guid>', 'SPACE_GUID header for space-scoped commands (env: BOOMI_SPACE_GUID)')
+      .option(
+        '--pace <requests/s>',
+        'send at most this many requests per second, 0 for no pacing (env: BOOMI_PACE; default 10)',
+      )
+      .option(
+        '--max-response-mb <MiB>',
+        'read answers up to this size, 1 to 256: raise it for accounts of more than about 30 000 instances (env: BOOMI_MAX_RESPONSE_MB; default 8)',
+      )
+      .option('--json', 'print exactly one JSON document on stdout')
+      .option('--verbose', 'show each HTTP attempt, retry and token refresh on stderr (credentials redacted)')
+      .showSuggestionAfterError()
+      // Each command's help lists the global options too (--endpoint, --space-guid, --json, …).
+      .configureHelp({ showGlobalOptions: true })
+      .configureOutput({
+        writeOut: (text) => stdout.write(text),
+        // Commander echoes what was typed (an unknown command, a bad value): shown as text, never as escapes.
+        writeErr: (text) => stderr.write(printable(text, { keepNewlines: true })),
+        getOutHelpWidth: () => (stdout.isTTY && stdout.columns ? stdout.columns : 80),
+        getErrHelpWidth: () => (stderr.isTTY && stderr.columns ? stderr.columns : 80),
+        // The help is never styled: nothing to strip (stripping costs start-up time).
+        getOutHasColors: () => false,
+        getErrHasColors: () => false,
+        stripColor: (text) => text,
+      })
+      .exitOverride()
+  );
+}

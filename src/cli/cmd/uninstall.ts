@@ -1,0 +1,16 @@
+import { Command } from '@commander-js/extra-typings';
+import { globalsOf, type CliContext } from '../context.js';
+import { withClient } from '../session.js';
+import { examples } from './examples.js';
+
+export function uninstallCommand(ctx: CliContext) {
+  return new Command('uninstall')
+    .description('uninstall an instance')
+    .argument('<instanceId>', 'the instance id')
+    .addHelpText('after', examples('uninstall inst-7'))
+    .action(async (id, _options, command) => {
+      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
+        (await import('../commands/instances.js')).uninstall(client, out, id),
+      );
+    });
+}
