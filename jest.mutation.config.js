@@ -1,0 +1,22 @@
+/**
+ * The tests Stryker runs against each mutant (`npm run test:mutation`): the unit tests of the
+ * modules it mutates, in-process only (no built CLI, no React), one flat project so Stryker can
+ * measure which test covers which mutant.
+ */
+import config from './jest.config.js';
+
+const { displayName: _name, testMatch: _match, ...node } = config.projects[0];
+
+export default {
+  ...node,
+  rootDir: '.',
+  testTimeout: config.testTimeout,
+  testMatch: [
+    '<rootDir>/test/mutation-proof/**/*.test.ts',
+    '<rootDir>/test/retry/**/*.test.ts',
+    '<rootDir>/test/text/**/*.test.ts',
+    '<rootDir>/test/plan/changes*.test.ts',
+    '<rootDir>/test/lifecycle/**/*.test.ts',
+    '<rootDir>/test/security/redaction*.test.ts',
+  ],
+};
