@@ -5,7 +5,9 @@
  */
 import config from './jest.config.js';
 
-const { displayName: _name, testMatch: _match, ...node } = config.projects[0];
+const node = { ...config.projects[0] };
+delete node.displayName;
+delete node.testMatch;
 
 export default {
   ...node,

@@ -7,38 +7,37 @@ import {
 import type { EnvironmentExtensions } from '../../src/api/payloads/extensions.js';
 import { SpacesInputError } from '../../src/errors/SpacesError.js';
 
-const current = (): EnvironmentExtensions =>
-  ({
-    id: 'ext-1',
-    environmentId: 'env-1',
-    extensionGroupId: '',
-    connections: [
-      {
-        id: 'conn-1',
-        name: 'SFTP',
-        field: [
-          { id: 'host', value: 'old.example.com', useDefault: false, usesEncryption: false, encryptedValueSet: false },
-          { id: 'port', useDefault: true, usesEncryption: false, encryptedValueSet: false },
-          { id: 'password', useDefault: false, usesEncryption: true, encryptedValueSet: true },
-          { id: 'key', useDefault: false, usesEncryption: true, encryptedValueSet: false },
-          { id: 'user', value: '', useDefault: false, usesEncryption: false, encryptedValueSet: false },
-        ],
-      },
-      { id: 'conn-2', name: 'Other', field: [] },
-    ],
-    processProperties: [
-      {
-        id: 'pp-1',
-        name: 'Settings',
-        ProcessPropertyValue: [
-          { key: 'k-batch', label: 'Batch size', value: '10', useDefault: false, encryptedValueSet: false },
-          { key: 'k-secret', label: 'Api key', useDefault: false, encryptedValueSet: true },
-          { key: 'k-nolabel', value: 'x', useDefault: false, encryptedValueSet: false },
-          { key: 'k-empty', label: 'Empty', useDefault: true, encryptedValueSet: false },
-        ],
-      },
-    ],
-  }) as unknown as EnvironmentExtensions;
+const current = (): EnvironmentExtensions => ({
+  id: 'ext-1',
+  environmentId: 'env-1',
+  extensionGroupId: '',
+  connections: [
+    {
+      id: 'conn-1',
+      name: 'SFTP',
+      field: [
+        { id: 'host', value: 'old.example.com', useDefault: false, usesEncryption: false, encryptedValueSet: false },
+        { id: 'port', useDefault: true, usesEncryption: false, encryptedValueSet: false },
+        { id: 'password', useDefault: false, usesEncryption: true, encryptedValueSet: true },
+        { id: 'key', useDefault: false, usesEncryption: true, encryptedValueSet: false },
+        { id: 'user', value: '', useDefault: false, usesEncryption: false, encryptedValueSet: false },
+      ],
+    },
+    { id: 'conn-2', name: 'Other', field: [] },
+  ],
+  processProperties: [
+    {
+      id: 'pp-1',
+      name: 'Settings',
+      ProcessPropertyValue: [
+        { key: 'k-batch', label: 'Batch size', value: '10', useDefault: false, encryptedValueSet: false },
+        { key: 'k-secret', label: 'Api key', useDefault: false, encryptedValueSet: true },
+        { key: 'k-nolabel', value: 'x', useDefault: false, encryptedValueSet: false },
+        { key: 'k-empty', label: 'Empty', useDefault: true, encryptedValueSet: false },
+      ],
+    },
+  ],
+});
 
 const refusal = (run: () => unknown): SpacesInputError => {
   try {

@@ -20,9 +20,9 @@ function silentEndpoint() {
     new Promise<Response>((_resolve, reject) => {
       const signal = init?.signal ?? undefined;
       if (signal) calls.push(signal);
-      signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+      signal?.addEventListener('abort', () => reject(new Error('aborted', { cause: signal.reason })), { once: true });
     });
-  return { fetch: fetch as typeof globalThis.fetch, calls };
+  return { fetch, calls };
 }
 
 describe('the JWT provider keeps its caller’s deadline', () => {

@@ -16,8 +16,12 @@ function scripted(
   const plan: ExactlyOnce<string> = {
     key: KEY,
     operationName: 'uninstallIntegrationPack',
-    send: async () => sends[counts.sends++]!(),
-    observe: async () => (listings[counts.listings++]!() ? { done: true, value: 'seen' } : { done: false }),
+    // Each step runs after a tick, as a real call would.
+    send: () => Promise.resolve().then(() => sends[counts.sends++]!()),
+    observe: () =>
+      Promise.resolve().then(() =>
+        listings[counts.listings++]!() ? { done: true as const, value: 'seen' } : { done: false as const },
+      ),
     ...extra,
   };
   return { plan, counts };
@@ -85,7 +89,7 @@ describe('mutateExactlyOnce', () => {
   it('re-sends through `resend` when given', async () => {
     const counts = { resends: 0 };
     const { plan } = scripted([fail(lost())], [() => false], {
-      resend: async () => (counts.resends++, 'resent'),
+      resend: () => Promise.resolve().then(() => (counts.resends++, 'resent')),
     });
     await expect(mutateExactlyOnce(plan)).resolves.toEqual({ value: 'resent', reconciled: true });
     expect(counts.resends).toBe(1);

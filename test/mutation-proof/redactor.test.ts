@@ -10,6 +10,7 @@ describe('redactShapes', () => {
     ['Authorization: Bearer abc.def-ghi_123', 'Authorization: Bearer [REDACTED]'],
     ['echo: Basic Qk9PTUlfVE9LRU46eA==, then', 'echo: Basic [REDACTED], then'],
     ['Bearer\tabcdef', 'Bearer [REDACTED]'],
+    ['Bearer   abcdefgh', 'Bearer [REDACTED]'],
     ['jwt eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl end', 'jwt [REDACTED] end'],
     ['unsigned eyJhbGciOi.eyJzdWIiOi. end', 'unsigned [REDACTED] end'],
     ['two: Bearer aaaaaa and Bearer bbbbbb', 'two: Bearer [REDACTED] and Bearer [REDACTED]'],

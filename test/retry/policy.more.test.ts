@@ -28,6 +28,7 @@ describe('parseRetryAfter: whole seconds of 1 to 9 digits, else an HTTP date', (
     ['ten digits', '1000000000', undefined],
     ['leading spaces', '  7', 7000],
     ['a plus sign', '+5', undefined],
+    ['a negative number after spaces', '  -3', undefined],
     ['digits then letters', '5s', undefined],
     ['letters then digits', 'x5', undefined],
     ['an ISO date 2 s ahead', new Date(NOW + 2000).toISOString(), 2000],
