@@ -31,6 +31,7 @@ describe('parseRetryAfter: whole seconds of 1 to 9 digits, else an HTTP date', (
     ['a negative number after spaces', '  -3', undefined],
     ['digits then letters', '5s', undefined],
     ['letters then digits', 'x5', undefined],
+    ['an HTTP date with a numeric zone (ends in digits)', 'Sun, 29 Nov 2026 10:00:05 +0000', 5000],
     ['an ISO date 2 s ahead', new Date(NOW + 2000).toISOString(), 2000],
   ])('%s', (_label, header, expected) => {
     expect(parseRetryAfter(header, NOW)).toBe(expected);
