@@ -134,21 +134,32 @@ describe('no secret in anything we show', () => {
     expect(captured.join('\n')).toContain('Bearer [REDACTED]');
   });
 
-  it('failures: a refused API token, a refused JWT, an error page echoing the header', async () => {
+  it('failures: a refused API token and a refused JWT, each error checked here', async () => {
     const wrong = createJwtProvider({
       ...simulator.credentials,
       apiToken: `${API_TOKEN}-wrong`,
       authUrl: simulator.authUrl,
       logger,
     });
-    capture(await wrong.getToken().catch((e: unknown) => e));
+    const refusedToken = await wrong.getToken().catch((e: unknown) => e);
+    expect(refusedToken).toMatchObject({ name: 'SpacesError', code: 'AUTH_ERROR', status: 401 });
     const stale = createSpacesClient({
       endpoint: simulator.url,
       token: 'eyJhbGciOi.SEEDED-STALE-JWT.c2ln',
       logger,
       retry: { maxAttempts: 1 },
     });
-    capture(await stale.listSpaces().catch((e: unknown) => e), stale);
+    const refusedJwt = await stale.listSpaces().catch((e: unknown) => e);
+    expect(refusedJwt).toMatchObject({ name: 'SpacesError', code: 'UNAUTHORIZED', status: 401 });
+    const shown = [refusedToken, refusedJwt, stale].map(
+      (value) => `${inspect(value, { depth: 10, showHidden: true })}\n${JSON.stringify(value)}`,
+    );
+    // This test's own output, checked here: the sweep at the end checks everything captured again.
+    for (const text of shown) {
+      for (const secret of [API_TOKEN, `${API_TOKEN}-wrong`, BASIC, 'SEEDED-STALE-JWT'])
+        expect(text).not.toContain(secret);
+    }
+    capture(...shown);
   });
 
   it('the CLI with --verbose and --json, working and failing', async () => {

@@ -101,7 +101,7 @@ describe('createSpacesMock: a stateful fake platform', () => {
 describe('fault switches', () => {
   it('failNext fails only the next call of that operation, with the status and code given', async () => {
     mock.failNext('listSpaces', { status: 200, code: 'SPACE_IS_DELETED', message: 'gone' });
-    await expect(client.getSpace(DEMO.spaceId)).resolves.toBeDefined();
+    await expect(client.getSpace(DEMO.spaceId)).resolves.toMatchObject({ id: DEMO.spaceId });
     await expect(client.listSpaces()).rejects.toMatchObject({ code: 'SPACE_IS_DELETED' });
     await expect(client.listSpaces()).resolves.toHaveLength(1);
   });
