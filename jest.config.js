@@ -1,4 +1,4 @@
-/** Jest in ESM mode (msw 2 pulls ESM-only modules); ts-jest only transpiles, `npm run typecheck` checks types. */
+/** Jest in ESM mode (msw 2 pulls ESM-only modules); esbuild only strips types, `npm run typecheck` checks them. */
 const base = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
@@ -10,7 +10,7 @@ const base = {
     '^boomi-spaces/react$': '<rootDir>/src/react/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true }] },
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/support/esbuildTransform.cjs' },
   // msw's interceptors resolve through the "node" export conditions.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
 };
