@@ -1,4 +1,6 @@
-/** Jest in ESM mode (msw 2 pulls ESM-only modules); ts-jest only transpiles, `npm run typecheck` checks types. */
+import { availableParallelism } from 'node:os';
+
+/** Jest in ESM mode (msw 2 pulls ESM-only modules); esbuild only strips types, `npm run typecheck` checks them. */
 const base = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
@@ -11,7 +13,7 @@ const base = {
     '^boomi-spaces/react$': '<rootDir>/src/react/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true }] },
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/support/esbuildTransform.cjs' },
   // msw's interceptors resolve through the "node" export conditions.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
 };
@@ -20,6 +22,9 @@ const base = {
 const react18 = '<rootDir>/test/react18/node_modules';
 
 export default {
+  // Jest's default (one worker fewer than cores) runs a 2-core machine's suite in band on one core,
+  // while most suites wait on child processes and servers: a worker per core, at least two.
+  maxWorkers: Math.max(2, availableParallelism()),
   // A hang guard, not a speed limit: far above any test's running time on a loaded 2-core machine.
   // Jest reads it from the top level only; tests name no timeout of their own
   // (test/architecture/speedIndependence.test.ts).

@@ -1,6 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** This repository's root. */
@@ -24,15 +34,58 @@ export interface PackedConsumer {
   remove(): void;
 }
 
+// Where `npm run check:package` (scripts/check-package.mjs) leaves its tarballs, each with a record
+// of the files it packed.
+const packsDir = join(repoRoot, 'node_modules/.cache/boomi-spaces/packs');
+interface PackRecord {
+  name: string;
+  dir: string;
+  tarball: string;
+  files: string[];
+}
+
+/**
+ * The tarball check:package packed of `packageDir`, when nothing it holds changed since: every packed
+ * file and its folder (a file added or removed changes its folder) is older than the tarball. Else
+ * undefined, and the caller packs afresh.
+ */
+function packedEarlier(packageDir: string): string | undefined {
+  if (!existsSync(packsDir)) return undefined;
+  const records = readdirSync(packsDir)
+    .filter((f) => f.endsWith('.tgz.json'))
+    .map((f) => JSON.parse(readFileSync(join(packsDir, f), 'utf8')) as PackRecord);
+  const record = records.find((r) => r.dir === packageDir);
+  const tarball = record && join(packsDir, record.tarball);
+  if (!record || !tarball || !existsSync(tarball)) return undefined;
+  const packedAt = statSync(tarball).mtimeMs;
+  const base = join(repoRoot, packageDir);
+  const paths = new Set(['package.json']);
+  for (const file of record.files) {
+    paths.add(file);
+    for (let dir = dirname(file); dir !== '.'; dir = dirname(dir)) paths.add(dir);
+  }
+  const unchanged = [...paths].every((path) => {
+    const full = join(base, path);
+    return existsSync(full) && statSync(full).mtimeMs <= packedAt;
+  });
+  return unchanged ? tarball : undefined;
+}
+
 /** Packs `packageDir` (relative to the repository) and installs it as `name` in a fresh project. */
 export function installPacked(packageDir: string, name: string): PackedConsumer {
   const work = mkdtempSync(join(repoRoot, '.tmp-consumer-'));
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: join(repoRoot, packageDir) });
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
+  let tarball = packedEarlier(packageDir);
+  if (!tarball) {
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: join(repoRoot, packageDir) });
+    tarball = join(
+      work,
+      readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+    );
+  }
   const app = join(work, 'app');
   const installed = join(app, 'node_modules', name);
   mkdirSync(join(installed, '..'), { recursive: true });
-  execFileSync('tar', ['-xzf', join(work, tarball), '-C', join(installed, '..')]);
+  execFileSync('tar', ['-xzf', tarball, '-C', join(installed, '..')]);
   renameSync(join(installed, '../package'), installed);
   const node = (args: string[]) =>
     execFileSync(process.execPath, args, { cwd: app, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });

@@ -1,0 +1,54 @@
+// `npm run check:package`: publint --strict and attw on both published packages (boomi-spaces and
+// packages/sdk), each packed once. `publint <dir>` and `attw --pack` each ran their own `npm pack`;
+// here one `npm pack` makes both tarballs in node_modules/.cache/boomi-spaces/packs/ and the two
+// tools read the same tarball. test/support/packedConsumer.ts installs these tarballs while none of
+// the packed files changed since (the record beside each tarball lists them).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const packsDir = join(root, 'node_modules/.cache/boomi-spaces/packs');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+
+// Each package: its folder and the attw options it is held to.
+const packages = [
+  { dir: '.', attw: ['--profile', 'node16', '--exclude-entrypoints', './schema.graphql'] },
+  { dir: 'packages/sdk', attw: [] },
+];
+
+rmSync(packsDir, { recursive: true, force: true });
+mkdirSync(packsDir, { recursive: true });
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', packsDir, ...packages.map((p) => `./${p.dir}`)], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }),
+);
+
+/** Runs a tool; resolves with its exit code and its output (printed whole, so the two packages' logs do not mix). */
+const run = (command, args) =>
+  new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString() }));
+  });
+
+const checks = packages.map(async (pkg, index) => {
+  const { name, filename, files } = packed[index];
+  const tarball = join(packsDir, filename);
+  // What test/support/packedConsumer.ts needs to tell whether the tarball still matches the folder.
+  writeFileSync(
+    join(packsDir, `${filename}.json`),
+    `${JSON.stringify({ name, dir: pkg.dir, tarball: filename, files: files.map((f) => f.path) }, null, 2)}\n`,
+  );
+  const publint = await run(bin('publint'), ['--strict', tarball]);
+  const attw = await run(bin('attw'), [tarball, ...pkg.attw]);
+  process.stdout.write(`\n${name}\n${publint.output}${attw.output}`);
+  return publint.code === 0 && attw.code === 0;
+});
+if (!(await Promise.all(checks)).every(Boolean)) process.exit(1);
