@@ -139,7 +139,14 @@ export async function proxyGraphQL(
     );
     response.writeHead(status, headers).end(body);
   } catch (caught) {
-    const error = proxyFailureOf(caught, limits);
+    // Whichever timer fired first (ours, or the JWT provider's own with the same deadline, which
+    // fails with TIMEOUT), the browser is told the same thing: 504.
+    const late =
+      !(caught instanceof ProxyFailure) &&
+      (Date.now() >= deadline || (caught as { code?: unknown } | null)?.code === 'TIMEOUT');
+    const error = late
+      ? new ProxyFailure(504, 'TIMEOUT', `the platform did not answer within ${limits.timeoutMs} ms`)
+      : proxyFailureOf(caught, limits);
     if (response.headersSent || (error instanceof ProxyFailure && error.status === 499)) return void response.destroy();
     if (error instanceof ProxyFailure) return sendError(response, error.status, error.code, error.message);
     const named = error as { code?: string; message?: string };

@@ -54,7 +54,8 @@ export interface Verdict {
 
 /** Retry-After as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: equivalent, a blank value is no date either (Date.parse gives NaN); the guard only says so first.
+  // Blank is no date either (Date.parse gives NaN): the guard only says so first.
+  // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: equivalent
   if (value === null || value === undefined || value.trim() === '') return undefined;
   // Stryker disable next-line MethodExpression: equivalent, Number() ignores the spaces around digits.
   if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim()) * 1000;

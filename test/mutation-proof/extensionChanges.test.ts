@@ -108,7 +108,7 @@ describe('resolveExtensionChanges: connections', () => {
     // A connection whose id is another one's name.
     extensions.connections[1]!.id = 'SFTP';
     const byId = refusal(() => resolveExtensionChanges(extensions, { connections: { SFTP: { host: 'h' } } }, 'always'));
-    expect(byId.message).toBe('There is no field of Other "host"; known: none');
+    expect(byId.message).toBe('No field of connection "Other" has the id or name "host"; known: none');
     const { changes } = resolveExtensionChanges(current(), { connections: { 'conn-1': { host: 'h' } } }, 'always');
     expect(changes.map((c) => [c.component, c.setting, c.to])).toEqual([['SFTP', 'host', 'h']]);
   });
@@ -154,12 +154,14 @@ describe('resolveExtensionChanges: connections', () => {
     const connection = refusal(() =>
       resolveExtensionChanges(current(), { connections: { FTP: { a: 'b' } } }, 'always'),
     );
-    expect(connection.message).toBe('There is no connection "FTP"; known: "SFTP", "Other"');
+    expect(connection.message).toBe('No connection has the id or name "FTP"; known: "SFTP" (conn-1), "Other" (conn-2)');
     expect(connection.field).toBe('connection');
     const field = refusal(() => resolveExtensionChanges(current(), { connections: { SFTP: { pass: 'b' } } }, 'always'));
-    expect(field.message).toBe('There is no field of SFTP "pass"; known: "host", "port", "password", "key", "user"');
+    expect(field.message).toBe(
+      'No field of connection "SFTP" has the id or name "pass"; known: "host", "port", "password", "key", "user"',
+    );
     const none = refusal(() => resolveExtensionChanges(current(), { connections: { Other: { a: 'b' } } }, 'always'));
-    expect(none.message).toBe('There is no field of Other "a"; known: none');
+    expect(none.message).toBe('No field of connection "Other" has the id or name "a"; known: none');
   });
 
   it('values are checked: length, type, and the shapes of objects', () => {
@@ -262,11 +264,13 @@ describe('resolveExtensionChanges: process properties', () => {
   it('unknown components and properties are refused, listing the known ones', () => {
     expect(
       refusal(() => resolveExtensionChanges(current(), { processProperties: { Nope: {} } }, 'always')).message,
-    ).toBe('There is no process property component "Nope"; known: "Settings"');
+    ).toBe('No process property component has the id or name "Nope"; known: "Settings" (pp-1)');
     expect(
       refusal(() => resolveExtensionChanges(current(), { processProperties: { Settings: { Nope: 'x' } } }, 'always'))
         .message,
-    ).toBe('There is no property of Settings "Nope"; known: "Batch size", "Api key", "k-nolabel", "Empty"');
+    ).toBe(
+      'No property of "Settings" has the id or name "Nope"; known: "Batch size" (k-batch), "Api key" (k-secret), "k-nolabel", "Empty" (k-empty)',
+    );
   });
 });
 
