@@ -11,7 +11,7 @@ export {
   type UndiciDispatcher,
 } from './client/options.js';
 export { INPUT_LIMITS } from './api/limits.js';
-export type { Execute } from './client/createExecutor.js';
+export type { Execute } from './executor/createExecutor.js';
 export type { CallOptions, ExecuteArguments, OperationExecutor } from './client/callOptions.js';
 export type { SpacesApi } from './api/createSpacesApi.js';
 export type { InstallManyOptions, InstallManyResult } from './api/installMany.js';

@@ -1,7 +1,7 @@
 import { SpacesInputError } from '../errors/SpacesError.js';
 import { SearchCatalogDocument, type CatalogListingStatus, type SearchCatalogQuery } from '../generated/graphql.js';
 import type { CallOptions } from '../client/callOptions.js';
-import type { Execute } from '../client/createExecutor.js';
+import type { Execute } from '../executor/createExecutor.js';
 import { quote } from '../text/printable.js';
 import { fixDeadline } from './callDeadline.js';
 import { INPUT_LIMITS } from './limits.js';

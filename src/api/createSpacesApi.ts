@@ -15,7 +15,7 @@ import { createCatalogApi, type CatalogApi } from './catalog.js';
 import { createConfigureApi, type ConfigureApi } from './lifecycle/configure.js';
 import { createExecutionsApi, type ExecutionsApi } from './lifecycle/executions.js';
 import { createPublishingApi, type PublishingApi } from './lifecycle/publishing.js';
-import type { Execute } from '../client/createExecutor.js';
+import type { Execute } from '../executor/createExecutor.js';
 import { fixDeadline } from './callDeadline.js';
 import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
 import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';

@@ -1,7 +1,7 @@
 import { codeOfGraphQLError } from '../errors/codes.js';
 import { SpacesError, SpacesInputError, type OutcomeKey } from '../errors/SpacesError.js';
 import type { CallOptions } from '../client/callOptions.js';
-import type { Execute } from '../client/createExecutor.js';
+import type { Execute } from '../executor/createExecutor.js';
 import { quote } from '../text/printable.js';
 import type { InstallIpackMutation } from '../generated/graphql.js';
 import { aliasOf, batchInstallDocument } from './batchDocument.js';

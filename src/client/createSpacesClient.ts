@@ -6,9 +6,9 @@ import { RequestPacer } from '../retry/pacer.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
 import { createTransport } from '../transport/createTransport.js';
 import { chooseSender } from '../transport/http/chooseSender.js';
-import { createExecutor, type Execute } from './createExecutor.js';
-import { createOperationSender } from './dialectStep.js';
-import { transportExchange } from './transportExchange.js';
+import { createExecutor, type Execute } from '../executor/createExecutor.js';
+import { createOperationSender } from '../executor/dialectStep.js';
+import { transportExchange } from '../executor/transportExchange.js';
 import { resolveOptions, type ResolvedOptions, type SpacesClientOptions } from './options.js';
 
 /** A client of the Boomi Spaces API. */

@@ -9,7 +9,7 @@ import { SecretRedactor } from '../security/SecretRedactor.js';
 import { exchange, type ExchangeCall, type Reply } from '../transport/exchange.js';
 import { chooseSender } from '../transport/http/chooseSender.js';
 import type { HttpSender } from '../transport/http/types.js';
-import { BodyTooLargeError, readCapped } from '../transport/readBody.js';
+import { BodyTooLargeError, readCapped } from '../bounded/readBody.js';
 
 /** Where the console sends GraphQL requests, and how it gets JWTs for them. */
 export interface Upstream {

@@ -1,5 +1,5 @@
 // Root fields Boomi publishes under two names. The one table of them: the client's dialect step
-// (src/client/dialectStep.ts), the simulator and testing kit (`--dialect`, `{ dialect }`), SCHEMA_DRIFT
+// (src/executor/dialectStep.ts), the simulator and testing kit (`--dialect`, `{ dialect }`), SCHEMA_DRIFT
 // messages and `contract check` all read it. No runtime dependency: the browser console bundles it.
 
 /**

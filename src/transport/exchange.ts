@@ -3,7 +3,7 @@ import { waitFor, type StopReason } from '../retry/waitFor.js';
 import { describeNetworkError, errorCode } from './diagnostics.js';
 import { redactHeaders, type TransportLogger } from './events.js';
 import type { HeaderReader, HttpReply, HttpRequest, HttpSender } from './http/types.js';
-import { BodyTooLargeError, readCapped } from './readBody.js';
+import { BodyTooLargeError, readCapped } from '../bounded/readBody.js';
 
 /** The per-exchange data, passed explicitly: when it must end, and the caller's signal. */
 export interface ExchangeCall {

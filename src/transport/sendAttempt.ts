@@ -4,7 +4,7 @@ import { snippetOf } from './diagnostics.js';
 import type { TransportLogger } from './events.js';
 import { exchange } from './exchange.js';
 import type { HeaderReader, HttpSender } from './http/types.js';
-import { nestsDeeperThan } from './readBody.js';
+import { nestsDeeperThan } from '../bounded/readBody.js';
 import type { RequestMeta } from './requestMeta.js';
 
 /** One HTTP answer that holds a GraphQL response (whatever its status). */

@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { http, HttpResponse } from 'msw';
 import type { TypedDocumentNode } from '@urql/core';
 import { createSpacesClient, GetSpaceDocument, SchemaDriftError } from '../../src/index.js';
-import { refusedRootField } from '../../src/client/dialectStep.js';
+import { refusedRootField } from '../../src/executor/dialectStep.js';
 import { alternativeFor, DIALECTS, ROOT_FIELD_ALTERNATIVES, ROOT_FIELD_NAMES } from '../../src/schema/dialects.js';
 import { loadSchema } from '../../src/simulator/graphql/loadSchema.js';
 import { DEMO } from '../../src/simulator/model/seed.js';

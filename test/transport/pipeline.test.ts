@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { TransportError } from '../../src/errors/TransportError.js';
 import { exchange } from '../../src/transport/exchange.js';
 import type { HttpReply, HttpSender } from '../../src/transport/http/types.js';
-import { BodyTooLargeError, readCapped } from '../../src/transport/readBody.js';
+import { BodyTooLargeError, readCapped } from '../../src/bounded/readBody.js';
 
 /** Chunks of `size` bytes, `count` of them, telling whether the reader gave up early. */
 function chunks(count: number, size: number) {

@@ -8,7 +8,7 @@ import {
 } from '../../generated/graphql.js';
 import type { SecretRedactor } from '../../security/SecretRedactor.js';
 import type { CallOptions } from '../../client/callOptions.js';
-import type { Execute } from '../../client/createExecutor.js';
+import type { Execute } from '../../executor/createExecutor.js';
 import { fixDeadline } from '../callDeadline.js';
 import {
   environmentExtensionsSchema,

@@ -7,7 +7,7 @@ import {
 } from '../../generated/graphql.js';
 import { sleep } from '../../retry/waitFor.js';
 import { deadlineOf, type CallOptions } from '../../client/callOptions.js';
-import type { Execute } from '../../client/createExecutor.js';
+import type { Execute } from '../../executor/createExecutor.js';
 import { fixDeadline } from '../callDeadline.js';
 import { executionRequestSchema } from '../payloads/execution.js';
 import { parseJsonField } from '../payloads/jsonField.js';

@@ -11,7 +11,7 @@ import {
 } from '../../generated/graphql.js';
 import type { SecretRedactor } from '../../security/SecretRedactor.js';
 import type { CallOptions } from '../../client/callOptions.js';
-import type { Execute } from '../../client/createExecutor.js';
+import type { Execute } from '../../executor/createExecutor.js';
 import { fixDeadline } from '../callDeadline.js';
 import { INPUT_LIMITS } from '../limits.js';
 import { oauthDetailsOf, oauthDetailsSchema, type OAuthConnectorDetails } from '../payloads/execution.js';

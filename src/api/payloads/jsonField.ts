@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { SpacesError } from '../../errors/SpacesError.js';
-import { nestsDeeperThan } from '../../transport/readBody.js';
+import { nestsDeeperThan } from '../../bounded/readBody.js';
 
 /** Inner JSON nests no deeper than this (the answer around it is bounded by the client's limits already). */
 const MAX_INNER_DEPTH = 32;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BodyTooLargeError, readCapped } from '../../bounded/readBody.js';
 import type { Dialect } from '../../schema/dialects.js';
 import type { SpacesPlatform } from '../model/SpacesPlatform.js';
 import {
@@ -105,16 +106,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 }
 
-class BodyTooLargeError extends Error {}
-
 async function toPlatformRequest(req: IncomingMessage): Promise<PlatformRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError('Request body too large');
-    chunks.push(chunk as Buffer);
-  }
+  // The SDK's one capped reader: a declared length over the limit is refused before reading.
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  const body = await readCapped(req, MAX_BODY_BYTES, Number.isFinite(declared) ? declared : undefined);
   const header = (name: string) => {
     const value = req.headers[name.toLowerCase()];
     return (Array.isArray(value) ? value[0] : value) ?? null;
@@ -123,7 +118,7 @@ async function toPlatformRequest(req: IncomingMessage): Promise<PlatformRequest>
     method: req.method ?? 'GET',
     url: req.url ?? '/',
     headers: { get: header },
-    body: Buffer.concat(chunks).toString('utf8'),
+    body,
   };
 }
 

@@ -1,4 +1,4 @@
-import { chunksOf } from '../readBody.js';
+import { chunksOf } from '../../bounded/readBody.js';
 import type { HttpSender } from './types.js';
 
 /** Sends over a fetch implementation (looked up per call by the caller's function, so mocks apply). */

@@ -4,7 +4,7 @@ import { fromGraphQLErrors, fromTransportFailure } from '../errors/toSpacesError
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { shorten } from '../text/printable.js';
 import type { RequestMeta } from '../transport/requestMeta.js';
-import { deadlineOf, type CallOptions, type ExecuteArguments, type OperationExecutor } from './callOptions.js';
+import { deadlineOf, type CallOptions, type ExecuteArguments, type OperationExecutor } from '../client/callOptions.js';
 import { shapeMismatch } from './checkShape.js';
 import { describeOperation } from './describeOperation.js';
 import type { OperationSender } from './dialectStep.js';
