@@ -77,18 +77,22 @@ export async function* chunksOf(stream: ReadableStream<Uint8Array> | null): Asyn
 }
 
 /**
- * Whether a parsed JSON value nests deeper than `maxDepth` objects and arrays. Iterative, so a
- * hostile answer nested 100 000 deep cannot overflow the stack here (or later, when it is shown).
+ * Whether a parsed JSON value nests deeper than `maxDepth` objects and arrays. The walk goes no
+ * deeper than `maxDepth` + 1 frames, so a hostile answer nested 100 000 deep cannot overflow the
+ * stack here (or later, when it is shown); it allocates nothing, as it runs on every answer.
  */
 export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth >= maxDepth) return true;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-    }
+  return deeper(value, 0, maxDepth);
+}
+
+function deeper(value: unknown, depth: number, maxDepth: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= maxDepth) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (deeper(value[i], depth + 1, maxDepth)) return true;
+    return false;
   }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (deeper(record[key], depth + 1, maxDepth)) return true;
   return false;
 }

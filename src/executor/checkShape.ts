@@ -18,13 +18,70 @@ type Definition = { kind: string; name?: { value: string }; selectionSet?: Selec
  * AST (plain objects), so the SDK entry needs no `graphql` package.
  */
 export function shapeMismatch(document: TypedDocumentNode<unknown, never>, data: unknown): string | undefined {
+  const shape = shapeOf(document);
+  if (!shape) return undefined;
+  // Answers fit nearly always: a walk that builds no path first, the one that names the place on a miss.
+  if (objectFits(shape.operation, data, shape.fragments, false)) return undefined;
+  return objectMismatch(shape.operation, data, 'data', shape.fragments, false);
+}
+
+interface Shape {
+  operation: SelectionSet;
+  fragments: Map<string, SelectionSet>;
+}
+
+// A document's operation and fragments never change: read once per document.
+const shapes = new WeakMap<object, Shape | null>();
+
+function shapeOf(document: TypedDocumentNode<unknown, never>): Shape | null {
+  const known = shapes.get(document);
+  if (known !== undefined) return known;
   const definitions = document.definitions as unknown as readonly Definition[];
   const fragments = new Map(
     definitions.filter((d) => d.kind === 'FragmentDefinition').map((d) => [d.name!.value, d.selectionSet!]),
   );
-  const operation = definitions.find((d) => d.kind === 'OperationDefinition');
-  if (!operation?.selectionSet) return undefined;
-  return objectMismatch(operation.selectionSet, data, 'data', fragments, false);
+  const operation = definitions.find((d) => d.kind === 'OperationDefinition')?.selectionSet;
+  const shape = operation ? { operation, fragments } : null;
+  shapes.set(document, shape);
+  return shape;
+}
+
+/** {@link objectMismatch} as a yes or no, allocating nothing. */
+function objectFits(
+  set: SelectionSet,
+  value: unknown,
+  fragments: Map<string, SelectionSet>,
+  optional: boolean,
+): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  for (const selection of set.selections) {
+    if (selection.kind === 'InlineFragment' && selection.selectionSet) {
+      const inner = optional || selection.typeCondition !== undefined;
+      if (!objectFits(selection.selectionSet, value, fragments, inner)) return false;
+    } else if (selection.kind === 'FragmentSpread') {
+      const spread = fragments.get(selection.name!.value);
+      if (spread && !objectFits(spread, value, fragments, true)) return false;
+    } else if (selection.kind === 'Field') {
+      const key = selection.alias?.value ?? selection.name!.value;
+      if (!(key in record)) {
+        if (optional) continue;
+        return false;
+      }
+      if (!fieldFits(selection.selectionSet, record[key], fragments)) return false;
+    }
+  }
+  return true;
+}
+
+function fieldFits(set: SelectionSet | undefined, value: unknown, fragments: Map<string, SelectionSet>): boolean {
+  if (value === null) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!fieldFits(set, value[i], fragments)) return false;
+    return true;
+  }
+  if (set) return objectFits(set, value, fragments, false);
+  return typeof value !== 'object';
 }
 
 function objectMismatch(

@@ -22,15 +22,15 @@ export function requestMeta(
   options: CallOptions | undefined,
   withoutCredentials = false,
 ): RequestMeta {
+  const meta: RequestMeta = { kind, operationName };
+  if (options === undefined) return withoutCredentials ? { kind, operationName, withoutCredentials } : meta;
   const deadline = deadlineOf(options);
-  return {
-    kind,
-    operationName,
-    ...(options?.signal && { signal: options.signal }),
-    ...(deadline !== undefined && { deadline }),
-    ...(options?.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
-    ...(withoutCredentials && { withoutCredentials }),
-  };
+  // Set one by one rather than spread: this runs on every call.
+  if (options.signal) meta.signal = options.signal;
+  if (deadline !== undefined) meta.deadline = deadline;
+  if (options.maxAttempts !== undefined) meta.maxAttempts = options.maxAttempts;
+  if (withoutCredentials) meta.withoutCredentials = withoutCredentials;
+  return meta;
 }
 
 /**

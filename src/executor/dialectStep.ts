@@ -22,6 +22,7 @@ export type OperationSender = (
 
 /** Root field as the document names it -> the published name to send instead. */
 type Renames = ReadonlyMap<string, string>;
+const NO_RENAMES: Renames = new Map();
 
 // A field node as far as renaming needs it (the AST types of urql and graphql-js differ in detail).
 interface FieldNode {
@@ -59,9 +60,15 @@ export function createOperationSender(
       );
     const fields = rootFields(document);
     const known = learnt.get(url);
-    const renames = new Map([...(known ?? [])].filter(([field]) => fields.includes(field)));
+    // Most endpoints answer to every name as written: no renames, nothing to build.
+    const renames: Renames =
+      known === undefined || known.size === 0
+        ? NO_RENAMES
+        : new Map([...known].filter(([field]) => fields.includes(field)));
     const answer = await post(renames);
-    if (meta.kind !== 'query') return answer;
+    const { data, errors } = answer.payload;
+    // Only a query refused whole (errors and no data) may have been refused for a root field's name.
+    if (meta.kind !== 'query' || (data !== undefined && data !== null) || !Array.isArray(errors)) return answer;
     const sent = (field: string) => renames.get(field) ?? field;
     const refused = refusedRootField(answer.payload, fields.map(sent));
     const field = fields.find((f) => sent(f) === refused);

@@ -33,12 +33,9 @@ export async function obtainToken(
   request: TokenRequest,
 ): Promise<string> {
   const { rejectedToken, signal, deadline } = request;
-  const options = {
-    forceRefresh: rejectedToken !== undefined,
-    ...(rejectedToken !== undefined && { rejectedToken }),
-    ...(signal && { signal }),
-    deadline,
-  };
+  const options: Parameters<TokenSource>[0] = { forceRefresh: rejectedToken !== undefined, deadline };
+  if (rejectedToken !== undefined) options.rejectedToken = rejectedToken;
+  if (signal) options.signal = signal;
   let value: unknown;
   try {
     const given = getToken(options);

@@ -28,10 +28,14 @@ export function classifyAttempt(outcome: Outcome, repeatable: boolean): Verdict 
     return { retry: true, reason: 'HTTP 429', retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
   if (status >= 500)
     return { retry: repeatable, reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
-  const codes = (payload?.errors ?? []).map((e) => codeOfGraphQLError(e));
-  if (codes.includes('GENERIC_SYSTEM_ERROR')) return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
-  return { retry: false, reason: `HTTP ${status}`, success: status < 400 };
+  const errors = payload?.errors;
+  if (errors?.some((e) => codeOfGraphQLError(e) === 'GENERIC_SYSTEM_ERROR'))
+    return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
+  return status === 200 ? SUCCEEDED : { retry: false, reason: `HTTP ${status}`, success: status < 400 };
 }
+
+// The verdict on most answers, shared (verdicts are read, never changed).
+const SUCCEEDED: Verdict = Object.freeze({ retry: false, reason: 'HTTP 200', success: true });
 
 function classifyFailure(error: unknown, repeatable: boolean): Verdict {
   if (!(error instanceof TransportError)) return { retry: false, reason: 'final' };

@@ -3,9 +3,9 @@ import { TransportError } from '../errors/TransportError.js';
 import { RetryBudget } from '../retry/budget.js';
 import type { Release, RequestPacer, TurnOutcome } from '../retry/pacer.js';
 import { parseRetryAfter, type RetryOptions } from '../retry/policy.js';
-import { retryLoop } from '../retry/retryLoop.js';
+import { retryLoop, type RetryLoop } from '../retry/retryLoop.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
-import { obtainToken, type TokenSource } from './authorize.js';
+import { obtainToken, type TokenRequest, type TokenSource } from './authorize.js';
 import { classifyAttempt, type Outcome } from './classify.js';
 import type { TransportLogger } from './events.js';
 import type { HttpSender } from './http/types.js';
@@ -95,11 +95,14 @@ export function createTransport(options: TransportOptions): Transport {
     attempt: number,
   ): Promise<Outcome<Answer>> {
     if (meta.withoutCredentials) return attemptOnce(request, meta, attempt, undefined);
-    const tokenRequest = (rejectedToken?: string) => ({
-      ...(rejectedToken !== undefined && { rejectedToken }),
-      ...(meta.signal && { signal: meta.signal }),
-      deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.attemptTimeoutMs),
-    });
+    const tokenRequest = (rejectedToken?: string): TokenRequest => {
+      const request: TokenRequest = {
+        deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.attemptTimeoutMs),
+      };
+      if (rejectedToken !== undefined) request.rejectedToken = rejectedToken;
+      if (meta.signal) request.signal = meta.signal;
+      return request;
+    };
     try {
       const bearer = await obtainToken(options.getToken, redactor, tokenRequest());
       const outcome = await attemptOnce(request, meta, attempt, bearer);
@@ -125,16 +128,13 @@ export function createTransport(options: TransportOptions): Transport {
       );
     }
     const repeatable = isRepeatable(meta.kind, meta.operationName);
-    const outcome = await retryLoop<Outcome<Answer>>({
+    const loop: RetryLoop<Outcome<Answer>> = {
       attempt: (n) => attemptWithAuth(request, meta, n),
       classify: (attempted) => classifyAttempt(attempted, repeatable),
       policy: retry,
       budget,
-      ...(meta.maxAttempts !== undefined && { maxAttempts: meta.maxAttempts }),
-      ...(meta.signal && { signal: meta.signal }),
-      ...(meta.deadline !== undefined && { deadline: meta.deadline }),
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
-      abortError: () => new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted'),
+      abortError,
       onRetry: ({ attempt, delayMs, reason }) =>
         logger?.({
           type: 'retry',
@@ -144,13 +144,20 @@ export function createTransport(options: TransportOptions): Transport {
           reason,
           ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
         }),
-      ...(options.random && { random: options.random }),
-    });
+    };
+    // Set one by one rather than spread: this runs on every call.
+    if (meta.maxAttempts !== undefined) loop.maxAttempts = meta.maxAttempts;
+    if (meta.signal) loop.signal = meta.signal;
+    if (meta.deadline !== undefined) loop.deadline = meta.deadline;
+    if (options.random) loop.random = options.random;
+    const outcome = await retryLoop(loop);
     return settle(outcome);
   }
 
   return { send, close: () => options.sender.close() };
 }
+
+const abortError = () => new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
 
 /** The last attempt's answer, or its typed error; a failed status without GraphQL errors is an error. */
 function settle(outcome: Outcome<Answer>): Answer {
@@ -167,5 +174,8 @@ function settle(outcome: Outcome<Answer>): Answer {
 }
 
 function isUnauthorized(answer: Answer): boolean {
-  return answer.status === 401 || (answer.payload.errors ?? []).some((e) => codeOfGraphQLError(e) === 'UNAUTHORIZED');
+  const { errors } = answer.payload;
+  return (
+    answer.status === 401 || (errors !== undefined && errors.some((e) => codeOfGraphQLError(e) === 'UNAUTHORIZED'))
+  );
 }

@@ -2,7 +2,7 @@ import { TransportError } from '../errors/TransportError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { snippetOf } from './diagnostics.js';
 import type { TransportLogger } from './events.js';
-import { exchange } from './exchange.js';
+import { exchange, type ExchangeOptions } from './exchange.js';
 import type { HeaderReader, HttpSender } from './http/types.js';
 import { nestsDeeperThan } from '../bounded/readBody.js';
 import type { RequestMeta } from './requestMeta.js';
@@ -46,7 +46,8 @@ export async function sendAttempt(
   attempt: number,
   context: AttemptContext,
 ): Promise<Answer> {
-  const { redactor, maxResponseBytes, maxResponseDepth, logger } = context;
+  const { maxResponseDepth, logger } = context;
+  const options = exchangeOptionsOf(context);
   const reply = await exchange(
     context.sender,
     { url: request.url, method: 'POST', headers: request.headers, body: request.body },
@@ -54,16 +55,9 @@ export async function sendAttempt(
       deadline: Math.min(Date.now() + context.attemptTimeoutMs, meta.deadline ?? Infinity),
       signal: meta.signal,
     },
-    {
-      maxBytes: maxResponseBytes,
-      tooLargeMessage:
-        `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there. ` +
-        'A large account can raise the limit: the client option maxResponseBytes, the CLI’s --max-response-mb',
-      redact: (text) => redactor.redact(text),
-      ...(logger && { log: { logger, operationName: meta.operationName, attempt } }),
-    },
+    logger ? { ...options, log: { logger, operationName: meta.operationName, attempt } } : options,
   );
-  const { status, text } = reply;
+  const { status, statusText, headers, text } = reply;
   const parsed = parseJson(text);
   if (parsed !== undefined && nestsDeeperThan(parsed, maxResponseDepth)) {
     throw new TransportError(
@@ -74,9 +68,9 @@ export async function sendAttempt(
   }
   const payload = asGraphQLBody(parsed);
   // A 429 is a refusal whatever its body says; the retry loop reads its Retry-After.
-  if (!payload && status === 429) return { ...reply, payload: {} };
+  if (!payload && status === 429) return { status, statusText, headers, text, payload: {} };
   if (!payload) {
-    const snippet = redactor.redact(snippetOf(text));
+    const snippet = context.redactor.redact(snippetOf(text));
     // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
     const refused = status >= 400 && status < 500;
     throw new TransportError(
@@ -85,11 +79,29 @@ export async function sendAttempt(
       { status, bodySnippet: snippet },
     );
   }
-  return { ...reply, payload };
+  return { status, statusText, headers, text, payload };
 }
 
+// The exchange options that are the same for every attempt of a client: built once, not per call.
+const exchangeOptions = new WeakMap<AttemptContext, ExchangeOptions>();
+
+function exchangeOptionsOf(context: AttemptContext): ExchangeOptions {
+  let options = exchangeOptions.get(context);
+  if (options) return options;
+  const { redactor, maxResponseBytes } = context;
+  options = {
+    maxBytes: maxResponseBytes,
+    tooLargeMessage:
+      `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there. ` +
+      'A large account can raise the limit: the client option maxResponseBytes, the CLI’s --max-response-mb',
+    redact: (text) => redactor.redact(text),
+  };
+  exchangeOptions.set(context, options);
+  return options;
+}
+
+/** The parsed answer, or undefined when it is empty or not JSON (JSON.parse refuses a blank text too). */
 function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
