@@ -1,12 +1,34 @@
-// Bundles the CLI's start-up path (dist/cli/main.js and what it imports statically, commander
-// included) into one file in place. Loading commander's CommonJS files one by one through Node's
+// Bundles the launcher (dist/cli/main.js) and the CLI's start-up path (dist/cli/start.js and what it
+// imports statically, commander included) each into one file in place, and writes the help the
+// launcher prints (dist/cli/help.txt). Loading commander's CommonJS files one by one through Node's
 // loader was most of `boomi-spaces --help`'s start-up; every command's own code stays in its
 // separate files, loaded by dynamic import when the command runs.
-import { chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const launcher = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const entry = new URL('../dist/cli/start.js', import.meta.url).pathname;
+// The launcher prints --help without loading the CLI: its own small imports in one file.
+await build({
+  entryPoints: [launcher],
+  outfile: launcher,
+  allowOverwrite: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'cli-stays-apart',
+      setup(builder) {
+        builder.onResolve({ filter: /^\.\/start\.js$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    },
+  ],
+});
 await build({
   entryPoints: [entry],
   outfile: entry,
@@ -39,7 +61,7 @@ await build({
       name: 'commands-load-lazily',
       setup(builder) {
         // A command file under dist/cli/cmd/ imports `../commands/x.js`: once bundled into
-        // dist/cli/main.js, the path must start from there.
+        // dist/cli/start.js, the path must start from there.
         builder.onResolve({ filter: /.*/ }, (args) => {
           if (args.kind !== 'dynamic-import') return undefined;
           if (!args.path.startsWith('.')) return { path: args.path, external: true };
@@ -50,4 +72,7 @@ await build({
     },
   ],
 });
-chmodSync(entry, 0o755);
+chmodSync(launcher, 0o755);
+// The help as the CLI itself prints it where stdout is no terminal (80 columns), for the launcher.
+const help = execFileSync(process.execPath, [entry, '--help'], { encoding: 'utf8' });
+writeFileSync(new URL('../dist/cli/help.txt', import.meta.url), help);

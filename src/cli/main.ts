@@ -1,21 +1,28 @@
 #!/usr/bin/env node
-// The boomi-spaces CLI: `runCli` with the process's streams, environment and signals. Only commander
-// and the command tree load at start-up (scripts/bundle-cli.mjs bundles them into this file): each
-// command imports the SDK, the simulator or the table renderer when it runs, so `--help` stays fast.
+// The boomi-spaces launcher. `boomi-spaces --help` prints the help the build wrote (dist/cli/help.txt,
+// made by the CLI itself at 80 columns) when the CLI would print the same text, that is when stdout
+// is no terminal or one 80 columns wide: no commander, no command tree to load. Anything else loads
+// the CLI (start.ts).
+import { readFileSync } from 'node:fs';
 import { endQuietlyOnBrokenPipe } from './output.js';
-import { runCli } from './runCli.js';
 
-// `boomi-spaces instances | head -2`: a reader that stops early ends the CLI quietly, exit 141.
-endQuietlyOnBrokenPipe(process.stdout);
-endQuietlyOnBrokenPipe(process.stderr);
+const HELP_WIDTH = 80;
 
-void runCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  signals: process,
-}).then((code) => {
-  process.exitCode = code;
-});
+const args = process.argv.slice(2);
+const asksHelp = args.length === 1 && (args[0] === '--help' || args[0] === '-h');
+const help = asksHelp && (!process.stdout.isTTY || process.stdout.columns === HELP_WIDTH) ? builtHelp() : undefined;
+if (help === undefined) {
+  void import('./start.js');
+} else {
+  endQuietlyOnBrokenPipe(process.stdout);
+  process.stdout.write(help);
+}
+
+/** The help the build wrote, or undefined where there is none (running from source). */
+function builtHelp(): string | undefined {
+  try {
+    return readFileSync(new URL('help.txt', import.meta.url), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
