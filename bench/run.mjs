@@ -1,5 +1,6 @@
 // npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults,soak,pacing]
 // Needs a build (npm run build). The full run takes about a minute; --smoke runs each once, tiny.
+import { loadavg } from 'node:os';
 import { auth } from './auth.mjs';
 import { cliStart } from './cliStart.mjs';
 import { fmt, machine } from './lib/stats.mjs';
@@ -23,7 +24,7 @@ const log = (line = '') => {
   if (!json) process.stdout.write(`${line}\n`);
 };
 
-const report = { machine: machine(), date: new Date().toISOString(), smoke };
+const report = { machine: machine(), date: new Date().toISOString(), smoke, loadAtStart: loadavg() };
 log(
   `boomi-spaces benchmarks${smoke ? ' (smoke)' : ''}: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}`,
 );
@@ -139,5 +140,33 @@ if (wanted('pacing')) {
       `  ${name.padEnd(22)} ${run.answers429} answers 429, ${run.failed} failed, ${run.instances} instances, ${fmt(run.seconds, 1)} s`,
     );
   }
+}
+// Issue 21's speed figures, from this one run.
+if (report.overhead || report.cliStart) {
+  const c16 = report.overhead?.results.c16;
+  const ops = (name) => (c16 ? fmt(c16[name].median, 0) : '-');
+  const met = (ok) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
+  const { undiciRatio, cliStartRatio } = report;
+  const graphqlRequestRatio = report.overhead?.graphqlRequestRatio;
+  report.issue21 = { undiciRatio, graphqlRequestRatio, cliStartRatio, loadAverage: loadavg() };
+  log('\nIssue 21 figures (this run)');
+  if (c16) {
+    log(
+      `  getSpace at concurrency 16: SDK ${ops('boomi-spaces')}, raw undici.request ${ops('raw undici.request')}, graphql-request ${ops('graphql-request')} ops/s`,
+    );
+    log(`  SDK ÷ raw undici.request = ${fmt(undiciRatio, 2)}   target ≥ 0.85 ${met(undiciRatio >= 0.85)}`);
+    log(`  SDK ÷ graphql-request    = ${fmt(graphqlRequestRatio, 2)}   target ≥ 3 ${met(graphqlRequestRatio >= 3)}`);
+  }
+  if (report.cliStart) {
+    const r = report.cliStart.results;
+    log(
+      `  boomi-spaces --help ${fmt(r['boomi-spaces --help'].median, 1)} ms ÷ node -e 0 ${fmt(r['node -e 0'].median, 1)} ms = ${fmt(cliStartRatio, 2)}   target ≤ 1.2 ${met(cliStartRatio <= 1.2)}`,
+    );
+  }
+  log(
+    `  load average at the start ${report.loadAtStart.map((l) => fmt(l, 1)).join(' ')}, at the end ${loadavg()
+      .map((l) => fmt(l, 1))
+      .join(' ')}`,
+  );
 }
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
