@@ -1,7 +1,7 @@
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { SpacesError } from '../errors/SpacesError.js';
 import { applyChanges, type ChangeResult } from './applyChanges.js';
-import { applyLifecycle } from './applyLifecycle.js';
+import { applySettings } from './applySettings.js';
 import type { Change } from './changes.js';
 import type { ParsedPlan } from './planFile.js';
 import { planChanges, type PlanChangesOptions, type PlannedChanges } from './planChanges.js';
@@ -87,7 +87,7 @@ export async function applyPlan(
   const installed = new Map<number, string>();
   for (const r of results)
     if (r.ok && r.change.action === 'install' && r.instanceId) installed.set(r.change.entry.index, r.instanceId);
-  await applyLifecycle(
+  await applySettings(
     client,
     planned.entries,
     (entry) => planned.existing.get(entry.index) ?? installed.get(entry.index),

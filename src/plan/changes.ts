@@ -1,7 +1,7 @@
 import { printable, quote, shorten } from '../text/printable.js';
 import { naturalKeyOf } from '../api/naturalKey.js';
 import type { IntegrationPackInstance } from '../api/types.js';
-import { UNREAD, type ConfigureChange, type ScheduleChange } from './lifecycle.js';
+import { UNREAD, type ConfigureChange, type ScheduleChange } from './settingsPlan.js';
 import type { AccountView, ResolvedEntry } from './resolvePlan.js';
 
 /** One thing `apply` does. */

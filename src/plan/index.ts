@@ -43,5 +43,5 @@ export {
   type PlanTotals,
 } from './result.js';
 export type { Change } from './changes.js';
-export type { ConfigureChange, ScheduleChange } from './lifecycle.js';
+export type { ConfigureChange, ScheduleChange } from './settingsPlan.js';
 export type { ResolvedEntry, WantedExtensions } from './resolvePlan.js';

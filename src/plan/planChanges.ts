@@ -5,7 +5,7 @@ import { SpacesError } from '../errors/SpacesError.js';
 import { DEFAULT_RETRY } from '../retry/policy.js';
 import { quote } from '../text/printable.js';
 import { computeChanges, describeChange, type Change } from './changes.js';
-import { planLifecycle } from './lifecycle.js';
+import { planSettings } from './settingsPlan.js';
 import { PlanError, type ParsedPlan } from './planFile.js';
 import { hidden, itemOf, totalsOf, type PlanItem, type PlanResult } from './result.js';
 import { checkPlanVariables, resolvePlan, type AccountView, type ResolvedEntry } from './resolvePlan.js';
@@ -96,14 +96,14 @@ export async function planChanges(
     const id = byKey.get(naturalKeyOf({ integrationPackId: entry.pack.id, integrationPackOverrideName: entry.name }));
     if (id !== undefined) existing.set(entry.index, id);
   }
-  const lifecycle = await planLifecycle(
+  const settings = await planSettings(
     client,
     entries,
     (entry) => existing.get(entry.index),
     rotateSecrets ? 'always' : 'when-unset',
     call,
   );
-  const changes = [...computeChanges(entries, view, { prune }), ...lifecycle];
+  const changes = [...computeChanges(entries, view, { prune }), ...settings];
   const items: PlanItem[] = [
     ...entries.flatMap((entry) => {
       const instanceId = existing.get(entry.index);

@@ -7,7 +7,7 @@ import { CliUsageError } from '../../src/cli/CliUsageError.js';
 import { resolveEnvironment, resolveProcess } from '../../src/cli/resolve.js';
 import type { SpacesClient } from '../../src/client/createSpacesClient.js';
 import { SpacesInputError } from '../../src/errors/SpacesError.js';
-import { lookupProcess } from '../../src/plan/lifecycle.js';
+import { lookupProcess } from '../../src/plan/settingsPlan.js';
 
 const items = [
   { id: 'env-1', name: 'Production' },

@@ -214,7 +214,7 @@ async function planEntry(
  * The configure and schedule changes of the entries: for existing instances read and compared (only
  * what differs), for instances still to install or environments still to attach shown as asked.
  */
-export async function planLifecycle(
+export async function planSettings(
   client: SpacesClient,
   entries: readonly ResolvedEntry[],
   instanceIdOf: (entry: ResolvedEntry) => string | undefined,

@@ -11,16 +11,16 @@ import {
   unreadSettings,
   type ConfigureChange,
   type ScheduleChange,
-} from './lifecycle.js';
+} from './settingsPlan.js';
 import { PlanError } from './planFile.js';
 import type { ResolvedEntry, WantedExtensions } from './resolvePlan.js';
 
-/** What became of one lifecycle change in `applyLifecycle`. */
-type LifecycleResult =
+/** What became of one settings or schedule change in `applySettings`. */
+type SettingsResult =
   | { change: ConfigureChange | ScheduleChange; ok: true }
   | { change: ConfigureChange | ScheduleChange; ok: false; error: unknown };
 
-type Settle = (result: LifecycleResult) => void;
+type Settle = (result: SettingsResult) => void;
 
 /** One instance's settings in one environment, read and checked, not yet sent. */
 interface Checked {
@@ -38,7 +38,7 @@ interface Checked {
  * the file and line). Secrets already set are left alone unless `secrets` is `always`
  * (--rotate-secrets). Any other failure is reported per change and does not stop the others.
  */
-export async function applyLifecycle(
+export async function applySettings(
   client: SpacesClient,
   entries: readonly ResolvedEntry[],
   instanceIdOf: (entry: ResolvedEntry) => string | undefined,
