@@ -72,7 +72,7 @@ export function createTransport(options: TransportOptions): Transport {
               'the call’s deadline comes before its turn under the rate limit',
             ),
       );
-      const answer = await sendAttempt({ ...request, headers }, meta, attempt, options);
+      const answer = await sendAttempt(request, meta, attempt, options, headers);
       // The rate adapts to the server's limiter: down on its 429, slowly up while it lets requests through.
       turn = answer.status === 429 ? 'limited' : answer.status < 500 ? 'passed' : undefined;
       // The platform's limiter refused: everyone of this client waits, not only this call (unless the

@@ -38,26 +38,28 @@ export interface AttemptContext {
 
 /**
  * One GraphQL attempt through the pipeline (`exchange`), within the attempt's timeout and the call's
- * deadline. Everything that is not a GraphQL response becomes a typed TransportError.
+ * deadline; `headers` (the request's, with this attempt's credential) replace the request's.
+ * Everything that is not a GraphQL response becomes a typed TransportError.
  */
 export async function sendAttempt(
   request: GraphQLRequest,
   meta: RequestMeta,
   attempt: number,
   context: AttemptContext,
+  headers: Record<string, string> = request.headers,
 ): Promise<Answer> {
   const { maxResponseDepth, logger } = context;
   const options = exchangeOptionsOf(context);
   const reply = await exchange(
     context.sender,
-    { url: request.url, method: 'POST', headers: request.headers, body: request.body },
+    { url: request.url, method: 'POST', headers, body: request.body },
     {
       deadline: Math.min(Date.now() + context.attemptTimeoutMs, meta.deadline ?? Infinity),
       signal: meta.signal,
     },
     logger ? { ...options, log: { logger, operationName: meta.operationName, attempt } } : options,
   );
-  const { status, statusText, headers, text } = reply;
+  const { status, statusText, text } = reply;
   const parsed = parseJson(text);
   if (parsed !== undefined && nestsDeeperThan(parsed, maxResponseDepth)) {
     throw new TransportError(
@@ -68,7 +70,7 @@ export async function sendAttempt(
   }
   const payload = asGraphQLBody(parsed);
   // A 429 is a refusal whatever its body says; the retry loop reads its Retry-After.
-  if (!payload && status === 429) return { status, statusText, headers, text, payload: {} };
+  if (!payload && status === 429) return { status, statusText, headers: reply.headers, text, payload: {} };
   if (!payload) {
     const snippet = context.redactor.redact(snippetOf(text));
     // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
@@ -79,7 +81,7 @@ export async function sendAttempt(
       { status, bodySnippet: snippet },
     );
   }
-  return { status, statusText, headers, text, payload };
+  return { status, statusText, headers: reply.headers, text, payload };
 }
 
 // The exchange options that are the same for every attempt of a client: built once, not per call.
