@@ -16,7 +16,9 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** `\x1b` up to U+00FF, `\u200b` in the rest of the BMP, `\u{e0001}` beyond it (a JavaScript escape each). */
 function escapeCodePoint(code: number): string {
+  // Stryker disable next-line EqualityOperator: U+00FF (ÿ) is printable, so it never reaches here
   if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  // Stryker disable next-line EqualityOperator: U+FFFF is no control or invisible character, so it never reaches here
   if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, '0')}`;
   return `\\u{${code.toString(16)}}`;
 }

@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
 import { OPERATION_FACTS } from '../../src/generated/operationFacts.js';
-import { codegen, scratchProjects } from './scratchProject.js';
 
 interface Facts {
   kind: string;
@@ -16,7 +18,7 @@ interface Facts {
 const { readOperationFacts } = createRequire(import.meta.url)('../../codegen/facts.cjs') as {
   readOperationFacts: (documents: unknown[]) => Map<string, Facts>;
 };
-const scratchProject = scratchProjects();
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** codegen's view of some operation files (no such path on disk, so their text is read from rawSDL). */
 const files = (sources: Record<string, string>) =>
@@ -96,16 +98,38 @@ describe('the facts operations declare in their `# @…` lines', () => {
 });
 
 describe('adding a read-only operation', () => {
+  // Both scenarios in one codegen process: an operation file each, in folders beside the repository's.
+  let runs: Array<{ files?: Record<string, string>; error?: string }>;
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'boomi-spaces-codegen-'));
+    const glob = (scenario: string, file: string, text: string) => {
+      mkdirSync(join(dir, scenario, 'operations'), { recursive: true });
+      writeFileSync(join(dir, scenario, 'operations', file), text);
+      return join(dir, scenario, 'operations/*.graphql');
+    };
+    const globs = [
+      glob(
+        'read',
+        'listSpaceNames.graphql',
+        '# The names of the Spaces.\nquery listSpaceNames { spaces { id name } }\n',
+      ),
+      glob('write', 'renameThing.graphql', 'mutation renameThing($id: ID!) { spaceDelete(id: $id) }\n'),
+    ];
+    try {
+      // Under NODE_ENV=test (jest's) codegen's task list leaves out why a task failed.
+      const { NODE_ENV: _test, ...env } = process.env;
+      const script = fileURLToPath(new URL('generateInMemory.mjs', import.meta.url));
+      const out = execFileSync(process.execPath, [script, JSON.stringify(globs)], { cwd: root, encoding: 'utf8', env });
+      runs = JSON.parse(out) as typeof runs;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('needs only its file: codegen gives it a typed function, a hook and its facts', () => {
-    const dir = scratchProject();
-    writeFileSync(
-      join(dir, 'operations/listSpaceNames.graphql'),
-      '# The names of the Spaces.\nquery listSpaceNames { spaces { id name } }\n',
-    );
-    const run = codegen(dir, 'generate');
-    expect(run.stderr).not.toMatch(/FAILED/);
-    expect(run.status).toBe(0);
-    const generated = (file: string) => readFileSync(join(dir, 'src/generated', file), 'utf8');
+    const run = runs[0] ?? {};
+    expect(run.error).toBeUndefined();
+    const generated = (file: string) => run.files?.[`src/generated/${file}`] ?? '';
     expect(generated('operationFacts.ts')).toContain(
       "listSpaceNames: { kind: 'query', idempotent: true, needsSpaceGuid: false, refreshes: [] },",
     );
@@ -118,15 +142,8 @@ describe('adding a read-only operation', () => {
   });
 
   it('while a mutation without `# @refreshes` stops codegen, naming its file', () => {
-    const dir = scratchProject();
-    writeFileSync(
-      join(dir, 'operations/renameThing.graphql'),
-      'mutation renameThing($id: ID!) { spaceDelete(id: $id) }\n',
-    );
-    const run = codegen(dir, 'generate');
-    expect(run.status).not.toBe(0);
-    expect(run.stdout + run.stderr).toContain(
-      'operations/renameThing.graphql: mutation renameThing declares no `# @refreshes` line',
-    );
+    const run = runs[1] ?? {};
+    expect(run.files).toBeUndefined();
+    expect(run.error).toContain('operations/renameThing.graphql: mutation renameThing declares no `# @refreshes` line');
   });
 });

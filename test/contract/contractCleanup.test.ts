@@ -145,9 +145,14 @@ describe('boomi-spaces contract check --allow-writes and Ctrl+C (the built CLI)'
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await seen;
+    // A CLI that ends before making the Space (no dist/, a crash) fails the test now, with its stderr,
+    // instead of leaving it waiting for the hang guard.
+    const early = await Promise.race([seen.then(() => null), closed.then((exit) => ({ exit, stderr }))]);
+    expect(early).toBeNull();
     expect(spaceNames()).toContain(NAME);
     child.kill('SIGINT');
     const code = await closed;
