@@ -38,7 +38,13 @@ const LAYERS: Array<{ layer: Layer; paths: string[]; mayImport: Layer[]; holds: 
   },
   {
     layer: 'root',
-    paths: ['client/createSpacesClient.ts', 'client/options.ts', 'index.ts'],
+    paths: [
+      'client/createSpacesClient.ts',
+      'client/createSpacesCore.ts',
+      'client/options.ts',
+      'index.ts',
+      'functions/',
+    ],
     mayImport: ['leaf', 'transport', 'executor', 'api', 'root'],
     holds: 'the composition root (options, createSpacesClient) and the SDK entry',
   },
