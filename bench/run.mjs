@@ -94,6 +94,10 @@ if (wanted('size')) {
     `  ${r.bundleBytes} bytes, ${r.bundleGzipBytes} gzipped (target ≤ ${r.target.bundleGzipBytes}); graphql in the bundle: ${r.bundleHasGraphql}; packages: ${r.packages.join(', ')}`,
   );
   log(`  for browsers: ${r.browserBundleGzipBytes} gzipped; undici in either bundle: ${r.bundleHasUndici}`);
+  log(
+    `  browser apps: SpacesError alone ${r.spacesErrorOnlyGzipBytes} gzipped (target ≤ ${r.target.spacesErrorOnlyGzipBytes}); ` +
+      `createSpacesCore + getSpace + installIntegrationPack ${r.functionsAppGzipBytes} (target ≤ ${r.target.functionsAppGzipBytes})`,
+  );
 }
 if (wanted('tables')) {
   const r = await tables({ smoke });

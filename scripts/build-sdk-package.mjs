@@ -51,7 +51,7 @@ function closure(dir, entry, bare) {
 
 const bare = new Set();
 // The SDK's entry and its React hooks (React is an optional peer there, as in boomi-spaces).
-const entries = ['index', 'react/index'];
+const entries = ['index', 'functions/index', 'react/index'];
 const files = [
   ...new Set(
     entries.flatMap((entry) => [

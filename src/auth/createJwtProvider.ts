@@ -113,7 +113,7 @@ export function jwtProviderWithBudget(
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 60_000;
-  const basic = Buffer.from(`BOOMI_TOKEN.${username}:${apiToken}`).toString('base64');
+  const basic = base64OfText(`BOOMI_TOKEN.${username}:${apiToken}`);
   // Pinned, not added: JWTs rotate through the redactor's recent secrets, and must never push these out.
   redactor.pin(apiToken);
   redactor.pin(basic);
@@ -216,11 +216,27 @@ function required(value: unknown, field: string): string {
 /** The `exp` claim in epoch ms, read without verifying (the platform verifies). */
 function expiryOf(token: string): number | undefined {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    const payload = JSON.parse(textOfBase64Url(token.split('.')[1] ?? '')) as {
       exp?: unknown;
     };
     return typeof payload.exp === 'number' && Number.isFinite(payload.exp) ? payload.exp * 1000 : undefined;
   } catch {
     return undefined;
   }
+}
+
+// Portable base64 (btoa, atob, TextEncoder exist in Node, browsers and workers alike; Buffer does not).
+
+/** The base64 of a text's UTF-8 bytes. */
+function base64OfText(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** The text of base64url (or base64) UTF-8; throws on characters outside the alphabet. */
+function textOfBase64Url(encoded: string): string {
+  const base64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }

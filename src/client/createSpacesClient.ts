@@ -1,18 +1,13 @@
 import { Client } from '@urql/core';
+import { attachContext, contextOf, type SpacesCore } from '../api/context.js';
 import { createSpacesApi, type SpacesApi } from '../api/createSpacesApi.js';
-import { jwtProviderWithBudget } from '../auth/createJwtProvider.js';
-import { RetryBudget } from '../retry/budget.js';
-import { RequestPacer } from '../retry/pacer.js';
-import { SecretRedactor } from '../security/SecretRedactor.js';
-import { createTransport } from '../transport/createTransport.js';
-import { chooseSender } from '../transport/http/chooseSender.js';
-import { createExecutor, type Execute } from '../executor/createExecutor.js';
-import { createOperationSender } from '../executor/dialectStep.js';
+import type { Execute } from '../executor/createExecutor.js';
+import { buildCore } from './createSpacesCore.js';
 import { transportExchange } from '../executor/transportExchange.js';
-import { resolveOptions, type ResolvedOptions, type SpacesClientOptions } from './options.js';
+import type { SpacesClientOptions } from './options.js';
 
 /** A client of the Boomi Spaces API. */
-export interface SpacesClient extends SpacesApi {
+export interface SpacesClient extends SpacesApi, SpacesCore, AsyncDisposable {
   /**
    * Runs any typed document (from `boomi-spaces` or your own codegen) with the client's auth,
    * timeouts and errors. The variables argument disappears when the operation takes none.
@@ -27,7 +22,13 @@ export interface SpacesClient extends SpacesApi {
    * `await using client = createSpacesClient(…)` calls it too.
    */
   close(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
+}
+
+declare global {
+  // Empty, it merges with the standard library's AsyncDisposable where the consumer's \`lib\` has one
+  // (so \`await using\` works), and leaves the types compiling where it has none (ES2022 with DOM).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AsyncDisposable {}
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -50,34 +51,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * ```
  */
 export function createSpacesClient(options: SpacesClientOptions = {}): SpacesClient {
-  const resolved = resolveOptions(options);
-  if (resolved.deprecated) warnDeprecated(resolved.deprecated, resolved.logger);
-  const redactor = new SecretRedactor();
-  // One budget for the client's GraphQL requests and its JWT endpoint calls alike.
-  const budget = new RetryBudget(resolved.retry);
-  // One sender per client, chosen once: GraphQL and JWT requests alike go through it (its dispatcher).
-  const sender = chooseSender(resolved.http);
-  const getToken =
-    resolved.getToken ??
-    jwtProviderWithBudget(
-      { ...resolved.jwt!, retry: resolved.retry, ...(resolved.logger && { logger: resolved.logger }) },
-      budget,
-      redactor,
-      sender,
-    ).getToken;
-  const transport = createTransport({
-    sender,
-    getToken,
-    attemptTimeoutMs: resolved.attemptTimeoutMs,
-    redactor,
-    retry: resolved.retry,
-    budget,
-    ...(resolved.rateLimit && { pacer: new RequestPacer(resolved.rateLimit) }),
-    ...resolved.limits,
-    ...(resolved.logger && { logger: resolved.logger }),
-  });
-  // One sender for `execute` and urql alike, so both share what the dialect step learnt.
-  const send = createOperationSender(transport, resolved.endpoint, resolved.headers);
+  const { core, send, resolved } = buildCore(options);
   const urql = new Client({
     url: resolved.endpoint,
     exchanges: [transportExchange(send)],
@@ -86,36 +60,20 @@ export function createSpacesClient(options: SpacesClientOptions = {}): SpacesCli
     requestPolicy: 'network-only',
     fetchOptions: { headers: resolved.headers },
   });
-  const execute = createExecutor(send, redactor);
-  // The public catalog goes without credentials: no JWT is fetched for it, no Authorization header sent.
-  const executePublic = createExecutor(send, redactor, { withoutCredentials: true });
-  const client: SpacesClient = {
-    ...createSpacesApi(execute, {
-      maxSends: resolved.retry.maxAttempts,
-      // Never less patient than an ordinary query.
-      reconcileAttempts: Math.max(resolved.retry.maxAttempts, resolved.retry.reconcileAttempts),
-      redactor,
-      executePublic,
-    }),
-    execute,
+  const close = () => core.close();
+  const client = {
+    ...createSpacesApi(core),
+    execute: core.execute,
     urql,
     endpoint: resolved.endpoint,
-    close: () => transport.close(),
-    [Symbol.asyncDispose]: () => transport.close(),
-  };
+    close,
+    ...(typeof Symbol.asyncDispose === 'symbol' && { [Symbol.asyncDispose]: close }),
+  } as SpacesClient;
+  // The client is a core too: the functions of `boomi-spaces/functions` take it.
+  attachContext(client, contextOf(core));
   // The urql client holds no secret, but its dumps are long; show what identifies the client.
   const summary = () => `SpacesClient { endpoint: '${resolved.endpoint}' }`;
   Object.defineProperty(client, inspectSymbol, { value: summary, enumerable: false });
   Object.defineProperty(client, 'toJSON', { value: () => ({ endpoint: resolved.endpoint }), enumerable: false });
   return client;
-}
-
-let warnedWithoutLogger = false;
-
-/** Once per client through its logger; without one, once per process as a Node warning. */
-function warnDeprecated(message: string, logger: ResolvedOptions['logger']): void {
-  if (logger) return logger({ type: 'deprecation', message });
-  if (warnedWithoutLogger || typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
-  warnedWithoutLogger = true;
-  process.emitWarning(message, { type: 'DeprecationWarning', code: 'BOOMI_SPACES_TIMEOUT_MS' });
 }

@@ -2,6 +2,9 @@ import { redactDeep, redactShapes } from '../security/SecretRedactor.js';
 import { printable } from '../text/printable.js';
 import type { SpacesErrorCode } from './codes.js';
 
+// Registered, so every copy of the SDK loaded in one program shares it.
+const BRAND = Symbol.for('boomi-spaces.SpacesError');
+
 /** Text made inert where the error is made: credentials of a known shape blanked, control characters escaped. */
 const inert = (text: string) => printable(redactShapes(text));
 
@@ -51,6 +54,10 @@ export interface SpacesErrorDetails {
  */
 export class SpacesError extends Error {
   override name = 'SpacesError';
+  /** The registered brand `instanceof` checks: on the prototype, so no dump of an error shows it. */
+  get [BRAND](): true {
+    return true;
+  }
   /** A documented Boomi code, a code the server sent, or one of ours ({@link ClientErrorCode}). */
   readonly code: SpacesErrorCode;
   readonly status: number | undefined;
@@ -73,6 +80,16 @@ export class SpacesError extends Error {
     this.operationName = details.operationName === undefined ? undefined : printable(details.operationName);
     this.bodySnippet = details.bodySnippet === undefined ? undefined : inert(details.bodySnippet);
     this.mayHaveExecuted = details.mayHaveExecuted ?? false;
+  }
+
+  /**
+   * `instanceof SpacesError` holds for an error of any copy of the SDK (boomi-spaces and
+   * @boomi-spaces/sdk, their ESM and CommonJS builds): it checks a registered brand, not the copy.
+   * Subclasses check their own prototype as usual.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== SpacesError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
   }
 
   toJSON(): Record<string, unknown> {

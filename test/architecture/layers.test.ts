@@ -38,7 +38,7 @@ const LAYERS: Array<{ layer: Layer; paths: string[]; mayImport: Layer[]; holds: 
   },
   {
     layer: 'root',
-    paths: ['client/', 'index.ts'],
+    paths: ['client/', 'index.ts', 'functions/'],
     mayImport: ['leaf', 'transport', 'executor', 'api', 'root'],
     holds: 'the composition root (options, createSpacesClient) and the SDK entry',
   },

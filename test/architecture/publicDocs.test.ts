@@ -7,7 +7,13 @@ import { describe, expect, it } from '@jest/globals';
 import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRIES = ['src/index.ts', 'src/testing/index.ts', 'src/simulator/index.ts', 'src/react/index.ts'];
+const ENTRIES = [
+  'src/index.ts',
+  'src/functions/index.ts',
+  'src/testing/index.ts',
+  'src/simulator/index.ts',
+  'src/react/index.ts',
+];
 /**
  * Written by graphql-codegen's own plugins (operation results and variables, the schema's enums and
  * inputs): documented by the schema and operations/, not here. Our own plugins' output (the React

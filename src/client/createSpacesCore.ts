@@ -1,0 +1,101 @@
+import { attachContext, type SpacesCore } from '../api/context.js';
+import { jwtProviderWithBudget } from '../auth/createJwtProvider.js';
+import { RetryBudget } from '../retry/budget.js';
+import { RequestPacer } from '../retry/pacer.js';
+import { SecretRedactor } from '../security/SecretRedactor.js';
+import { createTransport } from '../transport/createTransport.js';
+import { chooseSender } from '../transport/http/chooseSender.js';
+import { createExecutor } from '../executor/createExecutor.js';
+import { createOperationSender, type OperationSender } from '../executor/dialectStep.js';
+import { resolveOptions, type ResolvedOptions, type SpacesClientOptions } from './options.js';
+
+/** Options of {@link createSpacesCore}: those of `createSpacesClient`. */
+export type SpacesCoreOptions = SpacesClientOptions;
+
+/** A core and what a client adds its urql client over. */
+export interface BuiltCore {
+  core: SpacesCore;
+  send: OperationSender;
+  resolved: ResolvedOptions;
+}
+
+/** The transport and executors of a client or a core, with the context its functions share. */
+export function buildCore(options: SpacesCoreOptions): BuiltCore {
+  const resolved = resolveOptions(options);
+  if (resolved.deprecated) warnDeprecated(resolved.deprecated, resolved.logger);
+  const redactor = new SecretRedactor();
+  // One budget for the GraphQL requests and the JWT endpoint calls alike.
+  const budget = new RetryBudget(resolved.retry);
+  // One sender, chosen once: GraphQL and JWT requests alike go through it (its dispatcher).
+  const sender = chooseSender(resolved.http);
+  const getToken =
+    resolved.getToken ??
+    jwtProviderWithBudget(
+      { ...resolved.jwt!, retry: resolved.retry, ...(resolved.logger && { logger: resolved.logger }) },
+      budget,
+      redactor,
+      sender,
+    ).getToken;
+  const transport = createTransport({
+    sender,
+    getToken,
+    attemptTimeoutMs: resolved.attemptTimeoutMs,
+    redactor,
+    retry: resolved.retry,
+    budget,
+    ...(resolved.rateLimit && { pacer: new RequestPacer(resolved.rateLimit) }),
+    ...resolved.limits,
+    ...(resolved.logger && { logger: resolved.logger }),
+  });
+  // One sender for `execute` and a client's urql alike, so both share what the dialect step learnt.
+  const send = createOperationSender(transport, resolved.endpoint, resolved.headers);
+  const execute = createExecutor(send, redactor);
+  const close = () => transport.close();
+  const core: SpacesCore = { execute, endpoint: resolved.endpoint, close };
+  // Only where the runtime has the symbol: a browser without it gets no `undefined` key.
+  if (typeof Symbol.asyncDispose === 'symbol') Object.assign(core, { [Symbol.asyncDispose]: close });
+  attachContext(core, {
+    execute,
+    // The public catalog goes without credentials: no JWT is fetched for it, no Authorization header sent.
+    executePublic: createExecutor(send, redactor, { withoutCredentials: true }),
+    maxSends: resolved.retry.maxAttempts,
+    // Never less patient than an ordinary query.
+    reconcileAttempts: Math.max(resolved.retry.maxAttempts, resolved.retry.reconcileAttempts),
+    redactor,
+    installsInFlight: new Map(),
+    groups: {},
+  });
+  Object.defineProperty(core, Symbol.for('nodejs.util.inspect.custom'), {
+    value: () => `SpacesCore { endpoint: '${resolved.endpoint}' }`,
+  });
+  Object.defineProperty(core, 'toJSON', { value: () => ({ endpoint: resolved.endpoint }) });
+  return { core, send, resolved };
+}
+
+/**
+ * Creates a core: the transport and executor of a client, without methods, for the functions of
+ * `boomi-spaces/functions` (a browser bundle then holds only the functions it calls).
+ *
+ * @example
+ * ```ts
+ * import { createSpacesCore, getSpace, installIntegrationPack } from 'boomi-spaces/functions';
+ *
+ * const core = createSpacesCore({ token: jwt, spaceGuid: spaceId });
+ * const space = await getSpace(core, spaceId);
+ * await installIntegrationPack(core, { integrationPackId: space.sharedIpacks[0]!.id, spaceId });
+ * await core.close();
+ * ```
+ */
+export function createSpacesCore(options: SpacesCoreOptions = {}): SpacesCore {
+  return buildCore(options).core;
+}
+
+let warnedWithoutLogger = false;
+
+/** Once per client through its logger; without one, once per process as a Node warning. */
+function warnDeprecated(message: string, logger: ResolvedOptions['logger']): void {
+  if (logger) return logger({ type: 'deprecation', message });
+  if (warnedWithoutLogger || typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
+  warnedWithoutLogger = true;
+  process.emitWarning(message, { type: 'DeprecationWarning', code: 'BOOMI_SPACES_TIMEOUT_MS' });
+}

@@ -1,0 +1,77 @@
+// boomi-spaces/functions: the same rules and errors as the client's methods (which call them), on a
+// core or on a client, against the mocked platform.
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  createSpacesCore,
+  getSpace,
+  installIntegrationPack,
+  listIntegrationPackInstances,
+  SpacesError,
+  SpacesInputError,
+  type SpacesCore,
+} from '../../src/functions/index.js';
+import { createSpacesClient } from '../../src/index.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import { createTestMock, TEST_TOKEN } from '../support/spacesMock.js';
+import { recordRequests, withMswServer } from '../support/setupMsw.js';
+
+const mock = createTestMock();
+const server = withMswServer(...mock.handlers);
+const requests = recordRequests(server);
+
+let core: SpacesCore;
+beforeEach(() => {
+  mock.reset();
+  requests.length = 0;
+  core = createSpacesCore({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId });
+});
+
+describe('the functions entry', () => {
+  it('reads a Space and installs a pack through a core', async () => {
+    const space = await getSpace(core, DEMO.spaceId);
+    const pack = space.sharedIpacks.find((p) => p.installationType === 'MULTI')!;
+    const instance = await installIntegrationPack(core, {
+      integrationPackId: pack.id,
+      integrationPackOverrideName: 'EU',
+      spaceId: DEMO.spaceId,
+    });
+    expect(instance).toMatchObject({
+      integrationPackId: pack.id,
+      integrationPackOverrideName: 'EU',
+      reconciled: false,
+    });
+    expect((await listIntegrationPackInstances(core)).map((i) => i.id)).toContain(instance.id);
+  });
+
+  it('refuses what the client refuses, before sending', async () => {
+    await expect(getSpace(core, '  ')).rejects.toBeInstanceOf(SpacesInputError);
+    const space = await getSpace(core, DEMO.spaceId);
+    const multi = space.sharedIpacks.find((p) => p.installationType === 'MULTI')!;
+    requests.length = 0;
+    await expect(
+      installIntegrationPack(core, { integrationPackId: multi.id, spaceId: DEMO.spaceId }),
+    ).rejects.toBeInstanceOf(SpacesInputError);
+    // Only the read of the Space that showed the pack wants an override name: no install was sent.
+    expect(requests).toHaveLength(1);
+  });
+
+  it('rejects SPACE_NOT_FOUND as the client does, and takes a client as its core', async () => {
+    const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const [fromCore, fromClient] = await Promise.all([
+      getSpace(core, unknown).catch((e: unknown) => e),
+      getSpace(client, unknown).catch((e: unknown) => e),
+    ]);
+    expect(fromCore).toBeInstanceOf(SpacesError);
+    expect(fromCore).toMatchObject({ code: 'SPACE_NOT_FOUND', operationName: 'getSpace' });
+    expect(fromClient).toMatchObject({ code: 'SPACE_NOT_FOUND', operationName: 'getSpace' });
+  });
+
+  it('names the core when given something else', async () => {
+    await expect(getSpace({} as SpacesCore, DEMO.spaceId)).rejects.toMatchObject({ field: 'core' });
+  });
+
+  it('shows only its endpoint when dumped', () => {
+    expect(JSON.stringify(core)).toBe(JSON.stringify({ endpoint: core.endpoint }));
+  });
+});
