@@ -32,6 +32,8 @@ export function rootCommand(ctx: CliContext, version: string) {
         writeOut: (text) => stdout.write(text),
         // Commander echoes what was typed (an unknown command, a bad value): shown as text, never as escapes.
         writeErr: (text) => stderr.write(printable(text, { keepNewlines: true })),
+        // Commander's own errors are reported by the CLI's error mapping (`failure.ts`), in its format.
+        outputError: () => {},
         getOutHelpWidth: () => (stdout.isTTY && stdout.columns ? stdout.columns : 80),
         getErrHelpWidth: () => (stderr.isTTY && stderr.columns ? stderr.columns : 80),
         // The help is never styled: nothing to strip (stripping costs start-up time).
