@@ -1,5 +1,6 @@
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { show, type Output } from '../output.js';
+import { resolveEnvironments, resolveInstance } from '../resolve.js';
 
 export async function listEnvironments(client: SpacesClient, out: Output): Promise<void> {
   const environments = await client.listEnvironments();
@@ -20,9 +21,12 @@ export async function listEnvironments(client: SpacesClient, out: Output): Promi
 export async function attach(
   client: SpacesClient,
   out: Output,
-  instanceId: string,
-  environmentIds: string[],
+  instance: string,
+  environments: string[],
 ): Promise<void> {
+  // Names or ids, both: looked up before anything changes.
+  const { id: instanceId } = await resolveInstance(client, instance);
+  const environmentIds = (await resolveEnvironments(client, environments)).map((e) => e.id);
   const attachments = await client.attachIntegrationPackInstance({
     integrationPackInstanceId: instanceId,
     environmentIds,
