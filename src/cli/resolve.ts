@@ -12,9 +12,19 @@ function pick<T>(items: readonly T[], wanted: string, options: FindOneOptions<T>
   try {
     return findOne(items, wanted, options);
   } catch (error) {
-    throw error instanceof NameLookupError ? new CliUsageError(`${error.message}${NEXT[options.what] ?? ''}`) : error;
+    if (!(error instanceof NameLookupError)) throw error;
+    // A miss keeps the code the platform gives an unknown id of its kind: scripts match on it.
+    const code = error.reason === 'missing' ? MISSING_CODE[options.what] : undefined;
+    throw new CliUsageError(`${error.message}${NEXT[options.what] ?? ''}`, code);
   }
 }
+
+/** The platform's code for an unknown id of each kind. */
+const MISSING_CODE: Record<string, string> = {
+  instance: 'IPACK_INSTANCE_ID_INVALID',
+  pack: 'IPACK_NOT_FOUND_IN_SPACE',
+  Space: 'SPACE_NOT_FOUND',
+};
 
 /** Where the candidates of a failed lookup are listed in full. */
 const NEXT: Record<string, string> = {

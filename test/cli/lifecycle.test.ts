@@ -205,7 +205,7 @@ describe('secrets by source, local inputs first', () => {
     expect(retries.stderr).toContain('--max-retry');
     const blank = await cli('configure', ' ', '--env', 'Production', '--set', 'SFTP.host=h');
     expect(blank.code).toBe(2);
-    expect(blank.stderr).toContain('<instanceId> must be a non-empty string');
+    expect(blank.stderr).toContain('<instance> must be a non-empty string');
     expect(requests()).toBe(0);
   });
 });
