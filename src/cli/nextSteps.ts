@@ -58,8 +58,9 @@ interface SystemError extends Error {
 
 /** A foreseeable OS error as a message naming the path or port and the next step; undefined for any other error. */
 export function osUsageMessage(error: unknown): string | undefined {
+  // By shape, not `instanceof Error`: Node's errors may come from another realm (a vm context, tests).
   const e = error as Partial<SystemError> | null;
-  if (!(error instanceof Error) || typeof e?.code !== 'string' || !FORESEEABLE.has(e.code)) return undefined;
+  if (typeof e?.message !== 'string' || typeof e.code !== 'string' || !FORESEEABLE.has(e.code)) return undefined;
   const target = e.path !== undefined ? show(e.path) : undefined;
   const where = e.port !== undefined ? `${show(e.address ?? 'localhost')}:${e.port}` : target;
   const port = e.port !== undefined ? `port ${e.port}` : 'the port';
