@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { http, HttpResponse } from 'msw';
 import { createSpacesClient } from '../../src/index.js';
 import { SDK_VERSION } from '../../src/transport/userAgent.js';
+import { runCli } from '../cli/support/inProcess.js';
 import { SENDERS } from '../support/fetchDispatcher.js';
 import { withMswServer } from '../support/setupMsw.js';
 
@@ -58,5 +59,12 @@ describe('User-Agent', () => {
     await client.listSpaces();
     await client.close();
     expect(agents).toEqual([`graphql boomi-spaces/${version} my-app/2.1`]);
+  });
+
+  it('the CLI adds ` cli`', async () => {
+    const agents = recordAgents();
+    const run = await runCli(['spaces', '--json'], { env: { BOOMI_JWT: 'a.b.c', BOOMI_PACE: '0' } });
+    expect(run).toMatchObject({ code: 0, stdout: '[]\n' });
+    expect(agents).toEqual([`graphql boomi-spaces/${version} node/${process.versions.node} cli`]);
   });
 });
