@@ -96,13 +96,13 @@ describe('reading commands', () => {
     });
   });
 
-  it('space: an unknown id exits 1 with the code on stderr', async () => {
+  it('space: an unknown id or name exits 2 (nothing found by the lookup) with the code on stderr', async () => {
     const run = await cli('space', '00000000-0000-4000-8000-000000000000');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('SPACE_NOT_FOUND');
     expect(run.stdout).toBe('');
     const json = await cliJson('space', '00000000-0000-4000-8000-000000000000');
-    expect(json.code).toBe(1);
+    expect(json.code).toBe(2);
     expect(json.document).toEqual({ error: expect.objectContaining({ code: 'SPACE_NOT_FOUND' }) });
   });
 

@@ -68,7 +68,7 @@ describe('help', () => {
 describe('commander’s own errors in the documented format', () => {
   it.each([
     [['spaces', '--colour'], "unknown option '--colour'; see `boomi-spaces spaces --help`"],
-    [['space'], "missing required argument 'spaceId'; see `boomi-spaces space --help`"],
+    [['space'], "missing required argument 'space'; see `boomi-spaces space --help`"],
     [['spacs'], "unknown command 'spacs' (did you mean one of space, spaces?); see `boomi-spaces --help`"],
     [
       ['simulator', '--dialect', 'x'],
@@ -128,7 +128,20 @@ describe('API errors say what to do next, without repeating their code', () => {
     const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };
     expect(error.code).toBe('SPACE_NOT_FOUND');
     expect(error.message).not.toContain('SPACE_NOT_FOUND');
-    expect(error.message).toMatch(/`boomi-spaces spaces` lists the Spaces you can see$/);
+    expect(error.message).toBe(
+      `No Space has the id or name "nope"; known: "Demo_Space" (${DEMO.spaceId}); \`boomi-spaces spaces\` lists them`,
+    );
+    // The platform's own SPACE_NOT_FOUND (an install checked against an unknown --space) says where to look too.
+    const install = await cli('install', 'Order Intake', '--space', 'nope');
+    expect(install.stderr).toMatch(
+      /^boomi-spaces: error SPACE_NOT_FOUND: .*; `boomi-spaces spaces` lists the Spaces you can see\n$/,
+    );
+  });
+
+  it('a Space by name', async () => {
+    const run = await cli('space', 'Demo_Space', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: DEMO.spaceId, name: 'Demo_Space' });
   });
 
   it('missing credentials name the flags and variables', async () => {
