@@ -60,6 +60,10 @@ export async function reportFailure(error: unknown, out: Output): Promise<number
     out.error({ code: String(error.code), message: withNextStep(error.code, error.message), status: error.status });
     return EXIT.apiFailure;
   }
-  out.error({ code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  out.error({
+    code: 'UNEXPECTED',
+    message: `${message}; this is a bug: please report it, with the output of --verbose`,
+  });
   return EXIT.apiFailure;
 }
