@@ -8,10 +8,10 @@ const CLI_WORDS: Record<string, string> = {
   integrationPackOverrideName: '--name',
   integrationPackId: '<pack>',
   spaceId: '--space',
-  id: '<spaceId>',
+  id: '<space>',
   instanceId: '<instance>',
   integrationPackInstanceId: '<instance>',
-  attachmentId: '<attachmentId>',
+  attachmentId: '<attachment>',
   environmentIds: '--env',
 };
 

@@ -175,6 +175,12 @@ describe('names or ids, one rule', () => {
     expect(configure.code).toBe(0);
     const byId = await cli('processes', instance.id, '--json');
     expect(await cli('processes', 'EU invoices', '--json')).toEqual(byId);
+
+    const detach = await cli('detach', 'EU invoices', '--env', 'Test');
+    expect(detach.code).toBe(0);
+    const again = await cli('detach', 'EU invoices', '--env', 'Test');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Instance EU invoices is not attached to Test: nothing to detach');
   });
 
   it('a name several instances share is refused with their ids; an unknown one lists what there is', async () => {
