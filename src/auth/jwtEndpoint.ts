@@ -6,6 +6,7 @@ import { snippetOf } from '../transport/diagnostics.js';
 import type { TransportLogger } from '../transport/events.js';
 import { exchange } from '../transport/exchange.js';
 import type { HeaderReader, HttpSender } from '../transport/http/types.js';
+import { userAgent } from '../transport/userAgent.js';
 
 /** A JWT is a few hundred bytes; an answer longer than this is not one. */
 const MAX_JWT_ANSWER_BYTES = 64 * 1024;
@@ -41,6 +42,7 @@ export async function requestJwt(
   const headers: Record<string, string> = {
     authorization: `Basic ${endpoint.basic}`,
     accept: 'text/plain, application/json',
+    'user-agent': userAgent(),
   };
   if (endpoint.otp) headers['x-boomi-otp'] = endpoint.otp;
   try {

@@ -8,8 +8,15 @@ const BRAND = Symbol.for('boomi-spaces.CliUsageError');
  */
 export class CliUsageError extends Error {
   override name = 'CliUsageError';
-  readonly code = 'INVALID_USAGE';
   readonly [BRAND] = true;
+
+  /** `code` is INVALID_USAGE, or the platform's code for what a name lookup did not find. */
+  constructor(
+    message: string,
+    readonly code: string = 'INVALID_USAGE',
+  ) {
+    super(message);
+  }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;

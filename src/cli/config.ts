@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
-import { DEFAULT_ENDPOINT, MAX_LIMITS } from '../client/options.js';
+import { DEFAULT_ENDPOINT, MAX_LIMITS, REGIONS, type Region } from '../client/options.js';
 import { DEFAULT_RATE_LIMIT } from '../retry/pacer.js';
 import { shorten } from '../text/printable.js';
 import { CliUsageError } from './CliUsageError.js';
@@ -8,6 +8,8 @@ import { CliUsageError } from './CliUsageError.js';
 /** The connection flags every API command takes. */
 export interface ConnectionFlags {
   endpoint?: string;
+  /** A Boomi region (`us`, `gb`): its GraphQL and JWT endpoints. */
+  region?: string;
   authUrl?: string;
   account?: string;
   username?: string;
@@ -39,7 +41,8 @@ export interface Connection extends PublicConnection {
 /** Flags over environment, credentials left out (never read): the endpoint, SPACE_GUID, pacing, limits. */
 export function resolvePublicConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): PublicConnection {
   const pick = (flag: string | undefined, name: string) => nonEmpty(flag) ?? nonEmpty(env[name]);
-  const endpoint = pick(flags.endpoint, 'BOOMI_ENDPOINT') ?? DEFAULT_ENDPOINT;
+  const region = regionOf(flags, env);
+  const endpoint = pick(flags.endpoint, 'BOOMI_ENDPOINT') ?? (region ? REGIONS[region].endpoint : DEFAULT_ENDPOINT);
   const spaceGuid = pick(flags.spaceGuid, 'BOOMI_SPACE_GUID');
   const paceText = pick(flags.pace, 'BOOMI_PACE') ?? String(DEFAULT_RATE_LIMIT.requestsPerSecond);
   const pace = Number(paceText);
@@ -64,7 +67,8 @@ export async function resolveConnection(
 ): Promise<Connection> {
   const pick = (flag: string | undefined, name: string) => nonEmpty(flag) ?? nonEmpty(env[name]);
   const base = resolvePublicConnection(flags, env);
-  const authUrl = pick(flags.authUrl, 'BOOMI_AUTH_URL') ?? DEFAULT_AUTH_URL;
+  const region = regionOf(flags, env);
+  const authUrl = pick(flags.authUrl, 'BOOMI_AUTH_URL') ?? (region ? REGIONS[region].authUrl : DEFAULT_AUTH_URL);
   const accountId = pick(flags.account, 'BOOMI_ACCOUNT_ID');
   const username = pick(flags.username, 'BOOMI_USERNAME');
   const apiToken = flags.apiTokenStdin ? await readSecretFromStdin(stdin) : nonEmpty(env.BOOMI_API_TOKEN);
@@ -86,6 +90,30 @@ export async function resolveConnection(
     };
   }
   return { ...base, authUrl, credentials: { kind: 'jwt', jwt } };
+}
+
+/**
+ * --region / BOOMI_REGION: one of the SDK's regions, which presets the GraphQL and JWT endpoints.
+ * An endpoint given as well would contradict it: refused, naming both and where each came from.
+ */
+function regionOf(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Region | undefined {
+  const fromFlag = nonEmpty(flags.region);
+  const text = fromFlag ?? nonEmpty(env.BOOMI_REGION);
+  if (text === undefined) return undefined;
+  const regionSource = fromFlag !== undefined ? '--region' : 'BOOMI_REGION';
+  if (!Object.hasOwn(REGIONS, text)) {
+    throw new CliUsageError(
+      `${regionSource} must be one of ${Object.keys(REGIONS).join(', ')}, not "${shorten(text, 40)}"`,
+    );
+  }
+  const endpointSource =
+    nonEmpty(flags.endpoint) !== undefined ? '--endpoint' : nonEmpty(env.BOOMI_ENDPOINT) ? 'BOOMI_ENDPOINT' : undefined;
+  if (endpointSource !== undefined) {
+    throw new CliUsageError(
+      `${endpointSource} and ${regionSource} both say where to send: give one (the region ${text} means ${REGIONS[text as Region].endpoint})`,
+    );
+  }
+  return text as Region;
 }
 
 const MIB = 1024 * 1024;

@@ -1,5 +1,6 @@
 import { createSpacesClient, type SpacesClient } from '../client/createSpacesClient.js';
 import type { TransportLogger } from '../transport/events.js';
+import { userAgent } from '../transport/userAgent.js';
 import type { Connection, PublicConnection } from './config.js';
 
 /**
@@ -34,6 +35,7 @@ function authOf({ credentials, authUrl }: Connection) {
 function clientOptionsOf(connection: PublicConnection) {
   return {
     endpoint: connection.endpoint,
+    headers: { 'user-agent': `${userAgent()} cli` },
     spaceGuid: connection.spaceGuid,
     rateLimit: connection.pace > 0 ? { requestsPerSecond: connection.pace } : (false as const),
     ...(connection.maxResponseBytes !== undefined && { maxResponseBytes: connection.maxResponseBytes }),

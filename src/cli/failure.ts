@@ -1,18 +1,17 @@
 import { CliUsageError } from './CliUsageError.js';
+import { osUsageMessage, withNextStep } from './nextSteps.js';
 import { EXIT, type Output } from './output.js';
-
-// Help and version end with "errors" of their own: they are successes.
-const NOT_FAILURES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+import { isCommanderError, isCommanderSuccess } from './usage.js';
 
 /** The SDK's fields as the CLI spells them (SDK messages name fields in backticks). */
 const CLI_WORDS: Record<string, string> = {
   integrationPackOverrideName: '--name',
-  integrationPackId: '<packId>',
+  integrationPackId: '<pack>',
   spaceId: '--space',
-  id: '<spaceId>',
-  instanceId: '<instanceId>',
-  integrationPackInstanceId: '<instanceId>',
-  attachmentId: '<attachmentId>',
+  id: '<space>',
+  instanceId: '<instance>',
+  integrationPackInstanceId: '<instance>',
+  attachmentId: '<attachment>',
   environmentIds: '--env',
 };
 
@@ -25,18 +24,23 @@ function inCliWords(message: string): string {
 
 /**
  * The one error → exit code mapping of the CLI and the schema tools, reporting the error on the
- * way: exit 2 for bad usage or input (nothing was sent), 1 for everything that failed after.
- * With --json (`out.json`) the error is also one JSON document on stdout, usage errors included.
+ * way: exit 2 for bad usage or input (nothing was sent, or a busy port, a missing file: the caller's
+ * to fix), 1 for everything that failed after. Every message ends with the next step where there is
+ * one. With --json (`out.json`) the error is also one JSON document on stdout, usage errors included.
  */
 export async function reportFailure(error: unknown, out: Output): Promise<number> {
-  if (isCommanderError(error)) {
-    if (NOT_FAILURES.has(error.code)) return EXIT.ok;
-    // Commander has written its message to stderr already; the document joins it on stdout.
-    out.errorDocument({ code: 'INVALID_USAGE', message: error.message.replace(/^error: /, '') });
-    return EXIT.usage;
-  }
+  if (isCommanderSuccess(error)) return EXIT.ok;
   if (error instanceof CliUsageError) {
     out.error(error);
+    return EXIT.usage;
+  }
+  if (isCommanderError(error)) {
+    out.error({ code: 'INVALID_USAGE', message: error.message.replace(/^error: /, '') });
+    return EXIT.usage;
+  }
+  const os = osUsageMessage(error);
+  if (os !== undefined) {
+    out.error({ code: 'INVALID_USAGE', message: os });
     return EXIT.usage;
   }
   // Loaded only on failure: keeps start-up light.
@@ -49,22 +53,17 @@ export async function reportFailure(error: unknown, out: Output): Promise<number
     return EXIT.usage;
   }
   if (error instanceof SpacesInputError) {
-    out.error({ code: String(error.code), message: inCliWords(error.message) });
+    out.error({ code: String(error.code), message: withNextStep(error.code, inCliWords(error.message)) });
     return EXIT.usage;
   }
   if (error instanceof SpacesError) {
-    out.error({ code: String(error.code), message: error.message, status: error.status });
+    out.error({ code: String(error.code), message: withNextStep(error.code, error.message), status: error.status });
     return EXIT.apiFailure;
   }
-  out.error({ code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  out.error({
+    code: 'UNEXPECTED',
+    message: `${message}; this is a bug: please report it, with the output of --verbose`,
+  });
   return EXIT.apiFailure;
-}
-
-/**
- * Commander's errors by their code: the CLI's start-up is bundled with its own copy of commander
- * (scripts/bundle-cli.mjs), so `instanceof` against this module's commander would not hold.
- */
-function isCommanderError(error: unknown): error is Error & { code: string } {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && typeof code === 'string' && code.startsWith('commander.');
 }

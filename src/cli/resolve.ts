@@ -1,32 +1,96 @@
 // Names people type, resolved to the ids the API takes, by the one rule of api/findOne.ts. A name
 // that matches nothing, or several things, is a usage error listing what exists or the ids to use.
 import { NameLookupError, findOne, type FindOneOptions } from '../api/findOne.js';
-import type { Environment } from '../api/types.js';
+import type { Environment, SharedIntegrationPack } from '../api/types.js';
 import type { Process } from '../api/lifecycle/types.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { CliUsageError } from './CliUsageError.js';
+import { quote } from '../text/printable.js';
 import { show } from './output.js';
 
-function pick<T extends { id: string; name: string | null }>(
-  items: readonly T[],
-  wanted: string,
-  what: FindOneOptions<T>['what'],
-): T {
+function pick<T>(items: readonly T[], wanted: string, options: FindOneOptions<T>): T {
   try {
-    return findOne(items, wanted, { what });
+    return findOne(items, wanted, options);
   } catch (error) {
-    throw error instanceof NameLookupError ? new CliUsageError(error.message) : error;
+    if (!(error instanceof NameLookupError)) throw error;
+    // A miss keeps the code the platform gives an unknown id of its kind: scripts match on it.
+    const code = error.reason === 'missing' ? MISSING_CODE[options.what] : undefined;
+    throw new CliUsageError(`${error.message}${NEXT[options.what] ?? ''}`, code);
   }
 }
 
+/** The platform's code for an unknown id of each kind. */
+const MISSING_CODE: Record<string, string> = {
+  instance: 'IPACK_INSTANCE_ID_INVALID',
+  pack: 'IPACK_NOT_FOUND_IN_SPACE',
+  Space: 'SPACE_NOT_FOUND',
+};
+
+/** Where the candidates of a failed lookup are listed in full. */
+const NEXT: Record<string, string> = {
+  environment: '; `boomi-spaces environments` lists them',
+  instance: '; `boomi-spaces instances` lists them',
+  process: '; `boomi-spaces processes <instance>` lists them',
+  pack: '; `boomi-spaces space <spaceId>` lists the packs a Space shares',
+  Space: '; `boomi-spaces spaces` lists them',
+};
+
 /** An environment by name or id. */
 export async function resolveEnvironment(client: SpacesClient, nameOrId: string): Promise<Environment> {
-  return pick(await client.listEnvironments(), nameOrId, 'environment');
+  return pick(await client.listEnvironments(), nameOrId, { what: 'environment' });
 }
 
-/** A process of an instance by name or id. */
-export async function resolveProcess(client: SpacesClient, instanceId: string, nameOrId: string): Promise<Process> {
-  return pick(await client.listProcesses(instanceId), nameOrId, 'process');
+/** Environments by name or id, listed once. */
+export async function resolveEnvironments(client: SpacesClient, namesOrIds: readonly string[]): Promise<Environment[]> {
+  const environments = await client.listEnvironments();
+  return namesOrIds.map((wanted) => pick(environments, wanted, { what: 'environment' }));
+}
+
+/**
+ * An instance by id or name: its override name, else its pack's name (a SINGLE pack's one instance).
+ * Listing instances needs SPACE_GUID: without one (`listable: false`) the value is taken as an id.
+ */
+export async function resolveInstance(
+  client: SpacesClient,
+  nameOrId: string,
+  { listable = true }: { listable?: boolean } = {},
+): Promise<{ id: string; name: string | null }> {
+  if (!listable) return { id: nameOrId, name: null };
+  const instance = pick(await client.listIntegrationPackInstances(), nameOrId, {
+    what: 'instance',
+    nameOf: (i) => i.integrationPackOverrideName ?? i.integrationPack?.name ?? null,
+  });
+  return { id: instance.id, name: instance.integrationPackOverrideName ?? instance.integrationPack?.name ?? null };
+}
+
+/** An instance and one of its processes, each by name or id. */
+export async function resolveInstanceProcess(
+  client: SpacesClient,
+  instance: string,
+  nameOrId: string,
+): Promise<{ instanceId: string; process: Process }> {
+  const { id } = await resolveInstance(client, instance);
+  return { instanceId: id, process: pick(await client.listProcesses(id), nameOrId, { what: 'process' }) };
+}
+
+/** A process of an instance, both by name or id. */
+export async function resolveProcess(client: SpacesClient, instance: string, nameOrId: string): Promise<Process> {
+  return (await resolveInstanceProcess(client, instance, nameOrId)).process;
+}
+
+/** A pack a Space shares, by id or name. */
+export async function resolvePack(
+  client: SpacesClient,
+  spaceId: string,
+  nameOrId: string,
+): Promise<SharedIntegrationPack> {
+  const space = await client.getSpace(spaceId);
+  return pick(space.sharedIpacks, nameOrId, { what: 'pack', within: `shared by Space ${quote(space.name)}` });
+}
+
+/** A Space by id or name. */
+export async function resolveSpace(client: SpacesClient, nameOrId: string): Promise<{ id: string; name: string }> {
+  return pick(await client.listSpaces(), nameOrId, { what: 'Space' });
 }
 
 /**

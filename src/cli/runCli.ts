@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { createContext, type CliIO } from './context.js';
 import { buildProgram } from './program.js';
+import { asUsageError } from './usage.js';
 
 /** One run of `boomi-spaces`: its words (without `node` and the script) and its surroundings. */
 export interface RunCliOptions {
@@ -35,10 +36,11 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     },
     options.argv,
   );
+  const program = buildProgram(ctx);
   try {
-    await buildProgram(ctx).parseAsync(options.argv, { from: 'user' });
+    await program.parseAsync(options.argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    return ctx.fail(error);
+    return ctx.fail(asUsageError(error, program, options.argv));
   }
 }

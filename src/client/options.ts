@@ -6,6 +6,7 @@ import type { TokenSource } from '../transport/authorize.js';
 import type { SenderOptions } from '../transport/http/chooseSender.js';
 import { checkServiceUrl, REGIONS, type Region } from '../transport/endpoints.js';
 import type { UndiciDispatcher } from '../transport/http/types.js';
+import { userAgent } from '../transport/userAgent.js';
 
 export { REGIONS, type Region, type UndiciDispatcher };
 
@@ -215,7 +216,12 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
       throw new SpacesInputError(`\`${key}\` must be a whole number from 1 to ${MAX_LIMITS[key]}`, { field: key });
     limits[key] = value;
   }
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
+  // The User-Agent names the SDK and its version; `headers` may extend it (the CLI adds ` cli`).
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/json',
+    'user-agent': userAgent(),
+  };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (RESERVED_HEADERS.has(name.toLowerCase())) {
       throw new SpacesInputError(`The header "${name}" is set by the client and cannot be overridden`, {

@@ -93,18 +93,16 @@ export function fromGraphQLErrors(
       ...driftedElement(drift.message),
     });
   }
-  return new SpacesError(
-    `${operationName} failed: ${messages} (${code}${status && status !== 200 ? `, HTTP ${status}` : ''})`,
-    {
-      code,
-      status,
-      graphQLErrors,
-      data: data === null || data === undefined ? undefined : redactDeep(data, redact),
-      operationName,
-      // A 5xx or a generic system error leaves open whether the operation ran; a refusal does not.
-      mayHaveExecuted: (status !== undefined && status >= 500) || code === 'GENERIC_SYSTEM_ERROR',
-    },
-  );
+  // The code is the error's `code`, not repeated in its message (the CLI prints both side by side).
+  return new SpacesError(`${operationName} failed: ${messages}${status && status !== 200 ? ` (HTTP ${status})` : ''}`, {
+    code,
+    status,
+    graphQLErrors,
+    data: data === null || data === undefined ? undefined : redactDeep(data, redact),
+    operationName,
+    // A 5xx or a generic system error leaves open whether the operation ran; a refusal does not.
+    mayHaveExecuted: (status !== undefined && status >= 500) || code === 'GENERIC_SYSTEM_ERROR',
+  });
 }
 
 /** One error of the answer as plain data: a string message, a path and locations only when well-formed. */

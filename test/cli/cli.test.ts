@@ -96,13 +96,13 @@ describe('reading commands', () => {
     });
   });
 
-  it('space: an unknown id exits 1 with the code on stderr', async () => {
+  it('space: an unknown id or name exits 2 (nothing found by the lookup) with the code on stderr', async () => {
     const run = await cli('space', '00000000-0000-4000-8000-000000000000');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('SPACE_NOT_FOUND');
     expect(run.stdout).toBe('');
     const json = await cliJson('space', '00000000-0000-4000-8000-000000000000');
-    expect(json.code).toBe(1);
+    expect(json.code).toBe(2);
     expect(json.document).toEqual({ error: expect.objectContaining({ code: 'SPACE_NOT_FOUND' }) });
   });
 
@@ -203,10 +203,15 @@ describe('instances, attach, detach, uninstall', () => {
     expect((await cli('instances')).stdout).toContain('No instances installed.');
   });
 
-  it('unknown ids exit 1 with the platform’s code', async () => {
+  it('unknown ids exit 1 with the platform’s code (2 when found unknown by the lookup, before any change)', async () => {
+    // With SPACE_GUID the instance is looked up by id or name first: nothing is sent to uninstall.
     const uninstall = await cli('uninstall', 'SW52YWxpZA');
-    expect(uninstall.code).toBe(1);
-    expect(uninstall.stderr).toContain('IPACK_INSTANCE_ID_INVALID');
+    expect(uninstall.code).toBe(2);
+    expect(uninstall.stderr).toContain('error IPACK_INSTANCE_ID_INVALID: No instance has the id or name "SW52YWxpZA"');
+    expect(uninstall.stderr).toContain('`boomi-spaces instances` lists them');
+    const unlisted = await runCli(['uninstall', 'SW52YWxpZA'], { env: { ...env, BOOMI_SPACE_GUID: '' } });
+    expect(unlisted.code).toBe(1);
+    expect(unlisted.stderr).toContain('IPACK_INSTANCE_ID_INVALID');
     const detach = await cliJson('detach', 'SW52YWxpZA');
     expect(detach.code).toBe(1);
     expect(detach.document).toMatchObject({ error: { code: 'ATTACHMENT_ID_INVALID' } });
@@ -215,7 +220,9 @@ describe('instances, attach, detach, uninstall', () => {
   it('attach without --env is a usage error (exit 2)', async () => {
     const run = await cli('attach', 'abc');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("required option '--env <envId...>' not specified");
+    expect(run.stderr).toContain(
+      "boomi-spaces: error INVALID_USAGE: required option '--env <environment...>' not specified; see `boomi-spaces attach --help`",
+    );
   });
 });
 
@@ -298,7 +305,7 @@ describe('configuration and credentials', () => {
   it.each([
     [['--json', 'spacs'], /unknown command 'spacs'/],
     [['--json', 'spaces', '--colour'], /unknown option '--colour'/],
-    [['--json', 'attach', 'x'], /required option '--env <envId...>' not specified/],
+    [['--json', 'attach', 'x'], /required option '--env <environment...>' not specified/],
     [['--json', 'apply', 'plan.yaml'], /confirm with --yes/],
   ])('--json covers usage errors too: %j', async (args, message) => {
     const run = await runCli(args, { env });

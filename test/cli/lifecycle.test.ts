@@ -205,7 +205,7 @@ describe('secrets by source, local inputs first', () => {
     expect(retries.stderr).toContain('--max-retry');
     const blank = await cli('configure', ' ', '--env', 'Production', '--set', 'SFTP.host=h');
     expect(blank.code).toBe(2);
-    expect(blank.stderr).toContain('<instanceId> must be a non-empty string');
+    expect(blank.stderr).toContain('<instance> must be a non-empty string');
     expect(requests()).toBe(0);
   });
 });
@@ -387,7 +387,7 @@ describe('plans with extensions and schedules', () => {
       `FAILED ~ Invoice Sync "EU invoices" / Production / SFTP.host: "" → "eu.example": INVALID_PLAN: not sent: the settings of this run stopped at ${stoppedAt}`,
     );
     expect(applied.stdout).toContain(
-      'Applied 3 of 6 changes: 1 installed, 1 attached, 0 detached, 0 uninstalled, 0 settings configured, 1 processes scheduled.',
+      'Applied 3 of 6 changes: 1 installed, 1 attached, 0 detached, 0 uninstalled, 0 settings configured, 1 process scheduled.',
     );
     expect(applied.stdout).toContain('Fix the plan and run apply again');
     for (const out of [planned.stdout, planned.stderr, plannedJson.stdout, applied.stdout, applied.stderr])

@@ -13,7 +13,7 @@ describe('runCli', () => {
   it.each([
     [['--help'], 0, 'stdout', 'Usage: boomi-spaces'],
     [['--version'], 0, 'stdout', '0.1.0'],
-    [['spacs'], 2, 'stderr', "error: unknown command 'spacs'"],
+    [['spacs'], 2, 'stderr', "boomi-spaces: error INVALID_USAGE: unknown command 'spacs'"],
     [['spaces'], 2, 'stderr', 'missing credentials'],
   ])('%j: exit %i, written to the given %s only', async (argv, code, stream, text) => {
     const stdout = new Capture();

@@ -6,9 +6,9 @@ import { examples } from './examples.js';
 export function attachCommand(ctx: CliContext) {
   return new Command('attach')
     .description('attach an instance to environments (needs --space-guid)')
-    .argument('<instanceId>', 'the instance id')
-    .requiredOption('--env <envId...>', 'environment ids')
-    .addHelpText('after', examples('attach inst-7 --env env-prod env-test'))
+    .argument('<instance>', 'the instance: its id or name (`boomi-spaces instances` lists them)')
+    .requiredOption('--env <environment...>', 'environment names or ids')
+    .addHelpText('after', examples('attach "EU invoices" --env Production Test', 'attach inst-7 --env env-prod'))
     .action(async (id, options, command) => {
       ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
         (await import('../commands/environments.js')).attach(client, out, id, options.env),

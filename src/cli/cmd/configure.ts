@@ -7,7 +7,7 @@ import { examples } from './examples.js';
 export function configureCommand(ctx: CliContext) {
   return new Command('configure')
     .description('set connection fields and process properties of an instance in an environment (a partial update)')
-    .argument('<instanceId>', 'the instance id')
+    .argument('<instance>', 'the instance: its id or name (`boomi-spaces instances` lists them)')
     .requiredOption('--env <env>', 'environment name or id')
     .option('--set <name.setting=value>', 'a connection field or process property (repeatable)', collect, [])
     .option(

@@ -6,7 +6,7 @@ import { examples } from './examples.js';
 export function extensionsCommand(ctx: CliContext) {
   return new Command('extensions')
     .description('show the connections and process properties of an instance in an environment (needs --space-guid)')
-    .argument('<instanceId>', 'the instance id')
+    .argument('<instance>', 'the instance: its id or name (`boomi-spaces instances` lists them)')
     .requiredOption('--env <env>', 'environment name or id')
     .addHelpText('after', examples('extensions inst-7 --env Production'))
     .action(async (instanceId, options, command) => {

@@ -6,7 +6,7 @@ import { examples } from './examples.js';
 export function processesCommand(ctx: CliContext) {
   return new Command('processes')
     .description('list the processes of an instance with their schedules (needs --space-guid)')
-    .argument('<instanceId>', 'the instance id')
+    .argument('<instance>', 'the instance: its id or name (`boomi-spaces instances` lists them)')
     .addHelpText('after', examples('processes inst-7', 'processes inst-7 --json'))
     .action(async (instanceId, _options, command) => {
       ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>

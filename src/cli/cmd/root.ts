@@ -9,8 +9,18 @@ export function rootCommand(ctx: CliContext, version: string) {
     new Command('boomi-spaces')
       .description('Install and manage Boomi integration packs through the Boomi Spaces GraphQL API.')
       .version(version, '--version', 'print the version')
-      .option('--endpoint <url>', 'GraphQL endpoint (env: BOOMI_ENDPOINT)')
-      .option('--auth-url <url>', 'JWT endpoint, without the account id (env: BOOMI_AUTH_URL)')
+      .option(
+        '--endpoint <url>',
+        'GraphQL endpoint (env: BOOMI_ENDPOINT; default https://platform.boomi.com/graphql, the Spaces API’s documented endpoint)',
+      )
+      .option(
+        '--region <region>',
+        'use a Boomi region’s hosts instead: us (api.boomi.com) or gb (api.platform.gb.boomi.com); not with --endpoint (env: BOOMI_REGION)',
+      )
+      .option(
+        '--auth-url <url>',
+        'JWT endpoint, without the account id (env: BOOMI_AUTH_URL; default https://api.boomi.com/auth/jwt/generate, or the --region’s)',
+      )
       .option('--account <accountId>', 'Boomi account id (env: BOOMI_ACCOUNT_ID)')
       .option('--username <email>', 'Boomi user name, an e-mail (env: BOOMI_USERNAME)')
       .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
@@ -32,6 +42,8 @@ export function rootCommand(ctx: CliContext, version: string) {
         writeOut: (text) => stdout.write(text),
         // Commander echoes what was typed (an unknown command, a bad value): shown as text, never as escapes.
         writeErr: (text) => stderr.write(printable(text, { keepNewlines: true })),
+        // Commander's own errors are reported by the CLI's error mapping (`failure.ts`), in its format.
+        outputError: () => {},
         getOutHelpWidth: () => (stdout.isTTY && stdout.columns ? stdout.columns : 80),
         getErrHelpWidth: () => (stderr.isTTY && stderr.columns ? stderr.columns : 80),
         // The help is never styled: nothing to strip (stripping costs start-up time).

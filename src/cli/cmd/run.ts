@@ -7,7 +7,7 @@ import { examples } from './examples.js';
 export function runCommand(ctx: CliContext) {
   return new Command('run')
     .description('run a process now; with --wait, exit 0 on COMPLETE/COMPLETE_WARN and 1 on any other end')
-    .argument('<instanceId>', 'the instance id')
+    .argument('<instance>', 'the instance: its id or name (`boomi-spaces instances` lists them)')
     .requiredOption('--process <process>', 'process name or id')
     .option('--env <env>', 'environment name or id to run in (default: where the process is deployed)')
     .option('--wait', 'wait for the run to end')

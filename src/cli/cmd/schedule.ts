@@ -7,7 +7,7 @@ import { examples } from './examples.js';
 export function scheduleCommand(ctx: CliContext) {
   return new Command('schedule')
     .description('replace the schedules of a process (cron: minutes hours days-of-month months days-of-week)')
-    .argument('<instanceId>', 'the instance id')
+    .argument('<instance>', 'the instance: its id or name (`boomi-spaces instances` lists them)')
     .requiredOption('--process <process>', 'process name or id')
     .option('--cron <line>', 'a 5-field cron line, days of week 0 = Sunday (repeatable)', collect, [])
     .option('--clear', 'remove every schedule of the process')

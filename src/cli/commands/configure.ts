@@ -9,9 +9,10 @@ import { readSecretFromStdin } from '../config.js';
 import type { CliIO } from '../context.js';
 import { show, type Output } from '../output.js';
 import { assignment } from '../parsers.js';
-import { resolveEnvironment, resolveProcess, splitSetting } from '../resolve.js';
+import { resolveEnvironment, resolveInstance, resolveInstanceProcess, splitSetting } from '../resolve.js';
 
-export async function listProcesses(client: SpacesClient, out: Output, instanceId: string): Promise<void> {
+export async function listProcesses(client: SpacesClient, out: Output, instance: string): Promise<void> {
+  const { id: instanceId } = await resolveInstance(client, instance);
   const processes = await client.listProcesses(instanceId);
   out.result(processes, () => undefined);
   await out.table(
@@ -27,19 +28,14 @@ export async function listProcesses(client: SpacesClient, out: Output, instanceI
   );
 }
 
-export async function showExtensions(
-  client: SpacesClient,
-  out: Output,
-  instanceId: string,
-  env: string,
-): Promise<void> {
+export async function showExtensions(client: SpacesClient, out: Output, instance: string, env: string): Promise<void> {
+  const { id: instanceId } = await resolveInstance(client, instance);
   const environment = await resolveEnvironment(client, env);
   const [found] = await client.getExtensions(instanceId, [environment.id]);
   out.result(found ?? null, () => undefined);
   if (out.json) return;
   const extensions = found?.extensions;
-  if (!extensions)
-    return out.line(`Instance ${show(instanceId)} has nothing to configure in ${show(environment.name)}.`);
+  if (!extensions) return out.line(`${nothingToConfigure(instance, environment.name)}.`);
   const rows: Array<Array<string | null>> = [];
   for (const c of extensions.connections)
     for (const f of c.field) {
@@ -51,6 +47,22 @@ export async function showExtensions(
       rows.push(['process property', `${p.name}.${v.label ?? v.key}`, v.value ?? '', v.useDefault ? 'default' : 'set']);
   await out.table(['KIND', 'SETTING', 'VALUE', 'SOURCE'], rows);
 }
+
+/**
+ * No extensions for an instance in an environment: almost always an instance not attached there
+ * (else a pack without connections or process properties). Says how to attach it.
+ */
+function nothingToConfigure(instance: string, environment: string): string {
+  return (
+    `Instance ${show(instance)} has no settings in ${show(environment)}: attach it there first with ` +
+    `\`boomi-spaces attach ${argument(instance)} --env ${argument(environment)}\` (\`boomi-spaces environments\` shows ` +
+    `what is attached where); an attached instance whose pack has no connections or process properties has nothing to configure`
+  );
+}
+
+/** A value as it would be typed in a shell: quoted when it holds anything but plain characters. */
+const argument = (value: string): string =>
+  /^[\w.@:-]+$/.test(value) ? value : `"${show(value).replace(/"/g, '\\"')}"`;
 
 export interface ConfigureArgs {
   instanceId: string;
@@ -109,11 +121,11 @@ export async function configure(
     throw new CliUsageError('configure needs at least one --set, --set-secret, --secret-stdin or --use-default');
   requireId(args.instanceId, 'instanceId');
   const given = await readGiven(args, io);
+  const { id: instanceId } = await resolveInstance(client, args.instanceId);
   const environment = await resolveEnvironment(client, args.env);
-  const [found] = await client.getExtensions(args.instanceId, [environment.id]);
+  const [found] = await client.getExtensions(instanceId, [environment.id]);
   const extensions = found?.extensions;
-  if (!extensions)
-    throw new CliUsageError(`Instance ${show(args.instanceId)} has nothing to configure in ${show(environment.name)}`);
+  if (!extensions) throw new CliUsageError(nothingToConfigure(args.instanceId, environment.name));
   const changes: Required<ExtensionChanges> = { connections: {}, processProperties: {} };
   for (const { flag, key, value } of given) {
     const connections = extensions.connections;
@@ -128,11 +140,11 @@ export async function configure(
     (changes[kind][component] ??= {})[setting] = value;
   }
   const result = await client.updateExtensions({
-    instanceId: args.instanceId,
+    instanceId,
     environmentId: environment.id,
     ...changes,
   });
-  out.result({ instanceId: args.instanceId, environmentId: environment.id, changes: result.changes }, () =>
+  out.result({ instanceId, environmentId: environment.id, changes: result.changes }, () =>
     out.line(
       result.changes.length === 0
         ? `Nothing to change: ${show(environment.name)} already has these settings.`
@@ -160,9 +172,9 @@ export async function schedule(client: SpacesClient, out: Output, args: Schedule
   // The id and cron lines are checked before the process is looked up: a typo costs no request.
   requireId(args.instanceId, 'instanceId');
   checkSchedules(args.cron.map(cronToSchedule), 'schedules');
-  const process = await resolveProcess(client, args.instanceId, args.process);
+  const { instanceId, process } = await resolveInstanceProcess(client, args.instanceId, args.process);
   const updated = await client.updateSchedules({
-    instanceId: args.instanceId,
+    instanceId,
     processId: process.id,
     schedules: args.clear ? [] : args.cron,
     ...(args.maxRetry !== undefined && { retry: { maxRetry: args.maxRetry } }),

@@ -9,6 +9,7 @@ import { parsePlan } from '../../plan/planFile.js';
 import type { Dialect } from '../../schema/dialects.js';
 import type { Output } from '../output.js';
 import { lifecycleDemo } from './demoLifecycle.js';
+import { counted } from '../../text/plural.js';
 
 /**
  * The main job against the embedded simulator, step by step, with the SDK: what `npm start` runs.
@@ -104,7 +105,7 @@ export async function runDemo(out: Output, { dialect = 'help' }: { dialect?: Dia
     await client.uninstallIntegrationPack(removed.id);
     const left = await client.listIntegrationPackInstances();
     record('uninstall', { uninstalled: removed.id, remaining: left.map((i) => i.id) });
-    out.note(`   uninstalled; ${left.length} instances remain`);
+    out.note(`   uninstalled; ${counted(left.length, 'instance')} ${left.length === 1 ? 'remains' : 'remain'}`);
 
     const planText = [
       `space: ${spaceId}`,
@@ -131,7 +132,7 @@ export async function runDemo(out: Output, { dialect = 'help' }: { dialect?: Dia
       const { items } = await applyPlan(client, planned);
       const applied = items.filter((item) => item.status === 'applied');
       for (const item of items) out.note(`   ${item.status === 'applied' ? 'ok' : 'FAILED'} ${item.description}`);
-      out.note(`   ${round} apply: ${applied.length} of ${items.length} changes applied`);
+      out.note(`   ${round} apply: ${applied.length} of ${counted(items.length, 'change')} applied`);
       record(`apply plan (${round})`, {
         changes: planned.changes.map(changeToJson),
         ok: applied.length === items.length,

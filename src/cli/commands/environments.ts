@@ -1,5 +1,7 @@
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { show, type Output } from '../output.js';
+import { CliUsageError } from '../CliUsageError.js';
+import { resolveEnvironment, resolveEnvironments, resolveInstance } from '../resolve.js';
 
 export async function listEnvironments(client: SpacesClient, out: Output): Promise<void> {
   const environments = await client.listEnvironments();
@@ -20,9 +22,12 @@ export async function listEnvironments(client: SpacesClient, out: Output): Promi
 export async function attach(
   client: SpacesClient,
   out: Output,
-  instanceId: string,
-  environmentIds: string[],
+  instance: string,
+  environments: string[],
 ): Promise<void> {
+  // Names or ids, both: looked up before anything changes.
+  const { id: instanceId } = await resolveInstance(client, instance);
+  const environmentIds = (await resolveEnvironments(client, environments)).map((e) => e.id);
   const attachments = await client.attachIntegrationPackInstance({
     integrationPackInstanceId: instanceId,
     environmentIds,
@@ -34,7 +39,23 @@ export async function attach(
   );
 }
 
-export async function detach(client: SpacesClient, out: Output, attachmentId: string): Promise<void> {
+/** An attachment id as given, or the attachment of an instance (id or name) to an environment (id or name). */
+async function attachmentOf(client: SpacesClient, target: string, env: string | undefined): Promise<string> {
+  if (env === undefined) return target;
+  const { id: instanceId } = await resolveInstance(client, target);
+  const environment = await resolveEnvironment(client, env);
+  const attachment = environment.integrationPackEnvironmentAttachment.find(
+    (a) => a.integrationPackInstanceId === instanceId,
+  );
+  if (!attachment)
+    throw new CliUsageError(
+      `Instance ${show(target)} is not attached to ${show(environment.name)}: nothing to detach (\`boomi-spaces environments\` shows what is attached where)`,
+    );
+  return attachment.id;
+}
+
+export async function detach(client: SpacesClient, out: Output, target: string, env?: string): Promise<void> {
+  const attachmentId = await attachmentOf(client, target, env);
   const result = await client.detachIntegrationPackInstance(attachmentId);
   out.result({ detached: attachmentId, result }, () => out.line(`Detached attachment ${show(attachmentId)}.`));
 }

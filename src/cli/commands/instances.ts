@@ -3,6 +3,7 @@ import { checkInstallAgainstSpace, normaliseInstallRequest } from '../../api/val
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { show, type Output } from '../output.js';
+import { resolveInstance, resolvePack } from '../resolve.js';
 
 export interface InstallArgs {
   packId: string;
@@ -16,16 +17,23 @@ export interface InstallArgs {
  * instances are listed first and a matching natural key counts as done.
  */
 export async function install(client: SpacesClient, out: Output, args: InstallArgs): Promise<void> {
-  const request = normaliseInstallRequest({
+  normaliseInstallRequest({
     integrationPackId: args.packId,
     integrationPackOverrideName: args.name,
     spaceId: args.space,
   });
   if (!args.spaceGuid) {
     throw new CliUsageError(
-      'install lists the instances first to avoid installing twice, which needs --space-guid or BOOMI_SPACE_GUID',
+      'install lists the instances first to avoid installing twice, which needs the Space: give --space-guid <guid> or BOOMI_SPACE_GUID (`boomi-spaces spaces` lists them)',
     );
   }
+  // The pack by id or name, among those the Space shares (--space, else the SPACE_GUID's Space).
+  const pack = await resolvePack(client, args.space ?? args.spaceGuid, args.packId);
+  const request = normaliseInstallRequest({
+    integrationPackId: pack.id,
+    integrationPackOverrideName: args.name,
+    spaceId: args.space,
+  });
   const packLabel = request.integrationPackOverrideName
     ? `${show(request.integrationPackId)} as "${show(request.integrationPackOverrideName)}"`
     : show(request.integrationPackId);
@@ -64,7 +72,9 @@ export async function listInstances(client: SpacesClient, out: Output): Promise<
   );
 }
 
-export async function uninstall(client: SpacesClient, out: Output, instanceId: string): Promise<void> {
+/** Uninstalls an instance by id, or by name when SPACE_GUID lets the instances be listed. */
+export async function uninstall(client: SpacesClient, out: Output, instance: string, listable: boolean): Promise<void> {
+  const { id: instanceId } = await resolveInstance(client, instance, { listable });
   const id = await client.uninstallIntegrationPack(instanceId);
   out.result({ uninstalled: id }, () => out.line(`Uninstalled instance ${show(id)}.`));
 }

@@ -12,6 +12,7 @@ import { resolveConnection, type ConnectionFlags } from '../config.js';
 import { connect } from '../connect.js';
 import type { CliIO } from '../context.js';
 import { show, type Output } from '../output.js';
+import { counted } from '../../text/plural.js';
 
 export interface PlanFlags extends ConnectionFlags {
   prune?: boolean;
@@ -70,7 +71,7 @@ function renderPlan(out: Output, { planned: { space, changes } }: Planned): void
   const counts = summarise(changes);
   out.line(
     `${counts.install} to install, ${counts.attach} to attach, ${counts.detach} to detach, ${counts.uninstall} to uninstall, ` +
-      `${counts.configure} settings to configure, ${counts.schedule} processes to schedule.`,
+      `${counted(counts.configure, 'setting')} to configure, ${counted(counts.schedule, 'process')} to schedule.`,
   );
 }
 
@@ -141,8 +142,8 @@ function renderApplied(out: Output, planned: Planned, items: PlanItem[]): void {
     () => {
       const done = summarise(items.filter(succeeded).map((r) => r.change));
       out.line(
-        `Applied ${items.length - failed.length} of ${items.length} changes: ${done.install} installed, ${done.attach} attached, ` +
-          `${done.detach} detached, ${done.uninstall} uninstalled, ${done.configure} settings configured, ${done.schedule} processes scheduled.`,
+        `Applied ${items.length - failed.length} of ${counted(items.length, 'change')}: ${done.install} installed, ${done.attach} attached, ` +
+          `${done.detach} detached, ${done.uninstall} uninstalled, ${counted(done.configure, 'setting')} configured, ${counted(done.schedule, 'process')} scheduled.`,
       );
       if (failed.length > 0) {
         out.line(`${failed.length} failed:`);

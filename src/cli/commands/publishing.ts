@@ -2,6 +2,7 @@
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { show, type Output } from '../output.js';
+import { resolveSpace } from '../resolve.js';
 
 export async function listAccounts(
   client: SpacesClient,
@@ -49,13 +50,14 @@ export async function updateSpace(
   out: Output,
   args: { id: string; name: string; description?: string },
 ): Promise<void> {
-  const space = await client.updateSpace(args);
+  const space = await client.updateSpace({ ...args, id: (await resolveSpace(client, args.id)).id });
   out.result(space, () => out.line(`Updated space ${show(space.id)}: ${show(space.name)}.`));
 }
 
 export async function deleteSpace(client: SpacesClient, out: Output, id: string, yes: boolean): Promise<void> {
   if (!yes)
     throw new CliUsageError('space delete removes the Space for every account it reaches: add --yes to confirm');
-  await client.deleteSpace(id);
-  out.result({ deleted: id }, () => out.line(`Deleted space ${show(id)}.`));
+  const space = await resolveSpace(client, id);
+  await client.deleteSpace(space.id);
+  out.result({ deleted: space.id }, () => out.line(`Deleted space ${show(space.name)} (${show(space.id)}).`));
 }

@@ -6,7 +6,7 @@ import { examples } from '../examples.js';
 export function spaceDeleteCommand(ctx: CliContext) {
   return new Command('delete')
     .description('delete a space')
-    .argument('<spaceId>', 'the space id')
+    .argument('<space>', 'the Space: its id or name (`boomi-spaces spaces` lists them)')
     .option('--yes', 'confirm the deletion')
     .addHelpText('after', examples('space delete 3f0c… --yes'))
     .action(async (id, options, command) => {

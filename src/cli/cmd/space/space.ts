@@ -10,7 +10,7 @@ import { spaceUpdateCommand } from './update.js';
 export function spaceCommand(ctx: CliContext) {
   return new Command('space')
     .description('show a space and the packs it shares, with their install types; or create, update, delete one')
-    .argument('<spaceId>', 'the space id')
+    .argument('<space>', 'the Space: its id or name (`boomi-spaces spaces` lists them)')
     .addHelpText(
       'after',
       examples(

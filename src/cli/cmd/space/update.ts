@@ -6,7 +6,7 @@ import { examples } from '../examples.js';
 export function spaceUpdateCommand(ctx: CliContext) {
   return new Command('update')
     .description('change a space’s name and description')
-    .argument('<spaceId>', 'the space id')
+    .argument('<space>', 'the Space: its id or name (`boomi-spaces spaces` lists them)')
     .requiredOption('--name <name>', 'the name (sent every time)')
     .option('--description <text>', 'a new description')
     .addHelpText('after', examples('space update 3f0c… --name "EU partners" --description "Invoices and orders"'))

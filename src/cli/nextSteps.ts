@@ -1,0 +1,86 @@
+// What to do next after a failure, in the CLI's words: the flag, the environment variable or the
+// command to run first. The SDK's messages say what went wrong; these say where to go from there.
+import { show } from './output.js';
+
+const CREDENTIALS =
+  'check --account/BOOMI_ACCOUNT_ID, --username/BOOMI_USERNAME and BOOMI_API_TOKEN (or BOOMI_JWT), and --auth-url/BOOMI_AUTH_URL or --region/BOOMI_REGION';
+const REACH =
+  'check --endpoint/BOOMI_ENDPOINT or --region/BOOMI_REGION, and the network (--verbose shows each attempt)';
+
+/** The next step for an API failure, by its code; none for codes whose message says it already. */
+const BY_CODE: Record<string, string> = {
+  MISSING_SPACE_ID:
+    'give the Space with --space-guid <guid> or BOOMI_SPACE_GUID (its id; `boomi-spaces spaces` lists them)',
+  SPACE_NOT_FOUND: '`boomi-spaces spaces` lists the Spaces you can see',
+  SPACE_IS_DELETED: '`boomi-spaces spaces` lists the Spaces you can see',
+  IPACK_NOT_FOUND_IN_SPACE: '`boomi-spaces space <spaceId>` lists the packs a Space shares',
+  ARTIFACT_NOT_IN_SPACE: '`boomi-spaces space <spaceId>` lists the packs a Space shares',
+  IPACK_INSTANCE_ID_INVALID: '`boomi-spaces instances` lists the instances (it needs --space-guid)',
+  ATTACHMENT_ID_INVALID: '`boomi-spaces environments` lists the attachments',
+  UNAUTHORIZED: CREDENTIALS,
+  AUTH_ERROR: CREDENTIALS,
+  INVALID_AUTH_METHOD: CREDENTIALS,
+  NETWORK_ERROR: REACH,
+  TIMEOUT: REACH,
+  REDIRECT_REFUSED: 'point --endpoint/BOOMI_ENDPOINT at the GraphQL endpoint itself, not at a page that redirects',
+  RATE_LIMITED: 'send less: lower --pace/BOOMI_PACE (requests per second) and try again',
+  RESPONSE_TOO_LARGE: 'raise --max-response-mb/BOOMI_MAX_RESPONSE_MB (up to 256)',
+  OUTCOME_UNKNOWN: 'look before repeating it: `boomi-spaces instances` or `boomi-spaces environments`',
+  GENERIC_SYSTEM_ERROR: 'the platform failed: try again later; --verbose shows each attempt',
+  HTTP_ERROR: 'the platform failed: try again later; --verbose shows each attempt',
+};
+
+/** `message; next step` unless the message names its next step already. */
+export function withNextStep(code: string, message: string): string {
+  const step = BY_CODE[code];
+  return step && !message.includes(step) ? `${message}; ${step}` : message;
+}
+
+/** OS errors people cause and can fix: a busy port, a missing file, no permission. */
+const FORESEEABLE = new Set([
+  'EADDRINUSE',
+  'EADDRNOTAVAIL',
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'EISDIR',
+  'ENOTDIR',
+  'EEXIST',
+]);
+
+interface SystemError extends Error {
+  code: string;
+  syscall?: string;
+  path?: string;
+  port?: number;
+  address?: string;
+}
+
+/** A foreseeable OS error as a message naming the path or port and the next step; undefined for any other error. */
+export function osUsageMessage(error: unknown): string | undefined {
+  // By shape, not `instanceof Error`: Node's errors may come from another realm (a vm context, tests).
+  const e = error as Partial<SystemError> | null;
+  if (typeof e?.message !== 'string' || typeof e.code !== 'string' || !FORESEEABLE.has(e.code)) return undefined;
+  const target = e.path !== undefined ? show(e.path) : undefined;
+  const where = e.port !== undefined ? `${show(e.address ?? 'localhost')}:${e.port}` : target;
+  const port = e.port !== undefined ? `port ${e.port}` : 'the port';
+  switch (e.code) {
+    case 'EADDRINUSE':
+      return `${port} is in use${where ? ` (${where})` : ''}: stop what listens there, or pick another with --port <port> (--port 0 picks a free one)`;
+    case 'EADDRNOTAVAIL':
+      return `cannot listen on ${where ?? 'that address'}: it is not an address of this machine; check --host`;
+    case 'ENOENT':
+      return `no such file or directory: ${target ?? e.message}; check the path`;
+    case 'EISDIR':
+      return `${target ?? 'the path'} is a directory; give a file`;
+    case 'ENOTDIR':
+      return `${target ?? 'the path'}: part of the path is not a directory; check the path`;
+    case 'EEXIST':
+      return `${target ?? 'the path'} exists already; remove it or pick another path`;
+    default:
+      // EACCES, EPERM: a file without permission, or a port below 1024 without privileges.
+      return e.syscall === 'listen' || e.syscall === 'bind'
+        ? `no permission to listen on ${where ?? port}: ports below 1024 need privileges; pick --port 1024 or above (0: a free one)`
+        : `no permission to use ${target ?? e.message}; check its permissions or pick another path`;
+  }
+}

@@ -1,0 +1,221 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { createContext } from '../../src/cli/context.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { DEMO } from '../../src/simulator/model/seed.js';
+import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
+import { Capture, cleanEnv, runCli } from './support/inProcess.js';
+import { demoEnv, useSimulator } from '../support/simulator.js';
+
+const currentSimulator = useSimulator();
+let simulator: RunningSimulator;
+let env: NodeJS.ProcessEnv;
+beforeAll(() => {
+  simulator = currentSimulator();
+  env = demoEnv(simulator, { BOOMI_SPACE_GUID: DEMO.spaceId });
+});
+const cli = (...args: string[]) => runCli(args, { env });
+const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-errors-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every command of the tree as the words that reach it: `['space', 'create']`. */
+function commandPaths(): string[][] {
+  const io = { stdout: new Capture(), stderr: new Capture(), env: {}, stdin: Readable.from([]) };
+  const program = buildProgram(createContext({ ...io, signals: new EventEmitter() }, []));
+  const walk = (command: CommandUnknownOpts, path: string[]): string[][] =>
+    (command.commands as CommandUnknownOpts[]).flatMap((child) => {
+      const here = [...path, child.name()];
+      return [here, ...walk(child, here)];
+    });
+  return walk(program, []);
+}
+
+describe('help', () => {
+  const paths = commandPaths();
+  it('walks a tree of every command', () => {
+    expect(paths).toEqual(expect.arrayContaining([['spaces'], ['space', 'create'], ['schema', 'diff'], ['catalog']]));
+  });
+
+  it.each(paths.map((path) => [path.join(' '), path]))(
+    '`%s --help` shows examples and lists its subcommands',
+    async (_name, path) => {
+      const run = await cli(...(path as string[]), '--help');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/\nExamples:\n {2}\$ boomi-spaces \S/);
+      const io = { stdout: new Capture(), stderr: new Capture(), env: {}, stdin: Readable.from([]) };
+      let command = buildProgram(createContext({ ...io, signals: new EventEmitter() }, []));
+      for (const word of path as string[])
+        command = (command.commands as CommandUnknownOpts[]).find((c) => c.name() === word)!;
+      for (const sub of command.commands as CommandUnknownOpts[])
+        expect(run.stdout).toMatch(new RegExp(`\\n {2}${sub.name()}\\b`));
+    },
+  );
+
+  it('the root help says which endpoint is the default and offers --region', async () => {
+    const run = await cli('--help');
+    expect(run.stdout).toContain('default https://platform.boomi.com/graphql');
+    expect(run.stdout).toContain('--region <region>');
+  });
+});
+
+describe('commander’s own errors in the documented format', () => {
+  it.each([
+    [['spaces', '--colour'], "unknown option '--colour'; see `boomi-spaces spaces --help`"],
+    [['space'], "missing required argument 'space'; see `boomi-spaces space --help`"],
+    [['spacs'], "unknown command 'spacs' (did you mean one of space, spaces?); see `boomi-spaces --help`"],
+    [
+      ['simulator', '--dialect', 'x'],
+      "option '--dialect <names>' argument 'x' is invalid. Allowed choices are help, reference; see `boomi-spaces simulator --help`",
+    ],
+  ])('%j: one line on stderr, exit 2; with --json the error document on stdout', async (args, message) => {
+    const text = await cli(...args);
+    expect(text).toEqual({ code: 2, stdout: '', stderr: `boomi-spaces: error INVALID_USAGE: ${message}\n` });
+    const json = await cli(...args, '--json');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'INVALID_USAGE', message } });
+  });
+});
+
+describe('foreseeable OS errors are usage errors naming the next step', () => {
+  it('a port in use: exit 2, the port and --port', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const run = await cli('simulator', '--port', String(port));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `boomi-spaces: error INVALID_USAGE: port ${port} is in use (127.0.0.1:${port}): stop what listens there, or pick another with --port <port> (--port 0 picks a free one)\n`,
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('a missing or unreadable file for `schema diff`: exit 2 with the path', async () => {
+    const missing = join(work, 'missing.graphql');
+    const run = await cli('schema', 'diff', missing, '--json');
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: { code: 'INVALID_USAGE', message: `no such file or directory: ${missing}; check the path` },
+    });
+    const directory = await cli('schema', 'diff', work);
+    expect(directory.code).toBe(2);
+    // Node's EISDIR from readFileSync names no path.
+    expect(directory.stderr).toBe('boomi-spaces: error INVALID_USAGE: the path is a directory; give a file\n');
+  });
+});
+
+describe('API errors say what to do next, without repeating their code', () => {
+  it('no SPACE_GUID: names --space-guid, BOOMI_SPACE_GUID and `boomi-spaces spaces`', async () => {
+    const run = await runCli(['instances'], { env: { ...env, BOOMI_SPACE_GUID: '' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'boomi-spaces: error MISSING_SPACE_ID: listIntegrationPackInstances failed: integrationPackInstances needs the SPACE_GUID header; ' +
+        'give the Space with --space-guid <guid> or BOOMI_SPACE_GUID (its id; `boomi-spaces spaces` lists them)\n',
+    );
+  });
+
+  it('an unknown Space: the code once, and where to look', async () => {
+    const run = await cli('space', 'nope', '--json');
+    const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+    expect(error.code).toBe('SPACE_NOT_FOUND');
+    expect(error.message).not.toContain('SPACE_NOT_FOUND');
+    expect(error.message).toBe(
+      `No Space has the id or name "nope"; known: "Demo_Space" (${DEMO.spaceId}); \`boomi-spaces spaces\` lists them`,
+    );
+    // The platform's own SPACE_NOT_FOUND (an install checked against an unknown --space) says where to look too.
+    const install = await cli('install', 'Order Intake', '--space', 'nope');
+    expect(install.stderr).toMatch(
+      /^boomi-spaces: error SPACE_NOT_FOUND: .*; `boomi-spaces spaces` lists the Spaces you can see\n$/,
+    );
+  });
+
+  it('a Space by name', async () => {
+    const run = await cli('space', 'Demo_Space', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: DEMO.spaceId, name: 'Demo_Space' });
+  });
+
+  it('missing credentials name the flags and variables', async () => {
+    const run = await runCli(['spaces'], { env: cleanEnv({ BOOMI_ENDPOINT: simulator.url }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--account or BOOMI_ACCOUNT_ID');
+    expect(run.stderr).toContain('(or set BOOMI_JWT to a ready JWT)');
+  });
+});
+
+describe('names or ids, one rule', () => {
+  it('install by pack name, attach and configure by instance and environment names', async () => {
+    const install = await cli('install', 'Invoice Sync', '--name', 'EU invoices', '--json');
+    expect(install.code).toBe(0);
+    const { instance } = JSON.parse(install.stdout) as { instance: { id: string; integrationPackId: string } };
+    expect(instance.integrationPackId).toBe(DEMO.packs.invoiceSync);
+
+    const notAttached = await cli('configure', 'EU invoices', '--env', 'Production', '--set', 'SFTP.host=h');
+    expect(notAttached.code).toBe(2);
+    expect(notAttached.stderr).toContain(
+      'Instance EU invoices has no settings in Production: attach it there first with `boomi-spaces attach "EU invoices" --env Production`',
+    );
+
+    const attach = await cli('attach', 'EU invoices', '--env', 'Production', 'Test', '--json');
+    expect(attach.code).toBe(0);
+    expect(JSON.parse(attach.stdout)).toEqual([
+      expect.objectContaining({ environmentId: DEMO.environments.prod, integrationPackInstanceId: instance.id }),
+      expect.objectContaining({ environmentId: DEMO.environments.test, integrationPackInstanceId: instance.id }),
+    ]);
+    const configure = await cli('configure', 'EU invoices', '--env', 'Production', '--set', 'SFTP.host=h');
+    expect(configure.code).toBe(0);
+    const byId = await cli('processes', instance.id, '--json');
+    expect(await cli('processes', 'EU invoices', '--json')).toEqual(byId);
+
+    const detach = await cli('detach', 'EU invoices', '--env', 'Test');
+    expect(detach.code).toBe(0);
+    const again = await cli('detach', 'EU invoices', '--env', 'Test');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Instance EU invoices is not attached to Test: nothing to detach');
+  });
+
+  it('a name several instances share is refused with their ids; an unknown one lists what there is', async () => {
+    for (const name of ['a', 'b']) await cli('install', 'Invoice Sync', '--name', name);
+    await cli('install', 'Order Intake');
+    const unknown = await cli('uninstall', 'Nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /^boomi-spaces: error IPACK_INSTANCE_ID_INVALID: No instance has the id or name "Nope"; known: "a" \(/,
+    );
+    expect(unknown.stderr).toContain('`boomi-spaces instances` lists them');
+    const unshared = await cli('install', 'Archive');
+    expect(unshared.code).toBe(2);
+    expect(unshared.stderr).toContain(
+      'error IPACK_NOT_FOUND_IN_SPACE: No pack shared by Space "Demo_Space" has the id or name "Archive"',
+    );
+  });
+});
+
+describe('--region and BOOMI_REGION', () => {
+  it.each([
+    [
+      ['--region', 'gb'],
+      { BOOMI_ENDPOINT: 'https://x.example/graphql' },
+      'BOOMI_ENDPOINT and --region both say where to send',
+    ],
+    [
+      ['--endpoint', 'https://x.example/graphql'],
+      { BOOMI_REGION: 'gb' },
+      '--endpoint and BOOMI_REGION both say where to send',
+    ],
+    [['--region', 'mars'], {}, '--region must be one of us, gb, not "mars"'],
+  ])('%j with %j: a usage error naming both', async (args, extra, message) => {
+    const run = await runCli([...args, 'catalog', 'search', 'x'], { env: cleanEnv(extra) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});
