@@ -51,7 +51,7 @@ export interface SpacesErrorDetails {
  */
 export class SpacesError extends Error {
   override name = 'SpacesError';
-  /** A documented Boomi code, a code the server sent, or one of ours ({@link ClientErrorCode}). */
+  /** A documented Boomi code, a code the server sent, or one of ours (`ClientErrorCode`). */
   readonly code: SpacesErrorCode;
   readonly status: number | undefined;
   readonly graphQLErrors: readonly SpacesGraphQLError[];
