@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, jest } from '@jest/globals';
 import { http, HttpResponse } from 'msw';
 import { spacesWithGroups } from '../examples/own-operation.js';
@@ -11,32 +11,58 @@ import { withMswServer } from './support/setupMsw.js';
 const mock = createTestMock();
 const server = withMswServer(...mock.handlers);
 
-describe('README', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+/** The README and the pages of docs/, by path relative to the repository. */
+const pages = [
+  'README.md',
+  ...readdirSync(new URL('../docs/', import.meta.url))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
-  it('shows examples/sdk-usage.ts verbatim', () => {
-    const block = /<!-- example: examples\/sdk-usage\.ts[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBe(readFileSync(new URL('../examples/sdk-usage.ts', import.meta.url), 'utf8'));
+/** Every `<!-- example: file -->` marker with the fenced block under it, in every page. */
+const examples = pages.flatMap((page) =>
+  [...read(page).matchAll(/<!-- example: (\S+)[^>]*-->\n```\w+\n([\s\S]*?)```/g)].map((m) => ({
+    page,
+    file: m[1]!,
+    block: m[2]!,
+  })),
+);
+
+describe('README and docs/', () => {
+  const readme = read('README.md');
+
+  it.each(examples.map((e) => [e.file, e.page, e.block] as const))('show %s verbatim (in %s)', (file, _page, block) => {
+    expect(block).toBe(read(file));
   });
 
-  it('shows examples/testing-your-code.test.ts verbatim (it runs as a test of its own)', () => {
-    const block = /<!-- example: examples\/testing-your-code\.test\.ts[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBe(readFileSync(new URL('../examples/testing-your-code.test.ts', import.meta.url), 'utf8'));
+  it('show each example the suite runs', () => {
+    expect(examples.map((e) => e.file).sort()).toEqual(
+      expect.arrayContaining([
+        'examples/own-operation.ts',
+        'examples/plan.yaml',
+        'examples/react-usage.tsx',
+        'examples/sdk-usage.ts',
+        'examples/testing-your-code.test.ts',
+      ]),
+    );
   });
 
-  it('shows examples/react-usage.tsx verbatim (examples/react-usage.test.tsx renders it)', () => {
-    const block = /<!-- example: examples\/react-usage\.tsx[^>]*-->\n```tsx\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBe(readFileSync(new URL('../examples/react-usage.tsx', import.meta.url), 'utf8'));
-  });
-
-  it('shows examples/plan.yaml verbatim (the plan tests apply it)', () => {
-    const block = /<!-- example: examples\/plan\.yaml[^>]*-->\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBe(readFileSync(new URL('../examples/plan.yaml', import.meta.url), 'utf8'));
-  });
-
-  it('shows examples/own-operation.ts verbatim', () => {
-    const block = /<!-- example: examples\/own-operation\.ts[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBe(readFileSync(new URL('../examples/own-operation.ts', import.meta.url), 'utf8'));
+  it('the README stays an entrance: at most 300 lines, with install, quick start and the docs index', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(300);
+    for (const heading of [
+      '## Install',
+      '## Quick start',
+      '## A five-minute tour',
+      '## Which endpoint',
+      '## Node versions',
+    ]) {
+      expect(readme).toContain(`\n${heading}\n`);
+    }
+    expect(readme).toContain('npm i boomi-spaces');
+    expect(readme).toContain('npm link');
+    expect(readme).toContain('npm pack');
+    expect(readme).toContain('](docs/README.md)');
   });
 
   it('your own operation runs through client.execute; a refusal is SCHEMA_DRIFT naming the field', async () => {

@@ -58,7 +58,7 @@ export class SpacesError extends Error {
   get [BRAND](): true {
     return true;
   }
-  /** A documented Boomi code, a code the server sent, or one of ours ({@link ClientErrorCode}). */
+  /** A documented Boomi code, a code the server sent, or one of ours (`ClientErrorCode`). */
   readonly code: SpacesErrorCode;
   readonly status: number | undefined;
   readonly graphQLErrors: readonly SpacesGraphQLError[];

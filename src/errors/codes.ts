@@ -63,7 +63,7 @@ export type ClientErrorCode =
 
 /**
  * Every code a {@link SpacesError} can carry. Unknown server codes from `extensions.code` pass through
- * as strings when they look like codes (see {@link codeOfGraphQLError}).
+ * as strings when they look like codes (see `codeOfGraphQLError`).
  */
 export type SpacesErrorCode = BoomiErrorCode | ClientErrorCode | (string & {});
 

@@ -73,7 +73,7 @@ describe('boomi-spaces demo (npm start)', () => {
       'first apply: 4 of 4 changes applied',
       'second apply: no changes, the account already matches the plan',
       'Demo complete.',
-      'npx boomi-spaces console --simulator --open',
+      '`boomi-spaces console --simulator --open`',
     ]) {
       expect(run.stdout).toContain(text);
     }

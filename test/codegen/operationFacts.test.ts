@@ -85,8 +85,8 @@ describe('the facts operations declare in their `# @…` lines', () => {
     expect(() => readOperationFacts(files(sources))).toThrow(message);
   });
 
-  it('are what the README says about idempotent mutations', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('are what docs/reliability.md says about idempotent mutations', () => {
+    const readme = readFileSync(new URL('../../docs/reliability.md', import.meta.url), 'utf8');
     const table = /\| mutation \| why it is safe to repeat \|\n\| --- \| --- \|\n((?:\|.*\n)+)/.exec(readme)?.[1] ?? '';
     const listed = [...table.matchAll(/^\| `(\w+)`/gm)].map((m) => m[1]);
     const declared = Object.entries(OPERATION_FACTS)

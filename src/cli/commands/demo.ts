@@ -142,7 +142,7 @@ export async function runDemo(out: Output, { dialect = 'help' }: { dialect?: Dia
     out.note('\nDemo complete.');
     out.note('The same against the simulator from a shell: `boomi-spaces simulator`, then the commands it prints.');
     out.note(
-      'Or click through it in a browser: `npx boomi-spaces console --simulator --open` ' +
+      'Or click through it in a browser: `boomi-spaces console --simulator --open` ' +
         '(in this repository: `npm run console`), then open the URL it prints (http://127.0.0.1:4600/?token=…).',
     );
     out.result({ simulator: simulator.url, steps }, () => undefined);
