@@ -19,7 +19,7 @@ export function simulatorCommand(ctx: CliContext) {
     .option('--jwt-ttl <seconds>', 'lifetime of issued JWTs', integer('--jwt-ttl', 1), 300)
     .option(
       '--rate-limit <requests/s>',
-      'answer 429 above this many GraphQL requests per second (per account; a fleet's default is 10)',
+      'answer 429 above this many GraphQL requests per second (per account; 10 by default with --accounts)',
       integer('--rate-limit', 1),
     )
     .option('--fail-rate <rate>', 'share of GraphQL calls answered 503 before executing', rate, 0)

@@ -38,7 +38,8 @@ export async function runSimulator(out: Output, options: SimulatorOptions): Prom
     );
     out.line(`  JWT endpoint:     ${simulator.authUrl}/${summary.fleet ? '<account id>' : credentials.accountId}`);
     if (summary.fleet) printFleet(out, summary.fleet);
-    else out.line(`  account ${credentials.accountId}, user ${credentials.username}, API token ${credentials.apiToken}`);
+    else
+      out.line(`  account ${credentials.accountId}, user ${credentials.username}, API token ${credentials.apiToken}`);
     if (space) out.line(`  space ${space.id} (${space.name}); use it as SPACE_GUID too`);
   });
   await out.table(

@@ -103,8 +103,7 @@ export function createPlatformHandler(options: PlatformOptions = {}): PlatformHa
     accounts,
     faults,
     stats,
-    accountStats: () =>
-      Object.fromEntries([...accounts].map(([id, account]) => [id, structuredClone(account.stats)])),
+    accountStats: () => Object.fromEntries([...accounts].map(([id, account]) => [id, structuredClone(account.stats)])),
     overrides,
     dialect,
   };
