@@ -24,11 +24,11 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** Called once per execution that ends after the watch started, oldest first; awaited. */
   onExecution: (execution: Execution) => void | Promise<void>;
-  /** Only executions ending in this final status (one request per process and poll instead of one with seven lists). */
+  /** Only executions ending in this final status (a lighter request per process and poll). */
   status?: ExecutionStatus;
   /** The processes to follow. Default: every process of every instance, looked up again every 10 polls. */
   processes?: ReadonlyArray<{ id: string }>;
-  /** A failed poll (after the client's own retries) is reported here and the watch goes on; without it, the watch rejects. */
+  /** A failed poll (after the client's own retries) is reported here and the watch goes on; without it, it rejects. */
   onError?: (error: unknown) => void;
   /** Pause after a poll that saw something change, in ms. Default 5000. */
   pollMs?: number;

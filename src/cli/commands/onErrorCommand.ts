@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { safeJson } from '../../text/printable.js';
 
 /** How long one --on-error command may run before it is stopped. */
-export const ON_ERROR_TIMEOUT_MS = 60_000;
+const ON_ERROR_TIMEOUT_MS = 60_000;
 
 /** The credentials the CLI reads: never handed to the command (it needs none to read its stdin). */
 const CREDENTIALS = new Set(['BOOMI_API_TOKEN', 'BOOMI_JWT']);

@@ -84,7 +84,7 @@ export interface PlatformHandler {
   readonly faults: FaultPlan;
   readonly stats: SimulatorStats;
   /** A copy of each account's counts, by account id. */
-  accountStats(): Record<string, AccountStats>;
+  readonly accountStats: () => Record<string, AccountStats>;
   /** Per-operation answers, by operation name, used instead of the model. */
   readonly overrides: Map<string, PlatformOverride>;
   readonly dialect: Dialect;
