@@ -52,6 +52,14 @@ export { SCHEMA_SNAPSHOT } from './generated/snapshot.js';
 export type * from './api/lifecycle/types.js';
 export { FINAL_STATUSES } from './api/lifecycle/types.js';
 export type { RunOptions } from './api/lifecycle/executions.js';
+export { watchExecutions, type WatchClient, type WatchOptions } from './api/lifecycle/watchExecutions.js';
+export {
+  watchFleet,
+  type FleetExecution,
+  type FleetWatchAccount,
+  type FleetWatchOptions,
+  type FleetWatchResult,
+} from './api/lifecycle/watchFleet.js';
 export type { UpdateMapExtensionsRequest } from './api/lifecycle/configure.js';
 export type { OAuthConnection, OAuthDetailsRequest, SpaceAccountCriteria } from './api/lifecycle/publishing.js';
 export type { CatalogApi, CatalogListing, CatalogPage, CatalogSearch, CatalogTag } from './api/catalog.js';

@@ -62,6 +62,11 @@ export class Output implements LineWriter {
     else render();
   }
 
+  /** One JSON document on one line (a stream of results, such as a watch's), escaped as `result`'s. */
+  jsonLine(document: unknown): void {
+    this.stdout.write(`${safeJson(document)}\n`);
+  }
+
   /** A failure: the code and message on stderr; in --json mode also `{ "error": … }` on stdout. */
   error(error: { code: string; message: string; status?: number | undefined }): void {
     this.stderr.write(

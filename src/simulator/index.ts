@@ -24,7 +24,7 @@ export {
   type PlatformReply,
   type PlatformRequest,
 } from './platform/createPlatformHandler.js';
-export type { PlatformAccount } from './platform/platformAuth.js';
+export type { AccountStats, PlatformAccount } from './platform/platformAuth.js';
 export type { HttpAnswer } from './graphql/graphqlOverHttp.js';
 export { createDemoState, DEMO } from './model/seed.js';
 export { SpacesPlatform, type CallContext } from './model/SpacesPlatform.js';

@@ -20,6 +20,7 @@ import {
   type PlatformRequest,
 } from '../simulator/platform/createPlatformHandler.js';
 import type { FaultPlan } from '../simulator/platform/faults.js';
+import { newAccountStats, type AccountStats, type PlatformAccount } from '../simulator/platform/platformAuth.js';
 
 /** Data to start from; each list given replaces the demo's. */
 export interface SpacesFixtures {
@@ -42,7 +43,7 @@ export interface SpacesFixtures {
  * work here too). Here `strictAuth` defaults to false, and `fixtures` (partial) is the mock's way to
  * give `state`; given both, `state` wins.
  */
-export interface SpacesMockOptions extends Omit<PlatformOptions, 'onRequest' | 'accounts'> {
+export interface SpacesMockOptions extends Omit<PlatformOptions, 'onRequest'> {
   /** The GraphQL endpoint to answer. Wins over `region`. Default: the platform's. */
   endpoint?: string;
   /** The JWT endpoint to answer, without the account id. Wins over `region`. Default: `https://api.boomi.com/auth/jwt/generate`. */
@@ -80,8 +81,15 @@ export type OperationOverride<K extends OperationName> = (
 export interface SpacesMock {
   /** Pass to msw's `setupServer(...mock.handlers)` (or `server.use`). */
   handlers: RequestHandler[];
-  /** The live state: installs appear in later listings. */
+  /** The live state (of the first account, with `accounts`): installs appear in later listings. */
   readonly state: SimState;
+  /**
+   * Every account by id: one, or with `accounts: N` the fleet `fleet-001`… (reach one with the JWT
+   * flow: `accountId`, any username, `apiToken: 'token-<id>'`; a static bearer token runs as the first).
+   */
+  readonly accounts: ReadonlyMap<string, PlatformAccount>;
+  /** A copy of each account's counts by id: requests, JWTs, 429s, mutations executed. */
+  accountStats(): Record<string, AccountStats>;
   /** Operation names in the order they arrived. */
   readonly requests: readonly string[];
   /** Back to the fixtures; clears faults, overrides and recorded requests. */
@@ -152,11 +160,22 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     },
     requests,
     faults: platform.faults,
+    accounts: platform.accounts,
+    accountStats: platform.accountStats,
     reset() {
-      account.platform.state = initialState();
-      platform.faults.clearQueued();
       const none = { unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1, seed: 1 };
-      platform.faults.set({ ...none, ...options.faults });
+      platform.faults.clearQueued();
+      platform.faults.set(options.accounts === undefined ? { ...none, ...options.faults } : none);
+      [...platform.accounts.values()].forEach((each, i) => {
+        each.platform.state =
+          options.accounts === undefined
+            ? initialState()
+            : { ...initialState(), accountId: each.credentials.accountId };
+        Object.assign(each.stats, newAccountStats());
+        if (each.faults === platform.faults) return;
+        each.faults.clearQueued();
+        each.faults.set({ ...none, ...options.faults, seed: (options.faults?.seed ?? 1) + i });
+      });
       platform.overrides.clear();
       requests.length = 0;
     },

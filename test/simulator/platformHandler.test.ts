@@ -185,8 +185,88 @@ describe('a fleet of accounts (accounts: N)', () => {
     expect(answered(await call(handler, listSpaces, second)).status).toBe(200);
   });
 
-  it('refuses a fleet size out of range', () => {
+  it('refuses a fleet size out of range; 1000 accounts is the most, the same Space in each', () => {
     expect(() => createPlatformHandler({ accounts: 0 })).toThrow(RangeError);
     expect(() => createPlatformHandler({ accounts: 1.5 })).toThrow(RangeError);
+    expect(() => createPlatformHandler({ accounts: 1001 })).toThrow(/1 to 1000/);
+    const handler = createPlatformHandler({ accounts: 1000 });
+    expect([...handler.accounts.keys()].at(-1)).toBe('fleet-1000');
+    expect(handler.accounts.get('fleet-0500')).toBeUndefined();
+    expect(handler.accounts.get('fleet-500')!.platform.state.spaces[0]!.id).toBe(DEMO.spaceId);
+  });
+
+  it('limits each fleet account to 10 requests a second by default: the 11th is 429 with Retry-After', async () => {
+    let clock = 70_250;
+    const handler = createPlatformHandler({ accounts: 2, now: () => clock });
+    const first = (await fleetJwt(handler, 'fleet-001', 'a')).body;
+    const second = (await fleetJwt(handler, 'fleet-002', 'b')).body;
+    for (let i = 0; i < 10; i++) expect(answered(await call(handler, listSpaces, first)).status).toBe(200);
+    const refused = answered(await call(handler, listSpaces, first));
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(JSON.parse(refused.body)).toEqual({
+      errors: [expect.objectContaining({ message: expect.stringMatching(/^Too Many Requests/), path: ['spaces'] })],
+      data: null,
+    });
+    expect(answered(await call(handler, listSpaces, second)).status).toBe(200);
+    clock += 1000;
+    expect(answered(await call(handler, listSpaces, first)).status).toBe(200);
+  });
+
+  it('leaves the single default account without a rate limit', async () => {
+    const handler = createPlatformHandler({ now: () => 70_250 });
+    const jwt = await jwtOf(handler);
+    const statuses = [];
+    for (let i = 0; i < 15; i++) statuses.push(answered(await call(handler, listSpaces, jwt)).status);
+    expect(new Set(statuses)).toEqual(new Set([200]));
+  });
+
+  it('draws faults per account, and one account can have its own', async () => {
+    const handler = createPlatformHandler({ accounts: 3, faults: { unavailableRate: 0.5, seed: 7 } });
+    const jwts = await Promise.all(
+      ['fleet-001', 'fleet-002'].map(async (id) => (await fleetJwt(handler, id, 'u')).body),
+    );
+    const statuses = async (jwt: string, n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push(answered(await call(handler, listSpaces, jwt)).status);
+      return out;
+    };
+    const alone = await statuses(jwts[0]!, 8);
+    expect(alone).toContain(503);
+    expect(alone).toContain(200);
+    // The same seed again, with the other account's calls in between: fleet-001 draws the same.
+    const again = createPlatformHandler({ accounts: 3, faults: { unavailableRate: 0.5, seed: 7 } });
+    const [one, two] = await Promise.all(
+      ['fleet-001', 'fleet-002'].map(async (id) => (await fleetJwt(again, id, 'u')).body),
+    );
+    const interleaved: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      interleaved.push(answered(await call(again, listSpaces, one)).status);
+      answered(await call(again, listSpaces, two));
+    }
+    expect(interleaved).toEqual(alone);
+
+    const quiet = createPlatformHandler({ accounts: 2 });
+    const [q1, q2] = await Promise.all(
+      ['fleet-001', 'fleet-002'].map(async (id) => (await fleetJwt(quiet, id, 'u')).body),
+    );
+    quiet.accounts.get('fleet-002')!.faults.set({ unavailableRate: 1 });
+    expect(answered(await call(quiet, listSpaces, q2)).status).toBe(503);
+    expect(answered(await call(quiet, listSpaces, q1)).status).toBe(200);
+    quiet.faults.queue('unavailable');
+    expect(answered(await call(quiet, listSpaces, q1)).status).toBe(503);
+  });
+
+  it('counts requests, JWTs, 429s and executed mutations per account', async () => {
+    const handler = createPlatformHandler({ accounts: 2, rateLimit: 2, now: () => 90_000 });
+    const jwt = (await fleetJwt(handler, 'fleet-002', 'u')).body;
+    expect(answered(await call(handler, install('one'), jwt)).status).toBe(200);
+    handler.accounts.get('fleet-002')!.faults.queue('drop-after-execute');
+    expect(await call(handler, install('two'), jwt)).toBe('drop');
+    expect(answered(await call(handler, listSpaces, jwt)).status).toBe(429);
+    expect(handler.accountStats()).toEqual({
+      'fleet-001': { requests: 0, auth: 0, rateLimited: 0, mutations: 0, mutationsByOperation: {} },
+      'fleet-002': { requests: 3, auth: 1, rateLimited: 1, mutations: 2, mutationsByOperation: { installIpack: 2 } },
+    });
   });
 });

@@ -25,7 +25,11 @@ const seeded = createSpacesMock({
 const SHARED_ENDPOINT = 'https://shared.example.test/graphql';
 let clock = Date.parse('2026-11-30T10:00:00Z');
 const shared = createSpacesMock({ endpoint: SHARED_ENDPOINT, rateLimit: 1, now: () => clock });
-withMswServer(...mock.handlers, ...seeded.handlers, ...shared.handlers);
+// A fleet: two accounts, each reached through the JWT flow with its own token.
+const FLEET_ENDPOINT = 'https://fleet.example.test/graphql';
+const FLEET_AUTH = 'https://fleet.example.test/auth/jwt/generate';
+const fleet = createSpacesMock({ accounts: 2, endpoint: FLEET_ENDPOINT, authUrl: FLEET_AUTH });
+withMswServer(...mock.handlers, ...seeded.handlers, ...shared.handlers, ...fleet.handlers);
 
 function createDemoSpace() {
   return {
@@ -52,6 +56,25 @@ beforeEach(() => {
   mock.reset();
   seeded.reset();
   shared.reset();
+  fleet.reset();
+});
+
+describe('createSpacesMock({ accounts })', () => {
+  it('serves fleet-001… each with its own data, token and counts; reset() empties them all', async () => {
+    const as = (accountId: string) =>
+      createSpacesClient({
+        endpoint: FLEET_ENDPOINT,
+        spaceGuid: DEMO.spaceId,
+        jwt: { accountId, username: 'ops@partner.example', apiToken: `token-${accountId}`, authUrl: FLEET_AUTH },
+      });
+    await as('fleet-002').installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    expect(fleet.accounts.get('fleet-002')!.platform.state.instances).toHaveLength(1);
+    expect(await as('fleet-001').listIntegrationPackInstances()).toEqual([]);
+    expect(fleet.accountStats()['fleet-002']).toMatchObject({ requests: 1, auth: 1, mutations: 1 });
+    fleet.reset();
+    expect(fleet.accounts.get('fleet-002')!.platform.state).toMatchObject({ instances: [], accountId: 'fleet-002' });
+    expect(fleet.accountStats()['fleet-002']).toMatchObject({ requests: 0, mutations: 0 });
+  });
 });
 
 describe('createSpacesMock: a stateful fake platform', () => {

@@ -1,5 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { DIALECTS } from '../../schema/dialects.js';
+import { MAX_FLEET_ACCOUNTS } from '../../simulator/platform/fleetLimits.js';
 import { globalsOf, untilInterrupted, type CliContext } from '../context.js';
 import { integer, rate } from '../parsers.js';
 import { examples } from './examples.js';
@@ -10,10 +11,15 @@ export function simulatorCommand(ctx: CliContext) {
     .option('--port <port>', 'port to listen on', integer('--port', 0), 4000)
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--latency <ms>', 'delay before every answer', integer('--latency', 0), 0)
+    .option(
+      '--accounts <n>',
+      'serve a fleet: accounts fleet-001… each with its own data, 10 requests/s and token token-<account id>',
+      integer('--accounts', 1, MAX_FLEET_ACCOUNTS),
+    )
     .option('--jwt-ttl <seconds>', 'lifetime of issued JWTs', integer('--jwt-ttl', 1), 300)
     .option(
       '--rate-limit <requests/s>',
-      'answer 429 above this many GraphQL requests per second',
+      'answer 429 above this many GraphQL requests per second (per account; 10 by default with --accounts)',
       integer('--rate-limit', 1),
     )
     .option('--fail-rate <rate>', 'share of GraphQL calls answered 503 before executing', rate, 0)
@@ -25,7 +31,10 @@ export function simulatorCommand(ctx: CliContext) {
         .choices(DIALECTS)
         .default('help' as const),
     )
-    .addHelpText('after', examples('simulator', 'simulator --port 0 --fail-rate 0.1 --seed 7 --json'))
+    .addHelpText(
+      'after',
+      examples('simulator', 'simulator --port 0 --fail-rate 0.1 --seed 7 --json', 'simulator --accounts 3'),
+    )
     .action(async (_options, command) => {
       const flags = globalsOf<typeof _options>(command);
       // Listening before the server starts: a Ctrl+C right after "Press Ctrl+C" is not missed.
@@ -37,6 +46,7 @@ export function simulatorCommand(ctx: CliContext) {
         latencyMs: flags.latency,
         jwtTtlSeconds: flags.jwtTtl,
         rateLimit: flags.rateLimit,
+        ...(flags.accounts !== undefined && { accounts: flags.accounts }),
         dialect: flags.dialect,
         faults: {
           unavailableRate: flags.failRate,

@@ -4,6 +4,7 @@ import {
   parse,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { GraphQLRequestBody } from './failureAnswers.js';
@@ -17,19 +18,8 @@ const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['catalogListings']);
  * does not parse, or one mixing public and private fields, needs authentication.
  */
 export function isPublicRequest(request: Pick<GraphQLRequestBody, 'query' | 'operationName'>): boolean {
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch {
-    return false;
-  }
-  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = request.operationName
-    ? operations.find((o) => o.name?.value === request.operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
-  if (operation?.operation !== OperationTypeNode.QUERY) return false;
+  const { document, operation } = operationOf(request);
+  if (!document || operation?.operation !== OperationTypeNode.QUERY) return false;
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -48,4 +38,29 @@ export function isPublicRequest(request: Pick<GraphQLRequestBody, 'query' | 'ope
       return onlyPublic(fragment.selectionSet);
     });
   return onlyPublic(operation.selectionSet);
+}
+
+/** True when the operation the request runs is a mutation (counted per account by the simulator). */
+export function isMutationRequest(request: Pick<GraphQLRequestBody, 'query' | 'operationName'>): boolean {
+  return operationOf(request).operation?.operation === OperationTypeNode.MUTATION;
+}
+
+/** The parsed document and the operation the request names (or its only one); neither when it does not parse. */
+function operationOf(request: Pick<GraphQLRequestBody, 'query' | 'operationName'>): {
+  document?: DocumentNode;
+  operation?: OperationDefinitionNode;
+} {
+  let document: DocumentNode;
+  try {
+    document = parse(request.query);
+  } catch {
+    return {};
+  }
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = request.operationName
+    ? operations.find((o) => o.name?.value === request.operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
+  return { document, ...(operation && { operation }) };
 }

@@ -3,8 +3,16 @@ import { createDemoState, DEMO } from '../model/seed.js';
 import type { SimState } from '../model/state.js';
 import { SpacesPlatform } from '../model/SpacesPlatform.js';
 import { FaultPlan, RateLimiter } from './faults.js';
+import { FLEET_RATE_LIMIT, MAX_FLEET_ACCOUNTS } from './fleetLimits.js';
 import { createGraphQLEndpoint } from './graphqlEndpoint.js';
-import { answerJwtRequest, textAnswer, type PlatformAccount, type SimulatorCredentials } from './platformAuth.js';
+import {
+  answerJwtRequest,
+  newAccountStats,
+  textAnswer,
+  type AccountStats,
+  type PlatformAccount,
+  type SimulatorCredentials,
+} from './platformAuth.js';
 import type {
   PlatformHandler,
   PlatformOptions,
@@ -47,13 +55,20 @@ export function createPlatformHandler(options: PlatformOptions = {}): PlatformHa
     apiToken: DEMO.apiToken,
   };
   const jwt = new SimulatorJwt(options.jwtTtlSeconds ?? 300, now);
+  // One account: its fault plan is the shared one, as before fleets. A fleet: the shared plan starts
+  // empty (queue faults for any account there) and each account draws from its own.
+  const faults = new FaultPlan(options.accounts === undefined ? options.faults : {});
   // Keyed by account id: each account has its own data and rate limit; a JWT says whose call it is.
   const accounts = new Map<string, PlatformAccount>(
     options.accounts === undefined
-      ? [[credentials.accountId, newAccount(credentials, options.state ?? createDemoState(), options.rateLimit, now)]]
+      ? [
+          [
+            credentials.accountId,
+            newAccount(credentials, options.state ?? createDemoState(), options.rateLimit, now, faults),
+          ],
+        ]
       : fleet(options, now).map((account) => [account.credentials.accountId, account]),
   );
-  const faults = new FaultPlan(options.faults);
   const stats: SimulatorStats = { graphql: 0, auth: 0, unauthorized: 0, rateLimited: 0, operations: {} };
   const overrides = new Map<string, PlatformOverride>();
   const rules = { jwt, strict: options.strictAuth ?? true, tokens: new Set(options.tokens ?? []) };
@@ -88,6 +103,7 @@ export function createPlatformHandler(options: PlatformOptions = {}): PlatformHa
     accounts,
     faults,
     stats,
+    accountStats: () => Object.fromEntries([...accounts].map(([id, account]) => [id, structuredClone(account.stats)])),
     overrides,
     dialect,
   };
@@ -98,18 +114,32 @@ function newAccount(
   state: SimState,
   rateLimit: number | undefined,
   now: () => number,
+  faults: FaultPlan,
 ): PlatformAccount {
   const limiter = rateLimit ? new RateLimiter(rateLimit, now) : undefined;
-  return { credentials, platform: new SpacesPlatform(state), ...(limiter && { limiter }) };
+  const stats: AccountStats = newAccountStats();
+  return { credentials, platform: new SpacesPlatform(state), faults, stats, ...(limiter && { limiter }) };
 }
 
-/** `count` accounts `fleet-001`…, each with a copy of the data, token `token-<id>` for any username. */
-function fleet({ accounts: count = 0, state, rateLimit }: PlatformOptions, now: () => number): PlatformAccount[] {
-  if (!Number.isInteger(count) || count < 1 || count > 999) throw new RangeError('accounts must be 1 to 999');
-  return Array.from({ length: count }, (_, i) => {
-    const accountId = `fleet-${String(i + 1).padStart(3, '0')}`;
+/**
+ * `count` accounts `fleet-001`…, each with a copy of the data, token `token-<id>` for any username,
+ * its own rate limit and its own fault plan (the `faults` switches, seeded `seed + index` so each
+ * account's draws repeat whatever the interleaving).
+ */
+function fleet({ accounts: count = 0, state, rateLimit, faults }: PlatformOptions, now: () => number) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_FLEET_ACCOUNTS)
+    throw new RangeError(`accounts must be 1 to ${MAX_FLEET_ACCOUNTS}`);
+  const seed = faults?.seed ?? 1;
+  return Array.from({ length: count }, (_, i): PlatformAccount => {
+    const accountId = fleetAccountId(i + 1);
     const data = { ...(state ? structuredClone(state) : createDemoState()), accountId };
     const credentials = { accountId, username: DEMO.username, apiToken: `token-${accountId}` };
-    return { ...newAccount(credentials, data, rateLimit, now), anyUsername: true };
+    const own = new FaultPlan({ ...faults, seed: seed + i });
+    return { ...newAccount(credentials, data, rateLimit ?? FLEET_RATE_LIMIT, now, own), anyUsername: true };
   });
+}
+
+/** The id of a fleet's `n`th account (from 1): `fleet-001`. */
+function fleetAccountId(n: number): string {
+  return `fleet-${String(n).padStart(3, '0')}`;
 }

@@ -7,7 +7,7 @@ import {
   type PlatformAnswer,
 } from '../graphql/failureAnswers.js';
 import { answerFromResult, createGraphQLOverHttp, type HttpAnswer } from '../graphql/graphqlOverHttp.js';
-import { isPublicRequest } from '../graphql/publicFields.js';
+import { isMutationRequest, isPublicRequest } from '../graphql/publicFields.js';
 import { PlatformError } from '../model/PlatformError.js';
 import type { SpacesPlatform } from '../model/SpacesPlatform.js';
 import type { FaultOutcome, FaultPlan } from './faults.js';
@@ -40,10 +40,16 @@ export function createGraphQLEndpoint(
     if (!executor) executors.set(platform, (executor = createGraphQLOverHttp(platform, dialect)));
     return executor;
   };
-  const counted = (answer: HttpAnswer): HttpAnswer => {
+  const counted = (answer: HttpAnswer, account: PlatformAccount): HttpAnswer => {
     if (answer.status === 429) stats.rateLimited += 1;
+    if (answer.status === 429) account.stats.rateLimited += 1;
     if (answer.status === 401) stats.unauthorized += 1;
     return answer;
+  };
+  // The shared plan's faults first (a queued one is for any account), then the account's own.
+  const faultOf = (account: PlatformAccount, operation: string): FaultOutcome => {
+    const shared = faults.outcome(operation);
+    return shared.kind !== 'answer' || account.faults === faults ? shared : account.faults.outcome(operation);
   };
 
   return async (request) => {
@@ -53,21 +59,30 @@ export function createGraphQLEndpoint(
     stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
     parts.onRequest?.(operation);
     const { account, authenticated } = await callerOf(request.headers.get('authorization'), rules, accounts);
+    account.stats.requests += 1;
     const admission = account.limiter?.admit();
     if (admission && !admission.admitted) {
       const { retryAfterSeconds } = admission;
-      return counted(failed({ kind: 'fail', status: 429, message: RATE_LIMITED_MESSAGE, retryAfterSeconds }, body));
+      const refused = failed({ kind: 'fail', status: 429, message: RATE_LIMITED_MESSAGE, retryAfterSeconds }, body);
+      return counted(refused, account);
     }
     // The public catalog needs no token; a request that selects anything else does.
-    if (!authenticated && !isPublicRequest(body)) return counted(json(unauthorizedAnswer(body)));
-    const fault = faults.outcome(operation);
-    if (fault.kind === 'fail') return counted(failed(fault, body));
+    if (!authenticated && !isPublicRequest(body)) return counted(json(unauthorizedAnswer(body)), account);
+    const fault = faultOf(account, operation);
+    if (fault.kind === 'fail') return counted(failed(fault, body), account);
     const override = overrides.get(operation);
     const answer = override
       ? await answerOverride(request, body, override, dialect)
       : await executorOf(account.platform)(request);
+    if (isMutationRequest(body)) countMutation(account, operation);
     return fault.kind === 'drop-after-execute' ? 'drop' : answer;
   };
+}
+
+function countMutation(account: PlatformAccount, operation: string): void {
+  account.stats.mutations += 1;
+  const byOperation = account.stats.mutationsByOperation;
+  byOperation[operation] = (byOperation[operation] ?? 0) + 1;
 }
 
 /** An override's result run through the schema; a thrown {@link PlatformError} becomes its error. */

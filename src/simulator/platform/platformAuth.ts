@@ -1,5 +1,5 @@
 import type { SpacesPlatform } from '../model/SpacesPlatform.js';
-import type { RateLimiter } from './faults.js';
+import type { FaultPlan, RateLimiter } from './faults.js';
 import type { HttpAnswer } from '../graphql/graphqlOverHttp.js';
 import type { SimulatorJwt } from './SimulatorJwt.js';
 
@@ -18,6 +18,32 @@ export interface PlatformAccount {
   limiter?: RateLimiter;
   /** The API token is accepted for any username (a fleet's accounts), not only `credentials.username`. */
   anyUsername?: boolean;
+  /**
+   * This account's faults, drawn per request of this account after the shared plan's queued ones.
+   * The single account's plan is the handler's `faults` itself.
+   */
+  faults: FaultPlan;
+  /** What this account has seen (counted live; read a copy with `accountStats()`). */
+  stats: AccountStats;
+}
+
+/** The requests one account received, for tests and benchmarks. */
+export interface AccountStats {
+  /** GraphQL requests that ran as this account, whatever their answer. */
+  requests: number;
+  /** Requests to its JWT endpoint, `/auth/jwt/generate/<id>`. */
+  auth: number;
+  /** Its 429 answers, from its rate limit or a fault. */
+  rateLimited: number;
+  /** Mutations executed against its data (one whose answer was dropped after executing too). */
+  mutations: number;
+  /** Those mutations by operation name: a duplicate install shows as a count above the plan's. */
+  mutationsByOperation: Record<string, number>;
+}
+
+/** Fresh, zeroed counts. */
+export function newAccountStats(): AccountStats {
+  return { requests: 0, auth: 0, rateLimited: 0, mutations: 0, mutationsByOperation: {} };
 }
 
 /** Which bearer tokens the GraphQL endpoint accepts. */
@@ -72,6 +98,7 @@ export async function answerJwtRequest(
   const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   const [user, ...rest] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
   const account = accounts.get(accountId);
+  if (account) account.stats.auth += 1;
   const username = user?.startsWith(USER_PREFIX) ? user.slice(USER_PREFIX.length) : undefined;
   const knownUser = username !== undefined && (account?.anyUsername || username === account?.credentials.username);
   if (!account || !knownUser || rest.join(':') !== account.credentials.apiToken) {

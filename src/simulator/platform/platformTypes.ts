@@ -2,7 +2,7 @@ import type { Dialect } from '../../schema/dialects.js';
 import type { HttpAnswer } from '../graphql/graphqlOverHttp.js';
 import type { SimState } from '../model/state.js';
 import type { FaultPlan, SimulatorFaults } from './faults.js';
-import type { PlatformAccount, SimulatorCredentials } from './platformAuth.js';
+import type { AccountStats, PlatformAccount, SimulatorCredentials } from './platformAuth.js';
 
 /** One HTTP request as the handler reads it: what a Web `Request` or node's `IncomingMessage` gives. */
 export interface PlatformRequest {
@@ -29,8 +29,10 @@ export interface PlatformOptions {
   /** The data to start from. Default: the demo data. */
   state?: SimState;
   /**
-   * Serve a fleet of this many accounts instead of one: ids `fleet-001`, `fleet-002`…, each with its
-   * own copy of the demo data (or of `state`) and its own `rateLimit`; the API token of `<id>` is
+   * Serve a fleet of this many accounts (1 to 1000) instead of one: ids `fleet-001`, `fleet-002`…,
+   * each with its own copy of the demo data (or of `state`, the same Space id), its own rate limit
+   * (`rateLimit`, default 10 a second) and its own fault plan (the `faults` switches, drawn per
+   * account: `accounts.get(id).faults` changes one account's); the API token of `<id>` is
    * `token-<id>`, for any username. `credentials` is then not used.
    */
   accounts?: number;
@@ -40,7 +42,10 @@ export interface PlatformOptions {
   tokens?: string[];
   /** Lifetime of issued JWTs, in seconds. Default 300, as Boomi's. */
   jwtTtlSeconds?: number;
-  /** At most this many GraphQL requests per second (per account); more get HTTP 429 with Retry-After. */
+  /**
+   * At most this many GraphQL requests per second (per account); more get HTTP 429 with Retry-After.
+   * Default: no limit for the single account, 10 for each account of a fleet.
+   */
   rateLimit?: number;
   /** Delay before every answer, in milliseconds. */
   latencyMs?: number;
@@ -75,8 +80,11 @@ export interface PlatformHandler {
   jwt(request: PlatformRequest, accountId: string): Promise<HttpAnswer>;
   /** The accounts by id, in the order given; the first answers calls that name none. */
   readonly accounts: ReadonlyMap<string, PlatformAccount>;
+  /** Faults for every account's calls (queued ones first); each account also has its own plan. */
   readonly faults: FaultPlan;
   readonly stats: SimulatorStats;
+  /** A copy of each account's counts, by account id. */
+  readonly accountStats: () => Record<string, AccountStats>;
   /** Per-operation answers, by operation name, used instead of the model. */
   readonly overrides: Map<string, PlatformOverride>;
   readonly dialect: Dialect;

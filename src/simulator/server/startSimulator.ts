@@ -10,7 +10,7 @@ import {
   type SimulatorStats,
 } from '../platform/createPlatformHandler.js';
 import type { FaultPlan } from '../platform/faults.js';
-import type { PlatformAccount, SimulatorCredentials } from '../platform/platformAuth.js';
+import type { AccountStats, PlatformAccount, SimulatorCredentials } from '../platform/platformAuth.js';
 
 export type { SimulatorCredentials } from '../platform/platformAuth.js';
 export type { SimulatorStats } from '../platform/createPlatformHandler.js';
@@ -41,6 +41,17 @@ export interface RunningSimulator {
   faults: FaultPlan;
   /** Counts of requests received: by route, GraphQL ones by operation name, and 401 answers. */
   stats: SimulatorStats;
+  /**
+   * A copy of each account's counts by id: requests, JWTs, 429s, mutations executed.
+   *
+   * @example
+   * ```ts
+   * const simulator = await startSimulator({ accounts: 3 });
+   * // … apply a plan to each account …
+   * const installs = simulator.accountStats()['fleet-002']?.mutationsByOperation.installIntegrationPack;
+   * ```
+   */
+  accountStats(): Record<string, AccountStats>;
   /** The root field names it serves. */
   dialect: Dialect;
   close(): Promise<void>;
@@ -97,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     accounts: handler.accounts,
     faults: handler.faults,
     stats: handler.stats,
+    accountStats: handler.accountStats,
     dialect: handler.dialect,
     close: () =>
       new Promise<void>((resolve, reject) => {
