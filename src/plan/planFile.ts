@@ -75,12 +75,16 @@ export interface ParsedPlan {
  */
 export class PlanError extends Error {
   override name = 'PlanError';
-  readonly code = 'INVALID_PLAN';
-  constructor(readonly problems: string[]) {
+  /** `INVALID_FLEET` for a fleet file's problems (`FleetError`). */
+  readonly code: 'INVALID_PLAN' | 'INVALID_FLEET' = 'INVALID_PLAN';
+  constructor(
+    readonly problems: string[],
+    what = 'the plan',
+  ) {
     super(
       problems.length === 1
         ? problems[0]!
-        : `${problems.length} problems in the plan:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+        : `${problems.length} problems in ${what}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
 }
