@@ -20,7 +20,7 @@ export type FleetEvent =
   | { type: 'truncated'; run: string; at: string };
 
 /** Events without their run and time: the journal adds both. */
-export type FleetEventInput = FleetEvent extends infer E
+type FleetEventInput = FleetEvent extends infer E
   ? E extends FleetEvent
     ? Omit<E, 'run' | 'at'>
     : never

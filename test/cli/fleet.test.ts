@@ -75,9 +75,11 @@ describe('boomi-spaces fleet', () => {
 
   it('apply: one account with a bad token fails (exit 1) while the other converges; no secret in any output', async () => {
     const dir = fleetDir([3, 4]);
+    const cwd = process.cwd();
+    process.chdir(dir); // the journal goes to ./.boomi-fleet
     const run = await runCli(['fleet', 'apply', join(dir, 'fleet.yaml'), '--yes'], {
       env: env({ T3: 'wrong-token' }),
-    });
+    }).finally(() => process.chdir(cwd));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/fleet-003\s*│\s*│\s*failed/);
     expect(run.stdout).toMatch(/fleet-004\s*│\s*│\s*converged/);
