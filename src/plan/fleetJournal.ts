@@ -20,11 +20,7 @@ export type FleetEvent =
   | { type: 'truncated'; run: string; at: string };
 
 /** Events without their run and time: the journal adds both. */
-type FleetEventInput = FleetEvent extends infer E
-  ? E extends FleetEvent
-    ? Omit<E, 'run' | 'at'>
-    : never
-  : never;
+type FleetEventInput = FleetEvent extends infer E ? (E extends FleetEvent ? Omit<E, 'run' | 'at'> : never) : never;
 
 /** A journal being written. */
 export interface FleetJournal {
