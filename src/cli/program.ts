@@ -15,6 +15,7 @@ import { detachCommand } from './cmd/detach.js';
 import { environmentsCommand } from './cmd/environments.js';
 import { executionsCommand } from './cmd/executions.js';
 import { extensionsCommand } from './cmd/extensions.js';
+import { fleetCommand } from './cmd/fleet/fleet.js';
 import { installCommand } from './cmd/install.js';
 import { instancesCommand } from './cmd/instances.js';
 import { planCommand } from './cmd/plan.js';
@@ -44,6 +45,7 @@ const COMMANDS = [
   detachCommand,
   planCommand,
   applyCommand,
+  fleetCommand,
   catalogCommand,
   processesCommand,
   extensionsCommand,

@@ -16,8 +16,38 @@
  * const result = await applyPlan(client, planned, {
  *   onProgress: (item) => console.log(item.status, item.description),
  * });
+ *
+ * // The same plan across a fleet of accounts (fleet.yaml names the plan and the accounts):
+ * import { applyFleet, loadFleetFile } from 'boomi-spaces/plan';
+ * const fleet = await loadFleetFile('fleet.yaml');
+ * const run = await applyFleet(fleet, { onAccountDone: (a) => console.log(a.id, a.outcome) });
  * ```
  */
+export {
+  applyFleet,
+  planFleet,
+  type ApplyFleetOptions,
+  type FleetAccountResult,
+  type FleetResult,
+  type FleetRunOptions,
+} from './fleet.js';
+export {
+  FleetError,
+  FLEET_LIMITS,
+  loadFleetFile,
+  type FleetAccount,
+  type FleetCredentials,
+  type FleetFile,
+  type LoadFleetOptions,
+} from './fleetFile.js';
+export { JOURNAL_LIMITS, type FleetEvent } from './fleetJournal.js';
+export {
+  fleetStatus,
+  type FleetAccountStatus,
+  type FleetInstanceStatus,
+  type FleetProcessStatus,
+  type FleetStatusOptions,
+} from './fleetStatus.js';
 export { applyPlan, PlanAbortedError, type AppliedPlan, type ApplyPlanOptions } from './applyPlan.js';
 export { planChanges, type PlanChangesOptions, type PlannedChanges } from './planChanges.js';
 export {
@@ -26,6 +56,7 @@ export {
   PlanError,
   PLAN_LIMITS,
   type ParsedPlan,
+  type ParsePlanOptions,
   type PlanEntry,
   type PlanExtensions,
   type PlanFile,

@@ -1,10 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { isNode, isScalar, Lexer, LineCounter, Parser, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { INPUT_LIMITS } from '../api/limits.js';
 import { MAX_SETTING_LENGTH } from '../api/lifecycle/extensionChanges.js';
 import { cronToSchedule } from '../api/payloads/schedules.js';
-import { printable, quote, shorten } from '../text/printable.js';
+import { parseChecked, readBoundedFile, type SourceKind } from './yamlSource.js';
 
 /** Bounds of a plan file, checked before it is parsed or anything is sent. */
 export const PLAN_LIMITS = {
@@ -77,12 +75,16 @@ export interface ParsedPlan {
  */
 export class PlanError extends Error {
   override name = 'PlanError';
-  readonly code = 'INVALID_PLAN';
-  constructor(readonly problems: string[]) {
+  /** `INVALID_FLEET` for a fleet file's problems (`FleetError`). */
+  readonly code: 'INVALID_PLAN' | 'INVALID_FLEET' = 'INVALID_PLAN';
+  constructor(
+    readonly problems: string[],
+    what = 'the plan',
+  ) {
     super(
       problems.length === 1
         ? problems[0]!
-        : `${problems.length} problems in the plan:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+        : `${problems.length} problems in ${what}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
 }
@@ -150,6 +152,14 @@ const planSchema = z.strictObject({
     .max(PLAN_LIMITS.maxInstances, `expected at most ${PLAN_LIMITS.maxInstances} instances`),
 });
 
+const PLAN_KIND: SourceKind = {
+  what: 'plan',
+  fail: (problems) => new PlanError(problems),
+  maxDepth: PLAN_LIMITS.maxDepth,
+  maxAliases: PLAN_LIMITS.maxAliases,
+  depthHint: "a plan needs about 10 (see the README's plan format)",
+};
+
 /**
  * Reads a YAML or JSON plan file (JSON is YAML) of at most `PLAN_LIMITS.maxBytes` and checks its
  * shape. Throws a `PlanError` listing every problem, each with the file, line and path.
@@ -163,87 +173,21 @@ const planSchema = z.strictObject({
  * ```
  */
 export function loadPlanFile(file: string): ParsedPlan {
-  return parsePlan(readBoundedFile(file, PLAN_LIMITS.maxBytes), file);
+  return parsePlan(readPlanSource(file), file);
 }
 
-/**
- * The file's text, read no further than `maxBytes` + 1. Only a regular file is read: a FIFO with no
- * writer would block the open itself, and `/dev/zero` never ends, so both are refused before reading.
- */
-function readBoundedFile(file: string, maxBytes: number): string {
-  const where = printable(shorten(file, 200));
-  const cannotRead = (error: unknown) =>
-    new PlanError([
-      `${where}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    ]);
-  const refuseUnusual = (stats: Stats) => {
-    if (stats.isDirectory()) throw new PlanError([`${where}: is a directory, not a plan file`]);
-    if (!stats.isFile())
-      throw new PlanError([`${where}: is not a regular file (a pipe or a device); give a plan file`]);
-    if (stats.size > maxBytes)
-      throw new PlanError([`${where}: the plan is ${stats.size} bytes; at most ${maxBytes} are accepted`]);
-  };
-  let fd: number;
-  try {
-    refuseUnusual(statSync(file));
-    // Non-blocking, and checked again once open: the path may have changed in between.
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    throw error instanceof PlanError ? error : cannotRead(error);
-  }
-  try {
-    refuseUnusual(fstatSync(fd));
-    const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    if (length > maxBytes)
-      throw new PlanError([`${where}: the plan is larger than ${maxBytes} bytes, the most accepted`]);
-    return buffer.toString('utf8', 0, length);
-  } catch (error) {
-    throw error instanceof PlanError ? error : cannotRead(error);
-  } finally {
-    closeSync(fd);
-  }
+/** A plan file's text, bounded and from a regular file only; a `PlanError` when it cannot be read. */
+export function readPlanSource(file: string): string {
+  return readBoundedFile(file, PLAN_LIMITS.maxBytes, PLAN_KIND);
 }
 
-/**
- * Refuses a document nested deeper than `PLAN_LIMITS.maxDepth`, while it is tokenised: the parser
- * keeps its own stack, so this stops early, before the composer (which recurses) sees it.
- */
-function checkDepth(source: string, file: string): void {
-  const parser = new Parser();
-  let offset = 0;
-  for (const lexeme of new Lexer().lex(source)) {
-    for (const token of parser.next(lexeme)) void token;
-    if (parser.stack.length > PLAN_LIMITS.maxDepth) {
-      const line = source.slice(0, offset).split('\n').length;
-      throw new PlanError([
-        `${file}:${line}: nested deeper than ${PLAN_LIMITS.maxDepth} levels; a plan needs about 10 (see the README's plan format)`,
-      ]);
-    }
-    offset += lexeme.length;
-  }
-}
-
-/** A key that would reach an object's prototype: refused wherever it stands, in YAML as in JSON. */
-const FORBIDDEN_KEYS = new Set(['__proto__']);
-
-function forbiddenKey(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter): string | undefined {
-  let found: string | undefined;
-  visit(document, {
-    Pair(_key, pair) {
-      const key = isScalar(pair.key) ? pair.key.value : undefined;
-      if (typeof key !== 'string' || !FORBIDDEN_KEYS.has(key)) return undefined;
-      const at = isNode(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : undefined;
-      found = `${at ? `:${at}` : ''}: the key ${quote(key)} is not accepted`;
-      return visit.BREAK;
-    },
-  });
-  return found;
+/** How {@link parsePlan} reads a plan. */
+export interface ParsePlanOptions {
+  /**
+   * Rewrites each string value (never a key) before the plan is checked: a fleet's `${…}`
+   * variables. `at` says where the value stands (file, line and path), for its problems.
+   */
+  substitute?: (value: string, at: () => string) => string;
 }
 
 /**
@@ -254,74 +198,22 @@ function forbiddenKey(document: ReturnType<typeof parseDocument>, lineCounter: L
  * const plan = parsePlan('space: s-1\ninstances:\n  - pack: Order Intake\n', 'inline.yaml');
  * ```
  */
-export function parsePlan(source: string, file: string): ParsedPlan {
-  checkDepth(source, file);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new PlanError(
-      document.errors.map((error) => {
-        const at = error.linePos?.[0];
-        return `${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML or JSON: ${error.message.split('\n')[0]}`;
-      }),
-    );
-  }
-  const forbidden = forbiddenKey(document, lineCounter);
-  if (forbidden) throw new PlanError([`${file}${forbidden}`]);
-  let value: unknown;
-  try {
-    value = (document.toJS({ maxAliasCount: PLAN_LIMITS.maxAliases }) as unknown) ?? {};
-  } catch (error) {
-    // yaml refuses an alias bomb with a ReferenceError; said in our words, the file named once.
-    const what =
-      error instanceof ReferenceError
-        ? `its YAML aliases expand beyond ${PLAN_LIMITS.maxAliases} (an alias bomb); write the values out instead`
-        : printable(shorten((error as Error).message.split('\n')[0] ?? '', 200));
-    throw new PlanError([`${file}: not a usable plan: ${what}`]);
-  }
-  const parsed = planSchema.safeParse(value);
-  const where = (path: ReadonlyArray<PropertyKey>) => {
-    const line = lineOf(document, path, lineCounter);
-    return `${file}${line ? `:${line}` : ''}: ${formatPath(path) || '(top level)'}`;
-  };
-  if (parsed.success) return { plan: parsed.data, file, where };
-  throw new PlanError(
-    parsed.error.issues.map((issue) => {
-      const path = formatPath(issue.path);
-      const where = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-      const line = lineOf(document, where, lineCounter);
-      const message =
-        issue.code === 'unrecognized_keys'
-          ? `unknown key ${issue.keys.map((k) => quote(k)).join(', ')}`
-          : issue.message;
-      return `${file}${line ? `:${line}` : ''}: ${path || '(top level)'}: ${friendly(message, issue.code)}`;
-    }),
+export function parsePlan(source: string, file: string, { substitute }: ParsePlanOptions = {}): ParsedPlan {
+  const { value, where } = parseChecked(
+    source,
+    file,
+    planSchema,
+    PLAN_KIND,
+    substitute && ((plain, at) => mapStrings(plain, [], (text, path) => substitute(text, () => at(path)))),
   );
+  return { plan: value, file, where };
 }
 
-function friendly(message: string, code: string): string {
-  if (code === 'invalid_type' && /received undefined/.test(message))
-    return message.replace(/, received undefined$/, '') + ' (missing)';
-  return message;
-}
-
-/** `instances[1].name` for the path ['instances', 1, 'name']. */
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-// The line of the deepest node of the path that exists in the document.
-function lineOf(
-  document: ReturnType<typeof parseDocument>,
-  path: ReadonlyArray<PropertyKey>,
-  lineCounter: LineCounter,
-): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node: unknown = n === 0 ? document.contents : document.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return undefined;
+/** The value with every string (not keys) passed through `map`, with its path. */
+function mapStrings(value: unknown, path: PropertyKey[], map: (text: string, path: PropertyKey[]) => string): unknown {
+  if (typeof value === 'string') return map(value, path);
+  if (Array.isArray(value)) return value.map((item, i) => mapStrings(item, [...path, i], map));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, [...path, k], map)]));
+  return value;
 }

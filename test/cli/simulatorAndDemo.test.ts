@@ -72,6 +72,8 @@ describe('boomi-spaces demo (npm start)', () => {
       'ok + install Invoice Sync "APAC invoices" (MULTI)',
       'first apply: 4 of 4 changes applied',
       'second apply: no changes, the account already matches the plan',
+      'Apply one plan to a fleet of three accounts',
+      'fleet-003: converged (2 changes applied)',
       'Demo complete.',
       '`boomi-spaces console --simulator --open`',
     ]) {
@@ -100,6 +102,7 @@ describe('boomi-spaces demo (npm start)', () => {
       'uninstall',
       'apply plan (first)',
       'apply plan (second)',
+      'fleet apply',
     ]);
   });
 
@@ -107,7 +110,7 @@ describe('boomi-spaces demo (npm start)', () => {
     const run = await runCli(['demo', '--dialect', 'reference', '--json']);
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as { steps: Array<{ step: string; result: unknown }> };
-    expect(document.steps).toHaveLength(16);
+    expect(document.steps).toHaveLength(17);
     expect(document.steps.find((s) => s.step === 'getSpace')?.result).toMatchObject({ id: DEMO.spaceId });
   });
 });

@@ -8,6 +8,7 @@ import { planChanges } from '../../plan/planChanges.js';
 import { parsePlan } from '../../plan/planFile.js';
 import type { Dialect } from '../../schema/dialects.js';
 import type { Output } from '../output.js';
+import { fleetDemo } from './demoFleet.js';
 import { lifecycleDemo } from './demoLifecycle.js';
 import { counted } from '../../text/plural.js';
 
@@ -138,6 +139,8 @@ export async function runDemo(out: Output, { dialect = 'help' }: { dialect?: Dia
         ok: applied.length === items.length,
       });
     }
+
+    await fleetDemo(out, { step, record }, dialect);
 
     out.note('\nDemo complete.');
     out.note('The same against the simulator from a shell: `boomi-spaces simulator`, then the commands it prints.');
