@@ -8,6 +8,7 @@ import { CliUsageError } from '../CliUsageError.js';
 import { connect } from '../connect.js';
 import type { CliIO, GlobalFlags } from '../context.js';
 import { show, type Output } from '../output.js';
+import type { ExecutionStatus } from '../../api/lifecycle/types.js';
 import type { TransportLogger } from '../../transport/events.js';
 
 export interface FleetFlags extends GlobalFlags {
@@ -170,4 +171,40 @@ export async function fleetStatusCommand(
     }
   });
   return accounts.some((a) => a.error) ? 1 : 0;
+}
+
+/** `fleet watch`: every account's ended executions, tagged with the account, until Ctrl+C (exit 0). */
+export async function fleetWatch(
+  out: Output,
+  file: string,
+  flags: FleetFlags & { status?: ExecutionStatus; onError?: string; pollSeconds: number },
+  io: CliIO,
+  logger?: TransportLogger,
+) {
+  const [{ watchFleet }, { reportExecution }, { listenForInterruption }] = await Promise.all([
+    import('../../api/lifecycle/watchFleet.js'),
+    import('./watchRuns.js'),
+    import('../interrupt.js'),
+  ]);
+  const { fleet, options } = await prepare(file, flags, io, logger);
+  const chosen = options.only ? fleet.accounts.filter((a) => options.only!.includes(a.id)) : fleet.accounts;
+  const unknown = (options.only ?? []).filter((id) => !fleet.accounts.some((a) => a.id === id));
+  if (unknown.length > 0)
+    throw new CliUsageError(`--only names accounts the fleet file does not have: ${unknown.map(show).join(', ')}`);
+  const accounts = chosen.map((a) => ({ id: a.id, ...(a.name && { name: a.name }), client: options.connect(a) }));
+  const interruption = listenForInterruption(io.signals);
+  try {
+    out.note(`Watching ${flags.status ?? 'ended'} executions in ${accounts.length} accounts; Ctrl+C to stop.`);
+    await watchFleet(accounts, {
+      signal: interruption.work,
+      ...(flags.status && { status: flags.status }),
+      pollMs: flags.pollSeconds * 1000,
+      onExecution: (e) => reportExecution(out, io, e, flags.onError),
+      onError: (id, error) => out.note(`${show(id)}: polling failed, trying again: ${show((error as Error).message)}`),
+    });
+    return 0;
+  } finally {
+    interruption.dispose();
+    await Promise.all(accounts.map((a) => a.client.close()));
+  }
 }
