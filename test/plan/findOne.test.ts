@@ -110,9 +110,13 @@ describe('every caller uses the one rule: an ambiguous name is refused with the 
           { id: 'env-3', name: 'Test' },
         ]),
       listProcesses: () => Promise.resolve([{ id: 'p-1', name: 'Sync' }]),
+      listIntegrationPackInstances: () =>
+        Promise.resolve([{ id: 'i-1', integrationPackOverrideName: 'EU invoices', integrationPack: null }]),
     } as unknown as SpacesClient;
     await expect(resolveEnvironment(client, 'Test')).rejects.toThrow(
-      new CliUsageError('"Test" names 2 environments; use an id: env-2 ("Test"), env-3 ("Test")'),
+      new CliUsageError(
+        '"Test" names 2 environments; use an id: env-2 ("Test"), env-3 ("Test"); `boomi-spaces environments` lists them',
+      ),
     );
     await expect(resolveEnvironment(client, 'env-3')).resolves.toMatchObject({ id: 'env-3' });
     await expect(resolveProcess(client, 'i-1', 'Other')).rejects.toThrow(
