@@ -40,7 +40,7 @@ async function deployIn(accountId: string): Promise<string> {
 }
 
 describe('boomi-spaces fleet watch', () => {
-  it('prints the ended executions of every account with the account, and runs --on-error for ERROR', async () => {
+  it('prints the ended executions of every account with the account, runs --on-error for ERROR; status marks it', async () => {
     writeFileSync(join(dir, 'plan.yaml'), `space: ${DEMO.spaceId}\ninstances: []\n`);
     writeFileSync(
       join(dir, 'fleet.yaml'),
@@ -103,6 +103,22 @@ describe('boomi-spaces fleet watch', () => {
     });
     for (const text of [watch.stdout.text, watch.stderr.text, readFileSync(file, 'utf8')])
       expect(text).not.toMatch(/token-fleet|eyJ[\w-]+\.[\w-]+\./);
+
+    // fleet status marks the account's last ERROR execution, with its message.
+    const status = await runCli(['fleet', 'status', join(dir, 'fleet.yaml')], { env: env() });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('fleet-002: drift no, 1 instance\n');
+    expect(status.stdout).toMatch(/^ {2}! Invoice export: ERROR at \S+: the required field "host" is not set$/m);
+    const json = await runCli(['fleet', 'status', join(dir, 'fleet.yaml'), '--json'], { env: env() });
+    const accounts = (
+      JSON.parse(json.stdout) as {
+        accounts: Array<{ id: string; instances: Array<{ processes: Array<{ last?: { status: string } }> }> }>;
+      }
+    ).accounts;
+    expect(accounts.map((a) => [a.id, a.instances.flatMap((i) => i.processes.map((p) => p.last?.status))])).toEqual([
+      ['fleet-001', []],
+      ['fleet-002', ['ERROR']],
+    ]);
   });
 
   it('refuses an --only account the file does not have, before sending anything', async () => {

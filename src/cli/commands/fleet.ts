@@ -8,6 +8,7 @@ import { CliUsageError } from '../CliUsageError.js';
 import { connect } from '../connect.js';
 import type { CliIO, GlobalFlags } from '../context.js';
 import { show, type Output } from '../output.js';
+import { counted } from '../../text/plural.js';
 import type { ExecutionStatus } from '../../api/lifecycle/types.js';
 import type { TransportLogger } from '../../transport/events.js';
 
@@ -94,7 +95,7 @@ async function report(out: Output, result: FleetResult, verb: 'plan' | 'apply'):
   );
   const by = (o: string) => result.accounts.filter((a) => a.outcome === o).length;
   out.line(
-    `${result.accounts.length} accounts: ${by('converged')} converged, ${by('changed')} changed, ${by('failed')} failed (run ${result.runId}).`,
+    `${counted(result.accounts.length, 'account')}: ${by('converged')} converged, ${by('changed')} changed, ${by('failed')} failed (run ${result.runId}).`,
   );
 }
 
@@ -157,7 +158,7 @@ export async function fleetStatusCommand(
   out.result({ accounts }, () => {
     for (const a of accounts) {
       out.line(
-        `${show(a.id)}${a.name ? ` (${show(a.name)})` : ''}: ${a.error ? `FAILED ${a.error.code}: ${show(a.error.message)}` : `drift ${a.drift ? 'yes' : 'no'}, ${a.instances!.length} instances`}`,
+        `${show(a.id)}${a.name ? ` (${show(a.name)})` : ''}: ${a.error ? `FAILED ${a.error.code}: ${show(a.error.message)}` : `drift ${a.drift ? 'yes' : 'no'}, ${counted(a.instances!.length, 'instance')}`}`,
       );
       for (const i of a.instances ?? []) {
         out.line(
@@ -165,7 +166,7 @@ export async function fleetStatusCommand(
         );
         for (const p of i.processes)
           out.line(
-            `    ${show(p.name)}: ${p.last ? `${p.last.status === 'ERROR' ? 'ERROR ' : ''}${show(p.last.status)} at ${show(p.last.executionTime)}${p.last.status === 'ERROR' ? `: ${show(p.last.message)}` : ''}` : 'no execution'}`,
+            `  ${p.last?.status === 'ERROR' ? '!' : ' '} ${show(p.name)}: ${p.last ? `${show(p.last.status)} at ${show(p.last.executionTime)}${p.last.status === 'ERROR' ? `: ${show(p.last.message ?? '')}` : ''}` : 'no execution'}`,
           );
       }
     }
