@@ -47,7 +47,8 @@ for (const file of files(from)) {
 
 // CommonJS bundles of msw's ESM-only dependencies, for `preset: 'boomi-spaces'` (jest-preset.cjs):
 // jest's CommonJS runtime cannot load an ES module (`Must use import to load ES Module`), so the
-// preset maps these names to the copies here. Bundled from the versions this package is tested with.
+// preset maps these names to the copies here. Bundled from the versions this package is tested with;
+// the same list as jest-preset.cjs (test/package/cjsJestConsumer.test.ts fails if they part).
 const jestVendored = ['rettime', '@open-draft/deferred-promise', 'until-async'];
 for (const name of jestVendored) {
   await build({
