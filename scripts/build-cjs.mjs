@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const from = join(root, 'dist');
@@ -43,4 +43,22 @@ for (const file of files(from)) {
     }),
   });
   writeFileSync(target, code);
+}
+
+// CommonJS bundles of msw's ESM-only dependencies, for `preset: 'boomi-spaces'` (jest-preset.cjs):
+// jest's CommonJS runtime cannot load an ES module (`Must use import to load ES Module`), so the
+// preset maps these names to the copies here. Bundled from the versions this package is tested with;
+// the same list as jest-preset.cjs (test/package/cjsJestConsumer.test.ts fails if they part).
+const jestVendored = ['rettime', '@open-draft/deferred-promise', 'until-async'];
+for (const name of jestVendored) {
+  await build({
+    entryPoints: [name],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile: join(to, 'jest-vendor', `${name.replace('/', '+')}.cjs`),
+    absWorkingDir: root,
+    logLevel: 'warning',
+  });
 }

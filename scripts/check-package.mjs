@@ -14,7 +14,7 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 
 // Each package: its folder and the attw options it is held to.
 const packages = [
-  { dir: '.', attw: ['--profile', 'node16', '--exclude-entrypoints', './schema.graphql'] },
+  { dir: '.', attw: ['--profile', 'node16', '--exclude-entrypoints', './schema.graphql', './jest-preset'] },
   { dir: 'packages/sdk', attw: [] },
 ];
 

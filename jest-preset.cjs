@@ -1,0 +1,26 @@
+// `preset: 'boomi-spaces'` in a CommonJS jest project: ts-jest's transform and the node environment
+// (as `preset: 'ts-jest'`), plus CommonJS copies of msw's ESM-only dependencies, which jest's
+// CommonJS runtime cannot load (`Must use import to load ES Module`). scripts/build-cjs.mjs bundles
+// them into dist-cjs/jest-vendor/; docs/testing.md ("CommonJS jest") shows the recipe.
+const { join } = require('node:path');
+
+const vendored = ['rettime', '@open-draft/deferred-promise', 'until-async'];
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * The jest preset of boomi-spaces.
+ *
+ * @example
+ * // jest.config.js
+ * module.exports = { preset: 'boomi-spaces' };
+ */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': 'ts-jest' },
+  moduleNameMapper: Object.fromEntries(
+    vendored.map((name) => [
+      `^${escape(name)}$`,
+      join(__dirname, 'dist-cjs', 'jest-vendor', `${name.replace('/', '+')}.cjs`),
+    ]),
+  ),
+};
