@@ -2,6 +2,7 @@ import { SpacesInputError } from '../errors/SpacesError.js';
 import type { TransportLogger } from '../transport/events.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
+import { isUnpacedEndpoint } from '../retry/unpacedEndpoints.js';
 import type { TokenSource } from '../transport/authorize.js';
 import type { SenderOptions } from '../transport/http/chooseSender.js';
 import { checkServiceUrl, REGIONS, type Region } from '../transport/endpoints.js';
@@ -123,6 +124,8 @@ export interface SpacesClientOptions {
    * account), or `false` for none. After a 429 or 503 with Retry-After every request of the client waits.
    * The rate adapts to the server's limiter: a 429 halves it (at least 1 per second), requests let
    * through raise it again by 0.5 per second at a time, up to `requestsPerSecond`.
+   * A client sending to an endpoint the testing kit's `createSpacesMock` answers (a mock made before
+   * the client) is not paced unless `rateLimit` is given: there is no server limiter to protect.
    */
   rateLimit?: RateLimitOptions | false;
 }
@@ -253,7 +256,9 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
     }),
     retry,
     limits,
-    rateLimit: resolveRateLimit(options.rateLimit),
+    // In-process fakes have no limiter to protect: pacing there only slows tests down.
+    rateLimit:
+      options.rateLimit === undefined && isUnpacedEndpoint(endpoint) ? false : resolveRateLimit(options.rateLimit),
     ...(options.logger && { logger: options.logger }),
   };
 }

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { DEFAULT_ENDPOINT, REGIONS, type Region } from '../client/options.js';
 import type { OperationName, OperationTypes } from '../generated/operations.js';
+import { registerUnpacedEndpoint } from '../retry/unpacedEndpoints.js';
 import { createDemoState } from '../simulator/model/seed.js';
 import type {
   SimAccount,
@@ -111,7 +112,9 @@ export interface SpacesMock {
 
 /**
  * A stateful fake of the Boomi Spaces platform as msw handlers: the same schema and model as the
- * simulator, the install rules and error codes, and the JWT endpoint.
+ * simulator, the install rules and error codes, and the JWT endpoint. Clients made after it for its
+ * endpoint are not paced unless their `rateLimit` option is given (or the mock's own `rateLimit`
+ * is), so tests run at full speed.
  *
  * @example
  * ```ts
@@ -143,6 +146,9 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     onRequest: (operation) => requests.push(operation),
   });
   const account = platform.accounts.values().next().value!;
+  // Clients made afterwards for this endpoint go unpaced unless their `rateLimit` says otherwise; a
+  // mock given a server-side `rateLimit` has a limiter to respect, as the platform does.
+  if (options.rateLimit === undefined) registerUnpacedEndpoint(endpoint);
   const queue = (operation: OperationName | '*', fault: Parameters<FaultPlan['queue']>[0]) =>
     operation === '*' ? platform.faults.queue(fault) : platform.faults.queueFor(operation, fault);
 
