@@ -81,7 +81,12 @@ export async function fleet({ smoke, accounts = smoke ? 10 : 200, concurrency = 
       const codes = {};
       for (const a of result.accounts)
         if (a.outcome !== 'converged') codes[a.error?.code ?? a.outcome] = (codes[a.error?.code ?? a.outcome] ?? 0) + 1;
-      runs.push({ run, seconds, converged: result.accounts.filter((a) => a.outcome === 'converged').length, codes });
+      const failures = result.accounts
+        .filter((a) => a.outcome !== 'converged')
+        .slice(0, 5)
+        .map((a) => ({ id: a.id, outcome: a.outcome, ...a.error }));
+      const converged = result.accounts.filter((a) => a.outcome === 'converged').length;
+      runs.push({ run, seconds, converged, codes, failures });
       if (run === 1) runs[0].stats = simulator.accountStats();
     }
     const firstStats = Object.values(runs[0].stats);

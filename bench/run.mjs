@@ -157,8 +157,11 @@ if (wanted('fleet')) {
     log(
       `  run ${run.run}: ${run.converged} of ${r.accounts} converged in ${fmt(run.seconds, 1)} s${Object.keys(run.codes).length ? ` (not: ${JSON.stringify(run.codes)})` : ''}`,
     );
+  for (const run of r.runs) for (const f of run.failures) log(`    run ${run.run} ${f.id}: ${f.code} ${f.message}`);
   const q = r.requestsPerAccount;
-  log(`  requests per account, run 1: min ${q.min}, median ${q.median}, max ${q.max}; 429 answers ${r.rateLimitedFirstRun}`);
+  log(
+    `  requests per account, run 1: min ${q.min}, median ${q.median}, max ${q.max}; 429 answers ${r.rateLimitedFirstRun}`,
+  );
   log(
     `  duplicates: ${r.duplicateInstances} instances, ${r.duplicateAttachments} attachments; accounts not holding exactly 3 instances and 4 attachments: ${r.accountsWithWrongCounts}`,
   );
