@@ -49,7 +49,7 @@ function duplicatesOf(state) {
   };
 }
 
-export async function fleet({ smoke, accounts = smoke ? 10 : 200, concurrency = 8, seed = 23 } = {}) {
+export async function fleet({ smoke, accounts = smoke ? 3 : 200, concurrency = smoke ? 3 : 8, seed = 23 } = {}) {
   const simulator = await startSimulator({
     accounts,
     faults: { dropAfterExecuteRate: 0.1, unavailableRate: 0.05, rateLimitedRate: 0.05, seed },
