@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults,soak,pacing]
+// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults,soak,pacing,fleet]
 // Needs a build (npm run build). The full run takes about a minute; --smoke runs each once, tiny.
 import { loadavg } from 'node:os';
 import { auth } from './auth.mjs';
@@ -11,6 +11,7 @@ import { tables } from './table.mjs';
 import { faultyApply } from './faultyApply.mjs';
 import { soak } from './soak.mjs';
 import { pacing } from './pacing.mjs';
+import { fleet } from './fleet.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -144,6 +145,29 @@ if (wanted('pacing')) {
       `  ${name.padEnd(22)} ${run.answers429} answers 429, ${run.failed} failed, ${run.instances} instances, ${fmt(run.seconds, 1)} s`,
     );
   }
+}
+if (wanted('fleet')) {
+  const r = await fleet({ smoke });
+  report.fleet = r;
+  report.fleetBoundMet = r.boundMet;
+  log(
+    `\n10. Fleet apply: ${r.accounts} accounts × 3 instances (+ attachments, settings, a schedule), concurrency ${r.concurrency}, per account 10% lost answers, 5% 503, 5% 429, 10 requests/s`,
+  );
+  for (const run of r.runs)
+    log(
+      `  run ${run.run}: ${run.converged} of ${r.accounts} converged in ${fmt(run.seconds, 1)} s${Object.keys(run.codes).length ? ` (not: ${JSON.stringify(run.codes)})` : ''}`,
+    );
+  for (const run of r.runs) for (const f of run.failures) log(`    run ${run.run} ${f.id}: ${f.code} ${f.message}`);
+  const q = r.requestsPerAccount;
+  log(
+    `  requests per account, run 1: min ${q.min}, median ${q.median}, max ${q.max}; 429 answers ${r.rateLimitedFirstRun}`,
+  );
+  log(
+    `  duplicates: ${r.duplicateInstances} instances, ${r.duplicateAttachments} attachments; accounts not holding exactly 3 instances and 4 attachments: ${r.accountsWithWrongCounts}`,
+  );
+  log(
+    `  first run ${fmt(r.runs[0].seconds, 1)} s, bound 1.5 × (${q.max} ÷ 10/s) × ⌈${r.accounts} ÷ ${r.concurrency}⌉ = ${fmt(r.boundSeconds, 1)} s: ${r.boundMet ? 'met' : 'NOT MET'}`,
+  );
 }
 // Issue 21's speed figures, from this one run.
 if (report.overhead || report.cliStart) {

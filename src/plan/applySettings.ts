@@ -6,6 +6,7 @@ import {
   configureChange,
   diffExtensions,
   lookupProcess,
+  patientReads,
   refusalError,
   scheduleChange,
   unreadSettings,
@@ -87,7 +88,7 @@ async function checkExtensions(
   call: CallOptions,
 ): Promise<Checked['outcome']> {
   try {
-    const [found] = await client.getExtensions(instanceId, [wanted.environment.id], call);
+    const [found] = await client.getExtensions(instanceId, [wanted.environment.id], patientReads(call));
     if (!found?.extensions) throw new Error(`the instance has no extensions in ${wanted.environment.name}`);
     return { ok: true, diff: diffExtensions(found.extensions, wanted, secrets) };
   } catch (error) {
@@ -129,7 +130,7 @@ async function applySchedules(
 ) {
   let processes: Process[];
   try {
-    processes = await client.listProcesses(instanceId, call);
+    processes = await client.listProcesses(instanceId, patientReads(call));
   } catch (error) {
     for (const { process, lines } of entry.schedules)
       settle({ change: scheduleChange(entry, instanceId, process, lines)!, ok: false, error });

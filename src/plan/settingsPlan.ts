@@ -11,6 +11,7 @@ import { cronToSchedule, scheduleToCron, type Schedule } from '../api/payloads/s
 import type { CallOptions } from '../client/callOptions.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { lookupOne } from '../api/findOne.js';
+import { DEFAULT_RETRY } from '../retry/policy.js';
 import { PlanError } from './planFile.js';
 import type { ResolvedEntry, WantedExtensions } from './resolvePlan.js';
 
@@ -169,6 +170,16 @@ export const configureChange = (
   setting: ExtensionChange,
 ): ConfigureChange => ({ action: 'configure', entry, instanceId, environment, setting });
 
+/**
+ * The settings reads (extensions, processes) retried as patiently as the account's listings: a read
+ * that runs out of attempts fails its changes, even ones already made, so a converged account would
+ * report a failure.
+ */
+export const patientReads = (call: CallOptions): CallOptions => ({
+  ...call,
+  maxAttempts: DEFAULT_RETRY.reconcileAttempts,
+});
+
 /** One entry's changes: read and compared for an existing instance, as asked for one still to install. */
 async function planEntry(
   client: SpacesClient,
@@ -189,7 +200,7 @@ async function planEntry(
     const found = await client.getExtensions(
       instanceId,
       entry.extensions.map((w) => w.environment.id),
-      call,
+      patientReads(call),
     );
     for (const wanted of entry.extensions) {
       const current = found.find((a) => a.environmentId === wanted.environment.id)?.extensions;
@@ -200,7 +211,7 @@ async function planEntry(
     }
   }
   if (entry.schedules.length === 0) return out;
-  const processes = await client.listProcesses(instanceId, call);
+  const processes = await client.listProcesses(instanceId, patientReads(call));
   for (const { process: wanted, lines, at } of entry.schedules) {
     const found = lookupProcess(processes, wanted);
     if ('error' in found) throw new PlanError([`${at}: ${found.error.problem}`]);

@@ -41,5 +41,6 @@ describe('npm run bench -- --smoke --json', () => {
     expect(report.bundleHasUndici).toBe(false);
     expect(report.jwtCalls as number).toBeLessThanOrEqual(report.jwtBound as number);
     expect((report.faultyApply as { duplicates: number }).duplicates).toBe(0);
+    expect(report.fleet).toMatchObject({ duplicateInstances: 0, duplicateAttachments: 0 });
   });
 });

@@ -96,6 +96,16 @@ describe('planChanges and applyPlan, without the CLI', () => {
     expect(applied.planned.totals.status.planned).toBe(8);
   });
 
+  it('reads settings patiently: lost answers on the reads of a converged account fail nothing', async () => {
+    await applyPlan(client, plan());
+    // More lost answers in a row than a call's default 4 attempts, on each settings read.
+    mock.faults.queueFor('listProcesses', ...Array.from({ length: 5 }, () => 'drop-after-execute' as const));
+    mock.faults.queueFor('getExtensions', ...Array.from({ length: 5 }, () => 'drop-after-execute' as const));
+    const again = await applyPlan(client, plan());
+    expect(again.totals.status).toMatchObject({ applied: 0, failed: 0, planned: 0 });
+    expect(again.planned.totals.status.unchanged).toBe(2);
+  });
+
   it('reports a failed setting and applies the rest; applying again finishes it', async () => {
     mock.failNext('updateExtensions', { code: 'INVALID_EXTENSIONS', message: 'the platform refused it' });
     const applied = await applyPlan(client, plan());
