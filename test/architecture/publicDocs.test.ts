@@ -13,6 +13,7 @@ const ENTRIES = [
   'src/testing/index.ts',
   'src/simulator/index.ts',
   'src/react/index.ts',
+  'src/schema/codegen.ts',
 ];
 /**
  * Written by graphql-codegen's own plugins (operation results and variables, the schema's enums and
