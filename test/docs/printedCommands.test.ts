@@ -7,9 +7,10 @@
  * Needs the build (`npm run build`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { watch } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { CLI, cleanEnv } from '../support/cli.js';
@@ -19,6 +20,21 @@ const bin = mkdtempSync(join(tmpdir(), 'boomi-spaces-link-'));
 symlinkSync(CLI, join(bin, 'boomi-spaces'));
 // `--open` starts the desktop's browser: a stand-in records the URL instead.
 const opened = join(bin, 'opened.txt');
+
+/** The file's text once it ends with a line (watching its folder: no polling, no time bound). */
+async function untilWritten(file: string): Promise<string> {
+  const stop = new AbortController();
+  const events = watch(dirname(file), { signal: stop.signal })[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (text.endsWith('\n')) return text;
+      await events.next();
+    }
+  } finally {
+    stop.abort();
+  }
+}
 for (const opener of ['xdg-open', 'open']) {
   writeFileSync(join(bin, opener), `#!/bin/sh\necho "$1" >> "${opened}"\n`);
   chmodSync(join(bin, opener), 0o755);
@@ -146,6 +162,7 @@ describe('printed commands, run as printed', () => {
       expect(await stop(child)).toBe(command.startsWith('npm run') ? null : 0);
     }
     // `--open` handed the console's token URL to the desktop's opener.
-    expect(readFileSync(opened, 'utf8')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n$/);
+    // The opener runs detached and may finish after the console has stopped: wait for its line.
+    expect(await untilWritten(opened)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n$/);
   });
 });
