@@ -97,13 +97,14 @@ export async function runConsole(out: Output, flags: ConsoleFlags, io: ConsoleIO
     await backend.close();
     throw error;
   }
+  // The browser is asked before the URL is printed: whoever waits for the URL knows the opener ran.
+  if (flags.open) openBrowser(running.url, out);
   out.result({ url: running.url, upstream: backend.upstream.endpoint, simulator: Boolean(flags.simulator) }, () => {
     // The URL carries the console's token (as Jupyter's does): whoever opens it uses the credentials.
     out.line(`Boomi Spaces console: ${running.url}`);
     out.line(`  talking to ${backend.upstream.endpoint}${flags.simulator ? ' (the embedded simulator)' : ''}`);
     out.line('Press Ctrl+C to stop.');
   });
-  if (flags.open) openBrowser(running.url, out);
   return {
     close: async () => {
       await running.close();
