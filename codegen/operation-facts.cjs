@@ -34,13 +34,17 @@ module.exports.plugin = (_schema, documents) => {
       `  ${name}: { kind: '${f.kind}', idempotent: ${f.idempotent}, needsSpaceGuid: ${f.needsSpaceGuid}, refreshes: ${refreshes} },`,
     );
   }
+  const idempotentMutations = [...facts]
+    .filter(([, f]) => f.kind === 'mutation' && f.idempotent)
+    .map(([name]) => `'${name}'`)
+    .join(', ');
   out.push(
     '} as const satisfies { readonly [N in OperationName]: OperationFacts };',
     '',
-    '/** The facts of one of our operations; undefined for any other name (your own documents, say). */',
-    'export function operationFacts(name: string): OperationFacts | undefined {',
-    '  return Object.hasOwn(OPERATION_FACTS, name) ? OPERATION_FACTS[name as OperationName] : undefined;',
-    '}',
+    // The transport's re-send rule needs only these names: a bundle that sends operations then
+    // carries four names, not the whole table.
+    "/** The mutations declared `# @idempotent`, by name (the transport's re-send rule). */",
+    `export const IDEMPOTENT_MUTATIONS: ReadonlySet<string> = new Set<OperationName>([${idempotentMutations}]);`,
     '',
   );
   return out.join('\n');

@@ -2,6 +2,7 @@ import { Client } from '@urql/core';
 import { attachContext, contextOf, type SpacesCore } from '../api/context.js';
 import { createSpacesApi, type SpacesApi } from '../api/createSpacesApi.js';
 import type { Execute } from '../executor/createExecutor.js';
+import { jwtTokenSource } from '../auth/jwtTokenSource.js';
 import { buildCore } from './createSpacesCore.js';
 import { transportExchange } from '../executor/transportExchange.js';
 import type { SpacesClientOptions } from './options.js';
@@ -51,7 +52,12 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * ```
  */
 export function createSpacesClient(options: SpacesClientOptions = {}): SpacesClient {
-  const { core, send, resolved } = buildCore(options);
+  // The client takes plain `jwt` credentials; the core takes them wrapped (so cores without need no
+  // provider). A falsy `jwt` from JavaScript goes on as it was: no credentials, as before.
+  const { jwt, ...rest } = options;
+  const { core, send, resolved } = buildCore(
+    jwt === undefined ? rest : { ...rest, jwt: jwt ? jwtTokenSource(jwt) : jwt },
+  );
   const urql = new Client({
     url: resolved.endpoint,
     exchanges: [transportExchange(send)],

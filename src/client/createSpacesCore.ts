@@ -1,5 +1,4 @@
 import { attachContext, type SpacesCore } from '../api/context.js';
-import { jwtProviderWithBudget } from '../auth/createJwtProvider.js';
 import { RetryBudget } from '../retry/budget.js';
 import { RequestPacer } from '../retry/pacer.js';
 import { SecretRedactor } from '../security/SecretRedactor.js';
@@ -7,10 +6,13 @@ import { createTransport } from '../transport/createTransport.js';
 import { chooseSender } from '../transport/http/chooseSender.js';
 import { createExecutor } from '../executor/createExecutor.js';
 import { createOperationSender, type OperationSender } from '../executor/dialectStep.js';
-import { resolveOptions, type ResolvedOptions, type SpacesClientOptions } from './options.js';
+import { resolveOptions, type CoreOptions, type ResolvedOptions } from './options.js';
 
-/** Options of {@link createSpacesCore}: those of `createSpacesClient`. */
-export type SpacesCoreOptions = SpacesClientOptions;
+/**
+ * Options of {@link createSpacesCore}: those of `createSpacesClient`, except that `jwt` credentials
+ * come wrapped by `jwtTokenSource(...)`, so an app without them bundles no JWT provider.
+ */
+export type SpacesCoreOptions = CoreOptions;
 
 /** A core and what a client adds its urql client over. */
 export interface BuiltCore {
@@ -30,12 +32,13 @@ export function buildCore(options: SpacesCoreOptions): BuiltCore {
   const sender = chooseSender(resolved.http);
   const getToken =
     resolved.getToken ??
-    jwtProviderWithBudget(
-      { ...resolved.jwt!, retry: resolved.retry, ...(resolved.logger && { logger: resolved.logger }) },
+    resolved.makeJwtSource!({
+      retry: resolved.retry,
       budget,
       redactor,
       sender,
-    ).getToken;
+      ...(resolved.logger && { logger: resolved.logger }),
+    });
   const transport = createTransport({
     sender,
     getToken,

@@ -4,6 +4,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
 import { isUnpacedEndpoint } from '../retry/unpacedEndpoints.js';
 import type { TokenSource } from '../transport/authorize.js';
+import { tokenSourceBinder, type CoreTokenDeps, type JwtTokenSource } from '../auth/jwtTokenSource.js';
 import type { SenderOptions } from '../transport/http/chooseSender.js';
 import { checkServiceUrl, REGIONS, type Region } from '../transport/endpoints.js';
 import type { UndiciDispatcher } from '../transport/http/types.js';
@@ -133,8 +134,8 @@ export interface SpacesClientOptions {
 /** Options checked and completed with defaults. */
 export interface ResolvedOptions {
   endpoint: string;
-  /** Set when the client must make its own JWT provider. */
-  jwt?: JwtCredentials & { authUrl: string };
+  /** Set when the core must make its own JWT provider (`jwt`): called once the core has what it lends. */
+  makeJwtSource?: (deps: Omit<CoreTokenDeps, 'authUrl'>) => TokenSource;
   getToken?: TokenSource;
   headers: Record<string, string>;
   /** How GraphQL requests reach the network (see `transport/http/chooseSender.ts`). */
@@ -165,8 +166,11 @@ const DEFAULT_CONNECTIONS = 32;
 
 const RESERVED_HEADERS = new Set(['authorization', 'cookie', 'content-type', 'accept']);
 
+/** The options a core takes: a client's, with `jwt` as made by `jwtTokenSource` (the client wraps its own). */
+export type CoreOptions = Omit<SpacesClientOptions, 'jwt'> & { jwt?: JwtTokenSource };
+
 /** Checks the options before anything is sent; every mistake is a SpacesInputError naming the option. */
-export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
+export function resolveOptions(options: CoreOptions): ResolvedOptions {
   if (options.region !== undefined && !(options.region in REGIONS)) {
     throw new SpacesInputError(`\`region\` must be one of ${Object.keys(REGIONS).join(', ')}`, { field: 'region' });
   }
@@ -239,10 +243,18 @@ export function resolveOptions(options: SpacesClientOptions): ResolvedOptions {
     headers['space_guid'] = spaceGuid;
   }
   const fixedToken = token;
+  const bind = tokenSourceBinder(jwt);
+  if (jwt && bind === undefined) {
+    throw new SpacesInputError(
+      "a core's `jwt` takes `jwtTokenSource({ accountId, username, apiToken })` from 'boomi-spaces/functions'",
+      { field: 'jwt' },
+    );
+  }
+  const authUrl = preset?.authUrl ?? REGIONS.us.authUrl;
   return {
     endpoint,
-    ...(jwt && { jwt: { ...jwt, authUrl: jwt.authUrl ?? preset?.authUrl ?? REGIONS.us.authUrl } }),
-    getToken: getToken ?? (fixedToken !== undefined ? () => fixedToken : jwt ? undefined : withoutCredentials),
+    ...(bind && { makeJwtSource: (deps: Omit<CoreTokenDeps, 'authUrl'>) => bind({ ...deps, authUrl }) }),
+    getToken: getToken ?? (fixedToken !== undefined ? () => fixedToken : bind ? undefined : withoutCredentials),
     headers,
     http: {
       ...(options.fetch && { fetch: options.fetch }),

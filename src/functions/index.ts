@@ -4,6 +4,7 @@
  */
 export { createSpacesCore, type SpacesCoreOptions } from '../client/createSpacesCore.js';
 export type { SpacesCore } from '../api/context.js';
+export { jwtTokenSource, type JwtSourceCredentials, type JwtTokenSource } from '../auth/jwtTokenSource.js';
 export {
   getSpace,
   installIntegrationPack,

@@ -62,7 +62,5 @@ export const OPERATION_FACTS = {
   updateSpace: { kind: 'mutation', idempotent: true, needsSpaceGuid: false, refreshes: ['listSpaces', 'getSpace'] },
 } as const satisfies { readonly [N in OperationName]: OperationFacts };
 
-/** The facts of one of our operations; undefined for any other name (your own documents, say). */
-export function operationFacts(name: string): OperationFacts | undefined {
-  return Object.hasOwn(OPERATION_FACTS, name) ? OPERATION_FACTS[name as OperationName] : undefined;
-}
+/** The mutations declared `# @idempotent`, by name (the transport's re-send rule). */
+export const IDEMPOTENT_MUTATIONS: ReadonlySet<string> = new Set<OperationName>(['updateExtensions', 'updateMapExtensions', 'updateProcessSchedules', 'updateSpace']);

@@ -1,4 +1,4 @@
-import { operationFacts } from '../generated/operationFacts.js';
+import { IDEMPOTENT_MUTATIONS } from '../generated/operationFacts.js';
 
 /**
  * Whether an attempt of this operation may be repeated after any transient failure: every query,
@@ -8,5 +8,5 @@ import { operationFacts } from '../generated/operationFacts.js';
  * your own named after one of ours is treated as ours.
  */
 export function isRepeatable(kind: string, operationName: string): boolean {
-  return kind === 'query' || (kind === 'mutation' && operationFacts(operationName)?.idempotent === true);
+  return kind === 'query' || (kind === 'mutation' && IDEMPOTENT_MUTATIONS.has(operationName));
 }

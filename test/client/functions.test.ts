@@ -5,6 +5,7 @@ import {
   createSpacesCore,
   getSpace,
   installIntegrationPack,
+  jwtTokenSource,
   listIntegrationPackInstances,
   SpacesError,
   SpacesInputError,
@@ -69,6 +70,28 @@ describe('the functions entry', () => {
 
   it('names the core when given something else', async () => {
     await expect(getSpace({} as SpacesCore, DEMO.spaceId)).rejects.toMatchObject({ field: 'core' });
+  });
+
+  it('fetches its own JWTs from credentials given through jwtTokenSource', async () => {
+    const credentials = { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken };
+    const withJwt = createSpacesCore({ jwt: jwtTokenSource(credentials), spaceGuid: DEMO.spaceId, rateLimit: false });
+    expect((await getSpace(withJwt, DEMO.spaceId)).id).toBe(DEMO.spaceId);
+    expect(requests.map((r) => new URL(r.url).pathname)).toEqual([`/auth/jwt/generate/${DEMO.accountId}`, '/graphql']);
+    expect(requests[1]!.headers.get('authorization')).toMatch(/^Bearer /);
+    // The wrapped credentials never show their API token.
+    const source = jwtTokenSource(credentials);
+    expect(JSON.stringify({ source })).not.toContain(DEMO.apiToken);
+  });
+
+  it('refuses plain jwt credentials, naming jwtTokenSource, and checks them when the core is made', () => {
+    const plain = { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken };
+    expect(() => createSpacesCore({ jwt: plain as never })).toThrow(
+      expect.objectContaining({ field: 'jwt', message: expect.stringContaining('jwtTokenSource(') }),
+    );
+    expect(() => createSpacesCore({ jwt: jwtTokenSource({ ...plain, accountId: ' ' }) })).toThrow(SpacesInputError);
+    expect(() => createSpacesCore({ token: 't', jwt: jwtTokenSource(plain) })).toThrow(
+      expect.objectContaining({ field: 'token' }),
+    );
   });
 
   it('shows only its endpoint when dumped', () => {

@@ -1,0 +1,66 @@
+import type { RetryBudget } from '../retry/budget.js';
+import type { RetryOptions } from '../retry/policy.js';
+import type { SecretRedactor } from '../security/SecretRedactor.js';
+import type { TokenSource } from '../transport/authorize.js';
+import type { TransportLogger } from '../transport/events.js';
+import type { HttpSender } from '../transport/http/types.js';
+import { jwtProviderWithBudget, type JwtProviderOptions } from './createJwtProvider.js';
+
+/** The user a core's JWTs are fetched for: as the client option `jwt`. */
+export type JwtSourceCredentials = Pick<JwtProviderOptions, 'accountId' | 'username' | 'apiToken' | 'authUrl' | 'otp'>;
+
+/** What a core lends its JWT provider, so JWT calls share its retry budget, redactor and sender. */
+export interface CoreTokenDeps {
+  /** The JWT endpoint of the core's region, used when the credentials give no `authUrl`. */
+  authUrl: string;
+  retry: Required<RetryOptions>;
+  budget: RetryBudget;
+  redactor: SecretRedactor;
+  sender: HttpSender;
+  logger?: TransportLogger;
+}
+
+const BIND = Symbol('boomi-spaces.jwtTokenSource');
+
+/** JWT credentials ready for a core's `jwt` option; made by {@link jwtTokenSource}. */
+export interface JwtTokenSource {
+  /** Makes the provider once the core exists (its budget, redactor and sender). */
+  readonly [BIND]: (deps: CoreTokenDeps) => TokenSource;
+}
+
+/**
+ * Credentials for a core that fetches and refreshes its own JWTs from Boomi's JWT endpoint (as a
+ * client's `jwt` option does). A separate export, so an app that gives a core `token` or `getToken`
+ * bundles no JWT provider. Checked when the core is made, not here. For servers: never ship an API
+ * token to a browser.
+ *
+ * @example
+ * ```ts
+ * import { createSpacesCore, jwtTokenSource, listSpaces } from 'boomi-spaces/functions';
+ *
+ * const core = createSpacesCore({
+ *   jwt: jwtTokenSource({ accountId: 'acme-ABC123', username: 'me@acme.com', apiToken: process.env.BOOMI_API_TOKEN! }),
+ * });
+ * console.log(await listSpaces(core));
+ * ```
+ */
+export function jwtTokenSource(credentials: JwtSourceCredentials): JwtTokenSource {
+  const source = {
+    [BIND]: ({ authUrl, retry, budget, redactor, sender, logger }: CoreTokenDeps): TokenSource =>
+      jwtProviderWithBudget(
+        { ...credentials, authUrl: credentials.authUrl ?? authUrl, retry, ...(logger && { logger }) },
+        budget,
+        redactor,
+        sender,
+      ).getToken,
+  };
+  // The credentials hold an API token: never shown when the options are logged or dumped.
+  Object.defineProperty(source, 'toJSON', { value: () => ({ jwt: '[redacted]' }) });
+  Object.defineProperty(source, Symbol.for('nodejs.util.inspect.custom'), { value: () => 'JwtTokenSource {}' });
+  return source;
+}
+
+/** The provider factory of `jwt`, or undefined when it was not made by {@link jwtTokenSource}. */
+export function tokenSourceBinder(jwt: unknown): JwtTokenSource[typeof BIND] | undefined {
+  return typeof jwt === 'object' && jwt !== null && BIND in jwt ? (jwt as JwtTokenSource)[BIND] : undefined;
+}
