@@ -20,13 +20,17 @@ export interface CoreTokenDeps {
   logger?: TransportLogger;
 }
 
-const BIND = Symbol('boomi-spaces.jwtTokenSource');
+const BRAND = Symbol('boomi-spaces.jwtTokenSource');
 
 /** JWT credentials ready for a core's `jwt` option; made by {@link jwtTokenSource}. */
 export interface JwtTokenSource {
-  /** Makes the provider once the core exists (its budget, redactor and sender). */
-  readonly [BIND]: (deps: CoreTokenDeps) => TokenSource;
+  readonly [BRAND]: true;
 }
+
+type Binder = (deps: CoreTokenDeps) => TokenSource;
+
+// What makes each source's provider, kept out of the public type (and so out of sight).
+const binders = new WeakMap<JwtTokenSource, Binder>();
 
 /**
  * Credentials for a core that fetches and refreshes its own JWTs from Boomi's JWT endpoint (as a
@@ -45,22 +49,24 @@ export interface JwtTokenSource {
  * ```
  */
 export function jwtTokenSource(credentials: JwtSourceCredentials): JwtTokenSource {
-  const source = {
-    [BIND]: ({ authUrl, retry, budget, redactor, sender, logger }: CoreTokenDeps): TokenSource =>
+  const source: JwtTokenSource = { [BRAND]: true };
+  binders.set(
+    source,
+    ({ authUrl, retry, budget, redactor, sender, logger }) =>
       jwtProviderWithBudget(
         { ...credentials, authUrl: credentials.authUrl ?? authUrl, retry, ...(logger && { logger }) },
         budget,
         redactor,
         sender,
       ).getToken,
-  };
-  // The credentials hold an API token: never shown when the options are logged or dumped.
+  );
+  // Nothing to show but that it is one: the credentials stay in the binder's closure.
   Object.defineProperty(source, 'toJSON', { value: () => ({ jwt: '[redacted]' }) });
   Object.defineProperty(source, Symbol.for('nodejs.util.inspect.custom'), { value: () => 'JwtTokenSource {}' });
   return source;
 }
 
 /** The provider factory of `jwt`, or undefined when it was not made by {@link jwtTokenSource}. */
-export function tokenSourceBinder(jwt: unknown): JwtTokenSource[typeof BIND] | undefined {
-  return typeof jwt === 'object' && jwt !== null && BIND in jwt ? (jwt as JwtTokenSource)[BIND] : undefined;
+export function tokenSourceBinder(jwt: unknown): Binder | undefined {
+  return typeof jwt === 'object' && jwt !== null ? binders.get(jwt as JwtTokenSource) : undefined;
 }

@@ -6,13 +6,9 @@ import { createTransport } from '../transport/createTransport.js';
 import { chooseSender } from '../transport/http/chooseSender.js';
 import { createExecutor } from '../executor/createExecutor.js';
 import { createOperationSender, type OperationSender } from '../executor/dialectStep.js';
-import { resolveOptions, type CoreOptions, type ResolvedOptions } from './options.js';
+import { resolveOptions, type ResolvedOptions, type SpacesCoreOptions } from './options.js';
 
-/**
- * Options of {@link createSpacesCore}: those of `createSpacesClient`, except that `jwt` credentials
- * come wrapped by `jwtTokenSource(...)`, so an app without them bundles no JWT provider.
- */
-export type SpacesCoreOptions = CoreOptions;
+export type { SpacesCoreOptions };
 
 /** A core and what a client adds its urql client over. */
 export interface BuiltCore {

@@ -166,11 +166,17 @@ const DEFAULT_CONNECTIONS = 32;
 
 const RESERVED_HEADERS = new Set(['authorization', 'cookie', 'content-type', 'accept']);
 
-/** The options a core takes: a client's, with `jwt` as made by `jwtTokenSource` (the client wraps its own). */
-export type CoreOptions = Omit<SpacesClientOptions, 'jwt'> & { jwt?: JwtTokenSource };
+/**
+ * Options of {@link createSpacesCore}: those of `createSpacesClient`, except that `jwt` credentials
+ * come wrapped by `jwtTokenSource(...)`, so an app without them bundles no JWT provider.
+ */
+export type SpacesCoreOptions = Omit<SpacesClientOptions, 'jwt'> & {
+  /** Let the core get and refresh JWTs itself: `jwtTokenSource({ accountId, username, apiToken })`. */
+  jwt?: JwtTokenSource;
+};
 
 /** Checks the options before anything is sent; every mistake is a SpacesInputError naming the option. */
-export function resolveOptions(options: CoreOptions): ResolvedOptions {
+export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
   if (options.region !== undefined && !(options.region in REGIONS)) {
     throw new SpacesInputError(`\`region\` must be one of ${Object.keys(REGIONS).join(', ')}`, { field: 'region' });
   }
