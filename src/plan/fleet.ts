@@ -70,9 +70,9 @@ function fleetResult(runId: string, accounts: FleetAccountResult[]): FleetResult
 export async function planFleet(fleet: FleetFile, options: FleetRunOptions = {}): Promise<FleetResult> {
   const accounts = await eachAccount<FleetAccountResult>(fleet, options, {
     skip: (account) => (options.signal?.aborted ? { ...base(account), outcome: 'failed', error: aborted } : undefined),
-    work: async (client, account) => {
+    work: async (client, account, signal) => {
       const planned = await planChanges(client, account.plan, {
-        ...(options.signal && { signal: options.signal }),
+        ...(signal && { signal }),
         variables: options.env ?? process.env,
       });
       return { ...base(account), outcome: planned.changes.length > 0 ? 'changed' : 'converged', result: planned };
@@ -120,7 +120,7 @@ export async function applyFleet(fleet: FleetFile, options: ApplyFleetOptions = 
           : options.signal?.aborted
             ? { ...base(account), outcome: 'failed', error: aborted }
             : undefined,
-      work: (client, account) => applyAccount(client, account, journal, options),
+      work: (client, account, signal) => applyAccount(client, account, journal, { ...options, signal }),
       failed: (account, error) => ended(journal, { ...base(account), outcome: 'failed', error: failureOf(error) }),
       ...(options.onAccountDone && { done: options.onAccountDone }),
     });

@@ -1,5 +1,6 @@
 // What planning, applying and reading the status of a fleet share: the accounts `only` picks, a
 // client per account (its own JWT provider and pacing: limits are per account), a small pool.
+import { setMaxListeners } from 'node:events';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
 import { createSpacesClient, type SpacesClient } from '../client/createSpacesClient.js';
 import { DEFAULT_ENDPOINT } from '../client/options.js';
@@ -83,8 +84,8 @@ function concurrencyOf(fleet: FleetFile, { concurrency }: FleetRunOptions): numb
 export interface AccountSteps<R> {
   /** The account's result without connecting (resumed, aborted), or undefined to connect. */
   skip?: (account: FleetAccount) => R | undefined;
-  /** The work on the account's client (closed after). */
-  work: (client: SpacesClient, account: FleetAccount) => Promise<R>;
+  /** The work on the account's client (closed after), stopped by `signal`: the run's, not the caller's. */
+  work: (client: SpacesClient, account: FleetAccount, signal: AbortSignal | undefined) => Promise<R>;
   /** The account's result when `work` (or connecting) threw. */
   failed: (account: FleetAccount, error: unknown) => R;
   /** Called with each account's result as it ends. */
@@ -99,20 +100,42 @@ export interface AccountSteps<R> {
 export async function eachAccount<R>(fleet: FleetFile, options: FleetRunOptions, steps: AccountSteps<R>): Promise<R[]> {
   const accounts = selectAccounts(fleet, options.only);
   const connect = connectorOf(options);
+  const concurrency = concurrencyOf(fleet, options);
   const results = new Map<FleetAccount, R>();
-  await eachLimited(accounts, concurrencyOf(fleet, options), async (account) => {
-    let result = steps.skip?.(account);
-    if (result === undefined) {
-      try {
-        result = await withAccountClient(connect, account, (client) => steps.work(client, account));
-      } catch (error) {
-        result = steps.failed(account, error);
+  const run = followed(options.signal);
+  try {
+    await eachLimited(accounts, concurrency, async (account) => {
+      let result = steps.skip?.(account);
+      if (result === undefined) {
+        try {
+          result = await withAccountClient(connect, account, (client) => steps.work(client, account, run.signal));
+        } catch (error) {
+          result = steps.failed(account, error);
+        }
       }
-    }
-    results.set(account, result);
-    steps.done?.(result);
-  });
+      results.set(account, result);
+      steps.done?.(result);
+    });
+  } finally {
+    run.dispose();
+  }
   return accounts.map((account) => results.get(account)!);
+}
+
+/**
+ * The run's own signal, following the caller's through one listener that `dispose` removes. Every
+ * wait of every account in flight listens to it (concurrency × a few requests, each removing its
+ * listener when it ends), far past Node's warning at 11: on the caller's signal that was a
+ * MaxListenersExceededWarning; on this one, which lives as long as the run, the warning is lifted.
+ */
+function followed(signal: AbortSignal | undefined): { signal: AbortSignal | undefined; dispose: () => void } {
+  if (!signal) return { signal, dispose: () => undefined };
+  const own = new AbortController();
+  setMaxListeners(0, own.signal);
+  const abort = () => own.abort(signal.reason);
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return { signal: own.signal, dispose: () => signal.removeEventListener('abort', abort) };
 }
 
 /** A failure as the fleet reports it: a code and a one-line message, printable. */

@@ -59,7 +59,10 @@ export async function fleetStatus(
   const since = options.since ?? new Date(Date.now() - 30 * DAY);
   const base = (account: FleetAccount) => ({ id: account.id, ...(account.name && { name: account.name }) });
   const accounts = await eachAccount<FleetAccountStatus>(fleet, options, {
-    work: async (client, account) => ({ ...base(account), ...(await read(client, account, since, options)) }),
+    work: async (client, account, signal) => ({
+      ...base(account),
+      ...(await read(client, account, since, { ...options, signal })),
+    }),
     failed: (account, error) => ({ ...base(account), error: failureOf(error) }),
   });
   return { accounts };
