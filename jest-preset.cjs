@@ -1,7 +1,8 @@
 // `preset: 'boomi-spaces'` in a CommonJS jest project: ts-jest's transform and the node environment
 // (as `preset: 'ts-jest'`), plus CommonJS copies of msw's ESM-only dependencies, which jest's
 // CommonJS runtime cannot load (`Must use import to load ES Module`). scripts/build-cjs.mjs bundles
-// them into dist-cjs/jest-vendor/; docs/testing.md ("CommonJS jest") shows the recipe.
+// each name mapped here into the file it is mapped to (this list is the only one); docs/testing.md
+// ("CommonJS jest") shows the recipe.
 const { join } = require('node:path');
 
 const vendored = ['rettime', '@open-draft/deferred-promise', 'until-async'];

@@ -4,6 +4,7 @@
 // the file's URL. The declarations are copied: under dist-cjs/package.json ("type": "commonjs")
 // TypeScript reads them as CommonJS declarations for `require` consumers.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
@@ -47,17 +48,18 @@ for (const file of files(from)) {
 
 // CommonJS bundles of msw's ESM-only dependencies, for `preset: 'boomi-spaces'` (jest-preset.cjs):
 // jest's CommonJS runtime cannot load an ES module (`Must use import to load ES Module`), so the
-// preset maps these names to the copies here. Bundled from the versions this package is tested with;
-// the same list as jest-preset.cjs (test/package/cjsJestConsumer.test.ts fails if they part).
-const jestVendored = ['rettime', '@open-draft/deferred-promise', 'until-async'];
-for (const name of jestVendored) {
+// preset maps these names to the copies here. Bundled from the versions this package is tested with.
+// The list is the preset's own: each name it maps is bundled to the file it maps the name to.
+const preset = createRequire(import.meta.url)('../jest-preset.cjs');
+for (const [pattern, outfile] of Object.entries(preset.moduleNameMapper)) {
+  const name = pattern.slice(1, -1).replaceAll('\\', '');
   await build({
     entryPoints: [name],
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outfile: join(to, 'jest-vendor', `${name.replace('/', '+')}.cjs`),
+    outfile,
     absWorkingDir: root,
     logLevel: 'warning',
   });

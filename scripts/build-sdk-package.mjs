@@ -3,7 +3,7 @@
 // SDK user installs @urql/core and zod, not commander, graphql or yaml. The closure is walked over the
 // built files themselves (every relative './x.js' literal, including the lazily imported undici
 // sender), and the bare imports it finds must be exactly what the package declares.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +50,9 @@ function closure(dir, entry, bare) {
 }
 
 const bare = new Set();
-// The SDK's entry and its React hooks (React is an optional peer there, as in boomi-spaces).
-const entries = ['index', 'functions/index', 'react/index'];
+// The SDK's entries (React is an optional peer of its hooks, as in boomi-spaces); the subpaths of
+// boomi-spaces it does not carry are listed, with why, in test/package/sdkPackage.test.ts.
+const entries = ['index', 'functions/index', 'react/index', 'schema/codegen'];
 const files = [
   ...new Set(
     entries.flatMap((entry) => [
@@ -81,6 +82,10 @@ for (const out of ['dist', 'dist-cjs']) {
   }
 }
 copyFileSync(join(root, 'dist-cjs/package.json'), join(target, 'dist-cjs/package.json'));
+// What ./schema.graphql, ./operations/* and the codegen helper's `schema` path point at.
+for (const dir of ['schema', 'operations']) rmSync(join(target, dir), { recursive: true, force: true });
+cpSync(join(root, 'schema/boomi-spaces.graphql'), join(target, 'schema/boomi-spaces.graphql'));
+cpSync(join(root, 'operations'), join(target, 'operations'), { recursive: true });
 copyFileSync(join(root, 'LICENSE'), join(target, 'LICENSE'));
 writeFileSync(join(target, 'dist/.files.json'), `${JSON.stringify(files.sort(), null, 2)}\n`);
 console.log(`packages/sdk: ${files.length} files from dist/ and dist-cjs/`);

@@ -10,16 +10,21 @@ import { build } from 'esbuild';
 
 const launcher = new URL('../dist/cli/main.js', import.meta.url).pathname;
 const entry = new URL('../dist/cli/start.js', import.meta.url).pathname;
+/** Bundles `file` in place: an ES module for the Node the package supports, with `extra` options. */
+const bundleInPlace = (file, extra) =>
+  build({
+    entryPoints: [file],
+    outfile: file,
+    allowOverwrite: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    ...extra,
+  });
 // The launcher prints --help without loading the CLI: its own small imports in one file.
-await build({
-  entryPoints: [launcher],
-  outfile: launcher,
-  allowOverwrite: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
+await bundleInPlace(launcher, {
   plugins: [
     {
       name: 'cli-stays-apart',
@@ -29,15 +34,7 @@ await build({
     },
   ],
 });
-await build({
-  entryPoints: [entry],
-  outfile: entry,
-  allowOverwrite: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
+await bundleInPlace(entry, {
   // commander is CommonJS: its require() of Node built-ins needs a require in an ES module.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",

@@ -1,9 +1,7 @@
 import { redactDeep, redactShapes } from '../security/SecretRedactor.js';
 import { printable } from '../text/printable.js';
+import { BRAND, hasBrand } from './brand.js';
 import type { SpacesErrorCode } from './codes.js';
-
-// Registered, so every copy of the SDK loaded in one program shares it.
-const BRAND = Symbol.for('boomi-spaces.SpacesError');
 
 /** Text made inert where the error is made: credentials of a known shape blanked, control characters escaped. */
 const inert = (text: string) => printable(redactShapes(text));
@@ -54,9 +52,9 @@ export interface SpacesErrorDetails {
  */
 export class SpacesError extends Error {
   override name = 'SpacesError';
-  /** The registered brand `instanceof` checks: on the prototype, so no dump of an error shows it. */
-  get [BRAND](): true {
-    return true;
+  /** The brand `instanceof` checks (./brand.ts); each exported subclass declares its own. */
+  static get [BRAND](): string {
+    return 'SpacesError';
   }
   /** A documented Boomi code, a code the server sent, or one of ours (`ClientErrorCode`). */
   readonly code: SpacesErrorCode;
@@ -83,13 +81,13 @@ export class SpacesError extends Error {
   }
 
   /**
-   * `instanceof SpacesError` holds for an error of any copy of the SDK (boomi-spaces and
-   * @boomi-spaces/sdk, their ESM and CommonJS builds): it checks a registered brand, not the copy.
-   * Subclasses check their own prototype as usual.
+   * `instanceof SpacesError` (and `instanceof` each exported subclass, which inherit this) holds for
+   * an error of any copy of the SDK (boomi-spaces and @boomi-spaces/sdk, their ESM and CommonJS
+   * builds): it checks the class's registered brand, not the copy. A subclass without a brand of its
+   * own checks its prototype as usual.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== SpacesError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return hasBrand(this, value);
   }
 
   toJSON(): Record<string, unknown> {
@@ -128,6 +126,9 @@ function plainCause(cause: unknown): unknown {
  */
 export class SpacesInputError extends SpacesError {
   override name = 'SpacesInputError';
+  static override get [BRAND](): string {
+    return 'SpacesInputError';
+  }
   /** The input field at fault, as a dotted path (for example `integrationPackOverrideName`). */
   readonly field: string | undefined;
 
@@ -163,6 +164,9 @@ export type OutcomeKey =
  */
 export class OutcomeUnknownError extends SpacesError {
   override name = 'OutcomeUnknownError';
+  static override get [BRAND](): string {
+    return 'OutcomeUnknownError';
+  }
   readonly key: OutcomeKey;
 
   constructor(message: string, key: OutcomeKey, details: { cause: unknown; operationName?: string }) {
@@ -223,6 +227,9 @@ const SCHEMA_DRIFT_NEXT_STEPS =
  */
 export class SchemaDriftError extends SpacesError {
   override name = 'SchemaDriftError';
+  static override get [BRAND](): string {
+    return 'SchemaDriftError';
+  }
   readonly snapshot: SnapshotIdentity;
   /** The schema element the server refused, as a coordinate (`Query.Space`), when its message names one. */
   readonly field: string | undefined;

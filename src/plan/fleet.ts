@@ -3,16 +3,10 @@
 import { resolve } from 'node:path';
 import { applyPlan, PlanAbortedError } from './applyPlan.js';
 import { journaledClient } from './fleetClient.js';
+import type { SpacesClient } from '../client/createSpacesClient.js';
 import { FleetError, type FleetAccount, type FleetFile } from './fleetFile.js';
 import { newRunId, openJournal, readLatestRun, type FleetEvent, type FleetJournal } from './fleetJournal.js';
-import {
-  connectorOf,
-  eachLimited,
-  failureOf,
-  selectAccounts,
-  withAccountClient,
-  type FleetRunOptions,
-} from './fleetRun.js';
+import { eachAccount, failureOf, selectAccounts, type FleetRunOptions } from './fleetRun.js';
 import { planChanges } from './planChanges.js';
 import { sumTotals, totalsOf, type PlanResult, type PlanTotals } from './result.js';
 
@@ -74,32 +68,18 @@ function fleetResult(runId: string, accounts: FleetAccountResult[]): FleetResult
  * ```
  */
 export async function planFleet(fleet: FleetFile, options: FleetRunOptions = {}): Promise<FleetResult> {
-  const accounts = selectAccounts(fleet, options.only);
-  const connect = connectorOf(options);
-  const results = new Map<string, FleetAccountResult>();
-  await eachLimited(accounts, fleet.concurrency, async (account) => {
-    if (options.signal?.aborted)
-      return void results.set(account.id, { ...base(account), outcome: 'failed', error: aborted });
-    try {
-      const planned = await withAccountClient(connect, account, (client) =>
-        planChanges(client, account.plan, {
-          ...(options.signal && { signal: options.signal }),
-          variables: options.env ?? process.env,
-        }),
-      );
-      results.set(account.id, {
-        ...base(account),
-        outcome: planned.changes.length > 0 ? 'changed' : 'converged',
-        result: planned,
+  const accounts = await eachAccount<FleetAccountResult>(fleet, options, {
+    skip: (account) => (options.signal?.aborted ? { ...base(account), outcome: 'failed', error: aborted } : undefined),
+    work: async (client, account, signal) => {
+      const planned = await planChanges(client, account.plan, {
+        ...(signal && { signal }),
+        variables: options.env ?? process.env,
       });
-    } catch (error) {
-      results.set(account.id, { ...base(account), outcome: 'failed', error: failureOf(error) });
-    }
+      return { ...base(account), outcome: planned.changes.length > 0 ? 'changed' : 'converged', result: planned };
+    },
+    failed: (account, error) => ({ ...base(account), outcome: 'failed', error: failureOf(error) }),
   });
-  return fleetResult(
-    newRunId(),
-    accounts.map((a) => results.get(a.id)!),
-  );
+  return fleetResult(newRunId(), accounts);
 }
 
 /**
@@ -133,29 +113,27 @@ export async function applyFleet(fleet: FleetFile, options: ApplyFleetOptions = 
   const journal = openJournal(dir, earlier?.runId ?? newRunId(), options.onEvent);
   try {
     journal.write({ type: 'run', fleet: resolve(fleet.file), accounts: accounts.length, resumed: Boolean(earlier) });
-    const connect = connectorOf(options);
-    const results = new Map<string, FleetAccountResult>();
-    const done = (result: FleetAccountResult) => {
-      results.set(result.id, result);
-      options.onAccountDone?.(result);
-    };
-    await eachLimited(accounts, fleet.concurrency, async (account) => {
-      if (earlier?.converged.has(account.id)) return done({ ...base(account), outcome: 'converged', resumed: true });
-      if (options.signal?.aborted) return done({ ...base(account), outcome: 'failed', error: aborted });
-      done(await applyAccount(account, connect, journal, options));
+    const results = await eachAccount<FleetAccountResult>(fleet, options, {
+      skip: (account) =>
+        earlier?.converged.has(account.id)
+          ? { ...base(account), outcome: 'converged', resumed: true }
+          : options.signal?.aborted
+            ? { ...base(account), outcome: 'failed', error: aborted }
+            : undefined,
+      work: (client, account, signal) => applyAccount(client, account, journal, { ...options, signal }),
+      failed: (account, error) => ended(journal, { ...base(account), outcome: 'failed', error: failureOf(error) }),
+      ...(options.onAccountDone && { done: options.onAccountDone }),
     });
-    return fleetResult(
-      journal.runId,
-      accounts.map((a) => results.get(a.id)!),
-    );
+    return fleetResult(journal.runId, results);
   } finally {
     journal.close();
   }
 }
 
+/** Applies the plan to one account through a journaling client; journals the account's start and end. */
 async function applyAccount(
+  client: SpacesClient,
   account: FleetAccount,
-  connect: ReturnType<typeof connectorOf>,
   journal: FleetJournal,
   { signal, env = process.env }: ApplyFleetOptions,
 ): Promise<FleetAccountResult> {
@@ -166,13 +144,14 @@ async function applyAccount(
     journal.write({ type: 'intent', account: account.id, seq: n, op, ids });
     return (outcome: string) => journal.write({ type: 'outcome', account: account.id, seq: n, op, outcome });
   };
-  let result: FleetAccountResult;
   try {
-    const applied = await withAccountClient(connect, account, (client) =>
-      applyPlan(journaledClient(client, record), account.plan, { ...(signal && { signal }), variables: env }),
-    );
+    const applied = await applyPlan(journaledClient(client, record), account.plan, {
+      ...(signal && { signal }),
+      variables: env,
+    });
     const failed = applied.items.filter((i) => i.status === 'failed' || i.status === 'skipped');
-    result =
+    return ended(
+      journal,
       failed.length === 0
         ? { ...base(account), outcome: 'converged', result: applied }
         : {
@@ -183,19 +162,24 @@ async function applyAccount(
               code: failed[0]!.error?.code ?? 'FAILED',
               message: `${failed.length} of ${applied.items.length} changes not made; first: ${failed[0]!.description}: ${failureOf(failed[0]!.error ?? failed[0]!.reason).message}`,
             },
-          };
+          },
+    );
   } catch (error) {
     const partial = error instanceof PlanAbortedError ? error.result : undefined;
-    result = {
+    return ended(journal, {
       ...base(account),
       outcome: partial && partial.totals.status.applied > 0 ? 'changed' : 'failed',
       ...(partial && { result: partial }),
       error: failureOf(error),
-    };
+    });
   }
+}
+
+/** Journals the end of an account's apply; returns its result. */
+function ended(journal: FleetJournal, result: FleetAccountResult): FleetAccountResult {
   journal.write({
     type: 'account',
-    account: account.id,
+    account: result.id,
     state: 'done',
     outcome: result.outcome,
     ...(result.error && { code: result.error.code }),

@@ -6,20 +6,10 @@ import { INPUT_LIMITS } from '../api/limits.js';
 import { substituteVariables } from './fleetVariables.js';
 import { parsePlan, PlanError, PLAN_LIMITS, readPlanSource, type ParsedPlan } from './planFile.js';
 import { checkPlanVariables } from './resolvePlan.js';
+import { FLEET_LIMITS } from './fleetLimits.js';
 import { parseChecked, readBoundedFile, type SourceKind } from './yamlSource.js';
 
-/** Bounds of a fleet file, checked before anything is sent. */
-export const FLEET_LIMITS = {
-  /** Bytes in a fleet file. */
-  maxBytes: 1024 * 1024,
-  /** Accounts in one fleet. */
-  maxAccounts: 1000,
-  /** Accounts in flight at once. */
-  maxConcurrency: 64,
-  /** Variables of one account, and characters in one value. */
-  maxVars: 100,
-  maxVarLength: 1000,
-} as const;
+export { FLEET_LIMITS } from './fleetLimits.js';
 
 /**
  * A fleet file that cannot be used: every problem names the file (or the plan), the line, and the

@@ -1,16 +1,19 @@
 // What planning, applying and reading the status of a fleet share: the accounts `only` picks, a
 // client per account (its own JWT provider and pacing: limits are per account), a small pool.
+import { setMaxListeners } from 'node:events';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
 import { createSpacesClient, type SpacesClient } from '../client/createSpacesClient.js';
 import { DEFAULT_ENDPOINT } from '../client/options.js';
 import { printable, shorten } from '../text/printable.js';
 import { codeOf } from './fleetClient.js';
-import { FleetError, type FleetAccount, type FleetFile } from './fleetFile.js';
+import { FleetError, FLEET_LIMITS, type FleetAccount, type FleetFile } from './fleetFile.js';
 
 /** What every fleet run takes. */
 export interface FleetRunOptions {
   /** Only these account ids (each must be in the fleet). */
   only?: readonly string[];
+  /** Accounts in flight at once, 1 to 64 (`FLEET_LIMITS.maxConcurrency`). Default: the fleet file's `concurrency`. */
+  concurrency?: number;
   /** Stops the run: accounts under way stop between requests, the rest are not started. */
   signal?: AbortSignal;
   /**
@@ -40,7 +43,7 @@ export function selectAccounts(fleet: FleetFile, only: readonly string[] | undef
 }
 
 /** The default `connect`: a client per account, with its own JWT provider and pacing. */
-export function connectorOf(options: FleetRunOptions): (account: FleetAccount) => SpacesClient {
+function connectorOf(options: FleetRunOptions): (account: FleetAccount) => SpacesClient {
   if (options.connect) return options.connect;
   const env = options.env ?? process.env;
   const endpoint = options.endpoint ?? (env.BOOMI_ENDPOINT?.trim() || DEFAULT_ENDPOINT);
@@ -59,12 +62,80 @@ export function connectorOf(options: FleetRunOptions): (account: FleetAccount) =
 }
 
 /** Runs `work` on every item, at most `limit` at once; `work` must not throw. */
-export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** The run's concurrency: the option, checked, else the fleet file's. */
+function concurrencyOf(fleet: FleetFile, { concurrency }: FleetRunOptions): number {
+  if (concurrency === undefined) return fleet.concurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > FLEET_LIMITS.maxConcurrency)
+    throw new FleetError([
+      `concurrency must be a whole number from 1 to ${FLEET_LIMITS.maxConcurrency}, not ${printable(shorten(String(concurrency), 40))}`,
+    ]);
+  return concurrency;
+}
+
+/** What {@link eachAccount} does with one account. */
+export interface AccountSteps<R> {
+  /** The account's result without connecting (resumed, aborted), or undefined to connect. */
+  skip?: (account: FleetAccount) => R | undefined;
+  /** The work on the account's client (closed after), stopped by `signal`: the run's, not the caller's. */
+  work: (client: SpacesClient, account: FleetAccount, signal: AbortSignal | undefined) => Promise<R>;
+  /** The account's result when `work` (or connecting) threw. */
+  failed: (account: FleetAccount, error: unknown) => R;
+  /** Called with each account's result as it ends. */
+  done?: (result: R) => void;
+}
+
+/**
+ * The loop every fleet run shares: the accounts `only` picks, each with its own client, at most
+ * the fleet's concurrency at once; one account's failure never stops the others. The results come
+ * back in the fleet's order.
+ */
+export async function eachAccount<R>(fleet: FleetFile, options: FleetRunOptions, steps: AccountSteps<R>): Promise<R[]> {
+  const accounts = selectAccounts(fleet, options.only);
+  const connect = connectorOf(options);
+  const concurrency = concurrencyOf(fleet, options);
+  const results = new Map<FleetAccount, R>();
+  const run = followed(options.signal);
+  try {
+    await eachLimited(accounts, concurrency, async (account) => {
+      let result = steps.skip?.(account);
+      if (result === undefined) {
+        try {
+          result = await withAccountClient(connect, account, (client) => steps.work(client, account, run.signal));
+        } catch (error) {
+          result = steps.failed(account, error);
+        }
+      }
+      results.set(account, result);
+      steps.done?.(result);
+    });
+  } finally {
+    run.dispose();
+  }
+  return accounts.map((account) => results.get(account)!);
+}
+
+/**
+ * The run's own signal, following the caller's through one listener that `dispose` removes. Every
+ * wait of every account in flight listens to it (concurrency × a few requests, each removing its
+ * listener when it ends), far past Node's warning at 11: on the caller's signal that was a
+ * MaxListenersExceededWarning; on this one, which lives as long as the run, the warning is lifted.
+ */
+function followed(signal: AbortSignal | undefined): { signal: AbortSignal | undefined; dispose: () => void } {
+  if (!signal) return { signal, dispose: () => undefined };
+  const own = new AbortController();
+  setMaxListeners(0, own.signal);
+  const abort = () => own.abort(signal.reason);
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return { signal: own.signal, dispose: () => signal.removeEventListener('abort', abort) };
 }
 
 /** A failure as the fleet reports it: a code and a one-line message, printable. */
@@ -74,7 +145,7 @@ export function failureOf(error: unknown): { code: string; message: string } {
 }
 
 /** Runs `body` with the account's client, closed after. */
-export async function withAccountClient<T>(
+async function withAccountClient<T>(
   connect: (account: FleetAccount) => SpacesClient,
   account: FleetAccount,
   body: (client: SpacesClient) => Promise<T>,

@@ -2,14 +2,7 @@
 // from the plan, and the last execution of each process.
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import type { FleetAccount, FleetFile } from './fleetFile.js';
-import {
-  connectorOf,
-  eachLimited,
-  failureOf,
-  selectAccounts,
-  withAccountClient,
-  type FleetRunOptions,
-} from './fleetRun.js';
+import { eachAccount, failureOf, type FleetRunOptions } from './fleetRun.js';
 import { planChanges } from './planChanges.js';
 
 /** One process of an instance and its last execution (none in the window looked at). */
@@ -63,22 +56,16 @@ export async function fleetStatus(
   fleet: FleetFile,
   options: FleetStatusOptions = {},
 ): Promise<{ accounts: FleetAccountStatus[] }> {
-  const accounts = selectAccounts(fleet, options.only);
-  const connect = connectorOf(options);
   const since = options.since ?? new Date(Date.now() - 30 * DAY);
-  const found = new Map<string, FleetAccountStatus>();
-  await eachLimited(accounts, fleet.concurrency, async (account) => {
-    const base = { id: account.id, ...(account.name && { name: account.name }) };
-    try {
-      found.set(account.id, {
-        ...base,
-        ...(await withAccountClient(connect, account, (c) => read(c, account, since, options))),
-      });
-    } catch (error) {
-      found.set(account.id, { ...base, error: failureOf(error) });
-    }
+  const base = (account: FleetAccount) => ({ id: account.id, ...(account.name && { name: account.name }) });
+  const accounts = await eachAccount<FleetAccountStatus>(fleet, options, {
+    work: async (client, account, signal) => ({
+      ...base(account),
+      ...(await read(client, account, since, { ...options, signal })),
+    }),
+    failed: (account, error) => ({ ...base(account), error: failureOf(error) }),
   });
-  return { accounts: accounts.map((a) => found.get(a.id)!) };
+  return { accounts };
 }
 
 async function read(client: SpacesClient, account: FleetAccount, since: Date, options: FleetStatusOptions) {

@@ -73,6 +73,21 @@ describe('boomi-spaces fleet', () => {
     expect(status.stdout).toMatch(/Invoice Sync "fleet-002 invoices" \(.+\) in Production, Test/);
   });
 
+  it('--concurrency on plan, apply and status: bounded 1 to 64, INVALID_USAGE naming the range', async () => {
+    const fleet = join(fleetDir([1, 2, 3]), 'fleet.yaml');
+    for (const command of [['plan'], ['apply', '--yes'], ['status']])
+      for (const value of ['0', '65', 'x']) {
+        const refused = await runCli(['fleet', ...command, fleet, '--concurrency', value, '--json'], { env: env() });
+        expect(refused.code).toBe(2);
+        expect(JSON.parse(refused.stdout || refused.stderr)).toMatchObject({
+          error: { code: 'INVALID_USAGE', message: expect.stringContaining('from 1 to 64') },
+        });
+      }
+    const planned = await runCli(['fleet', 'plan', fleet, '--concurrency', '3', '--detailed-exitcode'], { env: env() });
+    expect(planned.code).toBe(2);
+    expect(planned.stdout).toContain('3 accounts: 0 converged, 3 changed, 0 failed');
+  });
+
   it('apply: one account with a bad token fails (exit 1) while the other converges; no secret in any output', async () => {
     const dir = fleetDir([3, 4]);
     const cwd = process.cwd();

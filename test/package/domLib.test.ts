@@ -71,6 +71,36 @@ describe('the packed packages in a browser project', () => {
          fromSdk instanceof small.SpacesInputError,
        ]));`,
     );
-    expect(JSON.parse(consumer.node(['brand.mjs']))).toEqual([false, true, true, false, false, true]);
+    expect(JSON.parse(consumer.node(['brand.mjs']))).toEqual([false, true, true, false, true, true]);
+  });
+
+  it('says instanceof for every exported SpacesError subclass across both packages and both formats', () => {
+    const url = (dir: string) => JSON.stringify(pathToFileURL(join(dir, 'dist/index.js')).href);
+    consumer.write(
+      'subclasses.mjs',
+      `import { createRequire } from 'node:module';
+       const copies = {
+         full: await import(${url(consumer.installed)}),
+         sdk: await import(${url(sdk.installed)}),
+         sdkCjs: createRequire(${JSON.stringify(join(sdk.installed, 'package.json'))})('./dist-cjs/index.js'),
+       };
+       const subclassesOf = (entry) => Object.keys(entry)
+         .filter((name) => typeof entry[name] === 'function' && entry[name].prototype instanceof entry.SpacesError)
+         .sort();
+       const names = subclassesOf(copies.full);
+       const wrong = [];
+       for (const [from, a] of Object.entries(copies))
+         for (const [to, b] of Object.entries(copies))
+           for (const made of names) {
+             const error = Object.create(a[made].prototype);
+             if (!(error instanceof b.SpacesError)) wrong.push(from + '.' + made + ' !instanceof ' + to + '.SpacesError');
+             for (const asked of names)
+               if ((error instanceof b[asked]) !== (made === asked)) wrong.push(from + '.' + made + ' vs ' + to + '.' + asked);
+             if (error instanceof Map) wrong.push(from + '.' + made + ' instanceof Map');
+           }
+       console.log(JSON.stringify({ names, sdk: subclassesOf(copies.sdk), cjs: subclassesOf(copies.sdkCjs), wrong }));`,
+    );
+    const names = ['OutcomeUnknownError', 'SchemaDriftError', 'SpacesInputError'];
+    expect(JSON.parse(consumer.node(['subclasses.mjs']))).toEqual({ names, sdk: names, cjs: names, wrong: [] });
   });
 });

@@ -14,6 +14,8 @@ const manifestOf = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     name: string;
     version: string;
+    exports: Record<string, unknown>;
+    typesVersions: Record<string, Record<string, string[]>>;
     dependencies?: Record<string, string>;
     peerDependencies?: Record<string, string>;
     peerDependenciesMeta?: Record<string, { optional?: boolean }>;
@@ -119,5 +121,43 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
        }`,
     );
     consumer.tsc(['use.ts']);
+  });
+
+  it('exposes every subpath of boomi-spaces, with the same targets, but the CLI-side ones it leaves out', () => {
+    // Each of these needs what the SDK package must not install (graphql, yaml, msw, commander).
+    const leftOut: Record<string, string> = {
+      './simulator': 'graphql and graphql-http',
+      './plan': 'yaml, and the plan files of the CLI',
+      './testing': 'msw and the simulator',
+      './jest-preset': 'the testing kit',
+    };
+    const full = manifestOf(root);
+    const small = manifestOf(installed);
+    const expected = Object.fromEntries(Object.entries(full.exports).filter(([subpath]) => !(subpath in leftOut)));
+    expect(small.exports).toEqual(expected);
+    expect(Object.keys(leftOut).filter((subpath) => !(subpath in full.exports))).toEqual([]);
+    const typesFor = (manifest: typeof full) =>
+      Object.keys(manifest.typesVersions['*'] ?? {}).filter((subpath) => !(`./${subpath}` in leftOut));
+    expect(typesFor(small).sort()).toEqual(typesFor(full).sort());
+  });
+
+  it('has the codegen helper, the schema and the operations its exports point at, from ESM and CommonJS', () => {
+    write(
+      'codegen.cjs',
+      `const { existsSync } = require('node:fs');
+       const { codegenConfig, schema } = require('@boomi-spaces/sdk/codegen');
+       const config = codegenConfig({ documents: 'ops/*.graphql', output: 'gen.ts' });
+       console.log(JSON.stringify([existsSync(schema), config.schema === schema,
+         require.resolve('@boomi-spaces/sdk/schema.graphql') === schema,
+         existsSync(require.resolve('@boomi-spaces/sdk/operations/getSpace.graphql'))]));`,
+    );
+    expect(JSON.parse(node(['codegen.cjs']))).toEqual([true, true, true, true]);
+    write(
+      'codegen.mjs',
+      `import { existsSync } from 'node:fs';
+       import { schema } from '@boomi-spaces/sdk/codegen';
+       console.log(existsSync(schema) && schema.includes('@boomi-spaces'));`,
+    );
+    expect(node(['codegen.mjs']).trim()).toBe('true');
   });
 });

@@ -14,6 +14,8 @@ import type { TransportLogger } from '../../transport/events.js';
 
 export interface FleetFlags extends GlobalFlags {
   only?: string[];
+  /** Accounts in flight at once, instead of the fleet file's (checked by the option's parser). */
+  concurrency?: number;
   yes?: boolean;
   resume?: boolean;
 }
@@ -33,6 +35,7 @@ async function prepare(file: string, flags: FleetFlags, io: Pick<CliIO, 'env'>, 
   const options = {
     env: io.env,
     ...(only && only.length > 0 && { only }),
+    ...(flags.concurrency !== undefined && { concurrency: flags.concurrency }),
     connect: (account: FleetAccount) =>
       connect(
         {

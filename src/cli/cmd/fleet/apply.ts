@@ -3,7 +3,7 @@ import { globalsOf, type CliContext } from '../../context.js';
 import { listenForInterruption } from '../../interrupt.js';
 import { loggerFor } from '../../session.js';
 import { examples } from '../examples.js';
-import { onlyOption } from './options.js';
+import { concurrencyOption, onlyOption } from './options.js';
 
 export function fleetApplyCommand(ctx: CliContext) {
   return new Command('apply')
@@ -13,6 +13,7 @@ export function fleetApplyCommand(ctx: CliContext) {
     .argument('<file>', 'a YAML or JSON fleet file')
     .option('--yes', 'apply (required: a fleet apply never asks)')
     .addOption(onlyOption())
+    .addOption(concurrencyOption())
     .option('--resume', 'continue the latest run of this fleet from its journal (accounts converged in it are skipped)')
     .addHelpText('after', examples('fleet apply fleet.yaml --yes', 'fleet apply fleet.yaml --yes --resume --json'))
     .action(async (file, _options, command) => {

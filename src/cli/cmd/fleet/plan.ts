@@ -2,13 +2,14 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../../context.js';
 import { loggerFor } from '../../session.js';
 import { examples } from '../examples.js';
-import { onlyOption } from './options.js';
+import { concurrencyOption, onlyOption } from './options.js';
 
 export function fleetPlanCommand(ctx: CliContext) {
   return new Command('plan')
     .description('per account, what `fleet apply` would change; changes nothing')
     .argument('<file>', 'a YAML or JSON fleet file')
     .addOption(onlyOption())
+    .addOption(concurrencyOption())
     .option('--detailed-exitcode', 'exit 0 when no account has changes, 2 when one has, 1 when an account failed')
     .addHelpText(
       'after',
