@@ -2,6 +2,8 @@
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/lib/cpuLoop.mjs [--instant] [--only=sdk] [--calls=N]
 // --instant answers from a Dispatcher in this process (no network: what the client alone costs);
 // otherwise a loopback server in another process (bench/fixtures/getSpaceServer.mjs).
+// --against=<dir> pairs this build's SDK with another build's (a copy of an earlier dist/) instead
+// of raw undici: what a change bought, measured in one process.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
@@ -16,6 +18,7 @@ const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.
 const instant = args.includes('--instant');
 const only = flag('only');
 const calls = Number(flag('calls') ?? 20_000);
+const against = flag('against');
 const TOKEN = 'bench-jwt.eyJzdWIiOiJiZW5jaCJ9.c2ln';
 const QUERY = print(GetSpaceDocument);
 const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json', 'content-type': 'application/json' };
@@ -86,11 +89,23 @@ const sdk = createSpacesClient({
   rateLimit: false,
   ...(instant && { dispatcher: agent }),
 });
+const other =
+  against &&
+  (await import(new URL(`file://${against}/index.js`).href)).createSpacesClient({
+    endpoint: url,
+    token: TOKEN,
+    rateLimit: false,
+    ...(instant && { dispatcher: agent }),
+  });
 let n = 0;
 const nextId = () => `2da77d1f-bbd4-4066-9d0e-${String(++n).padStart(12, '0')}`;
 const contenders = {
   sdk: async () => {
     const space = await sdk.getSpace(nextId());
+    if (!space.id) throw new Error('no space');
+  },
+  other: async () => {
+    const space = await other.getSpace(nextId());
     if (!space.id) throw new Error('no space');
   },
   raw: async () => {
@@ -109,16 +124,20 @@ try {
     const µs = await cpuPerCall(contenders[only], { calls, concurrency: 16 });
     console.log(`${only}: ${fmt(µs)} µs per call (${calls} calls)`);
   } else {
-    const r = await pairedRatio(['sdk', 'raw'], { pairs: 7, warmup: 2 }, (name) =>
-      cpuPerCall(contenders[name], { calls, concurrency: 16 }),
+    const r = await pairedRatio(
+      ['sdk', against ? 'other' : 'raw'],
+      { pairs: Number(flag('pairs') ?? 7), warmup: 2 },
+      (name) => cpuPerCall(contenders[name], { calls, concurrency: 16 }),
     );
+    r.raw ??= r.other;
     const s = (x) => `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`;
     console.log(
-      `${instant ? 'instant dispatcher' : 'loopback server'}, ${calls} calls at 16, load ${fmt(loadavg()[0], 2)}: SDK ${s(r.sdk)} µs, raw ${s(r.raw)} µs, SDK − raw ${fmt(r.sdk.median - r.raw.median)} µs, ratio ${fmt(r.ratio.median, 2)}`,
+      `${instant ? 'instant dispatcher' : 'loopback server'}, ${calls} calls at 16, load ${fmt(loadavg()[0], 2)}: SDK ${s(r.sdk)} µs, ${against ? 'other build' : 'raw'} ${s(r.raw)} µs, SDK − ${against ? 'other' : 'raw'} ${fmt(r.sdk.median - r.raw.median)} µs, ratio ${fmt(r.ratio.median, 2)}`,
     );
   }
 } finally {
   await sdk.close();
+  await other?.close();
   await agent.close();
   server?.kill('SIGTERM');
 }
