@@ -140,21 +140,24 @@ export function createTransport(options: TransportOptions): Transport {
       budget,
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
       abortError,
-      onRetry: ({ attempt, delayMs, reason }) =>
-        logger?.({
-          type: 'retry',
-          operationName: meta.operationName,
-          attempt,
-          delayMs,
-          reason,
-          ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
-        }),
     };
     // Set one by one rather than spread: this runs on every call.
     if (meta.maxAttempts !== undefined) loop.maxAttempts = meta.maxAttempts;
     if (meta.signal) loop.signal = meta.signal;
     if (meta.deadline !== undefined) loop.deadline = meta.deadline;
     if (options.random) loop.random = options.random;
+    // Only a client with a logger is told of retries: no closure per call otherwise.
+    if (logger) {
+      loop.onRetry = ({ attempt, delayMs, reason }) =>
+        logger({
+          type: 'retry',
+          operationName: meta.operationName,
+          attempt,
+          delayMs,
+          reason,
+          ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
+        });
+    }
     const outcome = await retryLoop(loop);
     return settle(outcome);
   }
