@@ -1,5 +1,5 @@
 // The client's CPU per getSpace call, SDK against raw undici.request, paired rounds; for profiling:
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/lib/cpuLoop.mjs [--instant] [--only=sdk] [--calls=N]
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/cpuLoop.mjs [--instant] [--only=sdk] [--calls=N] [--pairs=N] [--against=<dist copy>]
 // --instant answers from a Dispatcher in this process (no network: what the client alone costs);
 // otherwise a loopback server in another process (bench/fixtures/getSpaceServer.mjs).
 // --against=<dir> pairs this build's SDK with another build's (a copy of an earlier dist/) instead
@@ -9,9 +9,9 @@ import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { print } from 'graphql';
 import { Agent, Dispatcher, request } from 'undici';
-import { createSpacesClient, GetSpaceDocument } from '../../dist/index.js';
-import { cpuPerCall, pairedRatio } from './pairs.mjs';
-import { fmt } from './stats.mjs';
+import { createSpacesClient, GetSpaceDocument } from '../dist/index.js';
+import { cpuPerCall, pairedRatio } from './lib/pairs.mjs';
+import { fmt } from './lib/stats.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -75,7 +75,7 @@ class InstantDispatcher extends Dispatcher {
 let server;
 let url = 'http://127.0.0.1:1/graphql';
 if (!instant) {
-  server = fork(new URL('../fixtures/getSpaceServer.mjs', import.meta.url), {
+  server = fork(new URL('./fixtures/getSpaceServer.mjs', import.meta.url), {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   url = String((await once(server.stdout, 'data'))[0]).trim();
