@@ -6,6 +6,7 @@ import { GraphQLClient } from 'graphql-request';
 import { Agent, request } from 'undici';
 import { print } from 'graphql';
 import { createSpacesClient, GetSpaceDocument } from '../dist/index.js';
+import { cpuPerCall, opsPerSecond as measureOps, pairedRatio } from './lib/pairs.mjs';
 import { interleave } from './lib/stats.mjs';
 
 const TOKEN = 'bench-jwt.eyJzdWIiOiJiZW5jaCJ9.c2ln';
@@ -32,7 +33,8 @@ export async function overhead({ smoke }) {
       requestPolicy: 'network-only',
       fetchOptions: { headers },
     });
-    const agent = new Agent({ connections: 32 });
+    // The SDK's own Agent settings (src/transport/http/undiciSender.ts, 32 connections by default).
+    const agent = new Agent({ connections: 32, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
     const calls = {
       // The ceiling a Node client can reach: undici's request() on a keep-alive Agent.
       'raw undici.request': async () => {
@@ -73,20 +75,7 @@ export async function overhead({ smoke }) {
       },
     };
     const durationMs = smoke ? 100 : 1000;
-    const opsPerSecond = async (call, concurrency) => {
-      let ops = 0;
-      const deadline = performance.now() + durationMs;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (performance.now() < deadline) {
-            await call();
-            ops += 1;
-          }
-        }),
-      );
-      return ops / ((performance.now() - started) / 1000);
-    };
+    const opsPerSecond = (call, concurrency) => measureOps(call, { durationMs, concurrency });
     const results = {};
     for (const concurrency of [1, 16]) {
       results[`c${concurrency}`] = await interleave(
@@ -102,6 +91,20 @@ export async function overhead({ smoke }) {
     const undiciRatio = c16['boomi-spaces'].median / c16['raw undici.request'].median;
     const graphqlRequestRatio = c16['boomi-spaces'].median / c16['graphql-request'].median;
     const urqlPathRatio = c16['boomi-spaces client.urql'].median / c16['boomi-spaces'].median;
+    // Robust to load: SDK and its reference in back-to-back rounds, the ratio as the median of pairs.
+    const pairing = smoke ? { pairs: 1, warmup: 0 } : { pairs: 15, warmup: 2 };
+    const pairOps = (name) => measureOps(calls[name], { durationMs: smoke ? 50 : 400, concurrency: 16 });
+    const pairs = {
+      undici: await pairedRatio(['boomi-spaces', 'raw undici.request'], pairing, pairOps),
+      graphqlRequest: await pairedRatio(['boomi-spaces', 'graphql-request'], pairing, pairOps),
+    };
+    // The client's CPU per call (the server is another process): stable under load.
+    const cpuCalls = smoke ? 200 : 4000;
+    const cpu = await pairedRatio(
+      ['boomi-spaces', 'raw undici.request'],
+      smoke ? pairing : { pairs: 9, warmup: 2 },
+      (name) => cpuPerCall(calls[name], { calls: cpuCalls, concurrency: 16 }),
+    );
     await agent.close();
     await sdk.close();
     return {
@@ -111,6 +114,15 @@ export async function overhead({ smoke }) {
       undiciRatio,
       graphqlRequestRatio,
       urqlPathRatio,
+      pairs,
+      pairedUndiciRatio: pairs.undici.ratio.median,
+      pairedGraphqlRequestRatio: pairs.graphqlRequest.ratio.median,
+      cpuPerCallMicros: {
+        sdk: cpu['boomi-spaces'],
+        rawUndici: cpu['raw undici.request'],
+        ratio: cpu.ratio,
+        calls: cpuCalls,
+      },
       target: 0.95,
       durationMs,
     };

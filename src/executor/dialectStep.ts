@@ -54,7 +54,7 @@ export function createOperationSender(
         {
           url,
           headers,
-          body: JSON.stringify({ operationName: meta.operationName, query: queryOf(document, renames), variables }),
+          body: bodyOf(meta.operationName, document, renames, variables),
         },
         meta,
       );
@@ -133,6 +133,18 @@ function rootFields(document: Document): string[] {
 const fieldsOf = new WeakMap<object, string[]>();
 
 const rewritten = new WeakMap<object, Map<string, string>>();
+
+// A document's query as JSON text: escaped once per document, not on every call.
+const queryJson = new WeakMap<object, string>();
+
+/** The POST body, the text `JSON.stringify({ operationName, query, variables })` gives. */
+function bodyOf(operationName: string, document: Document, renames: Renames, variables: unknown): string {
+  if (renames.size > 0) return JSON.stringify({ operationName, query: queryOf(document, renames), variables });
+  let query = queryJson.get(document);
+  if (query === undefined) queryJson.set(document, (query = JSON.stringify(queryOf(document, renames))));
+  const values = JSON.stringify(variables) as string | undefined;
+  return `{"operationName":${JSON.stringify(operationName)},"query":${query}${values === undefined ? '' : `,"variables":${values}`}}`;
+}
 
 /** The document as sent: root fields renamed, each keeping its response key through an alias. */
 function queryOf(document: Document, renames: Renames): string {

@@ -1,6 +1,6 @@
 import { SpacesError } from '../errors/SpacesError.js';
 import { TransportError, type TransportFailure } from '../errors/TransportError.js';
-import { waitFor } from '../retry/waitFor.js';
+import { waitFor, type StopReason } from '../retry/waitFor.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 
 /**
@@ -25,44 +25,57 @@ export interface TokenRequest {
 /**
  * The token step of one attempt: asks the source, waits no longer than the call may (a stalled JWT
  * endpoint costs a call its deadline, not the endpoint's own timeouts), and turns every failure into
- * a TransportError that nothing was sent.
+ * a TransportError that nothing was sent. A token handed back as a string (a fixed token, a
+ * provider's cached one) is returned as is: no wait, no timer, no promise on most calls.
  */
-export async function obtainToken(
+export function obtainToken(
   getToken: TokenSource,
   redactor: SecretRedactor,
   request: TokenRequest,
-): Promise<string> {
+): string | Promise<string> {
   const { rejectedToken, signal, deadline } = request;
   const options: Parameters<TokenSource>[0] = { forceRefresh: rejectedToken !== undefined, deadline };
   if (rejectedToken !== undefined) options.rejectedToken = rejectedToken;
   if (signal) options.signal = signal;
-  let value: unknown;
+  let given: string | Promise<string>;
   try {
-    const given = getToken(options);
-    // A fixed token (or a provider's cached one, handed back as is) needs no wait, so no timer.
-    value =
-      typeof given === 'string'
-        ? given
-        : await waitFor(Promise.resolve(given), { signal, deadline }, (reason) =>
-            reason === 'aborted'
-              ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
-              : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' }),
-          );
+    given = getToken(options);
   } catch (cause) {
-    // A JWT provider's SpacesError carries the JWT endpoint's status and, for its own deadline, TIMEOUT or ABORTED.
-    const code = cause instanceof SpacesError ? cause.code : undefined;
-    const failure: TransportFailure =
-      code === 'TIMEOUT'
-        ? { kind: 'timeout', sent: false }
-        : code === 'ABORTED'
-          ? { kind: 'aborted', sent: false }
-          : { kind: 'auth' };
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const status = cause instanceof SpacesError ? cause.status : undefined;
-    throw new TransportError(failure, `could not obtain a token: ${redactor.redact(reason)}`, {
-      ...(status !== undefined && { status }),
-    });
+    throw tokenFailure(cause, redactor);
   }
+  if (typeof given === 'string') return accepted(given, redactor);
+  return waitFor(Promise.resolve(given), { signal, deadline }, stoppedWaiting).then(
+    (value) => accepted(value, redactor),
+    (cause: unknown) => {
+      throw tokenFailure(cause, redactor);
+    },
+  );
+}
+
+const stoppedWaiting = (reason: StopReason) =>
+  reason === 'aborted'
+    ? new SpacesError('the call was aborted while waiting for a token', { code: 'ABORTED' })
+    : new SpacesError('no token before the call’s deadline', { code: 'TIMEOUT' });
+
+/** A source's failure as a TransportError: nothing was sent. */
+function tokenFailure(cause: unknown, redactor: SecretRedactor): TransportError {
+  // A JWT provider's SpacesError carries the JWT endpoint's status and, for its own deadline, TIMEOUT or ABORTED.
+  const code = cause instanceof SpacesError ? cause.code : undefined;
+  const failure: TransportFailure =
+    code === 'TIMEOUT'
+      ? { kind: 'timeout', sent: false }
+      : code === 'ABORTED'
+        ? { kind: 'aborted', sent: false }
+        : { kind: 'auth' };
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const status = cause instanceof SpacesError ? cause.status : undefined;
+  return new TransportError(failure, `could not obtain a token: ${redactor.redact(reason)}`, {
+    ...(status !== undefined && { status }),
+  });
+}
+
+/** The token, remembered by the redactor; an empty one is refused. */
+function accepted(value: unknown, redactor: SecretRedactor): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new TransportError({ kind: 'auth' }, 'could not obtain a token: getToken() returned no token');
   }

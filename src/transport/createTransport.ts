@@ -4,6 +4,7 @@ import { RetryBudget } from '../retry/budget.js';
 import type { Release, RequestPacer, TurnOutcome } from '../retry/pacer.js';
 import { parseRetryAfter, type RetryOptions } from '../retry/policy.js';
 import { retryLoop, type RetryLoop } from '../retry/retryLoop.js';
+import type { StopReason } from '../retry/waitFor.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { obtainToken, type TokenRequest, type TokenSource } from './authorize.js';
 import { classifyAttempt, type Outcome } from './classify.js';
@@ -54,24 +55,27 @@ export interface Transport {
 export function createTransport(options: TransportOptions): Transport {
   const { retry, logger, redactor, budget } = options;
 
+  // The request's headers with a bearer, kept while both stay the same (a fixed token, or a JWT
+  // until it is renewed): one object per token, not one per attempt. Senders only read them.
+  let withBearer: { base: Record<string, string>; bearer: string; headers: Record<string, string> } | undefined;
+  const headersFor = (base: Record<string, string>, bearer: string) => {
+    if (withBearer?.base !== base || withBearer.bearer !== bearer)
+      withBearer = { base, bearer, headers: { ...base, authorization: `Bearer ${bearer}` } };
+    return withBearer.headers;
+  };
+
   async function attemptOnce(
     request: GraphQLRequest,
     meta: RequestMeta,
     attempt: number,
     bearer: string | undefined,
   ): Promise<Outcome<Answer>> {
-    const headers = bearer === undefined ? request.headers : { ...request.headers, authorization: `Bearer ${bearer}` };
+    const headers = bearer === undefined ? request.headers : headersFor(request.headers, bearer);
     let release: Release | undefined;
     let turn: TurnOutcome | undefined;
     try {
-      release = await options.pacer?.acquire(meta.signal, meta.deadline, (reason) =>
-        reason === 'aborted'
-          ? new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted while waiting for its turn')
-          : new TransportError(
-              { kind: 'timeout', sent: false },
-              'the call’s deadline comes before its turn under the rate limit',
-            ),
-      );
+      // Without pacing, no turn to wait for (and no await).
+      if (options.pacer) release = await options.pacer.acquire(meta.signal, meta.deadline, turnRefused);
       const answer = await sendAttempt(request, meta, attempt, options, headers);
       // The rate adapts to the server's limiter: down on its 429, slowly up while it lets requests through.
       turn = answer.status === 429 ? 'limited' : answer.status < 500 ? 'passed' : undefined;
@@ -95,24 +99,25 @@ export function createTransport(options: TransportOptions): Transport {
     attempt: number,
   ): Promise<Outcome<Answer>> {
     if (meta.withoutCredentials) return attemptOnce(request, meta, attempt, undefined);
-    const tokenRequest = (rejectedToken?: string): TokenRequest => {
-      const request: TokenRequest = {
-        deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.attemptTimeoutMs),
-      };
-      if (rejectedToken !== undefined) request.rejectedToken = rejectedToken;
-      if (meta.signal) request.signal = meta.signal;
-      return request;
-    };
     try {
-      const bearer = await obtainToken(options.getToken, redactor, tokenRequest());
+      const bearer = await obtainToken(options.getToken, redactor, tokenRequest(meta, undefined));
       const outcome = await attemptOnce(request, meta, attempt, bearer);
       if (!('answer' in outcome) || !isUnauthorized(outcome.answer)) return outcome;
       logger?.({ type: 'token-refresh', operationName: meta.operationName, reason: 'the server answered 401' });
-      const fresh = await obtainToken(options.getToken, redactor, tokenRequest(bearer));
+      const fresh = await obtainToken(options.getToken, redactor, tokenRequest(meta, bearer));
       return fresh === bearer ? outcome : await attemptOnce(request, meta, attempt, fresh);
     } catch (error) {
       return { error };
     }
+  }
+
+  function tokenRequest(meta: RequestMeta, rejectedToken: string | undefined): TokenRequest {
+    const request: TokenRequest = {
+      deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.attemptTimeoutMs),
+    };
+    if (rejectedToken !== undefined) request.rejectedToken = rejectedToken;
+    if (meta.signal) request.signal = meta.signal;
+    return request;
   }
 
   async function send(request: GraphQLRequest, meta: RequestMeta): Promise<Answer> {
@@ -135,27 +140,39 @@ export function createTransport(options: TransportOptions): Transport {
       budget,
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
       abortError,
-      onRetry: ({ attempt, delayMs, reason }) =>
-        logger?.({
-          type: 'retry',
-          operationName: meta.operationName,
-          attempt,
-          delayMs,
-          reason,
-          ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
-        }),
     };
     // Set one by one rather than spread: this runs on every call.
     if (meta.maxAttempts !== undefined) loop.maxAttempts = meta.maxAttempts;
     if (meta.signal) loop.signal = meta.signal;
     if (meta.deadline !== undefined) loop.deadline = meta.deadline;
     if (options.random) loop.random = options.random;
+    // Only a client with a logger is told of retries: no closure per call otherwise.
+    if (logger) {
+      loop.onRetry = ({ attempt, delayMs, reason }) =>
+        logger({
+          type: 'retry',
+          operationName: meta.operationName,
+          attempt,
+          delayMs,
+          reason,
+          ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
+        });
+    }
     const outcome = await retryLoop(loop);
     return settle(outcome);
   }
 
   return { send, close: () => options.sender.close() };
 }
+
+// Why a turn under the rate limit never came; shared, not built per attempt.
+const turnRefused = (reason: StopReason) =>
+  reason === 'aborted'
+    ? new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted while waiting for its turn')
+    : new TransportError(
+        { kind: 'timeout', sent: false },
+        'the call’s deadline comes before its turn under the rate limit',
+      );
 
 const abortError = () => new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
 

@@ -2,7 +2,7 @@
 // following imports, so browser bundles stay free of undici.
 import { STATUS_CODES } from 'node:http';
 import { Agent, getGlobalDispatcher, request, type Dispatcher } from 'undici';
-import type { HttpReply, HttpSender } from './types.js';
+import type { HeaderReader, HttpReply, HttpSender } from './types.js';
 
 /** Options of the client's own Agent. */
 export interface AgentOptions {
@@ -60,22 +60,44 @@ class CancelSignal {
 }
 
 function replyOf(response: Dispatcher.ResponseData): HttpReply {
-  const { statusCode, headers, body } = response;
-  const declared = Number(headers['content-length'] ?? NaN);
-  return {
-    status: statusCode,
-    statusText: STATUS_CODES[statusCode] ?? '',
-    headers: {
-      get(name) {
-        const value = headers[name.toLowerCase()];
-        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-      },
-    },
-    redirected: false,
-    declaredLength: Number.isFinite(declared) ? declared : undefined,
-    body: body as AsyncIterable<Uint8Array>,
-    // undici fails a body longer than its Content-Length: with the length declared, reading is bounded.
-    whole: () => body.text(),
-    discard: () => void body.dump().catch(() => undefined),
-  };
+  return new UndiciReply(response);
+}
+
+/** An answer of undici's: classes, so no closures per answer beyond `whole`. */
+class UndiciReply implements HttpReply {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: HeaderReader;
+  readonly redirected = false;
+  readonly declaredLength: number | undefined;
+  readonly body: AsyncIterable<Uint8Array>;
+  readonly #body: Dispatcher.ResponseData['body'];
+
+  constructor({ statusCode, headers, body }: Dispatcher.ResponseData) {
+    const declared = Number(headers['content-length'] ?? NaN);
+    this.status = statusCode;
+    this.statusText = STATUS_CODES[statusCode] ?? '';
+    this.declaredLength = Number.isFinite(declared) ? declared : undefined;
+    this.body = body as AsyncIterable<Uint8Array>;
+    this.headers = new UndiciHeaders(headers);
+    this.#body = body;
+  }
+
+  // undici fails a body longer than its Content-Length: with the length declared, reading is bounded.
+  readonly whole = (): Promise<string> => this.#body.text();
+
+  discard(): void {
+    void this.#body.dump().catch(() => undefined);
+  }
+}
+
+class UndiciHeaders implements HeaderReader {
+  readonly #headers: Dispatcher.ResponseData['headers'];
+  constructor(headers: Dispatcher.ResponseData['headers']) {
+    this.#headers = headers;
+  }
+  get(name: string): string | null {
+    const value = this.#headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
 }
