@@ -134,6 +134,13 @@ describe('cronToSchedule: names', () => {
     expect(field('daysOfWeek', text)).toBe(expected);
   });
 
+  it('knows every month and every day by its three letters', () => {
+    const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+    expect(months.map((name) => field('months', name))).toEqual(months.map((_, i) => String(i + 1)));
+    const days = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+    expect(days.map((name) => field('daysOfWeek', name))).toEqual(days.map((_, i) => String(i + 1)));
+  });
+
   it('refuses names in fields that have none, and unknown names', () => {
     expect(() => field('minutes', 'JAN')).toThrow(/minutes "JAN": expected a number from 0 to 59/);
     expect(() => field('months', 'SUN')).toThrow(/months "SUN": expected a number from 1 to 12/);
@@ -150,6 +157,8 @@ describe('cronToSchedule: lists, ranges and steps', () => {
     ['months', '*/3', '1-12/3'],
     ['minutes', '*/05', '0-59/5'],
     ['minutes', '*/99', '0-59/99'],
+    ['minutes', '*/1', '0-59/1'],
+    ['minutes', '0-30/1', '0-30/1'],
     ['minutes', '5/20', '5-59/20'],
     ['hours', '3/5', '3-23/5'],
     ['daysOfMonth', '10/7', '10-31/7'],
@@ -174,6 +183,9 @@ describe('cronToSchedule: lists, ranges and steps', () => {
     ['*/100', 'a step must be a positive number'],
     ['*/', 'a step must be a positive number'],
     ['*/-1', 'a step must be a positive number'],
+    ['*/+5', 'a step must be a positive number'],
+    ['*/5x', 'a step must be a positive number'],
+    ['*/1.5', 'a step must be a positive number'],
     ['20-10', 'a range must go upwards'],
   ])('refuses %s: %s', (text, why) => {
     const error = thrown(() => field('minutes', text));
@@ -330,6 +342,12 @@ describe('checkSchedules', () => {
     const error = thrown(() => checkSchedules([one, { ...one, [key]: value }], 'schedules'));
     expect(error.message).toBe(`\`schedules[1].${key}\` must be a cron field such as "*", "8-18" or "0-59/15"`);
     expect(error.field).toBe('schedules');
+  });
+
+  it('refuses a cron line given where a schedule belongs, at its first field', () => {
+    expect(() => checkSchedules(['0 6 * * 1' as never], 'schedules')).toThrow(
+      '`schedules[0].minutes` must be a cron field such as "*", "8-18" or "0-59/15"',
+    );
   });
 
   it('refuses a null schedule at its first field', () => {
