@@ -65,4 +65,33 @@ describe('conflict codes reach the reconciler', () => {
       'listSpaces',
     ]);
   });
+
+  it('installIntegrationPack: lost answer, a listing that lags, IPACK_ALREADY_INSTALLED on the re-send: the instance, reconciled', async () => {
+    mock.reset();
+    const client = createSpacesClient({ token: TEST_TOKEN, spaceGuid: DEMO.spaceId, rateLimit: false });
+    mock.dropNext('installIpack');
+    let calls = 0;
+    mock.on('listIntegrationPackInstances', () => {
+      calls += 1;
+      const instances = calls === 1 ? [] : mock.state.instances;
+      return {
+        integrationPackInstances: instances.map((instance) => {
+          const pack = mock.state.packs.find((p) => p.id === instance.integrationPackId)!;
+          return {
+            ...instance,
+            integrationPack: { id: pack.id, name: pack.name, installationType: pack.installationType },
+          };
+        }),
+      };
+    });
+    const installed = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+    expect(installed).toMatchObject({ integrationPackId: DEMO.packs.orderIntake, reconciled: true });
+    expect(mock.state.instances).toHaveLength(1);
+    expect(mock.requests.filter((op) => op !== 'getSpace')).toEqual([
+      'installIpack',
+      'listIntegrationPackInstances',
+      'installIpack',
+      'listIntegrationPackInstances',
+    ]);
+  });
 });
