@@ -126,7 +126,8 @@ function convertField(text: string, field: Field, line: string): string {
       // `5/10` in cron means from 5 to the end in steps of 10.
       const end = to ?? (step === undefined ? undefined : field.max);
       if (!weekday) return end === undefined ? `${from}` : `${from}-${end}${suffix}`;
-      if (end === undefined) return `${boomiDay(from)}`;
+      // `7-7` (or `7/n`) is Sunday alone, not a range wrapping round the week.
+      if (end === undefined || from === 7) return `${boomiDay(from)}`;
       // A range ending on cron's 7 (Sunday) wraps to Boomi's 1.
       if (end === 7 && from > 0)
         if (step === undefined) return `${boomiDay(from)}-7,1`;
@@ -146,7 +147,8 @@ function convertField(text: string, field: Field, line: string): string {
  * ```
  */
 export function scheduleToCron(schedule: Schedule): string {
-  const days = schedule.daysOfWeek.replace(/\d+/g, (n) => String((Number(n) + 6) % 7));
+  // Only days move: a step (`/2`) is a count.
+  const days = schedule.daysOfWeek.replace(/(?<![/\d])\d+/g, (n) => String((Number(n) + 6) % 7));
   const line = [schedule.minutes, schedule.hours, schedule.daysOfMonth, schedule.months, days].join(' ');
   return schedule.years && schedule.years !== '*' ? `${line} (years ${schedule.years})` : line;
 }
