@@ -1,6 +1,6 @@
 import { redactDeep, redactShapes } from '../security/SecretRedactor.js';
 import { printable } from '../text/printable.js';
-import { BRAND, hasBrand } from './brand.js';
+import { BRAND, brandOf } from './brand.js';
 import type { SpacesErrorCode } from './codes.js';
 
 /** Text made inert where the error is made: credentials of a known shape blanked, control characters escaped. */
@@ -53,9 +53,7 @@ export interface SpacesErrorDetails {
 export class SpacesError extends Error {
   override name = 'SpacesError';
   /** The brand `instanceof` checks (./brand.ts); each exported subclass declares its own. */
-  static get [BRAND](): string {
-    return 'SpacesError';
-  }
+  static readonly [BRAND]: string = 'SpacesError';
   /** A documented Boomi code, a code the server sent, or one of ours (`ClientErrorCode`). */
   readonly code: SpacesErrorCode;
   readonly status: number | undefined;
@@ -87,7 +85,11 @@ export class SpacesError extends Error {
    * own checks its prototype as usual.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(this, value);
+    // A class on the chain with this class's brand (or, for a subclass without one, this class).
+    const brand = brandOf(this);
+    for (let proto = value; proto != null && (proto = Object.getPrototypeOf(proto));)
+      if (brandOf((proto as { constructor?: unknown }).constructor) === brand) return true;
+    return false;
   }
 
   toJSON(): Record<string, unknown> {
@@ -126,9 +128,7 @@ function plainCause(cause: unknown): unknown {
  */
 export class SpacesInputError extends SpacesError {
   override name = 'SpacesInputError';
-  static override get [BRAND](): string {
-    return 'SpacesInputError';
-  }
+  static override readonly [BRAND]: string = 'SpacesInputError';
   /** The input field at fault, as a dotted path (for example `integrationPackOverrideName`). */
   readonly field: string | undefined;
 
@@ -164,9 +164,7 @@ export type OutcomeKey =
  */
 export class OutcomeUnknownError extends SpacesError {
   override name = 'OutcomeUnknownError';
-  static override get [BRAND](): string {
-    return 'OutcomeUnknownError';
-  }
+  static override readonly [BRAND]: string = 'OutcomeUnknownError';
   readonly key: OutcomeKey;
 
   constructor(message: string, key: OutcomeKey, details: { cause: unknown; operationName?: string }) {
@@ -227,9 +225,7 @@ const SCHEMA_DRIFT_NEXT_STEPS =
  */
 export class SchemaDriftError extends SpacesError {
   override name = 'SchemaDriftError';
-  static override get [BRAND](): string {
-    return 'SchemaDriftError';
-  }
+  static override readonly [BRAND]: string = 'SchemaDriftError';
   readonly snapshot: SnapshotIdentity;
   /** The schema element the server refused, as a coordinate (`Query.Space`), when its message names one. */
   readonly field: string | undefined;
