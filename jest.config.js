@@ -29,6 +29,8 @@ export default {
   // Jest reads it from the top level only; tests name no timeout of their own
   // (test/architecture/speedIndependence.test.ts).
   testTimeout: 300_000,
+  // The files that spawn tsc, jest or the CLI first, so neither worker is left alone with them at the end.
+  testSequencer: '<rootDir>/test/support/slowFirstSequencer.cjs',
   projects: [
     {
       ...base,
