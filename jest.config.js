@@ -13,6 +13,9 @@ const base = {
     '^boomi-spaces/react$': '<rootDir>/src/react/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  // The consumer projects the package tests make inside the repository (test/support/packedConsumer.ts)
+  // come and go while jest maps the files: another run's half-written one failed that map.
+  modulePathIgnorePatterns: ['<rootDir>/\\.tmp-consumer-'],
   transform: { '^.+\\.tsx?$': '<rootDir>/test/support/esbuildTransform.cjs' },
   // msw's interceptors resolve through the "node" export conditions.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
