@@ -13,6 +13,9 @@ const base = {
     '^boomi-spaces/react$': '<rootDir>/src/react/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  // The consumer projects the package tests make inside the repository (test/support/packedConsumer.ts)
+  // come and go while jest maps the files: another run's half-written one failed that map.
+  modulePathIgnorePatterns: ['<rootDir>/\\.tmp-consumer-'],
   transform: { '^.+\\.tsx?$': '<rootDir>/test/support/esbuildTransform.cjs' },
   // msw's interceptors resolve through the "node" export conditions.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
@@ -29,6 +32,8 @@ export default {
   // Jest reads it from the top level only; tests name no timeout of their own
   // (test/architecture/speedIndependence.test.ts).
   testTimeout: 300_000,
+  // The files that spawn tsc, jest or the CLI first, so neither worker is left alone with them at the end.
+  testSequencer: '<rootDir>/test/support/slowFirstSequencer.cjs',
   projects: [
     {
       ...base,
