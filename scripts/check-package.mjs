@@ -15,7 +15,7 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 // Each package: its folder and the attw options it is held to.
 const packages = [
   { dir: '.', attw: ['--profile', 'node16', '--exclude-entrypoints', './schema.graphql', './jest-preset'] },
-  { dir: 'packages/sdk', attw: [] },
+  { dir: 'packages/sdk', attw: ['--exclude-entrypoints', './schema.graphql'] },
 ];
 
 rmSync(packsDir, { recursive: true, force: true });
