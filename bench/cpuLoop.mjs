@@ -4,12 +4,11 @@
 // otherwise a loopback server in another process (bench/fixtures/getSpaceServer.mjs).
 // --against=<dir> pairs this build's SDK with another build's (a copy of an earlier dist/) instead
 // of raw undici: what a change bought, measured in one process.
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { loadavg } from 'node:os';
-import { print } from 'graphql';
-import { Agent, Dispatcher, request } from 'undici';
-import { createSpacesClient, GetSpaceDocument } from '../dist/index.js';
+import { Agent, Dispatcher } from 'undici';
+import { createSpacesClient } from '../dist/index.js';
+import { getSpaceAnswer } from './fixtures/getSpaceAnswer.mjs';
+import { idSequence, rawUndiciGetSpace, startGetSpaceServer, TOKEN } from './lib/getSpaceCall.mjs';
 import { cpuPerCall, pairedRatio } from './lib/pairs.mjs';
 import { fmt } from './lib/stats.mjs';
 
@@ -19,35 +18,7 @@ const instant = args.includes('--instant');
 const only = flag('only');
 const calls = Number(flag('calls') ?? 20_000);
 const against = flag('against');
-const TOKEN = 'bench-jwt.eyJzdWIiOiJiZW5jaCJ9.c2ln';
-const QUERY = print(GetSpaceDocument);
-const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json', 'content-type': 'application/json' };
-const ANSWER = Buffer.from(
-  JSON.stringify({
-    data: {
-      space: {
-        id: '2da77d1f-bbd4-4066-9d0e-5d0c3a1f7b21',
-        name: 'Demo_Space',
-        description: 'Integration packs shared with the demo account group.',
-        createdDate: '2026-11-03 08:43:50.0',
-        createdByAccountId: 'demo-account',
-        modifiedDate: '2026-11-03 08:43:50.0',
-        modifiedByAccountId: 'demo-account',
-        url: 'https://api.space-service.example.boomi.com?guid=2da77d1f-bbd4-4066-9d0e-5d0c3a1f7b21',
-        sharedIpacks: [
-          {
-            id: 'c0523638-0838-40e1-bd53-4c1b0a9e8f10',
-            name: 'Order Intake',
-            description: 'Orders.',
-            installationType: 'SINGLE',
-          },
-        ],
-        accountGroup: { id: '7f3e2b1c-4a5d-4e6f-8a9b-0c1d2e3f4a5b', name: 'Demo account group' },
-        theme: { logoUrl: null, logoAltTxt: 'Demo logo' },
-      },
-    },
-  }),
-);
+const ANSWER = Buffer.from(getSpaceAnswer);
 
 /** Answers every request at once, on a later tick, as a connection would. */
 class InstantDispatcher extends Dispatcher {
@@ -72,14 +43,7 @@ class InstantDispatcher extends Dispatcher {
   }
 }
 
-let server;
-let url = 'http://127.0.0.1:1/graphql';
-if (!instant) {
-  server = fork(new URL('./fixtures/getSpaceServer.mjs', import.meta.url), {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  url = String((await once(server.stdout, 'data'))[0]).trim();
-}
+const { url, server } = instant ? { url: 'http://127.0.0.1:1/graphql' } : await startGetSpaceServer();
 const agent = instant
   ? new InstantDispatcher()
   : new Agent({ connections: 32, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
@@ -97,8 +61,7 @@ const other =
     rateLimit: false,
     ...(instant && { dispatcher: agent }),
   });
-let n = 0;
-const nextId = () => `2da77d1f-bbd4-4066-9d0e-${String(++n).padStart(12, '0')}`;
+const nextId = idSequence();
 const contenders = {
   sdk: async () => {
     const space = await sdk.getSpace(nextId());
@@ -108,16 +71,7 @@ const contenders = {
     const space = await other.getSpace(nextId());
     if (!space.id) throw new Error('no space');
   },
-  raw: async () => {
-    const { body } = await request(url, {
-      method: 'POST',
-      headers,
-      dispatcher: agent,
-      body: JSON.stringify({ query: QUERY, variables: { id: nextId() }, operationName: 'getSpace' }),
-    });
-    const data = await body.json();
-    if (!data.data?.space) throw new Error('no space');
-  },
+  raw: rawUndiciGetSpace(url, agent, nextId),
 };
 try {
   if (only) {

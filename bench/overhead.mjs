@@ -1,28 +1,16 @@
 // 1. Client overhead: ops/s for one fixed getSpace answer from a server in another process.
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { Client, fetchExchange } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
-import { Agent, request } from 'undici';
-import { print } from 'graphql';
+import { Agent } from 'undici';
 import { createSpacesClient, GetSpaceDocument } from '../dist/index.js';
+import { headers, idSequence, QUERY, rawUndiciGetSpace, startGetSpaceServer, TOKEN } from './lib/getSpaceCall.mjs';
 import { cpuPerCall, opsPerSecond as measureOps, pairedRatio } from './lib/pairs.mjs';
 import { interleave } from './lib/stats.mjs';
 
-const TOKEN = 'bench-jwt.eyJzdWIiOiJiZW5jaCJ9.c2ln';
-const QUERY = print(GetSpaceDocument);
-const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json', 'content-type': 'application/json' };
-
 export async function overhead({ smoke }) {
-  const server = fork(new URL('./fixtures/getSpaceServer.mjs', import.meta.url), {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const [line] = await once(server.stdout, 'data');
-  const url = String(line).trim();
+  const { url, server } = await startGetSpaceServer();
   try {
-    // Every call asks for a different id, so no client can merge concurrent identical queries.
-    let n = 0;
-    const nextId = () => `2da77d1f-bbd4-4066-9d0e-${String(++n).padStart(12, '0')}`;
+    const nextId = idSequence();
     // Throughput of the client itself: no pacing.
     const sdk = createSpacesClient({ endpoint: url, token: TOKEN, rateLimit: false });
     const graphqlRequest = new GraphQLClient(url, { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -37,16 +25,7 @@ export async function overhead({ smoke }) {
     const agent = new Agent({ connections: 32, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
     const calls = {
       // The ceiling a Node client can reach: undici's request() on a keep-alive Agent.
-      'raw undici.request': async () => {
-        const { body } = await request(url, {
-          method: 'POST',
-          headers,
-          dispatcher: agent,
-          body: JSON.stringify({ query: QUERY, variables: { id: nextId() }, operationName: 'getSpace' }),
-        });
-        const data = await body.json();
-        if (!data.data?.space) throw new Error('no space');
-      },
+      'raw undici.request': rawUndiciGetSpace(url, agent, nextId),
       'raw fetch': async () => {
         const response = await fetch(url, {
           method: 'POST',

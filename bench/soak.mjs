@@ -2,11 +2,10 @@
 // process; heap used after a forced GC at the 10th percentile of the run and at its end. urql has an
 // open report of growth with toPromise in loops; our methods no longer go through urql per call, and
 // this shows the heap stays flat.
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createSpacesClient } from '../dist/index.js';
+import { idSequence, startGetSpaceServer, TOKEN } from './lib/getSpaceCall.mjs';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc');
@@ -20,17 +19,14 @@ function heapAfterGc() {
 export async function soak({ smoke }) {
   const calls = smoke ? 2_000 : 100_000;
   const checkpoint = calls / 10;
-  const server = fork(new URL('./fixtures/getSpaceServer.mjs', import.meta.url), {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const [line] = await once(server.stdout, 'data');
-  const url = String(line).trim();
+  const { url, server } = await startGetSpaceServer();
   try {
     const client = createSpacesClient({
       endpoint: url,
-      token: 'bench-jwt.eyJzdWIiOiJiZW5jaCJ9.c2ln',
+      token: TOKEN,
       rateLimit: false,
     });
+    const nextId = idSequence();
     let done = 0;
     let atCheckpoint;
     const started = performance.now();
@@ -38,7 +34,7 @@ export async function soak({ smoke }) {
       Array.from({ length: 16 }, async () => {
         while (done < calls) {
           done += 1;
-          const space = await client.getSpace(`2da77d1f-bbd4-4066-9d0e-${String(done).padStart(12, '0')}`);
+          const space = await client.getSpace(nextId());
           if (!space.id) throw new Error('no space');
           if (done === checkpoint) atCheckpoint = heapAfterGc();
         }

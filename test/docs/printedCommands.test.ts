@@ -13,7 +13,7 @@ import { watch } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { CLI, cleanEnv } from '../support/cli.js';
+import { CLI, cleanEnv, outputOf, type CliRun } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = mkdtempSync(join(tmpdir(), 'boomi-spaces-link-'));
@@ -48,23 +48,9 @@ afterAll(() => {
   rmSync(bin, { recursive: true, force: true });
 });
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs a script through `sh -e` as a user's shell would. */
-function sh(script: string, cwd = root): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-e', '-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function sh(script: string, cwd = root): Promise<CliRun> {
+  return outputOf(spawn('sh', ['-e', '-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /**

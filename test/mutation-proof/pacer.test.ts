@@ -1,26 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { DEFAULT_RATE_LIMIT, RequestPacer, type Release } from '../../src/retry/pacer.js';
+import { describe, expect, it, jest } from '@jest/globals';
+import { DEFAULT_RATE_LIMIT, RequestPacer } from '../../src/retry/pacer.js';
+import { stopped, settle, turn, usePacerClock } from '../support/pacerTurns.js';
 
 // The pacer through its public methods, on a fake clock: what leaves when.
-beforeEach(() => {
-  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'], now: 0 });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
-
-const stopped = (reason: 'aborted' | 'deadline') => new Error(reason);
-
-/** Acquires a turn and records when it was granted (fake ms) or how it failed. */
-function turn(pacer: RequestPacer, signal?: AbortSignal, deadline?: number) {
-  const state: { at?: number; release?: Release; error?: string } = {};
-  pacer.acquire(signal, deadline, stopped).then(
-    (release) => ((state.at = Date.now()), (state.release = release)),
-    (error: Error) => (state.error = error.message),
-  );
-  return state;
-}
-const settle = () => jest.advanceTimersByTimeAsync(0);
+usePacerClock();
 
 describe('RequestPacer', () => {
   it('defaults to 10 requests per second', () => {

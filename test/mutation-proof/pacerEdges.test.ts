@@ -1,26 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { RequestPacer, type Release } from '../../src/retry/pacer.js';
+import { describe, expect, it, jest } from '@jest/globals';
+import { RequestPacer } from '../../src/retry/pacer.js';
+import { settle, turn, usePacerClock } from '../support/pacerTurns.js';
 
 // The pacer's edges the first pacer tests left open: a turn granted as its wait stops, the wake-up
 // timer, and the rate's bookkeeping across decreases and increases.
-beforeEach(() => {
-  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'], now: 0 });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
-
-const stopped = (reason: 'aborted' | 'deadline') => new Error(reason);
-
-function turn(pacer: RequestPacer, signal?: AbortSignal, deadline?: number) {
-  const state: { at?: number; release?: Release; error?: string } = {};
-  pacer.acquire(signal, deadline, stopped).then(
-    (release) => ((state.at = Date.now()), (state.release = release)),
-    (error: Error) => (state.error = error.message),
-  );
-  return state;
-}
-const settle = () => jest.advanceTimersByTimeAsync(0);
+usePacerClock();
 
 /** Lets `count` turns through one after another, each released as `outcome`. */
 async function letThrough(pacer: RequestPacer, count: number, outcome: 'passed' | 'limited' = 'passed') {

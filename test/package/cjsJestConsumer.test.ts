@@ -1,7 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { installPacked, repoRoot as root, type PackedConsumer } from '../support/packedConsumer.js';
+import {
+  commonJsJestTsconfig,
+  installPacked,
+  repoRoot as root,
+  type PackedConsumer,
+} from '../support/packedConsumer.js';
 
 // A CommonJS jest project (ts-jest, node environment) testing its code with boomi-spaces/testing and
 // its own msw server, on the packed tarball: jest's CommonJS runtime cannot load msw's ESM-only
@@ -10,18 +15,7 @@ let consumer: PackedConsumer;
 
 beforeAll(() => {
   consumer = installPacked('.', 'boomi-spaces');
-  consumer.write(
-    'tsconfig.json',
-    JSON.stringify({
-      compilerOptions: {
-        module: 'commonjs',
-        target: 'es2022',
-        strict: true,
-        esModuleInterop: true,
-        types: ['jest', 'node'],
-      },
-    }),
-  );
+  consumer.write('tsconfig.json', commonJsJestTsconfig);
   consumer.write(
     'space.test.ts',
     `import { setupServer } from 'msw/node';

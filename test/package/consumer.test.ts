@@ -1,7 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { installPacked, repoRoot as root, simulatorCall, type PackedConsumer } from '../support/packedConsumer.js';
+import {
+  commonJsJestTsconfig,
+  installPacked,
+  repoRoot as root,
+  simulatorCall,
+  type PackedConsumer,
+} from '../support/packedConsumer.js';
 
 // The packed tarball of boomi-spaces in a consumer's project (see installPacked).
 let consumer: PackedConsumer;
@@ -46,18 +52,7 @@ describe('the packed tarball in a consumer’s project', () => {
 
   it('runs a test under the usual CommonJS ts-jest preset', () => {
     write('jest.config.cjs', `module.exports = { preset: 'ts-jest', testEnvironment: 'node', rootDir: __dirname };`);
-    write(
-      'tsconfig.json',
-      JSON.stringify({
-        compilerOptions: {
-          module: 'commonjs',
-          target: 'es2022',
-          strict: true,
-          esModuleInterop: true,
-          types: ['jest', 'node'],
-        },
-      }),
-    );
+    write('tsconfig.json', commonJsJestTsconfig);
     write(
       'sdk.test.ts',
       `import { createJwtProvider, createSpacesClient, type SpacesClient } from 'boomi-spaces';

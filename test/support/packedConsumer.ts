@@ -74,6 +74,17 @@ function packedEarlier(packageDir: string): string | undefined {
   return unchanged ? tarball : undefined;
 }
 
+/** The tsconfig.json of a consumer's CommonJS project tested with ts-jest. */
+export const commonJsJestTsconfig = JSON.stringify({
+  compilerOptions: {
+    module: 'commonjs',
+    target: 'es2022',
+    strict: true,
+    esModuleInterop: true,
+    types: ['jest', 'node'],
+  },
+});
+
 /** Packs `packageDir` (relative to the repository) and installs it as `name` in a fresh project. */
 export function installPacked(packageDir: string, name: string): PackedConsumer {
   const work = mkdtempSync(join(repoRoot, '.tmp-consumer-'));
