@@ -61,7 +61,7 @@ export async function sendAttempt(
   );
   const { status, statusText, text } = reply;
   const parsed = parseJson(text);
-  if (parsed !== undefined && nestsDeeperThan(parsed, maxResponseDepth)) {
+  if (parsed !== undefined && mayNestDeeperThan(text, maxResponseDepth) && nestsDeeperThan(parsed, maxResponseDepth)) {
     throw new TransportError(
       { kind: 'invalid-answer', final: true },
       `HTTP ${status}: the answer nests deeper than maxResponseDepth (${maxResponseDepth})`,
@@ -101,6 +101,22 @@ function exchangeOptionsOf(context: AttemptContext): ExchangeOptions {
   exchangeOptions.set(context, options);
   return options;
 }
+
+/**
+ * False when the text cannot nest deeper than `maxDepth`: it holds no more than `maxDepth` of `{`
+ * and `[` in all (inside strings too, which only overcounts). Most answers are settled by a few
+ * native `indexOf` calls, so only the large or suspicious ones pay for the walk of the parsed value.
+ */
+export function mayNestDeeperThan(text: string, maxDepth: number): boolean {
+  let openings = 0;
+  for (const bracket of BRACKETS) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1))
+      if (++openings > maxDepth) return true;
+  }
+  return false;
+}
+
+const BRACKETS = ['{', '['] as const;
 
 /** The parsed answer, or undefined when it is empty or not JSON (JSON.parse refuses a blank text too). */
 function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { TransportError } from '../../src/errors/TransportError.js';
 import { exchange } from '../../src/transport/exchange.js';
+import { mayNestDeeperThan } from '../../src/transport/sendAttempt.js';
 import type { HttpReply, HttpSender } from '../../src/transport/http/types.js';
 import { BodyTooLargeError, readCapped } from '../../src/bounded/readBody.js';
 
@@ -114,5 +115,15 @@ describe('the one exchange: typed failures', () => {
     const { sender } = fakeSender({ body: chunks(5, 40).source });
     const failure = await failureOf(exchange(sender, request, { deadline: Date.now() + 60_000 }, options));
     expect(failure).toMatchObject({ kind: 'too-large', code: 'RESPONSE_TOO_LARGE' });
+  });
+});
+
+describe('the depth check’s first look at the text', () => {
+  it('clears a text with no more brackets than the depth allows, and only such a text', () => {
+    expect(mayNestDeeperThan('{"data":{"a":[1,{"b":2}]}}', 4)).toBe(false);
+    expect(mayNestDeeperThan('{"data":{"a":[1,{"b":2}]}}', 3)).toBe(true);
+    // Brackets inside strings count too: the walk of the parsed value then decides.
+    expect(mayNestDeeperThan('{"a":"[[[[{{{{"}', 4)).toBe(true);
+    expect(mayNestDeeperThan('', 0)).toBe(false);
   });
 });
