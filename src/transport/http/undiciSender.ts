@@ -1,8 +1,8 @@
 // Node only: loaded on the client's first request in Node (see chooseSender.ts), never by a bundler
 // following imports, so browser bundles stay free of undici.
 import { STATUS_CODES } from 'node:http';
-import { Agent, getGlobalDispatcher, request, type Dispatcher } from 'undici';
-import type { HeaderReader, HttpReply, HttpSender } from './types.js';
+import { Agent, getGlobalDispatcher, util, type Dispatcher } from 'undici';
+import type { HeaderReader, HttpReply, HttpSender, InFlight } from './types.js';
 
 /** Options of the client's own Agent. */
 export interface AgentOptions {
@@ -19,85 +19,201 @@ export function createAgent({ connections }: AgentOptions): Dispatcher {
 export const globalDispatcher = (): Dispatcher => getGlobalDispatcher();
 
 /**
- * Sends with undici's `request()`, several times faster than `fetch` in Node (no WHATWG streams, no
- * Response object). Redirects are not followed (undici's request does not). Cancelling goes through
- * the least of an EventEmitter undici takes as a signal: far cheaper per request than an AbortController.
- * undici's idle timeouts stay at their defaults: the pipeline's deadline is what ends an exchange.
+ * Sends through the dispatcher's own `dispatch()` with one handler object per request (the request,
+ * its answer and its body at once): what undici's `request()` does underneath, without the
+ * AsyncResource, the Readable stream, the abort-signal wiring and the promise it adds per request.
+ * Redirects are not followed (dispatch does not). The handler speaks undici's long-standing handler
+ * API (`onConnect` … `onComplete`), which every undici Dispatcher accepts (Agent, ProxyAgent,
+ * MockAgent, and those of earlier undici majors a caller may pass). undici's idle timeouts stay at
+ * their defaults: the pipeline's deadline is what ends an exchange.
  */
 export function undiciSender(dispatcher: Dispatcher, owned: boolean): HttpSender {
+  // A client sends to one endpoint: its URL is split once, not on every request.
+  let target: { url: string; origin: string; path: string } | undefined;
   return {
     send({ url, method, headers, body }) {
-      const signal = new CancelSignal();
-      const reply = request(url, { method, headers, body: body ?? null, signal, dispatcher }).then(replyOf);
-      return { reply, cancel: () => signal.cancel() };
+      const exchange = new UndiciExchange();
+      try {
+        if (target?.url !== url) target = targetOf(url);
+        dispatcher.dispatch(
+          { origin: target.origin, path: target.path, method, headers, body: body ?? null },
+          exchange,
+        );
+      } catch (error) {
+        exchange.onError(error as Error);
+      }
+      return exchange;
     },
     close: () => (owned ? dispatcher.close() : Promise.resolve()),
   };
 }
 
+function targetOf(url: string): { url: string; origin: string; path: string } {
+  const { origin, pathname, search } = new URL(url);
+  return { url, origin, path: `${pathname}${search}` };
+}
+
+// Body bytes held unread before undici is asked to pause the connection (its Readable's default).
+const HIGH_WATER = 64 * 1024;
+const decoder = new TextDecoder();
+const ENDED: IteratorResult<Uint8Array> = Object.freeze({ value: undefined, done: true });
+
+type Waiting =
+  | { whole: true; resolve: (text: string) => void; reject: (error: unknown) => void }
+  | { whole: false; resolve: (next: IteratorResult<Uint8Array>) => void; reject: (error: unknown) => void };
+
 /**
- * The least undici takes as a request's signal (it calls `once` and `removeListener` of an
- * EventEmitter): one listener, no EventEmitter per request.
+ * One request of the undici sender: undici's handler, the pipeline's {@link InFlight} and, once its
+ * headers arrive, the {@link HttpReply} with its body (read at once through `whole`, or as chunks,
+ * pausing the connection while more than {@link HIGH_WATER} bytes wait unread).
  */
-class CancelSignal {
-  #listener: (() => void) | undefined;
-  once(_event: 'abort', listener: () => void): this {
-    this.#listener = listener;
-    return this;
-  }
-  on(event: 'abort', listener: () => void): this {
-    return this.once(event, listener);
-  }
-  removeListener(): this {
-    this.#listener = undefined;
-    return this;
-  }
-  cancel(): void {
-    const listener = this.#listener;
-    this.#listener = undefined;
-    listener?.();
-  }
-}
-
-function replyOf(response: Dispatcher.ResponseData): HttpReply {
-  return new UndiciReply(response);
-}
-
-/** An answer of undici's: classes, so no closures per answer beyond `whole`. */
-class UndiciReply implements HttpReply {
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: HeaderReader;
+class UndiciExchange implements InFlight, HttpReply, AsyncIterator<Uint8Array> {
+  readonly reply: Promise<HttpReply>;
+  status = 0;
+  statusText = '';
+  headers: HeaderReader = NO_HEADERS;
   readonly redirected = false;
-  readonly declaredLength: number | undefined;
-  readonly body: AsyncIterable<Uint8Array>;
-  readonly #body: Dispatcher.ResponseData['body'];
+  declaredLength: number | undefined;
+  readonly body: AsyncIterable<Uint8Array> = this;
+  #answered = false;
+  #settle!: { resolve: (reply: HttpReply) => void; reject: (error: unknown) => void };
+  #abort: ((reason: Error) => void) | undefined;
+  #resume: (() => void) | undefined;
+  #cancelled = false;
+  #paused = false;
+  #chunks: Buffer[] = [];
+  #buffered = 0;
+  #received = 0;
+  #ended = false;
+  #failure: { error: Error } | undefined;
+  #waiting: Waiting | undefined;
 
-  constructor({ statusCode, headers, body }: Dispatcher.ResponseData) {
-    const declared = Number(headers['content-length'] ?? NaN);
-    this.status = statusCode;
-    this.statusText = STATUS_CODES[statusCode] ?? '';
-    this.declaredLength = Number.isFinite(declared) ? declared : undefined;
-    this.body = body as AsyncIterable<Uint8Array>;
-    this.headers = new UndiciHeaders(headers);
-    this.#body = body;
+  constructor() {
+    this.reply = new Promise<HttpReply>((resolve, reject) => (this.#settle = { resolve, reject }));
   }
 
-  // undici fails a body longer than its Content-Length: with the length declared, reading is bounded.
-  readonly whole = (): Promise<string> => this.#body.text();
+  cancel(): void {
+    if (this.#cancelled) return;
+    this.#cancelled = true;
+    this.#abort?.(new Error('the request was cancelled'));
+  }
+
+  // undici's handler API.
+  onConnect(abort: (reason?: Error) => void): void {
+    this.#abort = abort;
+    if (this.#cancelled) abort(new Error('the request was cancelled'));
+  }
+
+  onHeaders(status: number, rawHeaders: Buffer[], resume: () => void): boolean {
+    // 1xx answers are informational: the answer itself follows.
+    if (status < 200) return true;
+    const headers = new RawHeaders(rawHeaders);
+    const declared = Number(headers.get('content-length') ?? NaN);
+    this.status = status;
+    this.statusText = STATUS_CODES[status] ?? '';
+    this.headers = headers;
+    this.declaredLength = Number.isFinite(declared) ? declared : undefined;
+    this.#resume = resume;
+    this.#answered = true;
+    this.#settle.resolve(this);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.#received += chunk.byteLength;
+    // undici's parser holds an HTTP/1.1 body to its Content-Length; this holds any dispatcher to it.
+    if (this.declaredLength !== undefined && this.#received > this.declaredLength) {
+      this.#abort?.(new Error('the body is longer than its Content-Length'));
+      return false;
+    }
+    const waiting = this.#waiting;
+    if (waiting !== undefined && !waiting.whole) {
+      this.#waiting = undefined;
+      waiting.resolve({ value: chunk, done: false });
+      return true;
+    }
+    this.#chunks.push(chunk);
+    this.#buffered += chunk.byteLength;
+    if (waiting === undefined && this.#buffered >= HIGH_WATER) this.#paused = true;
+    return !this.#paused;
+  }
+
+  onComplete(): void {
+    this.#ended = true;
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    if (waiting?.whole) waiting.resolve(this.#text());
+    else waiting?.resolve(ENDED);
+  }
+
+  onError(error: Error): void {
+    if (!this.#answered) return this.#settle.reject(error);
+    this.#failure = { error };
+    this.#chunks = [];
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    waiting?.reject(error);
+  }
+
+  // The answer's body, as HttpReply gives it. An arrow: readCapped calls it unbound.
+  readonly whole = (): Promise<string> => {
+    if (this.#failure) return Promise.reject(this.#failure.error);
+    if (this.#ended) return Promise.resolve(this.#text());
+    this.#unpause();
+    return new Promise((resolve, reject) => (this.#waiting = { whole: true, resolve, reject }));
+  };
+
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<Uint8Array>> {
+    const value = this.#chunks.shift();
+    if (value !== undefined) this.#buffered -= value.byteLength;
+    if (this.#buffered < HIGH_WATER) this.#unpause();
+    if (value !== undefined) return Promise.resolve({ value, done: false });
+    if (this.#failure) return Promise.reject(this.#failure.error);
+    if (this.#ended) return Promise.resolve(ENDED);
+    return new Promise((resolve, reject) => (this.#waiting = { whole: false, resolve, reject }));
+  }
+
+  /** The reader stopped early (its limit, an error): the rest is not wanted. */
+  return(): Promise<IteratorResult<Uint8Array>> {
+    this.discard();
+    return Promise.resolve(ENDED);
+  }
 
   discard(): void {
-    void this.#body.dump().catch(() => undefined);
+    this.#chunks = [];
+    this.#buffered = 0;
+    if (!this.#ended && !this.#failure) this.#abort?.(new Error('the body was not wanted'));
+  }
+
+  #unpause(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#resume?.();
+  }
+
+  #text(): string {
+    const chunks = this.#chunks;
+    this.#chunks = [];
+    return decoder.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
   }
 }
 
-class UndiciHeaders implements HeaderReader {
-  readonly #headers: Dispatcher.ResponseData['headers'];
-  constructor(headers: Dispatcher.ResponseData['headers']) {
-    this.#headers = headers;
+/** The answer's headers as undici hands them (name, value, name, value, …), read when asked. */
+class RawHeaders implements HeaderReader {
+  readonly #raw: Buffer[];
+  #parsed: Record<string, string | string[]> | undefined;
+  constructor(raw: Buffer[]) {
+    this.#raw = raw;
   }
   get(name: string): string | null {
-    const value = this.#headers[name.toLowerCase()];
+    this.#parsed ??= util.parseHeaders(this.#raw);
+    const value = this.#parsed[name.toLowerCase()];
     return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
   }
 }
+
+const NO_HEADERS: HeaderReader = { get: () => null };
