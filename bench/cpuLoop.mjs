@@ -86,7 +86,7 @@ try {
     r.raw ??= r.other;
     const s = (x) => `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`;
     console.log(
-      `${instant ? 'instant dispatcher' : 'loopback server'}, ${calls} calls at 16, load ${fmt(loadavg()[0], 2)}: SDK ${s(r.sdk)} µs, ${against ? 'other build' : 'raw'} ${s(r.raw)} µs, SDK − ${against ? 'other' : 'raw'} ${fmt(r.sdk.median - r.raw.median)} µs, ratio ${fmt(r.ratio.median, 2)}`,
+      `${instant ? 'instant dispatcher' : 'loopback server'}, ${calls} calls at 16, load ${fmt(loadavg()[0], 2)}: SDK ${s(r.sdk)} µs, ${against ? 'other build' : 'raw'} ${s(r.raw)} µs, SDK − ${against ? 'other' : 'raw'} ${fmt(r.sdk.median - r.raw.median)} µs, ratio ${fmt(r.ratio.median, 3)} (pairs ${fmt(r.ratio.min, 2)}–${fmt(r.ratio.max, 2)})`,
     );
   }
 } finally {
