@@ -26,14 +26,17 @@ export class Reader {
   constructor(readonly operationName: string) {}
 
   present<T>(value: T | null | undefined, path: string): T {
-    if (value === null || value === undefined) {
-      throw new SpacesError(`${this.operationName}: the answer has no ${path}, which the platform always sends`, {
-        code: 'INVALID_RESPONSE',
-        operationName: this.operationName,
-        mayHaveExecuted: true,
-      });
-    }
+    if (value === null || value === undefined) throw this.missing(path);
     return value;
+  }
+
+  /** The INVALID_RESPONSE for a field the platform always sends, missing at `path`. */
+  missing(path: string): SpacesError {
+    return new SpacesError(`${this.operationName}: the answer has no ${path}, which the platform always sends`, {
+      code: 'INVALID_RESPONSE',
+      operationName: this.operationName,
+      mayHaveExecuted: true,
+    });
   }
 
   list<T, R>(
@@ -60,16 +63,25 @@ export function oneOf<T extends object>(value: T | ReadonlyArray<T | null> | nul
 }
 
 export function spaceOf(raw: Raw<GetSpaceQuery['space']>): Space {
-  const read = new Reader('getSpace');
-  return {
-    ...raw,
-    sharedIpacks: read.list(raw.sharedIpacks, 'space.sharedIpacks', (pack, at): SharedIntegrationPack => ({
-      id: read.present(pack.id, `${at}.id`),
-      name: read.present(pack.name, `${at}.name`),
-      description: pack.description,
-      installationType: read.present(pack.installationType, `${at}.installationType`),
-    })),
-  };
+  const packs = raw.sharedIpacks ?? [];
+  const sharedIpacks: SharedIntegrationPack[] = [];
+  // A loop that builds no path unless a field is missing: this runs on every getSpace.
+  for (let index = 0; index < packs.length; index++) {
+    const pack = packs[index];
+    if (pack === null || pack === undefined) continue;
+    const { id, name, description, installationType } = pack;
+    if (absent(id) || absent(name) || absent(installationType)) throw packMissing(pack, index);
+    sharedIpacks.push({ id, name, description, installationType });
+  }
+  return { ...raw, sharedIpacks };
+}
+
+const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
+
+/** The INVALID_RESPONSE naming the first field the pack lacks. */
+function packMissing(pack: Record<'id' | 'name' | 'installationType', unknown>, index: number): SpacesError {
+  const field = absent(pack.id) ? 'id' : absent(pack.name) ? 'name' : 'installationType';
+  return new Reader('getSpace').missing(`space.sharedIpacks[${index}].${field}`);
 }
 
 export function spacesOf(raw: ListSpacesQuery['spaces']): SpaceSummary[] {

@@ -25,7 +25,7 @@ type UndiciModule = typeof import('./undiciSender.js');
 
 /**
  * Picks the sender once per client: a `fetch` option wins; a `dispatcher` option means undici; in
- * Node, undici's `request()` on a keep-alive Agent owned by the client, unless the global fetch has
+ * Node, undici's `dispatch()` on a keep-alive Agent owned by the client, unless the global fetch has
  * been replaced (msw, nock and the like intercept fetch, not undici's request: their mocks must keep
  * working), in which case the replaced fetch is used. Elsewhere (browsers, Deno, Bun, workers), the
  * global fetch. The undici sender is loaded on first use.

@@ -45,8 +45,8 @@ export interface InFlight {
 /**
  * Sends one HTTP request; the pipeline's only way out. Two kinds exist: over `fetch` (browsers,
  * other runtimes, a `fetch` option, and whenever the global fetch has been replaced, as msw does)
- * and over undici's `request()` on a keep-alive Agent (Node, the default there). Neither follows
- * redirects. Cancelling costs nothing until it is used: undici's takes an EventEmitter.
+ * and over undici's `dispatch()` on a keep-alive Agent (Node, the default there). Neither follows
+ * redirects. Cancelling costs nothing until it is used: undici's calls the abort its handler was given.
  */
 export interface HttpSender {
   send(request: HttpRequest): InFlight;
