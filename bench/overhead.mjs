@@ -24,7 +24,7 @@ export async function overhead({ smoke }) {
     // The SDK's own Agent settings (src/transport/http/undiciSender.ts, 32 connections by default).
     const agent = new Agent({ connections: 32, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
     const calls = {
-      // The ceiling a Node client can reach: undici's request() on a keep-alive Agent.
+      // What a hand-written Node caller writes: undici's request() on a keep-alive Agent, body.json().
       'raw undici.request': rawUndiciGetSpace(url, agent, nextId),
       'raw fetch': async () => {
         const response = await fetch(url, {

@@ -30,7 +30,10 @@ export function idSequence() {
   return () => `2da77d1f-bbd4-4066-9d0e-${String(++n).padStart(12, '0')}`;
 }
 
-/** The ceiling a Node client can reach: one getSpace by undici's request() on `dispatcher`. */
+/**
+ * What a hand-written caller writes: one getSpace by undici's request() on `dispatcher`, read by
+ * body.json(). The SDK sends through undici's lower-level dispatch().
+ */
 export function rawUndiciGetSpace(url, dispatcher, nextId) {
   return async () => {
     const { body } = await request(url, {
