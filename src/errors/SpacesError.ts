@@ -138,6 +138,10 @@ export class SpacesInputError extends SpacesError {
   }
 }
 
+/** A SpacesInputError on `field` whose message starts with its name: `invalid('token', 'must be …')`. */
+export const invalid = (field: string, text: string): SpacesInputError =>
+  new SpacesInputError(`\`${field}\` ${text}`, { field });
+
 /** What a reconciled mutation was about: enough to find its effect in a listing later. */
 export type OutcomeKey =
   | { operation: 'install'; integrationPackId: string; integrationPackOverrideName: string | null }
