@@ -49,5 +49,12 @@ describe('browser bundles of the packed tarball', () => {
     expect(functions.inputs.filter((i) => /undici|urql-core\.mjs|wonka|lifecycle\//.test(i))).toEqual([]);
     // A core given `token` carries no JWT provider (`jwt` comes through `jwtTokenSource`).
     expect(functions.inputs.filter((i) => /createJwtProvider|jwtEndpoint/.test(i))).toEqual([]);
+    // package.json's "browser" map: the browser's sender, not the Node chooser and its undici loading.
+    const senders = functions.inputs.filter((i) => /chooseSender/.test(i));
+    expect(senders.map((i) => i.replace(/.*node_modules\//, ''))).toEqual([
+      'boomi-spaces/dist/transport/http/chooseSender.browser.js',
+    ]);
+    // A core prints what it sends itself: no urql printer.
+    expect(functions.inputs.filter((i) => /urql|graphql\.web/.test(i))).toEqual([]);
   });
 });
