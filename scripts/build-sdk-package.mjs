@@ -53,6 +53,9 @@ const bare = new Set();
 // The SDK's entries (React is an optional peer of its hooks, as in boomi-spaces); the subpaths of
 // boomi-spaces it does not carry are listed, with why, in test/package/sdkPackage.test.ts.
 const entries = ['index', 'functions/index', 'react/index', 'schema/codegen'];
+// The files package.json's "browser" map swaps in for browser bundles (nothing imports them).
+for (const file of Object.values(manifest.browser ?? {}))
+  if (file.startsWith('./dist/')) entries.push(file.slice('./dist/'.length).replace(/\.js$/, ''));
 const files = [
   ...new Set(
     entries.flatMap((entry) => [

@@ -1,4 +1,4 @@
-import { SpacesInputError } from '../errors/SpacesError.js';
+import { invalid, SpacesInputError } from '../errors/SpacesError.js';
 import { quote } from '../text/printable.js';
 import { INPUT_LIMITS } from './limits.js';
 import type { InstallRequest, SharedIntegrationPack, Space } from './types.js';
@@ -6,7 +6,7 @@ import type { InstallRequest, SharedIntegrationPack, Space } from './types.js';
 /** A required id: a non-empty string of at most `maxIdLength` characters after trimming, returned trimmed. */
 export function requireId(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new SpacesInputError(`\`${field}\` must be a non-empty string`, { field });
+    throw invalid(field, 'must be a non-empty string');
   }
   return checkLength(value.trim(), field, INPUT_LIMITS.maxIdLength);
 }
@@ -14,10 +14,7 @@ export function requireId(value: unknown, field: string): string {
 /** The value, unless it is longer than `max` characters (refused, its start and length shown). */
 function checkLength(value: string, field: string, max: number): string {
   if (value.length > max) {
-    throw new SpacesInputError(
-      `\`${field}\` is ${value.length} characters long; at most ${max} are accepted: ${quote(value, 40)}`,
-      { field },
-    );
+    throw invalid(field, `is ${value.length} characters long; at most ${max} are accepted: ${quote(value, 40)}`);
   }
   return value;
 }
@@ -30,9 +27,7 @@ export function normaliseInstallRequest(request: InstallRequest): InstallRequest
   const integrationPackId = requireId(request.integrationPackId, 'integrationPackId');
   const name = request.integrationPackOverrideName;
   if (name !== undefined && name !== null && typeof name !== 'string') {
-    throw new SpacesInputError('`integrationPackOverrideName` must be a string', {
-      field: 'integrationPackOverrideName',
-    });
+    throw invalid('integrationPackOverrideName', 'must be a string');
   }
   const integrationPackOverrideName = name?.trim()
     ? checkLength(name.trim(), 'integrationPackOverrideName', INPUT_LIMITS.maxNameLength)
@@ -71,12 +66,12 @@ export function checkInstallAgainstSpace(space: Space, request: InstallRequest):
 /** Attach input with trimmed ids; at least one environment, no duplicates. */
 export function normaliseEnvironmentIds(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new SpacesInputError('`environmentIds` must list at least one environment id', { field: 'environmentIds' });
+    throw invalid('environmentIds', 'must list at least one environment id');
   }
   if (value.length > INPUT_LIMITS.maxEnvironmentIds) {
-    throw new SpacesInputError(
-      `\`environmentIds\` lists ${value.length} environments; at most ${INPUT_LIMITS.maxEnvironmentIds} per call`,
-      { field: 'environmentIds' },
+    throw invalid(
+      'environmentIds',
+      `lists ${value.length} environments; at most ${INPUT_LIMITS.maxEnvironmentIds} per call`,
     );
   }
   const ids = value.map((id, index) => requireId(id, `environmentIds[${index}]`));

@@ -1,4 +1,4 @@
-import { Client } from '@urql/core';
+import { Client, stringifyDocument } from '@urql/core';
 import { attachContext, contextOf, type SpacesCore } from '../api/context.js';
 import { createSpacesApi, type SpacesApi } from '../api/createSpacesApi.js';
 import type { Execute } from '../executor/createExecutor.js';
@@ -57,6 +57,7 @@ export function createSpacesClient(options: SpacesClientOptions = {}): SpacesCli
   const { jwt, ...rest } = options;
   const { core, send, resolved } = buildCore(
     jwt === undefined ? rest : { ...rest, jwt: jwt ? jwtTokenSource(jwt) : jwt },
+    stringifyDocument,
   );
   const urql = new Client({
     url: resolved.endpoint,

@@ -5,7 +5,8 @@ import { SecretRedactor } from '../security/SecretRedactor.js';
 import { createTransport } from '../transport/createTransport.js';
 import { chooseSender } from '../transport/http/chooseSender.js';
 import { createExecutor } from '../executor/createExecutor.js';
-import { createOperationSender, type OperationSender } from '../executor/dialectStep.js';
+import { createOperationSender, type OperationSender, type PrintDocument } from '../executor/dialectStep.js';
+import { printDocument } from '../executor/printDocument.js';
 import { resolveOptions, type ResolvedOptions, type SpacesCoreOptions } from './options.js';
 
 export type { SpacesCoreOptions };
@@ -17,8 +18,11 @@ export interface BuiltCore {
   resolved: ResolvedOptions;
 }
 
-/** The transport and executors of a client or a core, with the context its functions share. */
-export function buildCore(options: SpacesCoreOptions): BuiltCore {
+/**
+ * The transport and executors of a client or a core, with the context its functions share. `print`
+ * makes the text sent for a document: a client passes urql's (its urql client carries it anyway).
+ */
+export function buildCore(options: SpacesCoreOptions, print: PrintDocument): BuiltCore {
   const resolved = resolveOptions(options);
   if (resolved.deprecated) warnDeprecated(resolved.deprecated, resolved.logger);
   const redactor = new SecretRedactor();
@@ -47,7 +51,7 @@ export function buildCore(options: SpacesCoreOptions): BuiltCore {
     ...(resolved.logger && { logger: resolved.logger }),
   });
   // One sender for `execute` and a client's urql alike, so both share what the dialect step learnt.
-  const send = createOperationSender(transport, resolved.endpoint, resolved.headers);
+  const send = createOperationSender(transport, resolved.endpoint, resolved.headers, print);
   const execute = createExecutor(send, redactor);
   const close = () => transport.close();
   const core: SpacesCore = { execute, endpoint: resolved.endpoint, close };
@@ -86,7 +90,7 @@ export function buildCore(options: SpacesCoreOptions): BuiltCore {
  * ```
  */
 export function createSpacesCore(options: SpacesCoreOptions = {}): SpacesCore {
-  return buildCore(options).core;
+  return buildCore(options, printDocument).core;
 }
 
 let warnedWithoutLogger = false;

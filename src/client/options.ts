@@ -1,4 +1,4 @@
-import { SpacesInputError } from '../errors/SpacesError.js';
+import { invalid, SpacesInputError } from '../errors/SpacesError.js';
 import type { TransportLogger } from '../transport/events.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
@@ -177,56 +177,35 @@ export type SpacesCoreOptions = Omit<SpacesClientOptions, 'jwt'> & {
 
 /** Checks the options before anything is sent; every mistake is a SpacesInputError naming the option. */
 export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
-  if (options.region !== undefined && !(options.region in REGIONS)) {
-    throw new SpacesInputError(`\`region\` must be one of ${Object.keys(REGIONS).join(', ')}`, { field: 'region' });
-  }
-  const preset = options.region ? REGIONS[options.region] : undefined;
+  const { region, token, getToken, jwt } = options;
+  if (region !== undefined && !(region in REGIONS))
+    throw invalid('region', `must be one of ${Object.keys(REGIONS).join(', ')}`);
+  const preset = region ? REGIONS[region] : undefined;
   const endpoint = checkServiceUrl(options.endpoint ?? preset?.endpoint ?? DEFAULT_ENDPOINT, 'endpoint');
-  const { token, getToken, jwt } = options;
-  const given = [
-    token !== undefined && 'token',
-    getToken !== undefined && 'getToken',
-    jwt !== undefined && 'jwt',
-  ].filter(Boolean);
+  const given = (['token', 'getToken', 'jwt'] as const).filter((key) => options[key] !== undefined);
   if (given.length > 1) {
     throw new SpacesInputError(`Give one of \`token\`, \`getToken\` or \`jwt\`, not ${given.join(' and ')}`, {
-      field: String(given[0]),
+      field: given[0],
     });
   }
-  if (token !== undefined && (typeof token !== 'string' || token.trim() === '')) {
-    throw new SpacesInputError('`token` must be a Boomi JWT (a non-empty string)', { field: 'token' });
-  }
-  if (getToken !== undefined && typeof getToken !== 'function') {
-    throw new SpacesInputError('`getToken` must be a function', { field: 'getToken' });
-  }
-  const field =
-    options.attemptTimeoutMs === undefined && options.timeoutMs !== undefined ? 'timeoutMs' : 'attemptTimeoutMs';
+  if (token !== undefined && (typeof token !== 'string' || token.trim() === ''))
+    throw invalid('token', 'must be a Boomi JWT (a non-empty string)');
+  if (getToken !== undefined && typeof getToken !== 'function') throw invalid('getToken', 'must be a function');
   const attemptTimeoutMs = options.attemptTimeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(attemptTimeoutMs) || attemptTimeoutMs <= 0) {
-    throw new SpacesInputError(`\`${field}\` must be a positive number of milliseconds`, { field });
+    const field = options.attemptTimeoutMs === undefined ? 'timeoutMs' : 'attemptTimeoutMs';
+    throw invalid(field, 'must be a positive number of milliseconds');
   }
   const retry = { ...DEFAULT_RETRY, ...options.retry };
-  for (const key of ['maxAttempts', 'reconcileAttempts'] as const) {
-    if (!Number.isInteger(retry[key]) || retry[key] < 1) {
-      throw new SpacesInputError(`\`retry.${key}\` must be a whole number ≥ 1`, { field: `retry.${key}` });
-    }
-  }
-  for (const key of [
-    'baseDelayMs',
-    'maxDelayMs',
-    'maxRetryAfterMs',
-    'budget',
-    'retryCost',
-    'timeoutRetryCost',
-  ] as const) {
-    if (!(retry[key] >= 0)) throw new SpacesInputError(`\`retry.${key}\` must be ≥ 0`, { field: `retry.${key}` });
-  }
+  for (const key of ['maxAttempts', 'reconcileAttempts'] as const)
+    if (!whole(retry[key], 1)) throw invalid(`retry.${key}`, 'must be a whole number ≥ 1');
+  for (const key of Object.keys(DEFAULT_RETRY) as Array<keyof RetryOptions>)
+    if (!(retry[key] >= 0)) throw invalid(`retry.${key}`, 'must be ≥ 0');
   const limits: ResolvedOptions['limits'] = { ...DEFAULT_LIMITS };
-  for (const key of ['maxRequestBytes', 'maxResponseBytes', 'maxResponseDepth'] as const) {
+  for (const key of Object.keys(limits) as Array<keyof typeof limits>) {
     const value = options[key];
     if (value === undefined) continue;
-    if (!Number.isInteger(value) || value < 1 || value > MAX_LIMITS[key])
-      throw new SpacesInputError(`\`${key}\` must be a whole number from 1 to ${MAX_LIMITS[key]}`, { field: key });
+    if (!whole(value, 1, MAX_LIMITS[key])) throw invalid(key, `must be a whole number from 1 to ${MAX_LIMITS[key]}`);
     limits[key] = value;
   }
   // The User-Agent names the SDK and its version; `headers` may extend it (the CLI adds ` cli`).
@@ -236,19 +215,19 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     'user-agent': userAgent(),
   };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+    const lower = name.toLowerCase();
+    if (RESERVED_HEADERS.has(lower)) {
       throw new SpacesInputError(`The header "${name}" is set by the client and cannot be overridden`, {
         field: `headers.${name}`,
       });
     }
-    headers[name.toLowerCase()] = value;
+    headers[lower] = value;
   }
   if (options.spaceGuid !== undefined) {
     const spaceGuid = options.spaceGuid.trim();
-    if (spaceGuid === '') throw new SpacesInputError('`spaceGuid` must not be empty', { field: 'spaceGuid' });
+    if (spaceGuid === '') throw invalid('spaceGuid', 'must not be empty');
     headers['space_guid'] = spaceGuid;
   }
-  const fixedToken = token;
   const bind = tokenSourceBinder(jwt);
   if (jwt && bind === undefined) {
     throw new SpacesInputError(
@@ -257,15 +236,17 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     );
   }
   const authUrl = preset?.authUrl ?? REGIONS.us.authUrl;
+  const connections = options.connections ?? DEFAULT_CONNECTIONS;
+  if (!whole(connections, 1)) throw invalid('connections', 'must be a whole number ≥ 1');
   return {
     endpoint,
     ...(bind && { makeJwtSource: (deps: Omit<CoreTokenDeps, 'authUrl'>) => bind({ ...deps, authUrl }) }),
-    getToken: getToken ?? (fixedToken !== undefined ? () => fixedToken : bind ? undefined : withoutCredentials),
+    getToken: getToken ?? (token !== undefined ? () => token : bind ? undefined : withoutCredentials),
     headers,
     http: {
       ...(options.fetch && { fetch: options.fetch }),
       ...(options.dispatcher !== undefined && { dispatcher: options.dispatcher }),
-      connections: resolveConnections(options.connections),
+      connections,
     },
     attemptTimeoutMs,
     ...(options.timeoutMs !== undefined && {
@@ -281,20 +262,14 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
   };
 }
 
-function resolveConnections(value: number | undefined): number {
-  if (value === undefined) return DEFAULT_CONNECTIONS;
-  if (!Number.isInteger(value) || value < 1)
-    throw new SpacesInputError('`connections` must be a whole number ≥ 1', { field: 'connections' });
-  return value;
-}
+/** Whether `value` is a whole number from `min` to `max`. */
+const whole = (value: unknown, min: number, max = Infinity): boolean =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 
 function resolveRateLimit(option: RateLimitOptions | false | undefined): Required<RateLimitOptions> | false {
   if (option === false) return false;
   const rate = { ...DEFAULT_RATE_LIMIT, ...option };
-  if (!Number.isInteger(rate.requestsPerSecond) || rate.requestsPerSecond < 1) {
-    throw new SpacesInputError('`rateLimit.requestsPerSecond` must be a whole number ≥ 1 (or `rateLimit: false`)', {
-      field: 'rateLimit.requestsPerSecond',
-    });
-  }
+  if (!whole(rate.requestsPerSecond, 1))
+    throw invalid('rateLimit.requestsPerSecond', 'must be a whole number ≥ 1 (or `rateLimit: false`)');
   return rate;
 }

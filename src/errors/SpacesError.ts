@@ -55,17 +55,17 @@ export class SpacesError extends Error {
   /** The brand `instanceof` checks (./brand.ts); each exported subclass declares its own. */
   static readonly [BRAND]: string = 'SpacesError';
   /** A documented Boomi code, a code the server sent, or one of ours (`ClientErrorCode`). */
-  readonly code: SpacesErrorCode;
-  readonly status: number | undefined;
-  readonly graphQLErrors: readonly SpacesGraphQLError[];
-  readonly data: unknown;
-  readonly operationName: string | undefined;
-  readonly bodySnippet: string | undefined;
+  declare readonly code: SpacesErrorCode;
+  declare readonly status: number | undefined;
+  declare readonly graphQLErrors: readonly SpacesGraphQLError[];
+  declare readonly data: unknown;
+  declare readonly operationName: string | undefined;
+  declare readonly bodySnippet: string | undefined;
   /**
    * True when the request may have been executed despite the failure (a lost answer, a 5xx): a
    * mutation that fails so must be reconciled, never re-sent blindly.
    */
-  readonly mayHaveExecuted: boolean;
+  declare readonly mayHaveExecuted: boolean;
 
   constructor(message: string, details: SpacesErrorDetails) {
     super(inert(message), details.cause === undefined ? undefined : { cause: plainCause(details.cause) });
@@ -130,13 +130,17 @@ export class SpacesInputError extends SpacesError {
   override name = 'SpacesInputError';
   static override readonly [BRAND]: string = 'SpacesInputError';
   /** The input field at fault, as a dotted path (for example `integrationPackOverrideName`). */
-  readonly field: string | undefined;
+  declare readonly field: string | undefined;
 
   constructor(message: string, details: Omit<SpacesErrorDetails, 'code'> & { code?: SpacesErrorCode; field?: string }) {
     super(message, { ...details, code: details.code ?? 'INVALID_INPUT' });
     this.field = details.field === undefined ? undefined : printable(details.field);
   }
 }
+
+/** A SpacesInputError on `field` whose message starts with its name: `invalid('token', 'must be …')`. */
+export const invalid = (field: string, text: string): SpacesInputError =>
+  new SpacesInputError(`\`${field}\` ${text}`, { field });
 
 /** What a reconciled mutation was about: enough to find its effect in a listing later. */
 export type OutcomeKey =
@@ -165,7 +169,7 @@ export type OutcomeKey =
 export class OutcomeUnknownError extends SpacesError {
   override name = 'OutcomeUnknownError';
   static override readonly [BRAND]: string = 'OutcomeUnknownError';
-  readonly key: OutcomeKey;
+  declare readonly key: OutcomeKey;
 
   constructor(message: string, key: OutcomeKey, details: { cause: unknown; operationName?: string }) {
     super(message, {
@@ -226,11 +230,11 @@ const SCHEMA_DRIFT_NEXT_STEPS =
 export class SchemaDriftError extends SpacesError {
   override name = 'SchemaDriftError';
   static override readonly [BRAND]: string = 'SchemaDriftError';
-  readonly snapshot: SnapshotIdentity;
+  declare readonly snapshot: SnapshotIdentity;
   /** The schema element the server refused, as a coordinate (`Query.Space`), when its message names one. */
-  readonly field: string | undefined;
+  declare readonly field: string | undefined;
   /** The other published name of that root field (`Query.space`), when Boomi publishes two. */
-  readonly alternative: string | undefined;
+  declare readonly alternative: string | undefined;
 
   constructor(details: SchemaDriftDetails) {
     const { field, alternative, reason, snapshot } = details;

@@ -9,6 +9,13 @@ type Selection = {
 };
 type SelectionSet = { selections: readonly Selection[] };
 type Definition = { kind: string; name?: { value: string }; selectionSet?: SelectionSet };
+type Fragments = Map<string, SelectionSet>;
+
+/**
+ * A departure from the shape: what is wrong, then the keys and indexes leading to it from the
+ * innermost out. Built only on a miss, so a fitting answer (nearly all) is walked allocating nothing.
+ */
+type Miss = [problem: string, ...at: Array<string | number>];
 
 /**
  * Where `data` departs from the shape the operation selects, or undefined when it fits: every
@@ -19,15 +26,18 @@ type Definition = { kind: string; name?: { value: string }; selectionSet?: Selec
  */
 export function shapeMismatch(document: TypedDocumentNode<unknown, never>, data: unknown): string | undefined {
   const shape = shapeOf(document);
-  if (!shape) return undefined;
-  // Answers fit nearly always: a walk that builds no path first, the one that names the place on a miss.
-  if (objectFits(shape.operation, data, shape.fragments, false)) return undefined;
-  return objectMismatch(shape.operation, data, 'data', shape.fragments, false);
+  const miss = shape && objectMiss(shape.operation, data, shape.fragments, false);
+  if (!miss) return undefined;
+  const [problem, ...at] = miss;
+  const path = at
+    .reverse()
+    .reduce<string>((path, step) => `${path}${typeof step === 'number' ? `[${step}]` : `.${step}`}`, 'data');
+  return `${path}: ${problem}`;
 }
 
 interface Shape {
   operation: SelectionSet;
-  fragments: Map<string, SelectionSet>;
+  fragments: Fragments;
 }
 
 // A document's operation and fragments never change: read once per document.
@@ -46,102 +56,45 @@ function shapeOf(document: TypedDocumentNode<unknown, never>): Shape | null {
   return shape;
 }
 
-/** {@link objectMismatch} as a yes or no, allocating nothing. */
-function objectFits(
-  set: SelectionSet,
-  value: unknown,
-  fragments: Map<string, SelectionSet>,
-  optional: boolean,
-): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  for (const selection of set.selections) {
-    if (selection.kind === 'InlineFragment' && selection.selectionSet) {
-      const inner = optional || selection.typeCondition !== undefined;
-      if (!objectFits(selection.selectionSet, value, fragments, inner)) return false;
-    } else if (selection.kind === 'FragmentSpread') {
-      const spread = fragments.get(selection.name!.value);
-      if (spread && !objectFits(spread, value, fragments, true)) return false;
-    } else if (selection.kind === 'Field') {
-      const key = selection.alias?.value ?? selection.name!.value;
-      if (!(key in record)) {
-        if (optional) continue;
-        return false;
-      }
-      if (!fieldFits(selection.selectionSet, record[key], fragments)) return false;
-    }
-  }
-  return true;
-}
-
-function fieldFits(set: SelectionSet | undefined, value: unknown, fragments: Map<string, SelectionSet>): boolean {
-  if (value === null) return true;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!fieldFits(set, value[i], fragments)) return false;
-    return true;
-  }
-  if (set) return objectFits(set, value, fragments, false);
-  return typeof value !== 'object';
-}
-
-function objectMismatch(
-  set: SelectionSet,
-  value: unknown,
-  path: string,
-  fragments: Map<string, SelectionSet>,
-  optional: boolean,
-): string | undefined {
+/** How `value` departs from the object `set` selects (`optional`: its fields may be absent), if it does. */
+function objectMiss(set: SelectionSet, value: unknown, fragments: Fragments, optional: boolean): Miss | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return `${path}: expected an object, got ${kindOf(value)}`;
+    return [`expected an object, got ${kindOf(value)}`];
   const record = value as Record<string, unknown>;
   for (const selection of set.selections) {
+    let miss: Miss | undefined;
     if (selection.kind === 'InlineFragment' && selection.selectionSet) {
       // A fragment on another type of a union or interface selects nothing from this object.
-      const problem = objectMismatch(
-        selection.selectionSet,
-        value,
-        path,
-        fragments,
-        optional || selection.typeCondition !== undefined,
-      );
-      if (problem) return problem;
-      continue;
-    }
-    if (selection.kind === 'FragmentSpread') {
+      miss = objectMiss(selection.selectionSet, value, fragments, optional || selection.typeCondition !== undefined);
+    } else if (selection.kind === 'FragmentSpread') {
       const spread = fragments.get(selection.name!.value);
-      const problem = spread && objectMismatch(spread, value, path, fragments, true);
-      if (problem) return problem;
-      continue;
+      miss = spread && objectMiss(spread, value, fragments, true);
+    } else if (selection.kind === 'Field') {
+      const key = selection.alias?.value ?? selection.name!.value;
+      if (key in record) miss = fieldMiss(selection.selectionSet, record[key], fragments);
+      else if (!optional) miss = ['missing'];
+      miss?.push(key);
     }
-    if (selection.kind !== 'Field') continue;
-    const key = selection.alias?.value ?? selection.name!.value;
-    const at = `${path}.${key}`;
-    if (!(key in record)) {
-      if (optional) continue;
-      return `${at}: missing`;
-    }
-    const problem = fieldMismatch(selection.selectionSet, record[key], at, fragments);
-    if (problem) return problem;
+    if (miss) return miss;
   }
   return undefined;
 }
 
-function fieldMismatch(
-  set: SelectionSet | undefined,
-  value: unknown,
-  path: string,
-  fragments: Map<string, SelectionSet>,
-): string | undefined {
+/** How a field's value departs from its selection (`set`: its sub-fields, none for a scalar), if it does. */
+function fieldMiss(set: SelectionSet | undefined, value: unknown, fragments: Fragments): Miss | undefined {
   if (value === null) return undefined;
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const problem = fieldMismatch(set, item, `${path}[${index}]`, fragments);
-      if (problem) return problem;
+    for (let index = 0; index < value.length; index++) {
+      const miss = fieldMiss(set, value[index], fragments);
+      if (miss) {
+        miss.push(index);
+        return miss;
+      }
     }
     return undefined;
   }
-  if (set) return objectMismatch(set, value, path, fragments, false);
-  return typeof value === 'object' ? `${path}: expected a scalar, got ${kindOf(value)}` : undefined;
+  if (set) return objectMiss(set, value, fragments, false);
+  return typeof value === 'object' ? [`expected a scalar, got ${kindOf(value)}`] : undefined;
 }
 
 function kindOf(value: unknown): string {

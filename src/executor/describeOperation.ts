@@ -1,4 +1,4 @@
-import { stringifyDocument, type TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '@urql/core';
 import { SpacesError } from '../errors/SpacesError.js';
 import type { RequestMeta } from '../transport/requestMeta.js';
 
@@ -8,8 +8,6 @@ export interface DescribedOperation {
   /** The operation's name, or `anonymous`. */
   name: string;
   takesVariables: boolean;
-  /** The document as sent. */
-  query: string;
 }
 
 const described = new WeakMap<object, DescribedOperation>();
@@ -27,7 +25,6 @@ export function describeOperation(document: TypedDocumentNode<unknown, never>): 
         kind: definition.operation,
         name: definition.name?.value ?? 'anonymous',
         takesVariables: (definition.variableDefinitions ?? []).length > 0,
-        query: stringifyDocument(document),
       };
       described.set(document, operation);
       return operation;

@@ -1,12 +1,14 @@
-import { stringifyDocument, type TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '@urql/core';
 import { driftedElement } from '../errors/toSpacesError.js';
 import { ROOT_FIELD_ALTERNATIVES } from '../schema/dialects.js';
 import type { Transport } from '../transport/createTransport.js';
 import type { RequestMeta } from '../transport/requestMeta.js';
 import type { Answer } from '../transport/sendAttempt.js';
-import { describeOperation } from './describeOperation.js';
 
 type Document = TypedDocumentNode<unknown, never>;
+
+/** How a sender turns a document into GraphQL text: a client's, urql's print; a core's, `printDocument`. */
+export type PrintDocument = (document: Document) => string;
 
 /**
  * Sends one GraphQL operation and resolves with the transport's final answer. The per-call data
@@ -44,27 +46,38 @@ export function createOperationSender(
   transport: Transport,
   url: string,
   clientHeaders: Record<string, string>,
+  print: PrintDocument,
 ): OperationSender {
-  // Per endpoint: root field as our documents name it -> the name the endpoint answered to.
-  const learnt = new Map<string, Map<string, string>>();
+  // Root field as our documents name it -> the name this endpoint answered to.
+  const learnt = new Map<string, string>();
+  // Per document, its text as JSON: escaped once, not on every call (and once per set of renames).
+  const plain = new WeakMap<object, string>();
+  const renamed = new WeakMap<object, Map<string, string>>();
+  const queryJson = (document: Document, renames: Renames): string => {
+    if (renames.size === 0) {
+      let query = plain.get(document);
+      if (query === undefined) plain.set(document, (query = JSON.stringify(print(document))));
+      return query;
+    }
+    const key = JSON.stringify([...renames]);
+    const cache = renamed.get(document) ?? new Map<string, string>();
+    renamed.set(document, cache);
+    let query = cache.get(key);
+    if (query === undefined) cache.set(key, (query = JSON.stringify(print(renameRootFields(document, renames)))));
+    return query;
+  };
 
   return async (document, variables, meta, headers = clientHeaders) => {
-    const post = (renames: Renames) =>
-      transport.send(
-        {
-          url,
-          headers,
-          body: bodyOf(meta.operationName, document, renames, variables),
-        },
-        meta,
-      );
+    // The text `JSON.stringify({ operationName, query, variables })` gives.
+    const post = (renames: Renames) => {
+      const values = JSON.stringify(variables) as string | undefined;
+      const body = `{"operationName":${JSON.stringify(meta.operationName)},"query":${queryJson(document, renames)}${values === undefined ? '' : `,"variables":${values}`}}`;
+      return transport.send({ url, headers, body }, meta);
+    };
     const fields = rootFields(document);
-    const known = learnt.get(url);
     // Most endpoints answer to every name as written: no renames, nothing to build.
     const renames: Renames =
-      known === undefined || known.size === 0
-        ? NO_RENAMES
-        : new Map([...known].filter(([field]) => fields.includes(field)));
+      learnt.size === 0 ? NO_RENAMES : new Map([...learnt].filter(([field]) => fields.includes(field)));
     const answer = await post(renames);
     const { data, errors } = answer.payload;
     // Only a query refused whole (errors and no data) may have been refused for a root field's name.
@@ -77,13 +90,10 @@ export function createOperationSender(
     // Back to the document's own name when a remembered one is refused (the platform moved back).
     const other = alternatives && [field, ...alternatives].find((name) => name !== refused);
     if (other === undefined) return answer;
-    const retried = new Map(renames).set(field, other);
-    const second = await post(retried);
+    const second = await post(new Map(renames).set(field, other));
     if (refusedRootField(second.payload, [other]) === undefined) {
-      const memory = learnt.get(url) ?? new Map<string, string>();
-      if (other === field) memory.delete(field);
-      else memory.set(field, other);
-      learnt.set(url, memory);
+      if (other === field) learnt.delete(field);
+      else learnt.set(field, other);
     }
     return second;
   };
@@ -132,28 +142,8 @@ function rootFields(document: Document): string[] {
 // A document's root fields never change: read once per document.
 const fieldsOf = new WeakMap<object, string[]>();
 
-const rewritten = new WeakMap<object, Map<string, string>>();
-
-// A document's query as JSON text: escaped once per document, not on every call.
-const queryJson = new WeakMap<object, string>();
-
-/** The POST body, the text `JSON.stringify({ operationName, query, variables })` gives. */
-function bodyOf(operationName: string, document: Document, renames: Renames, variables: unknown): string {
-  if (renames.size > 0) return JSON.stringify({ operationName, query: queryOf(document, renames), variables });
-  let query = queryJson.get(document);
-  if (query === undefined) queryJson.set(document, (query = JSON.stringify(queryOf(document, renames))));
-  const values = JSON.stringify(variables) as string | undefined;
-  return `{"operationName":${JSON.stringify(operationName)},"query":${query}${values === undefined ? '' : `,"variables":${values}`}}`;
-}
-
-/** The document as sent: root fields renamed, each keeping its response key through an alias. */
-function queryOf(document: Document, renames: Renames): string {
-  if (renames.size === 0) return describeOperation(document).query;
-  const key = JSON.stringify([...renames]);
-  const cache = rewritten.get(document) ?? new Map<string, string>();
-  rewritten.set(document, cache);
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+/** A copy of the document with its root fields renamed, each keeping its response key through an alias. */
+function renameRootFields(document: Document, renames: Renames): Document {
   const operation = operationOf(document)!;
   const rename = (selections: readonly FieldNode[]): FieldNode[] =>
     selections.map((selection) => {
@@ -179,9 +169,7 @@ function queryOf(document: Document, renames: Renames): string {
       : definition,
   );
   // A new document without `loc`, so urql prints the AST rather than reusing the original text.
-  const query = stringifyDocument({ kind: 'Document', definitions } as unknown as Document);
-  cache.set(key, query);
-  return query;
+  return { kind: 'Document', definitions } as unknown as Document;
 }
 
 function operationOf(document: Document): { selectionSet: { selections: readonly FieldNode[] } } | undefined {

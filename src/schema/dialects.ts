@@ -22,21 +22,25 @@ export interface RootFieldNames {
   provenance: { help: string; reference: string };
 }
 
-export const ROOT_FIELD_NAMES: readonly RootFieldNames[] = [
-  {
-    type: 'Query',
-    help: 'Space',
-    reference: 'space',
-    provenance: {
-      help: 'Spaces API doc: Space (request `Space(id: …)`)',
-      reference: 'Space (the type page: "returned by: space query")',
-    },
+// The names alone: what the dialect step and errors read (a browser bundle of a core carries no more).
+const PAIRS: ReadonlyArray<Omit<RootFieldNames, 'provenance'>> = [{ type: 'Query', help: 'Space', reference: 'space' }];
+
+// Where each pair's names are published, by its help name.
+const PROVENANCE: Record<string, RootFieldNames['provenance']> = {
+  Space: {
+    help: 'Spaces API doc: Space (request `Space(id: …)`)',
+    reference: 'Space (the type page: "returned by: space query")',
   },
-];
+};
+
+export const ROOT_FIELD_NAMES: readonly RootFieldNames[] = /* @__PURE__ */ PAIRS.map((names) => ({
+  ...names,
+  provenance: PROVENANCE[names.help]!,
+}));
 
 /** Every published name of a root field -> the other names published for the same field. */
 export const ROOT_FIELD_ALTERNATIVES: ReadonlyMap<string, readonly string[]> = new Map(
-  ROOT_FIELD_NAMES.flatMap(({ help, reference }) => [
+  PAIRS.flatMap(({ help, reference }) => [
     [help, [reference]],
     [reference, [help]],
   ]),
@@ -50,7 +54,7 @@ export function alternativeFor(rootField: string): string | undefined {
 /** The name a dialect gives the root field the snapshot (the help pages) calls `helpName`. */
 export function rootFieldIn(dialect: Dialect, helpName: string): string {
   if (dialect === 'help') return helpName;
-  return ROOT_FIELD_NAMES.find((names) => names.help === helpName)?.reference ?? helpName;
+  return PAIRS.find((names) => names.help === helpName)?.reference ?? helpName;
 }
 
 /** Whether `value` names a dialect (for options and flags read from outside). */

@@ -1,5 +1,5 @@
 /** Where the SDK may send credentials: Boomi's regions and the check every service URL passes. */
-import { SpacesInputError } from '../errors/SpacesError.js';
+import { invalid } from '../errors/SpacesError.js';
 
 /** Boomi regions: the hosts of their GraphQL and JWT endpoints. */
 export const REGIONS = {
@@ -22,16 +22,14 @@ export function checkServiceUrl(value: string, field: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new SpacesInputError(`\`${field}\` is not an absolute URL`, { field });
+    throw invalid(field, 'is not an absolute URL');
   }
   if (url.username || url.password) {
-    throw new SpacesInputError(`\`${field}\` must not carry credentials`, { field });
+    throw invalid(field, 'must not carry credentials');
   }
   if (url.protocol === 'https:') return url.href;
   if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.href;
-  throw new SpacesInputError(`\`${field}\` must use https (http is allowed for loopback hosts only): "${url.origin}"`, {
-    field,
-  });
+  throw invalid(field, `must use https (http is allowed for loopback hosts only): "${url.origin}"`);
 }
 
 /** True for hosts that never leave the machine; only those may be reached over plain http. */

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import type { TypedDocumentNode } from '@urql/core';
 import { createSpacesClient, GetSpaceDocument, SchemaDriftError } from '../../src/index.js';
 import { refusedRootField } from '../../src/executor/dialectStep.js';
+import { createSpacesCore, getSpace } from '../../src/functions/index.js';
 import { alternativeFor, DIALECTS, ROOT_FIELD_ALTERNATIVES, ROOT_FIELD_NAMES } from '../../src/schema/dialects.js';
 import { loadSchema } from '../../src/simulator/graphql/loadSchema.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
@@ -130,6 +131,20 @@ describe.each(DIALECTS)('the SDK against the %s dialect', (dialect) => {
         ? ['space: Space(id', 'space: Space(id']
         : ['space: Space(id', 'space: space(id', 'space: space(id'],
     );
+  });
+
+  it('a core of boomi-spaces/functions (its own printer) falls back and learns the same way', async () => {
+    fresh();
+    const core = createSpacesCore({ endpoint, token: TEST_TOKEN, spaceGuid: DEMO.spaceId });
+    expect((await getSpace(core, DEMO.spaceId)).name).toBe('Demo_Space');
+    expect((await getSpace(core, DEMO.spaceId)).name).toBe('Demo_Space');
+    const queries = await sentQueries();
+    expect(queries.map((query) => /(\w+: )?(Space|space)\(id/.exec(query)![0])).toEqual(
+      dialect === 'help'
+        ? ['space: Space(id', 'space: Space(id']
+        : ['space: Space(id', 'space: space(id', 'space: space(id'],
+    );
+    expect(queries.every((query) => !query.includes('\n'))).toBe(true);
   });
 
   it('urql shares what execute learnt, and an unknown id is still SPACE_NOT_FOUND', async () => {

@@ -22,7 +22,7 @@ function capture() {
     },
     close: () => Promise.resolve(),
   };
-  return { bodies, send: createOperationSender(transport, 'https://api.example/graphql', {}) };
+  return { bodies, send: createOperationSender(transport, 'https://api.example/graphql', {}, stringifyDocument) };
 }
 
 describe('the request body', () => {
