@@ -1,20 +1,27 @@
-// Bundles the launcher (dist/cli/main.js) and the CLI's start-up path (dist/cli/start.js and what it
-// imports statically, commander included) each into one file in place, and writes the help the
-// launcher prints (dist/cli/help.txt). Loading commander's CommonJS files one by one through Node's
-// loader was most of `boomi-spaces --help`'s start-up; every command's own code stays in its
-// separate files, loaded by dynamic import when the command runs.
+// Bundles the launcher and the CLI's start-up path (dist/cli/start.js and what it imports statically,
+// commander included) each into one file, and writes the help the launcher prints (dist/cli/help.txt).
+// Loading commander's CommonJS files one by one through Node's loader was most of `boomi-spaces
+// --help`'s start-up; every command's own code stays in its separate files, loaded by dynamic import
+// when the command runs.
+//
+// The launcher (src/cli/main.ts) is bundled twice from the same compiled file: dist/cli/main.cjs, the
+// package's bin, and dist/cli/main.js, the same launcher as an ES module for `node dist/cli/main.js`.
+// The bin is CommonJS because Node starts a CommonJS main file without its ES module loader, which
+// was most of what `--help` cost beyond `node -e 0` (BENCHMARKS.md); both reach the CLI through
+// `import('./start.js')`, which CommonJS has too.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const launcher = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const bin = new URL('../dist/cli/main.cjs', import.meta.url).pathname;
 const entry = new URL('../dist/cli/start.js', import.meta.url).pathname;
-/** Bundles `file` in place: an ES module for the Node the package supports, with `extra` options. */
-const bundleInPlace = (file, extra) =>
+/** Bundles `file` into `outfile`: for the Node the package supports, an ES module unless `extra` says otherwise. */
+const bundle = (file, outfile, extra) =>
   build({
     entryPoints: [file],
-    outfile: file,
+    outfile,
     allowOverwrite: true,
     bundle: true,
     platform: 'node',
@@ -23,17 +30,23 @@ const bundleInPlace = (file, extra) =>
     logLevel: 'warning',
     ...extra,
   });
+/** Bundles `file` in place. */
+const bundleInPlace = (file, extra) => bundle(file, file, extra);
 // The launcher prints --help without loading the CLI: its own small imports in one file.
-await bundleInPlace(launcher, {
-  plugins: [
-    {
-      name: 'cli-stays-apart',
-      setup(builder) {
-        builder.onResolve({ filter: /^\.\/start\.js$/ }, (args) => ({ path: args.path, external: true }));
-      },
-    },
-  ],
+const cliStaysApart = {
+  name: 'cli-stays-apart',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/start\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+// CommonJS has no import.meta: in the bin, the launcher's own URL comes from __filename.
+await bundle(launcher, bin, {
+  format: 'cjs',
+  plugins: [cliStaysApart],
+  define: { 'import.meta.url': '__launcherUrl' },
+  banner: { js: "const __launcherUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+await bundleInPlace(launcher, { plugins: [cliStaysApart] });
 await bundleInPlace(entry, {
   // commander is CommonJS: its require() of Node built-ins needs a require in an ES module.
   banner: {
@@ -70,6 +83,7 @@ await bundleInPlace(entry, {
   ],
 });
 chmodSync(launcher, 0o755);
+chmodSync(bin, 0o755);
 // The help as the CLI itself prints it where stdout is no terminal (80 columns), for the launcher.
 const help = execFileSync(process.execPath, [entry, '--help'], { encoding: 'utf8' });
 writeFileSync(new URL('../dist/cli/help.txt', import.meta.url), help);

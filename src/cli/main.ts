@@ -3,6 +3,9 @@
 // made by the CLI itself at 80 columns) when the CLI would print the same text, that is when stdout
 // is no terminal or one 80 columns wide: no commander, no command tree to load. Anything else loads
 // the CLI (start.ts).
+//
+// scripts/bundle-cli.mjs builds this one file twice: dist/cli/main.cjs, the package's bin (CommonJS
+// starts without Node's ES module loader), and dist/cli/main.js, the same launcher as an ES module.
 import { readFileSync } from 'node:fs';
 import { endQuietlyOnBrokenPipe } from './output.js';
 
