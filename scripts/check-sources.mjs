@@ -19,6 +19,7 @@ function typeCheck() {
   const configPath = ts.findConfigFile(root, ts.sys.fileExists, 'tsconfig.json');
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => report([d]) };
   const config = ts.getParsedCommandLineOfConfigFile(configPath, { noEmit: true }, host);
+  if (!config) process.exit(1);
   const program = ts.createProgram({
     rootNames: config.fileNames,
     options: config.options,
@@ -38,6 +39,7 @@ function typeCheck() {
   return { program, diagnostics };
 }
 
+/** Prints diagnostics as tsc does (with colour and context on a terminal) and their error count. */
 function report(diagnostics) {
   if (diagnostics.length === 0) return;
   const host = {
