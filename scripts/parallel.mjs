@@ -1,7 +1,9 @@
 // Runs shell commands side by side and fails when any of them fails: `npm test`'s independent
-// steps (format and lint; codegen check and type check; build, package check and jest, which need
-// the build) share the cores instead of waiting for each other. Each command's output is held and
-// printed whole when it ends, so the log reads step by step.
+// steps share the cores instead of waiting for each other. Its two lanes: the checks of the one
+// TypeScript program (scripts/check-sources.mjs: type check, lint, API reference); and the build,
+// then the packing, then jest beside the rest (package checks, prettier, codegen check, knip), a
+// nested run of this script, so the build has a core to itself and jest starts as soon as it can.
+// Each command's output is held and printed whole when it ends, so the log reads step by step.
 //   node scripts/parallel.mjs "npm run lint" "npm run typecheck" "npm run build && npm run check:package"
 import { spawn } from 'node:child_process';
 
