@@ -11,7 +11,8 @@ import {
 
 // A CommonJS jest project (ts-jest, node environment) testing its code with boomi-spaces/testing and
 // its own msw server, on the packed tarball: jest's CommonJS runtime cannot load msw's ESM-only
-// dependencies, and `preset: 'boomi-spaces'` (jest-preset.cjs) is the one line that fixes it.
+// dependencies, and `preset: 'boomi-spaces'` (jest-preset.cjs) is the one line that fixes it. A test
+// on the simulator (no msw) needs no more than ts-jest's usual preset.
 // The three configs are three projects of one jest run (one start of jest, not three), each in a
 // folder of its own whose jest.config.js is the whole config the test names; `--json` tells each
 // folder's result apart.
@@ -52,6 +53,26 @@ beforeAll(() => {
        });`,
     );
   }
+  consumer.write(
+    'alone/sdk.test.ts',
+    `import { createJwtProvider, createSpacesClient, type SpacesClient } from 'boomi-spaces';
+     import { DEMO, startSimulator, type RunningSimulator } from 'boomi-spaces/simulator';
+     let simulator: RunningSimulator;
+     let client: SpacesClient;
+     beforeAll(async () => {
+       simulator = await startSimulator();
+       const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
+       client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
+     });
+     afterAll(async () => {
+       await client.close();
+       await simulator.close();
+     });
+     it('installs a pack', async () => {
+       const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+       expect(simulator.platform.state.instances.map((i) => i.id)).toEqual([instance.id]);
+     });`,
+  );
   const projects = Object.keys(configs).map((project) => `<rootDir>/${project}`);
   consumer.write('jest.config.js', `module.exports = { projects: ${JSON.stringify(projects)} };`);
   const run = spawnSync(
@@ -67,8 +88,8 @@ beforeAll(() => {
 afterAll(() => consumer.remove());
 
 /** The result of the project's test file. */
-function resultOf(project: Project): FileResult {
-  const matching = results.filter((result) => result.name === join(consumer.app, project, 'space.test.ts'));
+function resultOf(project: Project, file = 'space.test.ts'): FileResult {
+  const matching = results.filter((result) => result.name === join(consumer.app, project, file));
   expect(matching).toHaveLength(1);
   return matching[0]!;
 }
@@ -88,6 +109,12 @@ describe('CommonJS jest with boomi-spaces/testing, from the packed tarball', () 
 
   it("passes keeping ts-jest's preset, with the preset's moduleNameMapper", () => {
     const result = resultOf('mapper');
+    expect(result.assertionResults.map((test) => test.status)).toEqual(['passed']);
+    expect(result.status).toBe('passed');
+  });
+
+  it('runs a test on the simulator under the usual CommonJS ts-jest preset', () => {
+    const result = resultOf('alone', 'sdk.test.ts');
     expect(result.assertionResults.map((test) => test.status)).toEqual(['passed']);
     expect(result.status).toBe('passed');
   });

@@ -1,14 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  commonJsJestTsconfig,
-  installPacked,
-  repoRoot as root,
-  simulatorCall,
-  type PackedConsumer,
-} from '../support/packedConsumer.js';
+import { installPacked, repoRoot as root, simulatorCall, type PackedConsumer } from '../support/packedConsumer.js';
 
 // The packed tarball of boomi-spaces in a consumer's project (see installPacked).
 let consumer: PackedConsumer;
@@ -108,38 +101,6 @@ describe('the packed tarball in a consumer’s project', () => {
        (async () => { ${call} })();`,
     );
     expect(node(['cjs.cjs']).trim()).toBe('Demo_Space function');
-  });
-
-  it('runs a test under the usual CommonJS ts-jest preset', () => {
-    write('jest.config.cjs', `module.exports = { preset: 'ts-jest', testEnvironment: 'node', rootDir: __dirname };`);
-    write('tsconfig.json', commonJsJestTsconfig);
-    write(
-      'sdk.test.ts',
-      `import { createJwtProvider, createSpacesClient, type SpacesClient } from 'boomi-spaces';
-       import { DEMO, startSimulator, type RunningSimulator } from 'boomi-spaces/simulator';
-       let simulator: RunningSimulator;
-       let client: SpacesClient;
-       beforeAll(async () => {
-         simulator = await startSimulator();
-         const jwt = createJwtProvider({ ...simulator.credentials, authUrl: simulator.authUrl });
-         client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: DEMO.spaceId });
-       });
-       afterAll(async () => {
-         await client.close();
-         await simulator.close();
-       });
-       it('installs a pack', async () => {
-         const instance = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
-         expect(simulator.platform.state.instances.map((i) => i.id)).toEqual([instance.id]);
-       });`,
-    );
-    const run = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules/jest/bin/jest.js'), '--config', 'jest.config.cjs', '--ci'],
-      { cwd: app, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-    );
-    expect(run.stderr).toContain('1 passed, 1 total');
-    expect(run.status).toBe(0);
   });
 
   it('generates typed documents with the consumer’s own codegen from the exported snapshot', () => {
