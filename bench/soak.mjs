@@ -17,7 +17,7 @@ function heapAfterGc() {
 }
 
 export async function soak({ smoke }) {
-  const calls = smoke ? 2_000 : 100_000;
+  const calls = smoke ? 500 : 100_000;
   const checkpoint = calls / 10;
   const { url, server } = await startGetSpaceServer();
   try {

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from '@jest/globals';
-import { CLI, cleanEnv, runCli as spawnCli } from '../support/cli.js';
+import { CLI, cleanEnv } from '../support/cli.js';
 import { runCli } from './support/inProcess.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 
-// The built CLI as a process where the process matters (signals, `npm start`); in-process otherwise.
+// The built CLI as a process where the process matters (signals); in-process otherwise.
 describe('boomi-spaces simulator', () => {
   it('listens, prints its URLs and the demo account, serves the CLI, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, [CLI, 'simulator', '--port', '0', '--latency', '1', '--seed', '7'], {
@@ -24,7 +24,7 @@ describe('boomi-spaces simulator', () => {
       expect(stdout).toContain('account demo-account, user demo@example.com, API token demo-token');
       expect(stdout).toMatch(/Order Intake\s*│\s*SINGLE/);
       expect(stdout).toContain('BOOMI_SPACE_GUID=');
-      const run = await spawnCli(['spaces', '--json'], {
+      const run = await runCli(['spaces', '--json'], {
         env: cleanEnv({
           BOOMI_ENDPOINT: url,
           BOOMI_AUTH_URL: url.replace('/graphql', '/auth/jwt/generate'),
@@ -49,9 +49,9 @@ describe('boomi-spaces simulator', () => {
 });
 
 describe('boomi-spaces demo (npm start)', () => {
-  // End to end: the built CLI, as `npm start` runs it.
+  // In-process: the built CLI runs the demo as printed in test/docs/printedCommands.test.ts.
   it('walks through the main job and exits 0', async () => {
-    const run = await spawnCli(['demo']);
+    const run = await runCli(['demo']);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('demo-sftp-password');
     for (const text of [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import { runCli, cleanEnv } from '../support/cli.js';
+import { cleanEnv, runCli } from '../cli/support/inProcess.js';
 import { json, useHostileServer } from '../support/hostileServer.js';
 import { fakeJwt } from '../support/jwt.js';
 import { startSimulator } from '../../src/simulator/server/startSimulator.js';
