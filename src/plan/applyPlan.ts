@@ -3,6 +3,7 @@ import { SpacesError } from '../errors/SpacesError.js';
 import { applyChanges, type ChangeResult } from './applyChanges.js';
 import { applySettings } from './applySettings.js';
 import type { Change } from './changes.js';
+import { followed } from './followedSignal.js';
 import type { ParsedPlan } from './planFile.js';
 import { planChanges, type PlanChangesOptions, type PlannedChanges } from './planChanges.js';
 import { asSpacesError, itemOf, totalsOf, type PlanItem, type PlanResult } from './result.js';
@@ -70,6 +71,20 @@ export async function applyPlan(
   client: SpacesClient,
   plan: ParsedPlan | PlannedChanges,
   options: ApplyPlanOptions = {},
+): Promise<AppliedPlan> {
+  // Requests in flight listen to the plan's own signal, not to the caller's: one listener there.
+  const run = followed(options.signal);
+  try {
+    return await applyFollowing(client, plan, { ...options, ...(run.signal && { signal: run.signal }) });
+  } finally {
+    run.dispose();
+  }
+}
+
+async function applyFollowing(
+  client: SpacesClient,
+  plan: ParsedPlan | PlannedChanges,
+  options: ApplyPlanOptions,
 ): Promise<AppliedPlan> {
   const { signal, batchSize, onProgress } = options;
   const planned = 'changes' in plan ? plan : await planChanges(client, plan, options);

@@ -1,12 +1,12 @@
 // What planning, applying and reading the status of a fleet share: the accounts `only` picks, a
 // client per account (its own JWT provider and pacing: limits are per account), a small pool.
-import { setMaxListeners } from 'node:events';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
 import { createSpacesClient, type SpacesClient } from '../client/createSpacesClient.js';
 import { DEFAULT_ENDPOINT } from '../client/options.js';
 import { printable, shorten } from '../text/printable.js';
 import { codeOf } from './fleetClient.js';
 import { FleetError, FLEET_LIMITS, type FleetAccount, type FleetFile } from './fleetFile.js';
+import { followed } from './followedSignal.js';
 
 /** What every fleet run takes. */
 export interface FleetRunOptions {
@@ -120,22 +120,6 @@ export async function eachAccount<R>(fleet: FleetFile, options: FleetRunOptions,
     run.dispose();
   }
   return accounts.map((account) => results.get(account)!);
-}
-
-/**
- * The run's own signal, following the caller's through one listener that `dispose` removes. Every
- * wait of every account in flight listens to it (concurrency × a few requests, each removing its
- * listener when it ends), far past Node's warning at 11: on the caller's signal that was a
- * MaxListenersExceededWarning; on this one, which lives as long as the run, the warning is lifted.
- */
-function followed(signal: AbortSignal | undefined): { signal: AbortSignal | undefined; dispose: () => void } {
-  if (!signal) return { signal, dispose: () => undefined };
-  const own = new AbortController();
-  setMaxListeners(0, own.signal);
-  const abort = () => own.abort(signal.reason);
-  if (signal.aborted) abort();
-  else signal.addEventListener('abort', abort, { once: true });
-  return { signal: own.signal, dispose: () => signal.removeEventListener('abort', abort) };
 }
 
 /** A failure as the fleet reports it: a code and a one-line message, printable. */

@@ -1,6 +1,7 @@
 // One AbortSignal shared by a whole fleet run (and by applyPlan over many accounts): every request
 // adds its abort listener for as long as it is under way and removes it after, so the listeners
-// never pile up (Node warns at 11: MaxListenersExceededWarning).
+// never pile up; a fleet run or an applyPlan listens to the caller's signal once, and its requests
+// to its own (Node warns at 11: MaxListenersExceededWarning).
 import { getEventListeners } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,7 @@ afterAll(() => simulator.close());
 
 describe('one AbortSignal for many accounts', () => {
   it('holds no abort listener once each account’s applyPlan has ended', async () => {
-    const plan = parsePlan(
-      `space: ${DEMO.spaceId}\ninstances:\n  - pack: Order Intake\n    environments: [Production]\n`,
-      'plan.yaml',
-    );
+    const plan = parsePlan(PLAN, 'plan.yaml');
     const signal = new AbortController().signal;
     const left: number[] = [];
     for (let n = 1; n <= ACCOUNTS; n++) {
@@ -46,6 +44,29 @@ describe('one AbortSignal for many accounts', () => {
     expect(left).toEqual(Array.from({ length: ACCOUNTS }, () => 0));
   });
 
+  it('adds one listener to the caller’s signal per applyPlan, however many requests each has in flight', async () => {
+    const plan = parsePlan(PLAN.replace('[Production]', '[Production, Test]'), 'plan.yaml');
+    const signal = new AbortController().signal;
+    const peak = peakListeners(signal);
+    const warnings = collectWarnings();
+    const clients = ids.slice(0, 6).map((id) =>
+      createSpacesClient({
+        endpoint: simulator.url,
+        spaceGuid: DEMO.spaceId,
+        jwt: { accountId: id, username: 'ops@partner.example', apiToken: `token-${id}`, authUrl: simulator.authUrl },
+      }),
+    );
+    try {
+      const results = await Promise.all(clients.map((client) => applyPlan(client, plan, { signal })));
+      expect(results.map((r) => r.totals.status.failed)).toEqual(clients.map(() => 0));
+    } finally {
+      warnings.stop();
+      await Promise.all(clients.map((client) => client.close()));
+    }
+    expect({ peak: peak(), left: getEventListeners(signal, 'abort').length }).toEqual({ peak: 6, left: 0 });
+    expect(warnings.names).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('adds one listener to the caller’s signal for a whole fleet run, and none is left after', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fleet-signal-'));
     writeFileSync(join(dir, 'plan.yaml'), PLAN.replace('Order Intake', 'Invoice Sync\n    name: Second'));
@@ -61,15 +82,8 @@ describe('one AbortSignal for many accounts', () => {
     const env = Object.fromEntries(ids.map((id) => [`T${id.slice(-3)}`, `token-${id}`]));
     const fleet = await loadFleetFile(join(dir, 'fleet.yaml'), { env });
     const signal = new AbortController().signal;
-    let peak = 0;
-    const add = signal.addEventListener.bind(signal);
-    signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
-      add(...args);
-      peak = Math.max(peak, getEventListeners(signal, 'abort').length);
-    };
-    const warnings: string[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning.name);
-    process.on('warning', onWarning);
+    const peak = peakListeners(signal);
+    const warnings = collectWarnings();
     try {
       const result = await applyFleet(fleet, {
         endpoint: simulator.url,
@@ -80,9 +94,28 @@ describe('one AbortSignal for many accounts', () => {
       });
       expect(result.accounts.map((a) => a.outcome)).toEqual(ids.map(() => 'converged'));
     } finally {
-      process.off('warning', onWarning);
+      warnings.stop();
     }
-    expect({ peak, left: getEventListeners(signal, 'abort').length }).toEqual({ peak: 1, left: 0 });
-    expect(warnings).not.toContain('MaxListenersExceededWarning');
+    expect({ peak: peak(), left: getEventListeners(signal, 'abort').length }).toEqual({ peak: 1, left: 0 });
+    expect(warnings.names).not.toContain('MaxListenersExceededWarning');
   });
 });
+
+/** The most abort listeners `signal` held at once from now on. */
+function peakListeners(signal: AbortSignal): () => number {
+  let peak = 0;
+  const add = signal.addEventListener.bind(signal);
+  signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
+    add(...args);
+    peak = Math.max(peak, getEventListeners(signal, 'abort').length);
+  };
+  return () => peak;
+}
+
+/** The names of the process warnings emitted until `stop`. */
+function collectWarnings(): { names: string[]; stop: () => void } {
+  const names: string[] = [];
+  const onWarning = (warning: Error) => names.push(warning.name);
+  process.on('warning', onWarning);
+  return { names, stop: () => process.off('warning', onWarning) };
+}
