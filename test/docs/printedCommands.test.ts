@@ -1,7 +1,7 @@
 /**
  * Every command the README's tour, the demo's last lines and the simulator's banner print works as
  * printed after the README's setup (`npm ci`, `npm run build`, `npm link`). `npm link` puts a
- * `boomi-spaces` symlink to `dist/cli/main.js` on the PATH; this test makes the same symlink in a
+ * `boomi-spaces` symlink to the file package.json's "bin" names on the PATH; this test makes the same symlink in a
  * directory of its own and runs the printed lines through `sh`, so names, quoting and the banner's
  * `export` line are tested as a user pastes them. It extracts commands, never whole messages.
  * Needs the build (`npm run build`).
@@ -17,7 +17,11 @@ import { CLI, cleanEnv, outputOf, type CliRun } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = mkdtempSync(join(tmpdir(), 'boomi-spaces-link-'));
-symlinkSync(CLI, join(bin, 'boomi-spaces'));
+// The file `npm link` links: package.json's "bin".
+const linked = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
+  'boomi-spaces'
+]!;
+symlinkSync(join(root, linked), join(bin, 'boomi-spaces'));
 // `--open` starts the desktop's browser: a stand-in records the URL instead.
 const opened = join(bin, 'opened.txt');
 
