@@ -13,7 +13,7 @@ import { watch } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { CLI, cleanEnv, outputOf, type CliRun } from '../support/cli.js';
+import { cleanEnv, outputOf, type CliRun } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = mkdtempSync(join(tmpdir(), 'boomi-spaces-link-'));
