@@ -205,11 +205,13 @@ export interface SchemaDriftDetails extends SpacesErrorDetails {
   alternative?: string;
 }
 
-/** What to do about a drift: see what the platform accepts, then work with its schema. */
+/**
+ * What to do about a drift: see what the platform accepts, then work with its schema. The field and
+ * its other published name are in the message already.
+ */
 const SCHEMA_DRIFT_NEXT_STEPS =
-  'Next: run `boomi-spaces contract check` to see what the platform accepts (and which name it gives the Space query), ' +
-  'then `boomi-spaces schema pull` and send your own operations, written for the pulled schema, through ' +
-  '`client.execute` (README, "When the schema changes").';
+  'Next: run `boomi-spaces contract check` to see what the platform accepts, then `boomi-spaces schema pull` ' +
+  'and send your own operations through `client.execute` (README, "When the schema changes").';
 
 /**
  * The server rejected one of our operations as invalid for its schema (an unknown field, argument or
