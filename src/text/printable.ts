@@ -52,14 +52,14 @@ export function quote(value: unknown, max = 80): string {
   return `"${printable(shorten(String(value), max))}"`;
 }
 
-// Characters JSON.stringify leaves raw that a terminal or a JavaScript parser may act on, or that
-// show as nothing.
-const JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f${INVISIBLE}]`, 'gu');
-
 /** JSON.stringify, with C1, DEL, bidi, line-separator and invisible characters escaped as `\uXXXX` too. */
 export function safeJson(value: unknown, indent?: number): string {
+  // Characters JSON.stringify leaves raw that a terminal or a JavaScript parser may act on, or that
+  // show as nothing. Made here, not once for the module: only the CLI writes JSON, and a browser app
+  // that never calls this then bundles none of it.
+  const jsonUnsafe = new RegExp(`[\\u007f-\\u009f${INVISIBLE}]`, 'gu');
   // JSON escapes UTF-16 code units: a tag character beyond the BMP becomes its surrogate pair.
-  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (char) =>
+  return JSON.stringify(value, null, indent).replace(jsonUnsafe, (char) =>
     char
       .split('')
       .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
