@@ -207,11 +207,12 @@ export interface SchemaDriftDetails extends SpacesErrorDetails {
 
 /**
  * What to do about a drift: see what the platform accepts, then work with its schema. The field and
- * its other published name are in the message already.
+ * its other published name are in the message already; the page (its first section, "When the
+ * schema changes", linked from the README) says what each step does.
  */
 const SCHEMA_DRIFT_NEXT_STEPS =
-  'Next: run `boomi-spaces contract check` to see what the platform accepts, then `boomi-spaces schema pull` ' +
-  'and send your own operations through `client.execute` (README, "When the schema changes").';
+  'Next: run `boomi-spaces contract check`, then `boomi-spaces schema pull` and send your own operations ' +
+  'through `client.execute` (docs/schema-and-contract.md).';
 
 /**
  * The server rejected one of our operations as invalid for its schema (an unknown field, argument or
