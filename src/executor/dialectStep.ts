@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@urql/core';
 import { driftedElement } from '../errors/toSpacesError.js';
-import { ROOT_FIELD_ALTERNATIVES } from '../schema/dialects.js';
+import { alternativeFor } from '../schema/dialects.js';
 import type { Transport } from '../transport/createTransport.js';
 import type { RequestMeta } from '../transport/requestMeta.js';
 import type { Answer } from '../transport/sendAttempt.js';
@@ -67,16 +67,15 @@ export function createOperationSender(
     const renames: Renames =
       learnt.size === 0 ? NO_RENAMES : new Map([...learnt].filter(([field]) => fields.includes(field)));
     const answer = await post(renames);
-    const { data, errors } = answer.payload;
-    // Only a query refused whole (errors and no data) may have been refused for a root field's name.
-    if (meta.kind !== 'query' || (data !== undefined && data !== null) || !Array.isArray(errors)) return answer;
+    // Only a query refused whole by validation (errors, no data) may have been refused for a root
+    // field's name: an answer without errors goes back as it is.
+    if (meta.kind !== 'query' || !Array.isArray(answer.payload.errors)) return answer;
     const sent = (field: string) => renames.get(field) ?? field;
     const refused = refusedRootField(answer.payload, fields.map(sent));
     const field = fields.find((f) => sent(f) === refused);
     if (field === undefined) return answer;
-    const alternatives = ROOT_FIELD_ALTERNATIVES.get(field);
-    // Back to the document's own name when a remembered one is refused (the platform moved back).
-    const other = alternatives && [field, ...alternatives].find((name) => name !== refused);
+    // The other published name; the document's own when a remembered one is refused (the platform moved back).
+    const other = refused === field ? alternativeFor(field) : field;
     if (other === undefined) return answer;
     const second = await post(new Map(renames).set(field, other));
     if (refusedRootField(second.payload, [other]) === undefined) {
