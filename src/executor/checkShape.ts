@@ -27,12 +27,9 @@ function objectMiss(set: SelectionSet, value: unknown, fragments: Fragments, opt
   for (const selection of set.selections) {
     if (selection.kind === 'Field') {
       const key = (selection.alias ?? selection.name).value;
-      const miss =
-        key in value
-          ? fieldMiss(selection.selectionSet, (value as Record<string, unknown>)[key], fragments)
-          : optional
-            ? undefined
-            : ': missing';
+      let miss: string | undefined;
+      if (key in value) miss = fieldMiss(selection.selectionSet, (value as Record<string, unknown>)[key], fragments);
+      else if (!optional) miss = ': missing';
       if (miss) return `.${key}${miss}`;
     } else {
       // A fragment's fields may be absent: a named fragment's, or an inline one's on another type of
