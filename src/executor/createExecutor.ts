@@ -23,13 +23,14 @@ export function requestMeta(
   withoutCredentials = false,
 ): RequestMeta {
   const meta: RequestMeta = { kind, operationName };
-  if (options === undefined) return withoutCredentials ? { kind, operationName, withoutCredentials } : meta;
-  const deadline = deadlineOf(options);
   // Set one by one rather than spread: this runs on every call.
-  if (options.signal) meta.signal = options.signal;
-  if (deadline !== undefined) meta.deadline = deadline;
-  if (options.maxAttempts !== undefined) meta.maxAttempts = options.maxAttempts;
-  if (withoutCredentials) meta.withoutCredentials = withoutCredentials;
+  if (withoutCredentials) meta.withoutCredentials = true;
+  if (options) {
+    const deadline = deadlineOf(options);
+    if (options.signal) meta.signal = options.signal;
+    if (deadline !== undefined) meta.deadline = deadline;
+    if (options.maxAttempts !== undefined) meta.maxAttempts = options.maxAttempts;
+  }
   return meta;
 }
 
@@ -72,24 +73,19 @@ export function createExecutor(
     const { data, errors } = answer.payload;
     if (Array.isArray(errors) && errors.length > 0)
       throw fromGraphQLErrors(errors, { operationName: name, redact, status: answer.status, data });
-    if (data === undefined || data === null) {
-      throw new SpacesError(`${name}: the answer carried no data`, {
-        code: 'INVALID_RESPONSE',
-        operationName: name,
-        mayHaveExecuted: true,
-      });
-    }
+    if (data === undefined || data === null) throw invalidAnswer(name, 'the answer carried no data');
     const mismatch = shapeMismatch(document, data);
-    if (mismatch) {
-      throw new SpacesError(
-        `${name}: the answer does not have the operation's shape (${shorten(redact(mismatch), 200)})`,
-        {
-          code: 'INVALID_RESPONSE',
-          operationName: name,
-          mayHaveExecuted: true,
-        },
-      );
-    }
+    if (mismatch)
+      throw invalidAnswer(name, `the answer does not have the operation's shape (${shorten(redact(mismatch), 200)})`);
     return data as TResult;
   };
+}
+
+/** An answer the SDK cannot use: the server answered, so the operation may have run. */
+function invalidAnswer(operationName: string, why: string): SpacesError {
+  return new SpacesError(`${operationName}: ${why}`, {
+    code: 'INVALID_RESPONSE',
+    operationName,
+    mayHaveExecuted: true,
+  });
 }

@@ -20,30 +20,34 @@ const list = (nodes: unknown, separator = ' ', open = ' ', close = ''): string =
  */
 export function printDocument(node: object): string {
   const n = node as Record<string, unknown>;
+  // The parts several kinds share, each empty where a node has none.
   const name = n.name ? p(n.name) : '';
+  const on = n.typeCondition ? ` on ${p(n.typeCondition)}` : '';
+  const args = list(n.arguments, ', ', '(', ')');
   const directives = list(n.directives);
+  const selections = n.selectionSet ? ` ${p(n.selectionSet)}` : '';
   switch (n.kind) {
     case 'Document':
       return list(n.definitions, '\n', '');
     case 'OperationDefinition':
-      return `${n.operation as string}${name ? ` ${name}` : ''}${list(n.variableDefinitions, ', ', '(', ')')}${directives} ${p(n.selectionSet)}`;
+      return `${n.operation as string}${name && ` ${name}`}${list(n.variableDefinitions, ', ', '(', ')')}${directives}${selections}`;
     case 'VariableDefinition':
       return `${p(n.variable)}: ${p(n.type)}${n.defaultValue ? ` = ${p(n.defaultValue)}` : ''}${directives}`;
     case 'SelectionSet':
       return `{${list(n.selections)} }`;
     case 'Field':
-      return `${n.alias ? `${p(n.alias)}: ` : ''}${name}${list(n.arguments, ', ', '(', ')')}${directives}${n.selectionSet ? ` ${p(n.selectionSet)}` : ''}`;
+      return `${n.alias ? `${p(n.alias)}: ` : ''}${name}${args}${directives}${selections}`;
     case 'Argument':
     case 'ObjectField':
       return `${name}: ${p(n.value)}`;
     case 'FragmentSpread':
       return `...${name}${directives}`;
     case 'InlineFragment':
-      return `...${n.typeCondition ? ` on ${p(n.typeCondition)}` : ''}${directives} ${p(n.selectionSet)}`;
+      return `...${on}${directives}${selections}`;
     case 'FragmentDefinition':
-      return `fragment ${name} on ${p(n.typeCondition)}${directives} ${p(n.selectionSet)}`;
+      return `fragment ${name}${on}${directives}${selections}`;
     case 'Directive':
-      return `@${name}${list(n.arguments, ', ', '(', ')')}`;
+      return `@${name}${args}`;
     case 'Variable':
       return `$${name}`;
     case 'StringValue':
