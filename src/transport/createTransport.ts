@@ -3,7 +3,7 @@ import { TransportError } from '../errors/TransportError.js';
 import { RetryBudget } from '../retry/budget.js';
 import type { Release, RequestPacer, TurnOutcome } from '../retry/pacer.js';
 import { parseRetryAfter, type RetryOptions } from '../retry/policy.js';
-import { retryLoop, type RetryLoop } from '../retry/retryLoop.js';
+import { retryLoop } from '../retry/retryLoop.js';
 import type { StopReason } from '../retry/waitFor.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { obtainToken, type TokenRequest, type TokenSource } from './authorize.js';
@@ -12,7 +12,7 @@ import type { TransportLogger } from './events.js';
 import type { HttpSender } from './http/types.js';
 import { isRepeatable } from './idempotent.js';
 import type { RequestMeta } from './requestMeta.js';
-import { sendAttempt, type Answer, type GraphQLRequest } from './sendAttempt.js';
+import { answerReading, sendAttempt, type Answer, type GraphQLRequest } from './sendAttempt.js';
 
 export type { TokenSource } from './authorize.js';
 
@@ -52,7 +52,8 @@ export interface Transport {
 }
 
 /** Builds the client's transport; see {@link Transport}. */
-export function createTransport(options: TransportOptions): Transport {
+export function createTransport(transportOptions: TransportOptions): Transport {
+  const options = { ...transportOptions, reading: answerReading(transportOptions) };
   const { retry, logger, redactor, budget } = options;
 
   // The request's headers with a bearer, kept while both stay the same (a fixed token, or a JWT
@@ -111,8 +112,10 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
+  // The call's signal and the attempt's deadline, without keys for what the call does not have.
   function tokenRequest(meta: RequestMeta, rejectedToken: string | undefined): TokenRequest {
     const request: TokenRequest = {
+      forceRefresh: rejectedToken !== undefined,
       deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.attemptTimeoutMs),
     };
     if (rejectedToken !== undefined) request.rejectedToken = rejectedToken;
@@ -133,32 +136,30 @@ export function createTransport(options: TransportOptions): Transport {
       );
     }
     const repeatable = isRepeatable(meta.kind, meta.operationName);
-    const loop: RetryLoop<Outcome<Answer>> = {
+    const outcome = await retryLoop<Outcome<Answer>>({
       attempt: (n) => attemptWithAuth(request, meta, n),
       classify: (attempted) => classifyAttempt(attempted, repeatable),
       policy: retry,
       budget,
+      maxAttempts: meta.maxAttempts,
+      signal: meta.signal,
+      deadline: meta.deadline,
+      random: options.random,
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
       abortError,
-    };
-    // Set one by one rather than spread: this runs on every call.
-    if (meta.maxAttempts !== undefined) loop.maxAttempts = meta.maxAttempts;
-    if (meta.signal) loop.signal = meta.signal;
-    if (meta.deadline !== undefined) loop.deadline = meta.deadline;
-    if (options.random) loop.random = options.random;
-    // Only a client with a logger is told of retries: no closure per call otherwise.
-    if (logger) {
-      loop.onRetry = ({ attempt, delayMs, reason }) =>
-        logger({
-          type: 'retry',
-          operationName: meta.operationName,
-          attempt,
-          delayMs,
-          reason,
-          ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
-        });
-    }
-    const outcome = await retryLoop(loop);
+      // Only a client with a logger is told of retries: no closure per call otherwise.
+      onRetry:
+        logger &&
+        (({ attempt, delayMs, reason }) =>
+          logger({
+            type: 'retry',
+            operationName: meta.operationName,
+            attempt,
+            delayMs,
+            reason,
+            ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
+          })),
+    });
     return settle(outcome);
   }
 
