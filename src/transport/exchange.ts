@@ -1,7 +1,7 @@
 import { TransportError } from '../errors/TransportError.js';
 import { waitFor, type StopReason } from '../retry/waitFor.js';
 import { describeNetworkError, errorCode } from './diagnostics.js';
-import { redactHeaders, type TransportLogger } from './events.js';
+import { redactHeaders, type TransportEvent, type TransportLogger } from './events.js';
 import type { HeaderReader, HttpReply, HttpRequest, HttpSender } from './http/types.js';
 import { BodyTooLargeError, readCapped } from '../bounded/readBody.js';
 
@@ -22,6 +22,13 @@ export interface ExchangeOptions {
   /** Told of the request, its answer or its failure, credentials redacted. */
   log?: { logger: TransportLogger; operationName: string; attempt: number };
 }
+
+/** An event of one exchange, before it is named after its operation and attempt. */
+type ExchangeEvent = DistributiveOmit<
+  Extract<TransportEvent, { type: 'request' | 'response' | 'failure' }>,
+  'operationName' | 'attempt'
+>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An answer read in full (whatever its status). */
 export interface Reply {
@@ -58,14 +65,15 @@ export async function exchange(
   call: ExchangeCall,
   options: ExchangeOptions,
 ): Promise<Reply> {
-  const { log } = options;
   if (call.signal?.aborted) throw new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
   const started = Date.now();
-  if (log) {
-    const { operationName, attempt } = log;
-    const headers = redactHeaders(new Headers(request.headers));
-    log.logger({ type: 'request', operationName, attempt, method: request.method, url: request.url, headers });
-  }
+  const { log } = options;
+  // One event of this exchange, named after its operation and attempt (only when there is a logger).
+  const note =
+    log &&
+    ((event: ExchangeEvent) =>
+      log.logger({ ...event, operationName: log.operationName, attempt: log.attempt }));
+  note?.({ type: 'request', method: request.method, url: request.url, headers: redactHeaders(new Headers(request.headers)) });
   const inFlight = sender.send(request);
   let reply: Reply;
   try {
@@ -75,20 +83,10 @@ export async function exchange(
     });
   } catch (cause) {
     const error = failureOf(cause, request.url, options);
-    log?.logger({
-      type: 'failure',
-      operationName: log.operationName,
-      attempt: log.attempt,
-      code: error.code,
-      message: error.message,
-      durationMs: Date.now() - started,
-    });
+    note?.({ type: 'failure', code: error.code, message: error.message, durationMs: Date.now() - started });
     throw error;
   }
-  if (log) {
-    const { operationName, attempt } = log;
-    log.logger({ type: 'response', operationName, attempt, status: reply.status, durationMs: Date.now() - started });
-  }
+  note?.({ type: 'response', status: reply.status, durationMs: Date.now() - started });
   return reply;
 }
 
