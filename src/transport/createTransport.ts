@@ -9,6 +9,7 @@ import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { obtainToken, type TokenRequest, type TokenSource } from './authorize.js';
 import { classifyAttempt, type Outcome } from './classify.js';
 import type { TransportLogger } from './events.js';
+import { abortedUnsent } from './exchange.js';
 import type { HttpSender } from './http/types.js';
 import { isRepeatable } from './idempotent.js';
 import type { RequestMeta } from './requestMeta.js';
@@ -146,7 +147,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
       deadline: meta.deadline,
       random: options.random,
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
-      abortError,
+      abortError: abortedUnsent,
       // Only a client with a logger is told of retries: no closure per call otherwise.
       onRetry:
         logger &&
@@ -174,8 +175,6 @@ const turnRefused = (reason: StopReason) =>
         { kind: 'timeout', sent: false },
         'the call’s deadline comes before its turn under the rate limit',
       );
-
-const abortError = () => new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
 
 /** The last attempt's answer, or its typed error; a failed status without GraphQL errors is an error. */
 function settle(outcome: Outcome<Answer>): Answer {

@@ -17,7 +17,7 @@ export interface ExchangeOptions {
   /** Longest answer body read, in bytes. */
   maxBytes: number;
   /** The message of an answer over `maxBytes` (which option raises the limit). */
-  tooLargeMessage?: string;
+  tooLargeMessage: string;
   redact: (text: string) => string;
   /** Told of the request, its answer or its failure, credentials redacted. */
   log?: { logger: TransportLogger; operationName: string; attempt: number };
@@ -65,7 +65,7 @@ export async function exchange(
   call: ExchangeCall,
   options: ExchangeOptions,
 ): Promise<Reply> {
-  if (call.signal?.aborted) throw new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
+  if (call.signal?.aborted) throw abortedUnsent();
   const started = Date.now();
   const { log } = options;
   // One event of this exchange, named after its operation and attempt (only when there is a logger).
@@ -89,6 +89,9 @@ export async function exchange(
   note?.({ type: 'response', status: reply.status, durationMs: Date.now() - started });
   return reply;
 }
+
+/** The caller's signal fired before anything was sent. */
+export const abortedUnsent = () => new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
 
 async function read(pending: Promise<HttpReply>, options: ExchangeOptions): Promise<Reply> {
   const reply = await pending;
@@ -114,10 +117,7 @@ function stoppedError(reason: StopReason, allowedMs: number): TransportError {
 function failureOf(cause: unknown, url: string, options: ExchangeOptions): TransportError {
   if (cause instanceof TransportError) return cause;
   if (cause instanceof BodyTooLargeError) {
-    return new TransportError(
-      { kind: 'too-large' },
-      options.tooLargeMessage ?? `the answer is longer than ${options.maxBytes} bytes; reading stopped there`,
-    );
+    return new TransportError({ kind: 'too-large' }, options.tooLargeMessage);
   }
   const code = errorCode(cause);
   return new TransportError(

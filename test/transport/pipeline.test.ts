@@ -49,7 +49,7 @@ function fakeSender(reply?: Partial<HttpReply>) {
 }
 
 const request = { url: 'https://platform.example.test/graphql', method: 'POST', headers: {} };
-const options = { maxBytes: 100, redact: (text: string) => text };
+const options = { maxBytes: 100, tooLargeMessage: 'over 100 bytes', redact: (text: string) => text };
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
