@@ -24,10 +24,13 @@ export type Outcome<A extends ClassifiedAnswer = ClassifiedAnswer> = { answer: A
 export function classifyAttempt(outcome: Outcome, repeatable: boolean): Verdict {
   if ('error' in outcome) return classifyFailure(outcome.error, repeatable);
   const { status, headers, payload } = outcome.answer;
-  if (status === 429)
-    return { retry: true, reason: 'HTTP 429', retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
-  if (status >= 500)
-    return { retry: repeatable, reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
+  // A 429 refused the request, whatever it is; a 5xx may have run it.
+  if (status === 429 || status >= 500)
+    return {
+      retry: status === 429 || repeatable,
+      reason: `HTTP ${status}`,
+      retryAfterMs: parseRetryAfter(headers.get('retry-after')),
+    };
   const errors = payload?.errors;
   if (errors?.some((e) => codeOfGraphQLError(e) === 'GENERIC_SYSTEM_ERROR'))
     return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };

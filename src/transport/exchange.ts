@@ -70,10 +70,13 @@ export async function exchange(
   const { log } = options;
   // One event of this exchange, named after its operation and attempt (only when there is a logger).
   const note =
-    log &&
-    ((event: ExchangeEvent) =>
-      log.logger({ ...event, operationName: log.operationName, attempt: log.attempt }));
-  note?.({ type: 'request', method: request.method, url: request.url, headers: redactHeaders(new Headers(request.headers)) });
+    log && ((event: ExchangeEvent) => log.logger({ ...event, operationName: log.operationName, attempt: log.attempt }));
+  note?.({
+    type: 'request',
+    method: request.method,
+    url: request.url,
+    headers: redactHeaders(new Headers(request.headers)),
+  });
   const inFlight = sender.send(request);
   let reply: Reply;
   try {

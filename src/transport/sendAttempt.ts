@@ -73,19 +73,17 @@ export async function sendAttempt(
     );
   }
   const payload = asGraphQLBody(parsed);
-  // A 429 is a refusal whatever its body says; the retry loop reads its Retry-After.
-  if (!payload && status === 429) return { status, statusText, headers: reply.headers, text, payload: {} };
-  if (!payload) {
+  // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
+  // A 429 is a refusal whatever its body says: the retry loop reads its Retry-After.
+  if (!payload && status !== 429) {
     const snippet = context.redactor.redact(snippetOf(text));
-    // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
-    const refused = status >= 400 && status < 500;
     throw new TransportError(
-      refused ? { kind: 'refused' } : { kind: 'invalid-answer', final: false },
+      status >= 400 && status < 500 ? { kind: 'refused' } : { kind: 'invalid-answer', final: false },
       `HTTP ${status}: the answer is not a GraphQL response (${snippet ? `starts with "${snippet}"` : 'empty body'})`,
       { status, bodySnippet: snippet },
     );
   }
-  return { status, statusText, headers: reply.headers, text, payload };
+  return { status, statusText, headers: reply.headers, text, payload: payload ?? {} };
 }
 
 /** How a client's attempts read answers: the same for every attempt, so built once per client. */
