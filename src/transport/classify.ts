@@ -23,7 +23,7 @@ export type Outcome<A extends ClassifiedAnswer = ClassifiedAnswer> = { answer: A
  */
 export function classifyAttempt(outcome: Outcome, repeatable: boolean): Verdict {
   if ('error' in outcome) return classifyFailure(outcome.error, repeatable);
-  const { status, headers, payload } = outcome.answer;
+  const { status, headers } = outcome.answer;
   // A 429 refused the request, whatever it is; a 5xx may have run it.
   if (status === 429 || status >= 500)
     return {
@@ -31,10 +31,13 @@ export function classifyAttempt(outcome: Outcome, repeatable: boolean): Verdict 
       reason: `HTTP ${status}`,
       retryAfterMs: parseRetryAfter(headers.get('retry-after')),
     };
-  const errors = payload?.errors;
-  if (errors?.some((e) => codeOfGraphQLError(e) === 'GENERIC_SYSTEM_ERROR'))
-    return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
+  if (hasErrorCode(outcome.answer, 'GENERIC_SYSTEM_ERROR')) return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
   return status === 200 ? SUCCEEDED : { retry: false, reason: `HTTP ${status}`, success: status < 400 };
+}
+
+/** Whether one of the answer's GraphQL errors carries `code`. */
+export function hasErrorCode(answer: ClassifiedAnswer, code: string): boolean {
+  return answer.payload?.errors?.some((error) => codeOfGraphQLError(error) === code) ?? false;
 }
 
 // The verdict on most answers, shared (verdicts are read, never changed).

@@ -1,4 +1,3 @@
-import { codeOfGraphQLError } from '../errors/codes.js';
 import { TransportError } from '../errors/TransportError.js';
 import { RetryBudget } from '../retry/budget.js';
 import type { Release, RequestPacer, TurnOutcome } from '../retry/pacer.js';
@@ -7,7 +6,7 @@ import { retryLoop } from '../retry/retryLoop.js';
 import type { StopReason } from '../retry/waitFor.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { obtainToken, type TokenRequest, type TokenSource } from './authorize.js';
-import { classifyAttempt, type Outcome } from './classify.js';
+import { classifyAttempt, hasErrorCode, type Outcome } from './classify.js';
 import type { TransportLogger } from './events.js';
 import { abortedUnsent } from './exchange.js';
 import type { HttpSender } from './http/types.js';
@@ -80,12 +79,14 @@ export function createTransport(transportOptions: TransportOptions): Transport {
       if (options.pacer) release = await options.pacer.acquire(meta.signal, meta.deadline, turnRefused);
       const answer = await sendAttempt(request, meta, attempt, options, headers);
       // The rate adapts to the server's limiter: down on its 429, slowly up while it lets requests through.
-      turn = answer.status === 429 ? 'limited' : answer.status < 500 ? 'passed' : undefined;
+      const { status } = answer;
+      turn = status === 429 ? 'limited' : status < 500 ? 'passed' : undefined;
       // The platform's limiter refused: everyone of this client waits, not only this call (unless the
       // wait is longer than the client waits at all: then each call fails fast, as a retry would).
-      const limited = answer.status === 429 || answer.status === 503;
-      const retryAfterMs = limited ? parseRetryAfter(answer.headers.get('retry-after')) : undefined;
-      if (retryAfterMs !== undefined && retryAfterMs <= retry.maxRetryAfterMs) options.pacer?.pause(retryAfterMs);
+      if (options.pacer && (status === 429 || status === 503)) {
+        const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'));
+        if (retryAfterMs !== undefined && retryAfterMs <= retry.maxRetryAfterMs) options.pacer.pause(retryAfterMs);
+      }
       return { answer };
     } catch (error) {
       return { error };
@@ -133,7 +134,8 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     ) {
       throw new TransportError(
         { kind: 'request-too-large' },
-        `${meta.operationName}: the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`,
+        // The operation's name comes first in the error the executor makes of this one.
+        `the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`,
       );
     }
     const repeatable = isRepeatable(meta.kind, meta.operationName);
@@ -191,8 +193,5 @@ function settle(outcome: Outcome<Answer>): Answer {
 }
 
 function isUnauthorized(answer: Answer): boolean {
-  const { errors } = answer.payload;
-  return (
-    answer.status === 401 || (errors !== undefined && errors.some((e) => codeOfGraphQLError(e) === 'UNAUTHORIZED'))
-  );
+  return answer.status === 401 || hasErrorCode(answer, 'UNAUTHORIZED');
 }

@@ -51,7 +51,7 @@ export async function sendAttempt(
   meta: RequestMeta,
   attempt: number,
   context: AttemptContext,
-  headers: Record<string, string> = request.headers,
+  headers: Record<string, string>,
 ): Promise<Answer> {
   const { maxResponseDepth, logger, reading } = context;
   const reply = await exchange(
