@@ -92,7 +92,7 @@ export function answerReading({ maxResponseBytes, redactor }: ReadingLimits): Ex
     maxBytes: maxResponseBytes,
     tooLargeMessage:
       `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there. ` +
-      'A large account can raise the limit: the client option maxResponseBytes, the CLI’s --max-response-mb',
+      'A large account can raise it (the CLI: --max-response-mb)',
     redact: (text) => redactor.redact(text),
   };
 }
