@@ -153,13 +153,11 @@ export function createTransport(transportOptions: TransportOptions): Transport {
       // Only a client with a logger is told of retries: no closure per call otherwise.
       onRetry:
         logger &&
-        (({ attempt, delayMs, reason }) =>
+        ((retried) =>
           logger({
             type: 'retry',
             operationName: meta.operationName,
-            attempt,
-            delayMs,
-            reason,
+            ...retried,
             ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
           })),
     });
