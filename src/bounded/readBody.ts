@@ -24,10 +24,7 @@ export async function readCapped(
   source: AsyncIterable<Uint8Array>,
   maxBytes: number,
   declaredLength?: number,
-  whole?: () => Promise<string>,
 ): Promise<string> {
-  // A length declared within the limit, read by a sender that holds the peer to it: no chunk loop.
-  if (whole && declaredLength !== undefined && declaredLength <= maxBytes) return whole();
   const iterator: AsyncIterator<Uint8Array> = source[Symbol.asyncIterator]();
   // Its own decoder: a character split between two chunks is decoded once both have come.
   const decoder = new TextDecoder();

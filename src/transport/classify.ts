@@ -31,7 +31,8 @@ export function classifyAttempt(outcome: Outcome, repeatable: boolean): Verdict 
       reason: `HTTP ${status}`,
       retryAfterMs: parseRetryAfter(headers.get('retry-after')),
     };
-  if (hasErrorCode(outcome.answer, 'GENERIC_SYSTEM_ERROR')) return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
+  if (hasErrorCode(outcome.answer, 'GENERIC_SYSTEM_ERROR'))
+    return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
   return status === 200 ? SUCCEEDED : { retry: false, reason: `HTTP ${status}`, success: status < 400 };
 }
 

@@ -3,7 +3,7 @@ import { waitFor, type StopReason } from '../retry/waitFor.js';
 import { describeNetworkError, errorCode } from './diagnostics.js';
 import { redactHeaders, type TransportEvent, type TransportLogger } from './events.js';
 import type { HeaderReader, HttpReply, HttpRequest, HttpSender } from './http/types.js';
-import { BodyTooLargeError, readCapped } from '../bounded/readBody.js';
+import { BodyTooLargeError } from '../bounded/readBody.js';
 
 /** The per-exchange data, passed explicitly: when it must end, and the caller's signal. */
 export interface ExchangeCall {
@@ -107,7 +107,7 @@ async function read(pending: Promise<HttpReply>, options: ExchangeOptions): Prom
       { status },
     );
   }
-  const text = await readCapped(reply.body, options.maxBytes, reply.declaredLength, reply.whole);
+  const text = await reply.read(options.maxBytes);
   return { status, statusText: reply.statusText, headers: reply.headers, text };
 }
 

@@ -33,8 +33,7 @@ function fakeSender(reply?: Partial<HttpReply>) {
         statusText: 'OK',
         headers: new Headers(),
         redirected: false,
-        declaredLength: undefined,
-        body: chunks(1, 2).source,
+        read: (maxBytes) => readCapped(chunks(1, 2).source, maxBytes),
         discard: () => undefined,
         ...reply,
       };
@@ -112,7 +111,7 @@ describe('the one exchange: typed failures', () => {
   });
 
   it('an answer over the cap is RESPONSE_TOO_LARGE', async () => {
-    const { sender } = fakeSender({ body: chunks(5, 40).source });
+    const { sender } = fakeSender({ read: (maxBytes) => readCapped(chunks(5, 40).source, maxBytes) });
     const failure = await failureOf(exchange(sender, request, { deadline: Date.now() + 60_000 }, options));
     expect(failure).toMatchObject({ kind: 'too-large', code: 'RESPONSE_TOO_LARGE' });
   });
