@@ -1,7 +1,7 @@
 import { TransportError } from '../errors/TransportError.js';
 import { waitFor, type StopReason } from '../retry/waitFor.js';
 import { describeNetworkError, errorCode } from './diagnostics.js';
-import { redactHeaders, type TransportEvent, type TransportLogger } from './events.js';
+import { redactHeaders, type TransportEvent } from './events.js';
 import type { HeaderReader, HttpReply, HttpRequest, HttpSender } from './http/types.js';
 import { BodyTooLargeError } from '../bounded/readBody.js';
 
@@ -20,11 +20,11 @@ export interface ExchangeOptions {
   tooLargeMessage: string;
   redact: (text: string) => string;
   /** Told of the request, its answer or its failure, credentials redacted. */
-  log?: { logger: TransportLogger; operationName: string; attempt: number };
+  log?: (event: ExchangeEvent) => void;
 }
 
-/** An event of one exchange, before it is named after its operation and attempt. */
-type ExchangeEvent = DistributiveOmit<
+/** An event of one exchange, before the caller names it after its operation and attempt. */
+export type ExchangeEvent = DistributiveOmit<
   Extract<TransportEvent, { type: 'request' | 'response' | 'failure' }>,
   'operationName' | 'attempt'
 >;
@@ -68,10 +68,7 @@ export async function exchange(
   if (call.signal?.aborted) throw abortedUnsent();
   const started = Date.now();
   const { log } = options;
-  // One event of this exchange, named after its operation and attempt (only when there is a logger).
-  const note =
-    log && ((event: ExchangeEvent) => log.logger({ ...event, operationName: log.operationName, attempt: log.attempt }));
-  note?.({
+  log?.({
     type: 'request',
     method: request.method,
     url: request.url,
@@ -86,10 +83,10 @@ export async function exchange(
     });
   } catch (cause) {
     const error = failureOf(cause, request.url, options);
-    note?.({ type: 'failure', code: error.code, message: error.message, durationMs: Date.now() - started });
+    log?.({ type: 'failure', code: error.code, message: error.message, durationMs: Date.now() - started });
     throw error;
   }
-  note?.({ type: 'response', status: reply.status, durationMs: Date.now() - started });
+  log?.({ type: 'response', status: reply.status, durationMs: Date.now() - started });
   return reply;
 }
 

@@ -61,7 +61,7 @@ export async function sendAttempt(
       deadline: Math.min(Date.now() + context.attemptTimeoutMs, meta.deadline ?? Infinity),
       signal: meta.signal,
     },
-    logger ? { ...reading, log: { logger, operationName: meta.operationName, attempt } } : reading,
+    logger ? { ...reading, log: (event) => logger({ ...event, operationName: meta.operationName, attempt }) } : reading,
   );
   const { status, statusText, text } = reply;
   const parsed = parseJson(text);
