@@ -63,7 +63,7 @@ export async function sendAttempt(
     },
     logger ? { ...reading, log: (event) => logger({ ...event, operationName: meta.operationName, attempt }) } : reading,
   );
-  const { status, text } = reply;
+  const { status, statusText, text } = reply;
   const parsed = parseJson(text);
   if (parsed !== undefined && mayNestDeeperThan(text, maxResponseDepth) && nestsDeeperThan(parsed, maxResponseDepth)) {
     throw new TransportError(
@@ -83,7 +83,7 @@ export async function sendAttempt(
       { status, bodySnippet: snippet },
     );
   }
-  return { ...reply, payload: payload ?? {} };
+  return { status, statusText, headers: reply.headers, text, payload: payload ?? {} };
 }
 
 /** How a client's attempts read answers: the same for every attempt, so built once per client. */
