@@ -33,16 +33,13 @@ export function classifyAttempt(outcome: Outcome, repeatable: boolean): Verdict 
     };
   if (hasErrorCode(outcome.answer, 'GENERIC_SYSTEM_ERROR'))
     return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
-  return status === 200 ? SUCCEEDED : { retry: false, reason: `HTTP ${status}`, success: status < 400 };
+  return { retry: false, reason: `HTTP ${status}`, success: status < 400 };
 }
 
 /** Whether one of the answer's GraphQL errors carries `code`. */
 export function hasErrorCode(answer: ClassifiedAnswer, code: string): boolean {
   return answer.payload?.errors?.some((error) => codeOfGraphQLError(error) === code) ?? false;
 }
-
-// The verdict on most answers, shared (verdicts are read, never changed).
-const SUCCEEDED: Verdict = Object.freeze({ retry: false, reason: 'HTTP 200', success: true });
 
 function classifyFailure(error: unknown, repeatable: boolean): Verdict {
   if (!(error instanceof TransportError)) return { retry: false, reason: 'final' };
