@@ -61,9 +61,7 @@ function tokenFailure(cause: unknown, redactor: SecretRedactor): TransportError 
         : { kind: 'auth' };
   const reason = cause instanceof Error ? cause.message : String(cause);
   const status = cause instanceof SpacesError ? cause.status : undefined;
-  return new TransportError(failure, `could not obtain a token: ${redactor.redact(reason)}`, {
-    ...(status !== undefined && { status }),
-  });
+  return new TransportError(failure, `could not obtain a token: ${redactor.redact(reason)}`, { status });
 }
 
 /** The token, remembered by the redactor; an empty one is refused. */
