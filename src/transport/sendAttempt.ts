@@ -73,10 +73,10 @@ export async function sendAttempt(
     );
   }
   const payload = asGraphQLBody(parsed);
-  // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
   // A 429 is a refusal whatever its body says: the retry loop reads its Retry-After.
   if (!payload && status !== 429) {
     const snippet = context.redactor.redact(snippetOf(text));
+    // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
     throw new TransportError(
       status >= 400 && status < 500 ? { kind: 'refused' } : { kind: 'invalid-answer', final: false },
       `HTTP ${status}: the answer is not a GraphQL response (${snippet ? `starts with "${snippet}"` : 'empty body'})`,
