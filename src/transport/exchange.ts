@@ -24,7 +24,7 @@ export interface ExchangeOptions {
 }
 
 /** An event of one exchange, before the caller names it after its operation and attempt. */
-export type ExchangeEvent = DistributiveOmit<
+type ExchangeEvent = DistributiveOmit<
   Extract<TransportEvent, { type: 'request' | 'response' | 'failure' }>,
   'operationName' | 'attempt'
 >;
