@@ -61,6 +61,16 @@ describe('the one capped reader', () => {
     await expect(readCapped(chunks(3, 2).source, 6)).resolves.toBe('aabbcc');
   });
 
+  it('decodes a character split between two chunks once, and an empty body as empty text', async () => {
+    const bytes = new TextEncoder().encode('{"é€"}');
+    async function* inParts(...parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
+      for (const part of parts) yield await Promise.resolve(part);
+    }
+    const split = inParts(bytes.subarray(0, 3), bytes.subarray(3, 6), bytes.subarray(6));
+    await expect(readCapped(split, 100)).resolves.toBe('{"é€"}');
+    await expect(readCapped(chunks(0, 1).source, 100)).resolves.toBe('');
+  });
+
   it('stops at the first chunk past the limit and lets the source go', async () => {
     const { source, seen } = chunks(10, 4);
     await expect(readCapped(source, 10)).rejects.toBeInstanceOf(BodyTooLargeError);
