@@ -54,7 +54,7 @@ export async function requestJwt(
         maxBytes: MAX_JWT_ANSWER_BYTES,
         tooLargeMessage: `the answer is longer than ${MAX_JWT_ANSWER_BYTES} bytes, so not a JWT`,
         redact: (text) => redactor.redact(text),
-        ...(logger && { log: { logger, operationName: 'jwt', attempt } }),
+        ...(logger && { log: (event) => logger({ ...event, operationName: 'jwt', attempt }) }),
       },
     );
     const snippet = redactor.redact(snippetOf(reply.text));

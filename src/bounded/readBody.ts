@@ -24,40 +24,25 @@ export async function readCapped(
   source: AsyncIterable<Uint8Array>,
   maxBytes: number,
   declaredLength?: number,
-  whole?: () => Promise<string>,
 ): Promise<string> {
-  // A length declared within the limit, read by a sender that holds the peer to it: no chunk loop.
-  if (whole && declaredLength !== undefined && declaredLength <= maxBytes) return whole();
   const iterator: AsyncIterator<Uint8Array> = source[Symbol.asyncIterator]();
-  const chunks: Uint8Array[] = [];
+  // Its own decoder: a character split between two chunks is decoded once both have come.
+  const decoder = new TextDecoder();
+  let text = '';
   let received = 0;
   try {
     if (declaredLength !== undefined && declaredLength > maxBytes) throw new BodyTooLargeError(maxBytes);
     for (;;) {
       const next: IteratorResult<Uint8Array> = await iterator.next();
-      if (next.done) break;
-      const value = next.value;
-      received += value.byteLength;
+      if (next.done) return text + decoder.decode();
+      received += next.value.byteLength;
       if (received > maxBytes) throw new BodyTooLargeError(maxBytes);
-      chunks.push(value);
+      text += decoder.decode(next.value, { stream: true });
     }
   } catch (error) {
     await Promise.resolve(iterator.return?.()).catch(() => undefined);
     throw error;
   }
-  return decoder.decode(chunks.length === 1 ? chunks[0] : concat(chunks, received));
-}
-
-const decoder = new TextDecoder();
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
 }
 
 /** A web stream as chunks, in any runtime (not every browser iterates ReadableStreams). */
@@ -82,17 +67,13 @@ export async function* chunksOf(stream: ReadableStream<Uint8Array> | null): Asyn
  * stack here (or later, when it is shown); it allocates nothing, as it runs on every answer.
  */
 export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
-  return deeper(value, 0, maxDepth);
-}
-
-function deeper(value: unknown, depth: number, maxDepth: number): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  if (depth >= maxDepth) return true;
+  if (maxDepth <= 0) return true;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (deeper(value[i], depth + 1, maxDepth)) return true;
+    for (let i = 0; i < value.length; i++) if (nestsDeeperThan(value[i], maxDepth - 1)) return true;
     return false;
   }
   const record = value as Record<string, unknown>;
-  for (const key in record) if (deeper(record[key], depth + 1, maxDepth)) return true;
+  for (const key in record) if (nestsDeeperThan(record[key], maxDepth - 1)) return true;
   return false;
 }

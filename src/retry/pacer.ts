@@ -27,10 +27,6 @@ const DECREASE = 0.5;
 /** ...and each window's worth of requests let through twice over adds this much back, up to the configured rate. */
 const INCREASE = 0.5;
 
-interface Waiter {
-  go: (release: Release) => void;
-}
-
 /**
  * A sliding-window limiter shared by every request of one client (single installs, `installMany`
  * batches, reconciliation listings and retries alike), so bulk work paces itself instead of
@@ -58,17 +54,15 @@ export class RequestPacer {
   #passed = 0;
   /** When each slot taken frees up; Infinity while its request is on its way. */
   #slots: number[] = [];
-  readonly #queue: Waiter[] = [];
+  /** The waiters in order: each one's way to be handed its turn. */
+  readonly #queue: Array<(release: Release) => void> = [];
   #pausedUntil = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #now: () => number;
 
-  constructor(
-    options: Required<RateLimitOptions>,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.#configured = options.requestsPerSecond;
-    this.#rate = this.#configured;
-    this.#limit = this.#configured;
+  constructor(options: Required<RateLimitOptions>, now: () => number = Date.now) {
+    this.#now = now;
+    this.#configured = this.#rate = this.#limit = options.requestsPerSecond;
   }
 
   /** The rate the client keeps to now, in requests per second (lower than configured after 429s). */
@@ -87,12 +81,12 @@ export class RequestPacer {
     stopped: (reason: StopReason) => Error,
   ): Promise<Release> {
     if (signal?.aborted) return Promise.reject(stopped('aborted'));
-    let waiter!: Waiter;
-    const turn = new Promise<Release>((go) => (waiter = { go }));
-    this.#queue.push(waiter);
+    let go!: (release: Release) => void;
+    const turn = new Promise<Release>((resolve) => (go = resolve));
+    this.#queue.push(go);
     this.#pump();
     return waitFor(turn, { signal, deadline }, (reason) => {
-      const index = this.#queue.indexOf(waiter);
+      const index = this.#queue.indexOf(go);
       // Still queued: it leaves the queue. Granted meanwhile: the turn goes straight back.
       if (index !== -1) this.#queue.splice(index, 1);
       else void turn.then((release) => release());
@@ -102,26 +96,23 @@ export class RequestPacer {
 
   /** The server asked to wait `ms`: no request of this client leaves before then. */
   pause(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, this.now() + ms);
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms);
     this.#pump();
   }
 
   /** Lets waiters go while the window and any pause allow; otherwise sleeps until they will. */
   #pump(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
+    // A timer that already fired is ignored by clearTimeout.
+    clearTimeout(this.#timer);
     while (this.#queue.length > 0) {
-      const now = this.now();
+      const now = this.#now();
       this.#slots = this.#slots.filter((freeAt) => freeAt > now);
       // All slots on their way: a release pumps again.
       const windowFreeAt = this.#slots.length < this.#limit ? now : Math.min(...this.#slots);
       const readyAt = Math.max(now, windowFreeAt, this.#pausedUntil);
       if (readyAt === Infinity) return;
-      if (readyAt > now) {
-        this.#timer = setTimeout(() => this.#pump(), readyAt - now);
-        return;
-      }
-      this.#queue.shift()!.go(this.#take());
+      if (readyAt > now) return void (this.#timer = setTimeout(() => this.#pump(), readyAt - now));
+      this.#queue.shift()!(this.#take());
     }
   }
 
@@ -133,9 +124,8 @@ export class RequestPacer {
     return (outcome) => {
       if (released) return;
       released = true;
-      // Slots are interchangeable: any one still on its way becomes this one.
-      const index = this.#slots.indexOf(Infinity);
-      if (index !== -1) this.#slots[index] = this.now() + 1000;
+      // Slots are interchangeable: any one still on its way (this one's, at least) becomes this one.
+      this.#slots[this.#slots.indexOf(Infinity)] = this.#now() + 1000;
       if (outcome !== undefined && generation === this.#generation) this.#adapt(outcome);
       this.#pump();
     };

@@ -54,14 +54,14 @@ export interface Verdict {
 
 /** Retry-After as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  const text = value?.trim();
   // Blank is no date either (Date.parse gives NaN): the guard only says so first.
-  // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: equivalent
-  if (value === null || value === undefined || value.trim() === '') return undefined;
-  // Stryker disable next-line MethodExpression: equivalent, Number() ignores the spaces around digits.
-  if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim()) * 1000;
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent
+  if (!text) return undefined;
+  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
   // A negative or absurdly long number is no delay the server means: ignored, not taken as a date.
-  if (/^[-+]?\d+$/.test(value.trim())) return undefined;
-  const date = Date.parse(value);
+  if (/^[-+]?\d+$/.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

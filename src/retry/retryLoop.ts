@@ -11,16 +11,16 @@ export interface RetryLoop<T> {
   policy: Required<RetryOptions>;
   budget: RetryBudget;
   /** Attempts at most, overriding `policy.maxAttempts`. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** Stops the waits between attempts. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Epoch ms: no attempt starts whose wait would end after it. */
-  deadline?: number;
+  deadline?: number | undefined;
   /** The error to throw when the signal fires during a wait. */
   abortError: () => Error;
   /** Told of each retry before its wait. */
-  onRetry?: (retry: { attempt: number; delayMs: number; reason: string }) => void;
-  random?: () => number;
+  onRetry?: ((retry: { attempt: number; delayMs: number; reason: string }) => void) | undefined;
+  random?: (() => number) | undefined;
 }
 
 /**

@@ -24,23 +24,20 @@ export interface Until {
  * const token = await waitFor(refresh, { signal, deadline }, (reason) => new Error(reason));
  * ```
  */
-export function waitFor<T>(work: Promise<T>, until: Until, stopped: (reason: StopReason) => Error): Promise<T> {
-  return wait(work, until, stopped);
-}
-
-/** Waits `ms`, or rejects with `abortError()` as soon as the signal fires. */
-export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => Error): Promise<void> {
-  return wait(undefined, { signal, deadline: Date.now() + ms }, abortError);
-}
-
+export function waitFor<T>(work: Promise<T>, until: Until, stopped: (reason: StopReason) => Error): Promise<T>;
 /** Without `work`, the deadline is the end of a sleep (a resolution), not a failure. */
-function wait<T>(work: Promise<T> | undefined, { signal, deadline }: Until, stopped: (reason: StopReason) => Error) {
+export function waitFor(work: undefined, until: Until, stopped: (reason: StopReason) => Error): Promise<void>;
+export function waitFor<T>(
+  work: Promise<T> | undefined,
+  { signal, deadline }: Until,
+  stopped: (reason: StopReason) => Error,
+): Promise<T> {
   if (work && !signal && deadline === undefined) return work;
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(stopped('aborted'));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
     const onAbort = () => (finish(), reject(stopped('aborted')));
@@ -60,4 +57,9 @@ function wait<T>(work: Promise<T> | undefined, { signal, deadline }: Until, stop
       (error: Error) => (finish(), reject(error)),
     );
   });
+}
+
+/** Waits `ms`, or rejects with `abortError()` as soon as the signal fires. */
+export function sleep(ms: number, signal: AbortSignal | undefined, abortError: () => Error): Promise<void> {
+  return waitFor(undefined, { signal, deadline: Date.now() + ms }, abortError);
 }

@@ -15,12 +15,8 @@ export type TokenSource = (options: {
   deadline?: number;
 }) => string | Promise<string>;
 
-export interface TokenRequest {
-  rejectedToken?: string;
-  signal?: AbortSignal;
-  /** Epoch ms: the call's deadline, or the end of the attempt's timeout. */
-  deadline: number;
-}
+/** What a token source is asked: built per attempt by the transport, handed to the source as is. */
+export type TokenRequest = Parameters<TokenSource>[0];
 
 /**
  * The token step of one attempt: asks the source, waits no longer than the call may (a stalled JWT
@@ -33,18 +29,14 @@ export function obtainToken(
   redactor: SecretRedactor,
   request: TokenRequest,
 ): string | Promise<string> {
-  const { rejectedToken, signal, deadline } = request;
-  const options: Parameters<TokenSource>[0] = { forceRefresh: rejectedToken !== undefined, deadline };
-  if (rejectedToken !== undefined) options.rejectedToken = rejectedToken;
-  if (signal) options.signal = signal;
   let given: string | Promise<string>;
   try {
-    given = getToken(options);
+    given = getToken(request);
   } catch (cause) {
     throw tokenFailure(cause, redactor);
   }
   if (typeof given === 'string') return accepted(given, redactor);
-  return waitFor(Promise.resolve(given), { signal, deadline }, stoppedWaiting).then(
+  return waitFor(Promise.resolve(given), request, stoppedWaiting).then(
     (value) => accepted(value, redactor),
     (cause: unknown) => {
       throw tokenFailure(cause, redactor);
@@ -69,9 +61,7 @@ function tokenFailure(cause: unknown, redactor: SecretRedactor): TransportError 
         : { kind: 'auth' };
   const reason = cause instanceof Error ? cause.message : String(cause);
   const status = cause instanceof SpacesError ? cause.status : undefined;
-  return new TransportError(failure, `could not obtain a token: ${redactor.redact(reason)}`, {
-    ...(status !== undefined && { status }),
-  });
+  return new TransportError(failure, `could not obtain a token: ${redactor.redact(reason)}`, { status });
 }
 
 /** The token, remembered by the redactor; an empty one is refused. */

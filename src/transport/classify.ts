@@ -23,19 +23,23 @@ export type Outcome<A extends ClassifiedAnswer = ClassifiedAnswer> = { answer: A
  */
 export function classifyAttempt(outcome: Outcome, repeatable: boolean): Verdict {
   if ('error' in outcome) return classifyFailure(outcome.error, repeatable);
-  const { status, headers, payload } = outcome.answer;
-  if (status === 429)
-    return { retry: true, reason: 'HTTP 429', retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
-  if (status >= 500)
-    return { retry: repeatable, reason: `HTTP ${status}`, retryAfterMs: parseRetryAfter(headers.get('retry-after')) };
-  const errors = payload?.errors;
-  if (errors?.some((e) => codeOfGraphQLError(e) === 'GENERIC_SYSTEM_ERROR'))
+  const { status, headers } = outcome.answer;
+  // A 429 refused the request, whatever it is; a 5xx may have run it.
+  if (status === 429 || status >= 500)
+    return {
+      retry: status === 429 || repeatable,
+      reason: `HTTP ${status}`,
+      retryAfterMs: parseRetryAfter(headers.get('retry-after')),
+    };
+  if (hasErrorCode(outcome.answer, 'GENERIC_SYSTEM_ERROR'))
     return { retry: repeatable, reason: 'GENERIC_SYSTEM_ERROR' };
-  return status === 200 ? SUCCEEDED : { retry: false, reason: `HTTP ${status}`, success: status < 400 };
+  return { retry: false, reason: `HTTP ${status}`, success: status < 400 };
 }
 
-// The verdict on most answers, shared (verdicts are read, never changed).
-const SUCCEEDED: Verdict = Object.freeze({ retry: false, reason: 'HTTP 200', success: true });
+/** Whether one of the answer's GraphQL errors carries `code`. */
+export function hasErrorCode(answer: ClassifiedAnswer, code: string): boolean {
+  return answer.payload?.errors?.some((error) => codeOfGraphQLError(error) === code) ?? false;
+}
 
 function classifyFailure(error: unknown, repeatable: boolean): Verdict {
   if (!(error instanceof TransportError)) return { retry: false, reason: 'final' };

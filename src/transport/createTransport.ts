@@ -1,18 +1,18 @@
-import { codeOfGraphQLError } from '../errors/codes.js';
 import { TransportError } from '../errors/TransportError.js';
 import { RetryBudget } from '../retry/budget.js';
 import type { Release, RequestPacer, TurnOutcome } from '../retry/pacer.js';
 import { parseRetryAfter, type RetryOptions } from '../retry/policy.js';
-import { retryLoop, type RetryLoop } from '../retry/retryLoop.js';
+import { retryLoop } from '../retry/retryLoop.js';
 import type { StopReason } from '../retry/waitFor.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import { obtainToken, type TokenRequest, type TokenSource } from './authorize.js';
-import { classifyAttempt, type Outcome } from './classify.js';
+import { classifyAttempt, hasErrorCode, type Outcome } from './classify.js';
 import type { TransportLogger } from './events.js';
+import { abortedUnsent } from './exchange.js';
 import type { HttpSender } from './http/types.js';
 import { isRepeatable } from './idempotent.js';
 import type { RequestMeta } from './requestMeta.js';
-import { sendAttempt, type Answer, type GraphQLRequest } from './sendAttempt.js';
+import { answerReading, sendAttempt, type Answer, type GraphQLRequest } from './sendAttempt.js';
 
 export type { TokenSource } from './authorize.js';
 
@@ -52,7 +52,8 @@ export interface Transport {
 }
 
 /** Builds the client's transport; see {@link Transport}. */
-export function createTransport(options: TransportOptions): Transport {
+export function createTransport(transportOptions: TransportOptions): Transport {
+  const options = { ...transportOptions, reading: answerReading(transportOptions) };
   const { retry, logger, redactor, budget } = options;
 
   // The request's headers with a bearer, kept while both stay the same (a fixed token, or a JWT
@@ -78,12 +79,14 @@ export function createTransport(options: TransportOptions): Transport {
       if (options.pacer) release = await options.pacer.acquire(meta.signal, meta.deadline, turnRefused);
       const answer = await sendAttempt(request, meta, attempt, options, headers);
       // The rate adapts to the server's limiter: down on its 429, slowly up while it lets requests through.
-      turn = answer.status === 429 ? 'limited' : answer.status < 500 ? 'passed' : undefined;
+      const { status } = answer;
+      turn = status === 429 ? 'limited' : status < 500 ? 'passed' : undefined;
       // The platform's limiter refused: everyone of this client waits, not only this call (unless the
       // wait is longer than the client waits at all: then each call fails fast, as a retry would).
-      const limited = answer.status === 429 || answer.status === 503;
-      const retryAfterMs = limited ? parseRetryAfter(answer.headers.get('retry-after')) : undefined;
-      if (retryAfterMs !== undefined && retryAfterMs <= retry.maxRetryAfterMs) options.pacer?.pause(retryAfterMs);
+      if (options.pacer && (status === 429 || status === 503)) {
+        const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'));
+        if (retryAfterMs !== undefined && retryAfterMs <= retry.maxRetryAfterMs) options.pacer.pause(retryAfterMs);
+      }
       return { answer };
     } catch (error) {
       return { error };
@@ -111,8 +114,10 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
+  // The call's signal and the attempt's deadline, without keys for what the call does not have.
   function tokenRequest(meta: RequestMeta, rejectedToken: string | undefined): TokenRequest {
     const request: TokenRequest = {
+      forceRefresh: rejectedToken !== undefined,
       deadline: Math.min(meta.deadline ?? Infinity, Date.now() + options.attemptTimeoutMs),
     };
     if (rejectedToken !== undefined) request.rejectedToken = rejectedToken;
@@ -129,36 +134,33 @@ export function createTransport(options: TransportOptions): Transport {
     ) {
       throw new TransportError(
         { kind: 'request-too-large' },
-        `${meta.operationName}: the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`,
+        // The operation's name comes first in the error the executor makes of this one.
+        `the request is larger than maxRequestBytes (${options.maxRequestBytes} bytes); nothing was sent`,
       );
     }
     const repeatable = isRepeatable(meta.kind, meta.operationName);
-    const loop: RetryLoop<Outcome<Answer>> = {
+    const outcome = await retryLoop<Outcome<Answer>>({
       attempt: (n) => attemptWithAuth(request, meta, n),
       classify: (attempted) => classifyAttempt(attempted, repeatable),
       policy: retry,
       budget,
+      maxAttempts: meta.maxAttempts,
+      signal: meta.signal,
+      deadline: meta.deadline,
+      random: options.random,
       // Only failures that certainly did not execute are waited on, so an abort here executed nothing.
-      abortError,
-    };
-    // Set one by one rather than spread: this runs on every call.
-    if (meta.maxAttempts !== undefined) loop.maxAttempts = meta.maxAttempts;
-    if (meta.signal) loop.signal = meta.signal;
-    if (meta.deadline !== undefined) loop.deadline = meta.deadline;
-    if (options.random) loop.random = options.random;
-    // Only a client with a logger is told of retries: no closure per call otherwise.
-    if (logger) {
-      loop.onRetry = ({ attempt, delayMs, reason }) =>
-        logger({
-          type: 'retry',
-          operationName: meta.operationName,
-          attempt,
-          delayMs,
-          reason,
-          ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
-        });
-    }
-    const outcome = await retryLoop(loop);
+      abortError: abortedUnsent,
+      // Only a client with a logger is told of retries: no closure per call otherwise.
+      onRetry:
+        logger &&
+        ((retried) =>
+          logger({
+            type: 'retry',
+            operationName: meta.operationName,
+            ...retried,
+            ...(options.pacer && { requestsPerSecond: options.pacer.requestsPerSecond }),
+          })),
+    });
     return settle(outcome);
   }
 
@@ -173,8 +175,6 @@ const turnRefused = (reason: StopReason) =>
         { kind: 'timeout', sent: false },
         'the call’s deadline comes before its turn under the rate limit',
       );
-
-const abortError = () => new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
 
 /** The last attempt's answer, or its typed error; a failed status without GraphQL errors is an error. */
 function settle(outcome: Outcome<Answer>): Answer {
@@ -191,8 +191,5 @@ function settle(outcome: Outcome<Answer>): Answer {
 }
 
 function isUnauthorized(answer: Answer): boolean {
-  const { errors } = answer.payload;
-  return (
-    answer.status === 401 || (errors !== undefined && errors.some((e) => codeOfGraphQLError(e) === 'UNAUTHORIZED'))
-  );
+  return answer.status === 401 || hasErrorCode(answer, 'UNAUTHORIZED');
 }

@@ -1,9 +1,9 @@
 import { TransportError } from '../errors/TransportError.js';
 import { waitFor, type StopReason } from '../retry/waitFor.js';
 import { describeNetworkError, errorCode } from './diagnostics.js';
-import { redactHeaders, type TransportLogger } from './events.js';
+import { redactHeaders, type TransportEvent } from './events.js';
 import type { HeaderReader, HttpReply, HttpRequest, HttpSender } from './http/types.js';
-import { BodyTooLargeError, readCapped } from '../bounded/readBody.js';
+import { BodyTooLargeError } from '../bounded/readBody.js';
 
 /** The per-exchange data, passed explicitly: when it must end, and the caller's signal. */
 export interface ExchangeCall {
@@ -17,11 +17,18 @@ export interface ExchangeOptions {
   /** Longest answer body read, in bytes. */
   maxBytes: number;
   /** The message of an answer over `maxBytes` (which option raises the limit). */
-  tooLargeMessage?: string;
+  tooLargeMessage: string;
   redact: (text: string) => string;
   /** Told of the request, its answer or its failure, credentials redacted. */
-  log?: { logger: TransportLogger; operationName: string; attempt: number };
+  log?: (event: ExchangeEvent) => void;
 }
+
+/** An event of one exchange, before the caller names it after its operation and attempt. */
+type ExchangeEvent = DistributiveOmit<
+  Extract<TransportEvent, { type: 'request' | 'response' | 'failure' }>,
+  'operationName' | 'attempt'
+>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An answer read in full (whatever its status). */
 export interface Reply {
@@ -58,14 +65,15 @@ export async function exchange(
   call: ExchangeCall,
   options: ExchangeOptions,
 ): Promise<Reply> {
-  const { log } = options;
-  if (call.signal?.aborted) throw new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
+  if (call.signal?.aborted) throw abortedUnsent();
   const started = Date.now();
-  if (log) {
-    const { operationName, attempt } = log;
-    const headers = redactHeaders(new Headers(request.headers));
-    log.logger({ type: 'request', operationName, attempt, method: request.method, url: request.url, headers });
-  }
+  const { log } = options;
+  log?.({
+    type: 'request',
+    method: request.method,
+    url: request.url,
+    headers: redactHeaders(new Headers(request.headers)),
+  });
   const inFlight = sender.send(request);
   let reply: Reply;
   try {
@@ -75,22 +83,15 @@ export async function exchange(
     });
   } catch (cause) {
     const error = failureOf(cause, request.url, options);
-    log?.logger({
-      type: 'failure',
-      operationName: log.operationName,
-      attempt: log.attempt,
-      code: error.code,
-      message: error.message,
-      durationMs: Date.now() - started,
-    });
+    log?.({ type: 'failure', code: error.code, message: error.message, durationMs: Date.now() - started });
     throw error;
   }
-  if (log) {
-    const { operationName, attempt } = log;
-    log.logger({ type: 'response', operationName, attempt, status: reply.status, durationMs: Date.now() - started });
-  }
+  log?.({ type: 'response', status: reply.status, durationMs: Date.now() - started });
   return reply;
 }
+
+/** The caller's signal fired before anything was sent. */
+export const abortedUnsent = () => new TransportError({ kind: 'aborted', sent: false }, 'the call was aborted');
 
 async function read(pending: Promise<HttpReply>, options: ExchangeOptions): Promise<Reply> {
   const reply = await pending;
@@ -103,7 +104,7 @@ async function read(pending: Promise<HttpReply>, options: ExchangeOptions): Prom
       { status },
     );
   }
-  const text = await readCapped(reply.body, options.maxBytes, reply.declaredLength, reply.whole);
+  const text = await reply.read(options.maxBytes);
   return { status, statusText: reply.statusText, headers: reply.headers, text };
 }
 
@@ -116,10 +117,7 @@ function stoppedError(reason: StopReason, allowedMs: number): TransportError {
 function failureOf(cause: unknown, url: string, options: ExchangeOptions): TransportError {
   if (cause instanceof TransportError) return cause;
   if (cause instanceof BodyTooLargeError) {
-    return new TransportError(
-      { kind: 'too-large' },
-      options.tooLargeMessage ?? `the answer is longer than ${options.maxBytes} bytes; reading stopped there`,
-    );
+    return new TransportError({ kind: 'too-large' }, options.tooLargeMessage);
   }
   const code = errorCode(cause);
   return new TransportError(

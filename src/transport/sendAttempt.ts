@@ -23,17 +23,22 @@ export interface GraphQLRequest {
   headers: Record<string, string>;
 }
 
-export interface AttemptContext {
+interface ReadingLimits {
+  redactor: SecretRedactor;
+  /** Longest answer body read, in bytes. */
+  maxResponseBytes: number;
+}
+
+export interface AttemptContext extends ReadingLimits {
   /** fetch or undici, chosen once by the client (`http/chooseSender.ts`). */
   sender: HttpSender;
   /** Bounds one attempt (the client's `attemptTimeoutMs`). */
   attemptTimeoutMs: number;
-  redactor: SecretRedactor;
-  /** Longest answer body read, in bytes. */
-  maxResponseBytes: number;
   /** Deepest nesting of objects and arrays accepted in an answer. */
   maxResponseDepth: number;
   logger?: TransportLogger;
+  /** {@link answerReading} of the same limits. */
+  reading: ExchangeOptions;
 }
 
 /**
@@ -46,10 +51,9 @@ export async function sendAttempt(
   meta: RequestMeta,
   attempt: number,
   context: AttemptContext,
-  headers: Record<string, string> = request.headers,
+  headers: Record<string, string>,
 ): Promise<Answer> {
-  const { maxResponseDepth, logger } = context;
-  const options = exchangeOptionsOf(context);
+  const { maxResponseDepth, logger, reading } = context;
   const reply = await exchange(
     context.sender,
     { url: request.url, method: 'POST', headers, body: request.body },
@@ -57,7 +61,7 @@ export async function sendAttempt(
       deadline: Math.min(Date.now() + context.attemptTimeoutMs, meta.deadline ?? Infinity),
       signal: meta.signal,
     },
-    logger ? { ...options, log: { logger, operationName: meta.operationName, attempt } } : options,
+    logger ? { ...reading, log: (event) => logger({ ...event, operationName: meta.operationName, attempt }) } : reading,
   );
   const { status, statusText, text } = reply;
   const parsed = parseJson(text);
@@ -69,37 +73,28 @@ export async function sendAttempt(
     );
   }
   const payload = asGraphQLBody(parsed);
-  // A 429 is a refusal whatever its body says; the retry loop reads its Retry-After.
-  if (!payload && status === 429) return { status, statusText, headers: reply.headers, text, payload: {} };
-  if (!payload) {
+  // A 429 is a refusal whatever its body says: the retry loop reads its Retry-After.
+  if (!payload && status !== 429) {
     const snippet = context.redactor.redact(snippetOf(text));
     // A 4xx that is not GraphQL (a proxy's 413 or 400) refused the request: sending it again fails again.
-    const refused = status >= 400 && status < 500;
     throw new TransportError(
-      refused ? { kind: 'refused' } : { kind: 'invalid-answer', final: false },
+      status >= 400 && status < 500 ? { kind: 'refused' } : { kind: 'invalid-answer', final: false },
       `HTTP ${status}: the answer is not a GraphQL response (${snippet ? `starts with "${snippet}"` : 'empty body'})`,
       { status, bodySnippet: snippet },
     );
   }
-  return { status, statusText, headers: reply.headers, text, payload };
+  return { status, statusText, headers: reply.headers, text, payload: payload ?? {} };
 }
 
-// The exchange options that are the same for every attempt of a client: built once, not per call.
-const exchangeOptions = new WeakMap<AttemptContext, ExchangeOptions>();
-
-function exchangeOptionsOf(context: AttemptContext): ExchangeOptions {
-  let options = exchangeOptions.get(context);
-  if (options) return options;
-  const { redactor, maxResponseBytes } = context;
-  options = {
+/** How a client's attempts read answers: the same for every attempt, so built once per client. */
+export function answerReading({ maxResponseBytes, redactor }: ReadingLimits): ExchangeOptions {
+  return {
     maxBytes: maxResponseBytes,
     tooLargeMessage:
       `the answer is longer than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there. ` +
-      'A large account can raise the limit: the client option maxResponseBytes, the CLI’s --max-response-mb',
+      'A large account can raise it (the CLI: --max-response-mb)',
     redact: (text) => redactor.redact(text),
   };
-  exchangeOptions.set(context, options);
-  return options;
 }
 
 /**

@@ -33,8 +33,7 @@ function fakeSender(reply?: Partial<HttpReply>) {
         statusText: 'OK',
         headers: new Headers(),
         redirected: false,
-        declaredLength: undefined,
-        body: chunks(1, 2).source,
+        read: (maxBytes) => readCapped(chunks(1, 2).source, maxBytes),
         discard: () => undefined,
         ...reply,
       };
@@ -49,7 +48,7 @@ function fakeSender(reply?: Partial<HttpReply>) {
 }
 
 const request = { url: 'https://platform.example.test/graphql', method: 'POST', headers: {} };
-const options = { maxBytes: 100, redact: (text: string) => text };
+const options = { maxBytes: 100, tooLargeMessage: 'over 100 bytes', redact: (text: string) => text };
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -60,6 +59,16 @@ const failureOf = (promise: Promise<unknown>) =>
 describe('the one capped reader', () => {
   it('reads every chunk within the limit as text', async () => {
     await expect(readCapped(chunks(3, 2).source, 6)).resolves.toBe('aabbcc');
+  });
+
+  it('decodes a character split between two chunks once, and an empty body as empty text', async () => {
+    const bytes = new TextEncoder().encode('{"é€"}');
+    async function* inParts(...parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
+      for (const part of parts) yield await Promise.resolve(part);
+    }
+    const split = inParts(bytes.subarray(0, 3), bytes.subarray(3, 6), bytes.subarray(6));
+    await expect(readCapped(split, 100)).resolves.toBe('{"é€"}');
+    await expect(readCapped(chunks(0, 1).source, 100)).resolves.toBe('');
   });
 
   it('stops at the first chunk past the limit and lets the source go', async () => {
@@ -112,7 +121,7 @@ describe('the one exchange: typed failures', () => {
   });
 
   it('an answer over the cap is RESPONSE_TOO_LARGE', async () => {
-    const { sender } = fakeSender({ body: chunks(5, 40).source });
+    const { sender } = fakeSender({ read: (maxBytes) => readCapped(chunks(5, 40).source, maxBytes) });
     const failure = await failureOf(exchange(sender, request, { deadline: Date.now() + 60_000 }, options));
     expect(failure).toMatchObject({ kind: 'too-large', code: 'RESPONSE_TOO_LARGE' });
   });

@@ -1,5 +1,5 @@
-import { chunksOf } from '../../bounded/readBody.js';
-import type { HttpSender } from './types.js';
+import { chunksOf, readCapped } from '../../bounded/readBody.js';
+import type { HttpReply, HttpSender } from './types.js';
 
 /** Sends over a fetch implementation (looked up per call by the caller's function, so mocks apply). */
 export function fetchSender(fetchImpl: typeof globalThis.fetch): HttpSender {
@@ -13,15 +13,15 @@ export function fetchSender(fetchImpl: typeof globalThis.fetch): HttpSender {
         body: body ?? null,
         signal: controller.signal,
         redirect: 'manual',
-      }).then((response) => {
+      }).then((response): HttpReply => {
         const declared = Number(response.headers.get('content-length') ?? NaN);
         return {
           status: response.status,
           statusText: response.statusText,
           headers: response.headers,
           redirected: response.type === 'opaqueredirect',
-          declaredLength: Number.isFinite(declared) ? declared : undefined,
-          body: chunksOf(response.body),
+          read: (maxBytes) =>
+            readCapped(chunksOf(response.body), maxBytes, Number.isFinite(declared) ? declared : undefined),
           discard: () => void response.body?.cancel().catch(() => undefined),
         };
       });

@@ -26,12 +26,11 @@ export interface HttpReply {
   headers: HeaderReader;
   /** True for a redirect that was not followed (fetch's `opaqueredirect`). */
   redirected: boolean;
-  /** Content-Length, when the server declared one. */
-  declaredLength: number | undefined;
-  /** The body's chunks, read once (through `readCapped`). */
-  body: AsyncIterable<Uint8Array>;
-  /** The whole body at once, where the sender reads a declared length faster so (`readCapped` decides). */
-  whole?: () => Promise<string>;
+  /**
+   * Reads the body once, as text, within `maxBytes` (through `readCapped`): past it, or for a length
+   * declared over it, a BodyTooLargeError.
+   */
+  read(maxBytes: number): Promise<string>;
   /** Drops the body unread, freeing the connection. */
   discard(): void;
 }

@@ -2,6 +2,7 @@
 // following imports, so browser bundles stay free of undici.
 import { STATUS_CODES } from 'node:http';
 import { Agent, getGlobalDispatcher, util, type Dispatcher } from 'undici';
+import { readCapped } from '../../bounded/readBody.js';
 import type { HeaderReader, HttpReply, HttpSender, InFlight } from './types.js';
 
 /** Options of the client's own Agent. */
@@ -67,14 +68,14 @@ type Waiting =
  * headers arrive, the {@link HttpReply} with its body (read at once through `whole`, or as chunks,
  * pausing the connection while more than {@link HIGH_WATER} bytes wait unread).
  */
-class UndiciExchange implements InFlight, HttpReply, AsyncIterator<Uint8Array> {
+class UndiciExchange implements InFlight, HttpReply, AsyncIterableIterator<Uint8Array> {
   readonly reply: Promise<HttpReply>;
   status = 0;
   statusText = '';
   headers: HeaderReader = NO_HEADERS;
   readonly redirected = false;
+  /** Content-Length, when the server declared one. */
   declaredLength: number | undefined;
-  readonly body: AsyncIterable<Uint8Array> = this;
   #answered = false;
   #settle!: { resolve: (reply: HttpReply) => void; reject: (error: unknown) => void };
   #abort: ((reason: Error) => void) | undefined;
@@ -155,15 +156,22 @@ class UndiciExchange implements InFlight, HttpReply, AsyncIterator<Uint8Array> {
     waiting?.reject(error);
   }
 
-  // The answer's body, as HttpReply gives it. An arrow: readCapped calls it unbound.
-  readonly whole = (): Promise<string> => {
+  // The answer's body, as HttpReply gives it: a length declared within the limit is read at once
+  // (undici's parser, and onData for any dispatcher, hold the peer to it), any other in chunks.
+  read(maxBytes: number): Promise<string> {
+    const declared = this.declaredLength;
+    return declared !== undefined && declared <= maxBytes ? this.whole() : readCapped(this, maxBytes, declared);
+  }
+
+  /** The whole body at once, without a chunk loop. */
+  whole(): Promise<string> {
     if (this.#failure) return Promise.reject(this.#failure.error);
     if (this.#ended) return Promise.resolve(this.#text());
     this.#unpause();
     return new Promise((resolve, reject) => (this.#waiting = { whole: true, resolve, reject }));
-  };
+  }
 
-  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+  [Symbol.asyncIterator](): this {
     return this;
   }
 
