@@ -27,7 +27,8 @@ export interface JwtTokenSource {
   readonly [BRAND]: true;
 }
 
-type Binder = (deps: CoreTokenDeps) => TokenSource;
+/** Makes the JWT provider of one source's credentials with what the core lends. */
+export type Binder = (deps: CoreTokenDeps) => TokenSource;
 
 // What makes each source's provider, kept out of the public type (and so out of sight).
 const binders = new WeakMap<JwtTokenSource, Binder>();

@@ -4,7 +4,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
 import { isUnpacedEndpoint } from '../retry/unpacedEndpoints.js';
 import type { TokenSource } from '../transport/authorize.js';
-import { tokenSourceBinder, type CoreTokenDeps, type JwtTokenSource } from '../auth/jwtTokenSource.js';
+import { tokenSourceBinder, type Binder, type JwtTokenSource } from '../auth/jwtTokenSource.js';
 import type { SenderOptions } from '../transport/http/chooseSender.js';
 import { checkServiceUrl, REGIONS, type Region } from '../transport/endpoints.js';
 import type { UndiciDispatcher } from '../transport/http/types.js';
@@ -131,22 +131,27 @@ export interface SpacesClientOptions {
   rateLimit?: RateLimitOptions | false;
 }
 
-/** Options checked and completed with defaults. */
+/**
+ * Options checked and completed with defaults. The transport's settings carry the transport's
+ * option names, so they pass on to it as they are.
+ */
 export interface ResolvedOptions {
   endpoint: string;
-  /** Set when the core must make its own JWT provider (`jwt`): called once the core has what it lends. */
-  makeJwtSource?: (deps: Omit<CoreTokenDeps, 'authUrl'>) => TokenSource;
+  /** Makes the JWT provider of `jwt` credentials, once the core has what it lends (see `CoreTokenDeps`). */
+  bindJwt?: Binder;
+  /** The JWT endpoint of the region, for `jwt` credentials that give none. */
+  authUrl: string;
   getToken?: TokenSource;
   headers: Record<string, string>;
   /** How GraphQL requests reach the network (see `transport/http/chooseSender.ts`). */
   http: SenderOptions;
   attemptTimeoutMs: number;
-  /** Set when the deprecated client option `timeoutMs` was used. */
-  deprecated?: string;
   retry: Required<RetryOptions>;
-  limits: { maxRequestBytes: number; maxResponseBytes: number; maxResponseDepth: number };
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  maxResponseDepth: number;
   rateLimit: Required<RateLimitOptions> | false;
-  logger?: TransportLogger;
+  logger: TransportLogger | undefined;
 }
 
 /**
@@ -197,16 +202,13 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     throw invalid(field, 'must be a positive number of milliseconds');
   }
   const retry = { ...DEFAULT_RETRY, ...options.retry };
-  for (const key of ['maxAttempts', 'reconcileAttempts'] as const)
-    if (!whole(retry[key], 1)) throw invalid(`retry.${key}`, 'must be a whole number ≥ 1');
+  for (const key of ['maxAttempts', 'reconcileAttempts'] as const) checkWhole(`retry.${key}`, retry[key]);
   for (const key of Object.keys(DEFAULT_RETRY) as Array<keyof RetryOptions>)
     if (!(retry[key] >= 0)) throw invalid(`retry.${key}`, 'must be ≥ 0');
-  const limits: ResolvedOptions['limits'] = { ...DEFAULT_LIMITS };
+  const limits: Record<keyof typeof DEFAULT_LIMITS, number> = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(limits) as Array<keyof typeof limits>) {
-    const value = options[key];
-    if (value === undefined) continue;
-    if (!whole(value, 1, MAX_LIMITS[key])) throw invalid(key, `must be a whole number from 1 to ${MAX_LIMITS[key]}`);
-    limits[key] = value;
+    limits[key] = options[key] ?? limits[key];
+    checkWhole(key, limits[key], MAX_LIMITS[key]);
   }
   // The User-Agent names the SDK and its version; `headers` may extend it (the CLI adds ` cli`).
   const headers: Record<string, string> = {
@@ -228,48 +230,41 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     if (spaceGuid === '') throw invalid('spaceGuid', 'must not be empty');
     headers['space_guid'] = spaceGuid;
   }
-  const bind = tokenSourceBinder(jwt);
-  if (jwt && bind === undefined) {
+  const bindJwt = tokenSourceBinder(jwt);
+  if (jwt && bindJwt === undefined) {
     throw new SpacesInputError(
       "a core's `jwt` takes `jwtTokenSource({ accountId, username, apiToken })` from 'boomi-spaces/functions'",
       { field: 'jwt' },
     );
   }
-  const authUrl = preset?.authUrl ?? REGIONS.us.authUrl;
   const connections = options.connections ?? DEFAULT_CONNECTIONS;
-  if (!whole(connections, 1)) throw invalid('connections', 'must be a whole number ≥ 1');
+  checkWhole('connections', connections);
   return {
     endpoint,
-    ...(bind && { makeJwtSource: (deps: Omit<CoreTokenDeps, 'authUrl'>) => bind({ ...deps, authUrl }) }),
-    getToken: getToken ?? (token !== undefined ? () => token : bind ? undefined : withoutCredentials),
+    bindJwt,
+    authUrl: preset?.authUrl ?? REGIONS.us.authUrl,
+    getToken: getToken ?? (token !== undefined ? () => token : bindJwt ? undefined : withoutCredentials),
     headers,
-    http: {
-      ...(options.fetch && { fetch: options.fetch }),
-      ...(options.dispatcher !== undefined && { dispatcher: options.dispatcher }),
-      connections,
-    },
+    http: { fetch: options.fetch, dispatcher: options.dispatcher, connections },
     attemptTimeoutMs,
-    ...(options.timeoutMs !== undefined && {
-      deprecated:
-        'the client option `timeoutMs` is now `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds a whole call)',
-    }),
     retry,
-    limits,
+    ...limits,
     // In-process fakes have no limiter to protect: pacing there only slows tests down.
     rateLimit:
       options.rateLimit === undefined && isUnpacedEndpoint(endpoint) ? false : resolveRateLimit(options.rateLimit),
-    ...(options.logger && { logger: options.logger }),
+    logger: options.logger,
   };
 }
 
-/** Whether `value` is a whole number from `min` to `max`. */
-const whole = (value: unknown, min: number, max = Infinity): boolean =>
-  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+/** The SpacesInputError on `field` unless `value` is a whole number from 1 to `max`. */
+function checkWhole(field: string, value: unknown, max = Infinity, orElse = ''): void {
+  if (!(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max))
+    throw invalid(field, `must be a whole number ${max < Infinity ? `from 1 to ${max}` : '≥ 1'}${orElse}`);
+}
 
 function resolveRateLimit(option: RateLimitOptions | false | undefined): Required<RateLimitOptions> | false {
   if (option === false) return false;
   const rate = { ...DEFAULT_RATE_LIMIT, ...option };
-  if (!whole(rate.requestsPerSecond, 1))
-    throw invalid('rateLimit.requestsPerSecond', 'must be a whole number ≥ 1 (or `rateLimit: false`)');
+  checkWhole('rateLimit.requestsPerSecond', rate.requestsPerSecond, Infinity, ' (or `rateLimit: false`)');
   return rate;
 }
