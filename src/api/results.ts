@@ -88,16 +88,18 @@ export function spacesOf(raw: ListSpacesQuery['spaces']): SpaceSummary[] {
   return new Reader('listSpaces').list(raw, 'spaces', (space) => space);
 }
 
+/** An installed instance; none at all is INVALID_RESPONSE too (an install's answer always has one). */
 export function installedOf(
-  raw: Raw<InstallIpackMutation['integrationPackInstanceInstall']>,
+  raw: InstallIpackMutation['integrationPackInstanceInstall'],
   operationName: string,
   at: string,
 ): InstalledInstance {
   const read = new Reader(operationName);
+  const { id, integrationPackId, integrationPackOverrideName } = read.present(raw, at);
   return {
-    id: raw.id,
-    integrationPackId: read.present(raw.integrationPackId, `${at}.integrationPackId`),
-    integrationPackOverrideName: raw.integrationPackOverrideName,
+    id,
+    integrationPackId: read.present(integrationPackId, `${at}.integrationPackId`),
+    integrationPackOverrideName,
   };
 }
 

@@ -108,13 +108,6 @@ async function install(
       },
       options,
     );
-    if (!instance) {
-      throw new SpacesError('installIpack: the platform returned no instance', {
-        code: 'INVALID_RESPONSE',
-        operationName: 'installIpack',
-        mayHaveExecuted: true,
-      });
-    }
     return installedOf(instance, 'installIpack', 'integrationPackInstanceInstall');
   };
   const { value, reconciled } = await mutateExactlyOnce<InstalledInstance>({

@@ -41,14 +41,14 @@ export function normaliseInstallRequest(request: InstallRequest): InstallRequest
  * needs an override name, a SINGLE pack takes none.
  */
 export function checkInstallAgainstSpace(space: Space, request: InstallRequest): SharedIntegrationPack {
-  const pack = (space.sharedIpacks ?? []).find((p) => p?.id === request.integrationPackId);
+  const pack = space.sharedIpacks.find((p) => p.id === request.integrationPackId);
   if (!pack) {
     throw new SpacesInputError(
       `Integration pack ${quote(request.integrationPackId)} is not shared with space ${quote(space.name)} (${quote(space.id)})`,
       { code: 'IPACK_NOT_FOUND_IN_SPACE', field: 'integrationPackId' },
     );
   }
-  const label = quote(pack.name ?? pack.id);
+  const label = quote(pack.name);
   if (pack.installationType === 'MULTI' && !request.integrationPackOverrideName) {
     throw new SpacesInputError(
       `Integration pack ${label} is MULTI: \`integrationPackOverrideName\` is required to tell its instances apart`,

@@ -69,5 +69,6 @@ export function jwtTokenSource(credentials: JwtSourceCredentials): JwtTokenSourc
 
 /** The provider factory of `jwt`, or undefined when it was not made by {@link jwtTokenSource}. */
 export function tokenSourceBinder(jwt: unknown): Binder | undefined {
-  return typeof jwt === 'object' && jwt !== null ? binders.get(jwt as JwtTokenSource) : undefined;
+  // A WeakMap answers undefined for a key that cannot be one (a string, null).
+  return binders.get(jwt as JwtTokenSource);
 }

@@ -155,13 +155,13 @@ export interface ResolvedOptions {
 }
 
 /**
- * The token source of a client made without credentials: every call but the public catalog's fails
- * with AUTH_ERROR before anything is sent, saying what to set.
+ * The token source of a client or core made without credentials: every call but the public
+ * catalog's fails with AUTH_ERROR before anything is sent, saying what to set. (The CLI never gets
+ * here: its commands that need credentials refuse to start without them, naming its variables.)
  */
 const withoutCredentials: TokenSource = () => {
   throw new SpacesInputError(
-    'this client was made without credentials: give createSpacesClient `token`, `getToken` or `jwt` ' +
-      '(the CLI: BOOMI_JWT, or BOOMI_ACCOUNT_ID, BOOMI_USERNAME and BOOMI_API_TOKEN); only searchCatalog works without',
+    'this client was made without credentials: give it `token`, `getToken` or `jwt`; only searchCatalog works without',
     { field: 'token' },
   );
 };

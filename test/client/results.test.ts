@@ -57,6 +57,20 @@ describe('SDK results carry no null noise', () => {
     });
   });
 
+  it('an install answered with no instance is INVALID_RESPONSE that may have run, reconciled by the listing', async () => {
+    mock.on('installIpack', () => ({ integrationPackInstanceInstall: null }));
+    mock.on('listIntegrationPackInstances', () => ({ integrationPackInstances: [] }));
+    const error = await client.installIntegrationPack({ integrationPackId: 'p1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'INVALID_RESPONSE',
+      operationName: 'installIpack',
+      mayHaveExecuted: true,
+      message: expect.stringContaining('integrationPackInstanceInstall'),
+    });
+    // The listing shows none, and one send is all a client with maxAttempts 1 makes: the failure stands.
+    expect(mock.requests).toEqual(['installIpack', 'listIntegrationPackInstances']);
+  });
+
   it('execute keeps the schema’s own nullable types and values', async () => {
     mock.on('listEnvironments', () => ({ environments: [null] }));
     await expect(client.execute(ListEnvironmentsDocument)).resolves.toEqual({ environments: [null] });
