@@ -1,6 +1,7 @@
 import { SpacesInputError } from '../errors/SpacesError.js';
 import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../executor/createExecutor.js';
+import type { OperationSender } from '../executor/dialectStep.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import type { InstallResult } from './types.js';
 
@@ -29,8 +30,8 @@ export interface SpacesCore {
 /** What the SDK's functions share per core: the executors, the reconciliation policy, in-flight installs. */
 export interface ApiContext {
   execute: Execute;
-  /** Runs the operations that need no credentials (the public catalog) without any. */
-  executePublic: Execute;
+  /** What `execute` sends through, for the catalog's executor, which sends no credentials. */
+  send: OperationSender;
   /** Sends of one mutation at most, each re-send after a listing proved it absent. */
   maxSends: number;
   /** Attempts of a reconciliation listing. */

@@ -118,16 +118,10 @@ async function install(
     conflictCodes: INSTALL_CONFLICTS,
     observe: async () => {
       const found = findInstalled(await listIntegrationPackInstances(core, patientOf(context)(options)), request);
-      return found
-        ? {
-            done: true,
-            value: {
-              id: found.id,
-              integrationPackId: found.integrationPackId,
-              integrationPackOverrideName: found.integrationPackOverrideName,
-            },
-          }
-        : { done: false };
+      if (!found) return { done: false };
+      // The instance as an install's answer gives it: without the listing's pack details.
+      const { integrationPack: _details, ...value } = found;
+      return { done: true, value };
     },
   });
   return { ...value, reconciled };

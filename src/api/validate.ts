@@ -21,9 +21,7 @@ function checkLength(value: string, field: string, max: number): string {
 
 /** The install request with trimmed ids; a blank override name counts as none. */
 export function normaliseInstallRequest(request: InstallRequest): InstallRequest {
-  if (typeof request !== 'object' || request === null) {
-    throw new SpacesInputError('The install request must be an object', { field: 'request' });
-  }
+  if (typeof request !== 'object' || request === null) throw invalid('request', 'must be an object');
   const integrationPackId = requireId(request.integrationPackId, 'integrationPackId');
   const name = request.integrationPackOverrideName;
   if (name !== undefined && name !== null && typeof name !== 'string') {

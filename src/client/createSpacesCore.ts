@@ -50,8 +50,7 @@ export function buildCore(options: SpacesCoreOptions, print: PrintDocument): Bui
   if (typeof Symbol.asyncDispose === 'symbol') Object.assign(core, { [Symbol.asyncDispose]: close });
   attachContext(core, {
     execute,
-    // The public catalog goes without credentials: no JWT is fetched for it, no Authorization header sent.
-    executePublic: createExecutor(send, redactor, { withoutCredentials: true }),
+    send,
     maxSends: retry.maxAttempts,
     // Never less patient than an ordinary query.
     reconcileAttempts: Math.max(retry.maxAttempts, retry.reconcileAttempts),

@@ -218,11 +218,7 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
   };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     const lower = name.toLowerCase();
-    if (RESERVED_HEADERS.has(lower)) {
-      throw new SpacesInputError(`The header "${name}" is set by the client and cannot be overridden`, {
-        field: `headers.${name}`,
-      });
-    }
+    if (RESERVED_HEADERS.has(lower)) throw invalid(`headers.${name}`, 'is set by the client and cannot be overridden');
     headers[lower] = value;
   }
   if (options.spaceGuid !== undefined) {
@@ -231,12 +227,11 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     headers['space_guid'] = spaceGuid;
   }
   const bindJwt = tokenSourceBinder(jwt);
-  if (jwt && bindJwt === undefined) {
-    throw new SpacesInputError(
-      "a core's `jwt` takes `jwtTokenSource({ accountId, username, apiToken })` from 'boomi-spaces/functions'",
-      { field: 'jwt' },
+  if (jwt && bindJwt === undefined)
+    throw invalid(
+      'jwt',
+      "of a core takes `jwtTokenSource({ accountId, username, apiToken })` from 'boomi-spaces/functions'",
     );
-  }
   const connections = options.connections ?? DEFAULT_CONNECTIONS;
   checkWhole('connections', connections);
   return {
