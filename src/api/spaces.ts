@@ -96,23 +96,16 @@ async function install(
   request: InstallRequest,
   options?: CallOptions,
 ): Promise<InstallResult> {
-  const integrationPackOverrideName = request.integrationPackOverrideName ?? null;
+  const { integrationPackId, integrationPackOverrideName } = request;
   const send = async () => {
-    const { integrationPackInstanceInstall: instance } = await context.execute(
-      InstallIpackDocument,
-      {
-        input: {
-          integrationPackId: request.integrationPackId,
-          ...(integrationPackOverrideName !== null && { integrationPackOverrideName }),
-        },
-      },
-      options,
-    );
-    return installedOf(instance, 'installIpack', 'integrationPackInstanceInstall');
+    // No override name (undefined) leaves the field out of the variables' JSON.
+    const input = { integrationPackId, integrationPackOverrideName };
+    const answer = await context.execute(InstallIpackDocument, { input }, options);
+    return installedOf(answer.integrationPackInstanceInstall, 'installIpack', 'integrationPackInstanceInstall');
   };
   const { value, reconciled } = await mutateExactlyOnce<InstalledInstance>({
     maxSends: context.maxSends,
-    key: { operation: 'install', integrationPackId: request.integrationPackId, integrationPackOverrideName },
+    key: { operation: 'install', integrationPackId, integrationPackOverrideName: integrationPackOverrideName ?? null },
     operationName: 'installIpack',
     send,
     conflictCodes: INSTALL_CONFLICTS,
