@@ -48,6 +48,8 @@ export function buildCore(options: SpacesCoreOptions, print: PrintDocument): Bui
   const core: SpacesCore = { execute, endpoint, close };
   // Only where the runtime has the symbol: a browser without it gets no `undefined` key.
   if (typeof Symbol.asyncDispose === 'symbol') Object.assign(core, { [Symbol.asyncDispose]: close });
+  // No custom dump: JSON shows the endpoint alone (the functions drop out), and what a dump shows,
+  // the hidden context included, holds no credential (closures and the redactor's private fields).
   attachContext(core, {
     execute,
     send,
@@ -57,11 +59,6 @@ export function buildCore(options: SpacesCoreOptions, print: PrintDocument): Bui
     redactor,
     installsInFlight: new Map(),
     groups: {},
-  });
-  // Shown by util.inspect instead of its properties, the hidden context (and its redactor) among them;
-  // JSON shows the endpoint alone as it is (the functions drop out).
-  Object.defineProperty(core, Symbol.for('nodejs.util.inspect.custom'), {
-    value: () => `SpacesCore { endpoint: '${endpoint}' }`,
   });
   return { core, send, resolved };
 }
