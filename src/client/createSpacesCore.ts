@@ -8,7 +8,6 @@ import { createExecutor } from '../executor/createExecutor.js';
 import { createOperationSender, type OperationSender, type PrintDocument } from '../executor/dialectStep.js';
 import { printDocument } from '../executor/printDocument.js';
 import { resolveOptions, type ResolvedOptions, type SpacesCoreOptions } from './options.js';
-import type { TransportLogger } from '../transport/events.js';
 
 export type { SpacesCoreOptions };
 
@@ -26,7 +25,6 @@ export interface BuiltCore {
 export function buildCore(options: SpacesCoreOptions, print: PrintDocument): BuiltCore {
   const resolved = resolveOptions(options);
   const { endpoint, retry, logger } = resolved;
-  if (options.timeoutMs !== undefined) warnDeprecated(logger);
   const redactor = new SecretRedactor();
   // One budget for the GraphQL requests and the JWT endpoint calls alike.
   const budget = new RetryBudget(retry);
@@ -79,16 +77,4 @@ export function buildCore(options: SpacesCoreOptions, print: PrintDocument): Bui
  */
 export function createSpacesCore(options: SpacesCoreOptions = {}): SpacesCore {
   return buildCore(options, printDocument).core;
-}
-
-let warnedWithoutLogger = false;
-
-/** Once per client through its logger; without one, once per process as a Node warning. */
-function warnDeprecated(logger: TransportLogger | undefined): void {
-  const message =
-    'the client option `timeoutMs` is now `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds a whole call)';
-  if (logger) return logger({ type: 'deprecation', message });
-  if (warnedWithoutLogger || typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
-  warnedWithoutLogger = true;
-  process.emitWarning(message, { type: 'DeprecationWarning', code: 'BOOMI_SPACES_TIMEOUT_MS' });
 }

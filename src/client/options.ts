@@ -96,7 +96,7 @@ export interface SpacesClientOptions {
   attemptTimeoutMs?: number;
   /**
    * @deprecated Renamed `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds
-   * a whole call). Still accepted, with a one-time warning; `attemptTimeoutMs` wins when both are set.
+   * a whole call). Still accepted, with a one-time warning from a client; `attemptTimeoutMs` wins when both are set.
    */
   timeoutMs?: number;
   /** How failed requests are retried; see {@link RetryOptions} for the defaults. */

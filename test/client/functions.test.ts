@@ -95,6 +95,15 @@ describe('the functions entry', () => {
     );
   });
 
+  it('takes the old name of attemptTimeoutMs, checked as before, without the client’s deprecation warning', () => {
+    const events: unknown[] = [];
+    createSpacesCore({ token: TEST_TOKEN, timeoutMs: 5000, logger: (event) => events.push(event) });
+    expect(events).toEqual([]);
+    expect(() => createSpacesCore({ token: TEST_TOKEN, timeoutMs: 0 })).toThrow(
+      expect.objectContaining({ field: 'timeoutMs' }),
+    );
+  });
+
   it('shows only its endpoint as JSON, and no credential in any dump, after calls too', async () => {
     expect(JSON.stringify(core)).toBe(JSON.stringify({ endpoint: core.endpoint }));
     const credentials = { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken };
