@@ -1,6 +1,6 @@
 import { invalid, SpacesInputError } from '../errors/SpacesError.js';
 import { quote } from '../text/printable.js';
-import { INPUT_LIMITS } from './limits.js';
+import { INPUT_LIMITS, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './limits.js';
 import type { InstallRequest, SharedIntegrationPack, Space } from './types.js';
 
 /** A required id: a non-empty string of at most `maxIdLength` characters after trimming, returned trimmed. */
@@ -8,7 +8,7 @@ export function requireId(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw invalid(field, 'must be a non-empty string');
   }
-  return checkLength(value.trim(), field, INPUT_LIMITS.maxIdLength);
+  return checkLength(value.trim(), field, MAX_ID_LENGTH);
 }
 
 /** The value, unless it is longer than `max` characters (refused, its start and length shown). */
@@ -28,7 +28,7 @@ export function normaliseInstallRequest(request: InstallRequest): InstallRequest
     throw invalid('integrationPackOverrideName', 'must be a string');
   }
   const integrationPackOverrideName = name?.trim()
-    ? checkLength(name.trim(), 'integrationPackOverrideName', INPUT_LIMITS.maxNameLength)
+    ? checkLength(name.trim(), 'integrationPackOverrideName', MAX_NAME_LENGTH)
     : undefined;
   const spaceId = request.spaceId === undefined ? undefined : requireId(request.spaceId, 'spaceId');
   return { integrationPackId, integrationPackOverrideName, spaceId };
