@@ -63,26 +63,21 @@ export function oneOf<T extends object>(value: T | ReadonlyArray<T | null> | nul
 }
 
 export function spaceOf(raw: Raw<GetSpaceQuery['space']>): Space {
-  const packs = raw.sharedIpacks ?? [];
   const sharedIpacks: SharedIntegrationPack[] = [];
   // A loop that builds no path unless a field is missing: this runs on every getSpace.
-  for (let index = 0; index < packs.length; index++) {
-    const pack = packs[index];
-    if (pack === null || pack === undefined) continue;
+  for (const [index, pack] of (raw.sharedIpacks ?? []).entries()) {
+    if (!pack) continue;
     const { id, name, description, installationType } = pack;
-    if (absent(id) || absent(name) || absent(installationType)) throw packMissing(pack, index);
+    if (absent(id) || absent(name) || absent(installationType)) {
+      const field = absent(id) ? 'id' : absent(name) ? 'name' : 'installationType';
+      throw new Reader('getSpace').missing(`space.sharedIpacks[${index}].${field}`);
+    }
     sharedIpacks.push({ id, name, description, installationType });
   }
   return { ...raw, sharedIpacks };
 }
 
 const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
-
-/** The INVALID_RESPONSE naming the first field the pack lacks. */
-function packMissing(pack: Record<'id' | 'name' | 'installationType', unknown>, index: number): SpacesError {
-  const field = absent(pack.id) ? 'id' : absent(pack.name) ? 'name' : 'installationType';
-  return new Reader('getSpace').missing(`space.sharedIpacks[${index}].${field}`);
-}
 
 export function spacesOf(raw: ListSpacesQuery['spaces']): SpaceSummary[] {
   return new Reader('listSpaces').list(raw, 'spaces', (space) => space);
