@@ -21,22 +21,21 @@ import type {
  * From the schema's nullable shapes to the SDK's null-free results. Lists lose their null items
  * (an absent list is empty); fields the platform always sends are checked here, at run time: one
  * missing is INVALID_RESPONSE naming the operation and the field, never a cast that lies.
+ *
+ * A Reader carries its operation's name for the readers of many fields; the hot readers below
+ * (getSpace's, an install's and the instance listing's) call the functions it wraps, so a bundle of
+ * those calls needs no class.
  */
 export class Reader {
   constructor(readonly operationName: string) {}
 
   present<T>(value: T | null | undefined, path: string): T {
-    if (value === null || value === undefined) throw this.missing(path);
-    return value;
+    return present(this.operationName, value, path);
   }
 
   /** The INVALID_RESPONSE for a field the platform always sends, missing at `path`. */
   missing(path: string): SpacesError {
-    return new SpacesError(`${this.operationName}: the answer has no ${path}, which the platform always sends`, {
-      code: 'INVALID_RESPONSE',
-      operationName: this.operationName,
-      mayHaveExecuted: true,
-    });
+    return missing(this.operationName, path);
   }
 
   list<T, R>(
@@ -44,11 +43,35 @@ export class Reader {
     path: string,
     each: (item: T, path: string, index: number) => R,
   ): R[] {
-    const out: R[] = [];
-    for (const [index, item] of (items ?? []).entries())
-      if (item !== null) out.push(each(item, `${path}[${index}]`, index));
-    return out;
+    return listOf(items, path, each);
   }
+}
+
+/** `value`, unless it is missing: the INVALID_RESPONSE naming `path` in `operationName`'s answer. */
+function present<T>(operationName: string, value: T | null | undefined, path: string): T {
+  if (value === null || value === undefined) throw missing(operationName, path);
+  return value;
+}
+
+/** The INVALID_RESPONSE for a field the platform always sends, missing at `path` of `operationName`'s answer. */
+function missing(operationName: string, path: string): SpacesError {
+  return new SpacesError(`${operationName}: the answer has no ${path}, which the platform always sends`, {
+    code: 'INVALID_RESPONSE',
+    operationName,
+    mayHaveExecuted: true,
+  });
+}
+
+/** The items read by `each`, null items left out (an absent list is empty). */
+function listOf<T, R>(
+  items: ReadonlyArray<T | null> | null | undefined,
+  path: string,
+  each: (item: T, path: string, index: number) => R,
+): R[] {
+  const out: R[] = [];
+  for (const [index, item] of (items ?? []).entries())
+    if (item !== null) out.push(each(item, `${path}[${index}]`, index));
+  return out;
 }
 
 type Raw<T> = NonNullable<T>;
@@ -70,7 +93,7 @@ export function spaceOf(raw: Raw<GetSpaceQuery['space']>): Space {
     const { id, name, description, installationType } = pack;
     if (absent(id) || absent(name) || absent(installationType)) {
       const field = absent(id) ? 'id' : absent(name) ? 'name' : 'installationType';
-      throw new Reader('getSpace').missing(`space.sharedIpacks[${index}].${field}`);
+      throw missing('getSpace', `space.sharedIpacks[${index}].${field}`);
     }
     sharedIpacks.push({ id, name, description, installationType });
   }
@@ -89,11 +112,10 @@ export function installedOf(
   operationName: string,
   at: string,
 ): InstalledInstance {
-  const read = new Reader(operationName);
-  const { id, integrationPackId, integrationPackOverrideName } = read.present(raw, at);
+  const { id, integrationPackId, integrationPackOverrideName } = present(operationName, raw, at);
   return {
     id,
-    integrationPackId: read.present(integrationPackId, `${at}.integrationPackId`),
+    integrationPackId: present(operationName, integrationPackId, `${at}.integrationPackId`),
     integrationPackOverrideName,
   };
 }
@@ -101,14 +123,14 @@ export function installedOf(
 export function instancesOf(
   raw: ListIntegrationPackInstancesQuery['integrationPackInstances'],
 ): IntegrationPackInstance[] {
-  const read = new Reader('listIntegrationPackInstances');
-  return read.list(raw, 'integrationPackInstances', (instance, at) => {
+  const operationName = 'listIntegrationPackInstances';
+  return listOf(raw, 'integrationPackInstances', (instance, at) => {
     const pack = oneOf(instance.integrationPack);
     return {
-      ...installedOf(instance, 'listIntegrationPackInstances', at),
+      ...installedOf(instance, operationName, at),
       integrationPack: pack && {
-        id: read.present(pack.id, `${at}.integrationPack.id`),
-        name: read.present(pack.name, `${at}.integrationPack.name`),
+        id: present(operationName, pack.id, `${at}.integrationPack.id`),
+        name: present(operationName, pack.name, `${at}.integrationPack.name`),
         installationType: pack.installationType,
       },
     };
