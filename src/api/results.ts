@@ -137,6 +137,18 @@ export function instancesOf(
   });
 }
 
+/**
+ * The instance listing as a reconciliation reads it: what tells one install from another, not the
+ * packs' details (which it does not need, so it does not depend on them).
+ */
+export function installedListOf(
+  raw: ListIntegrationPackInstancesQuery['integrationPackInstances'],
+): InstalledInstance[] {
+  return listOf(raw, 'integrationPackInstances', (instance, at) =>
+    installedOf(instance, 'listIntegrationPackInstances', at),
+  );
+}
+
 function attachmentsOf(
   read: Reader,
   raw: AttachIpackInstanceMutation['integrationPackInstanceEnvironmentAttachmentAttach'],

@@ -14,7 +14,7 @@ import { fixDeadline } from './callDeadline.js';
 import { contextOf, groupOf, patientOf, type ApiContext, type SpacesCore } from './context.js';
 import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
 import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
-import { environmentsOf, installedOf, instancesOf, spaceOf, spacesOf } from './results.js';
+import { environmentsOf, installedListOf, installedOf, instancesOf, spaceOf, spacesOf } from './results.js';
 import { mutateExactlyOnce } from './reconcile.js';
 import type {
   Environment,
@@ -89,13 +89,14 @@ export async function listEnvironments(core: SpacesCore, options?: CallOptions):
   return environmentsOf((await contextOf(core).execute(ListEnvironmentsDocument, options)).environments);
 }
 
+/** The instances as a reconciliation lists them: patiently, reading only what tells installs apart. */
+async function installedInstances(context: ApiContext, options: CallOptions | undefined): Promise<InstalledInstance[]> {
+  const answer = await context.execute(ListIntegrationPackInstancesDocument, patientOf(context)(options));
+  return installedListOf(answer.integrationPackInstances);
+}
+
 /** One install, reconciled against the listing after an ambiguous failure. */
-async function install(
-  core: SpacesCore,
-  context: ApiContext,
-  request: InstallRequest,
-  options?: CallOptions,
-): Promise<InstallResult> {
+async function install(context: ApiContext, request: InstallRequest, options?: CallOptions): Promise<InstallResult> {
   const { integrationPackId, integrationPackOverrideName } = request;
   const send = async () => {
     // No override name (undefined) leaves the field out of the variables' JSON.
@@ -110,11 +111,8 @@ async function install(
     send,
     conflictCodes: INSTALL_CONFLICTS,
     observe: async () => {
-      const found = findInstalled(await listIntegrationPackInstances(core, patientOf(context)(options)), request);
-      if (!found) return { done: false };
-      // The instance as an install's answer gives it: without the listing's pack details.
-      const { integrationPack: _details, ...value } = found;
-      return { done: true, value };
+      const found = findInstalled(await installedInstances(context, options), request);
+      return found ? { done: true, value: found } : { done: false };
     },
   });
   return { ...value, reconciled };
@@ -146,7 +144,7 @@ export async function installIntegrationPack(
   const key = naturalKeyOf(normalised);
   const inFlight = context.installsInFlight.get(key);
   if (inFlight) return inFlight;
-  const promise = install(core, context, normalised, options).finally(() => context.installsInFlight.delete(key));
+  const promise = install(context, normalised, options).finally(() => context.installsInFlight.delete(key));
   context.installsInFlight.set(key, promise);
   return promise;
 }
@@ -200,7 +198,7 @@ export async function uninstallIntegrationPack(
     send: async () =>
       (await context.execute(UninstallIpackDocument, { id }, options)).integrationPackInstanceUninstall ?? id,
     observe: async () =>
-      (await listIntegrationPackInstances(core, patientOf(context)(options))).some((i) => i.id === id)
+      (await installedInstances(context, options)).some((i) => i.id === id)
         ? { done: false }
         : { done: true, value: id },
   });
