@@ -43,9 +43,13 @@ export function buildCore(options: SpacesCoreOptions, print: PrintDocument): Bui
   const send = createOperationSender(transport, endpoint, resolved.headers, print);
   const execute = createExecutor(send, redactor);
   const close = () => transport.close();
-  const core: SpacesCore = { execute, endpoint, close };
-  // Only where the runtime has the symbol: a browser without it gets no `undefined` key.
-  if (typeof Symbol.asyncDispose === 'symbol') Object.assign(core, { [Symbol.asyncDispose]: close });
+  const core: SpacesCore = {
+    execute,
+    endpoint,
+    close,
+    // Only where the runtime has the symbol: a browser without it gets no `undefined` key.
+    ...(typeof Symbol.asyncDispose === 'symbol' && { [Symbol.asyncDispose]: close }),
+  };
   // No custom dump: JSON shows the endpoint alone (the functions drop out), and what a dump shows,
   // the hidden context included, holds no credential (closures and the redactor's private fields).
   attachContext(core, {
