@@ -47,9 +47,9 @@ export interface ApiContext {
 // Registered, so a core made by one copy of the SDK (ESM or CommonJS) serves the functions of another.
 const CONTEXT = Symbol.for('boomi-spaces.core');
 
-/** Hides the context in `core` (not enumerable: no dump or JSON shows it). */
+/** Hides the context in `core` (defineProperty makes it not enumerable: no JSON or plain dump shows it). */
 export function attachContext<T extends object>(core: T, context: ApiContext): T {
-  Object.defineProperty(core, CONTEXT, { value: context, enumerable: false });
+  Object.defineProperty(core, CONTEXT, { value: context });
   return core;
 }
 
