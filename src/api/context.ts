@@ -40,8 +40,8 @@ export interface ApiContext {
   redactor: SecretRedactor;
   /** Installs under way by natural key: a second identical call waits for the first's instance. */
   installsInFlight: Map<string, Promise<InstallResult>>;
-  /** The method groups made for this core, made on first use. */
-  groups: Record<string, unknown>;
+  /** The method groups made for this core, each made on first use (the table too). */
+  groups?: Record<string, unknown>;
 }
 
 // Registered, so a core made by one copy of the SDK (ESM or CommonJS) serves the functions of another.
@@ -70,5 +70,5 @@ export const patientOf =
 
 /** A group of methods made once per core (the lifecycle groups keep their helpers in closures). */
 export function groupOf<T>(context: ApiContext, name: string, make: () => T): T {
-  return (context.groups[name] ??= make()) as T;
+  return ((context.groups ??= {})[name] ??= make()) as T;
 }

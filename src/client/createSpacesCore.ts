@@ -60,7 +60,6 @@ export function buildCore(options: SpacesCoreOptions, print: PrintDocument): Bui
     reconcileAttempts: Math.max(retry.maxAttempts, retry.reconcileAttempts),
     redactor,
     installsInFlight: new Map(),
-    groups: {},
   });
   return { core, send, resolved };
 }
