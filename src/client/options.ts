@@ -207,7 +207,8 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     if (!(retry[key] >= 0)) throw invalid(`retry.${key}`, 'must be ≥ 0');
   const limits: Record<keyof typeof DEFAULT_LIMITS, number> = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(limits) as Array<keyof typeof limits>) {
-    limits[key] = options[key] ?? limits[key];
+    const value = options[key];
+    if (value !== undefined) limits[key] = value;
     checkWhole(key, limits[key], MAX_LIMITS[key]);
   }
   // The User-Agent names the SDK and its version; `headers` may extend it (the CLI adds ` cli`).
