@@ -29,7 +29,7 @@ export function buildCore(options: SpacesCoreOptions, print: PrintDocument): Bui
   // One budget for the GraphQL requests and the JWT endpoint calls alike.
   const budget = new RetryBudget(retry);
   // One sender, chosen once: GraphQL and JWT requests alike go through it (its dispatcher).
-  const sender = chooseSender(resolved.http);
+  const sender = chooseSender(resolved);
   const transport = createTransport({
     ...resolved,
     sender,

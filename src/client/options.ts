@@ -132,10 +132,10 @@ export interface SpacesClientOptions {
 }
 
 /**
- * Options checked and completed with defaults. The transport's settings carry the transport's
- * option names, so they pass on to it as they are.
+ * Options checked and completed with defaults. The sender's and the transport's settings carry
+ * their option names, so they pass on to them as they are.
  */
-export interface ResolvedOptions {
+export interface ResolvedOptions extends SenderOptions {
   endpoint: string;
   /** Makes the JWT provider of `jwt` credentials, once the core has what it lends (see `CoreTokenDeps`). */
   bindJwt?: Binder;
@@ -143,8 +143,6 @@ export interface ResolvedOptions {
   authUrl: string;
   getToken?: TokenSource;
   headers: Record<string, string>;
-  /** How GraphQL requests reach the network (see `transport/http/chooseSender.ts`). */
-  http: SenderOptions;
   attemptTimeoutMs: number;
   retry: Required<RetryOptions>;
   maxRequestBytes: number;
@@ -241,7 +239,10 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     authUrl: preset?.authUrl ?? REGIONS.us.authUrl,
     getToken: getToken ?? (token !== undefined ? () => token : bindJwt ? undefined : withoutCredentials),
     headers,
-    http: { fetch: options.fetch, dispatcher: options.dispatcher, connections },
+    // How GraphQL requests reach the network (see `transport/http/chooseSender.ts`).
+    fetch: options.fetch,
+    dispatcher: options.dispatcher,
+    connections,
     attemptTimeoutMs,
     retry,
     ...limits,
