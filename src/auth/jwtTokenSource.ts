@@ -10,7 +10,7 @@ import { jwtProviderWithBudget, type JwtProviderOptions } from './createJwtProvi
 export type JwtSourceCredentials = Pick<JwtProviderOptions, 'accountId' | 'username' | 'apiToken' | 'authUrl' | 'otp'>;
 
 /** What a core lends its JWT provider, so JWT calls share its retry budget, redactor and sender. */
-export interface CoreTokenDeps {
+interface CoreTokenDeps {
   /** The JWT endpoint of the core's region, used when the credentials give no `authUrl`. */
   authUrl: string;
   retry: Required<RetryOptions>;

@@ -137,7 +137,7 @@ export interface SpacesClientOptions {
  */
 export interface ResolvedOptions extends SenderOptions {
   endpoint: string;
-  /** Makes the JWT provider of `jwt` credentials, once the core has what it lends (see `CoreTokenDeps`). */
+  /** Makes the JWT provider of `jwt` credentials, once the core has what it lends. */
   bindJwt?: Binder;
   /** The JWT endpoint of the region, for `jwt` credentials that give none. */
   authUrl: string;
