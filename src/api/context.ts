@@ -1,6 +1,7 @@
 import { SpacesInputError } from '../errors/SpacesError.js';
 import type { CallOptions } from '../client/callOptions.js';
 import type { Execute } from '../executor/createExecutor.js';
+import type { OperationSender } from '../executor/dialectStep.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';
 import type { InstallResult } from './types.js';
 
@@ -29,8 +30,8 @@ export interface SpacesCore {
 /** What the SDK's functions share per core: the executors, the reconciliation policy, in-flight installs. */
 export interface ApiContext {
   execute: Execute;
-  /** Runs the operations that need no credentials (the public catalog) without any. */
-  executePublic: Execute;
+  /** What `execute` sends through, for the catalog's executor, which sends no credentials. */
+  send: OperationSender;
   /** Sends of one mutation at most, each re-send after a listing proved it absent. */
   maxSends: number;
   /** Attempts of a reconciliation listing. */
@@ -39,16 +40,16 @@ export interface ApiContext {
   redactor: SecretRedactor;
   /** Installs under way by natural key: a second identical call waits for the first's instance. */
   installsInFlight: Map<string, Promise<InstallResult>>;
-  /** The method groups made for this core, made on first use. */
-  groups: Record<string, unknown>;
+  /** The method groups made for this core, each made on first use (the table too). */
+  groups?: Record<string, unknown>;
 }
 
 // Registered, so a core made by one copy of the SDK (ESM or CommonJS) serves the functions of another.
 const CONTEXT = Symbol.for('boomi-spaces.core');
 
-/** Hides the context in `core` (not enumerable: no dump or JSON shows it). */
+/** Hides the context in `core` (defineProperty makes it not enumerable: no JSON or plain dump shows it). */
 export function attachContext<T extends object>(core: T, context: ApiContext): T {
-  Object.defineProperty(core, CONTEXT, { value: context, enumerable: false });
+  Object.defineProperty(core, CONTEXT, { value: context });
   return core;
 }
 
@@ -69,5 +70,5 @@ export const patientOf =
 
 /** A group of methods made once per core (the lifecycle groups keep their helpers in closures). */
 export function groupOf<T>(context: ApiContext, name: string, make: () => T): T {
-  return (context.groups[name] ??= make()) as T;
+  return ((context.groups ??= {})[name] ??= make()) as T;
 }

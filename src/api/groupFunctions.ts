@@ -1,5 +1,6 @@
 // The lifecycle and catalog methods as functions taking the core first. Their groups keep shared
 // helpers in closures, so each group is made once per core and the function calls its method.
+import { createExecutor } from '../executor/createExecutor.js';
 import { createCatalogApi, type CatalogApi } from './catalog.js';
 import { contextOf, groupOf, patientOf, type SpacesCore } from './context.js';
 import { createConfigureApi, type ConfigureApi } from './lifecycle/configure.js';
@@ -35,10 +36,15 @@ export function publishingOf(core: SpacesCore): PublishingApi {
   );
 }
 
-/** The catalog methods of a core (sent without credentials). */
+/**
+ * The catalog methods of a core, sent without credentials: no JWT is fetched for them, no
+ * Authorization header sent.
+ */
 export function catalogOf(core: SpacesCore): CatalogApi {
   const context = contextOf(core);
-  return groupOf(context, 'catalog', () => createCatalogApi(context.executePublic));
+  return groupOf(context, 'catalog', () =>
+    createCatalogApi(createExecutor(context.send, context.redactor, { withoutCredentials: true })),
+  );
 }
 
 type Args<F> = F extends (...args: infer A) => unknown ? A : never;

@@ -20,10 +20,11 @@ export function findInstalled<T extends InstanceLike>(
   instances: readonly T[],
   request: { integrationPackId: string; integrationPackOverrideName?: string | undefined },
 ): T | undefined {
+  // No name is undefined on both sides: a request's blank or absent one, an instance's empty or null one.
   const name = request.integrationPackOverrideName?.trim() || undefined;
-  const samePack = instances.filter((i) => i.integrationPackId === request.integrationPackId);
-  if (name !== undefined) return samePack.find((i) => i.integrationPackOverrideName === name);
-  return samePack.find((i) => !i.integrationPackOverrideName);
+  return instances.find(
+    (i) => i.integrationPackId === request.integrationPackId && (i.integrationPackOverrideName || undefined) === name,
+  );
 }
 
 /**

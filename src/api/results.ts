@@ -21,22 +21,21 @@ import type {
  * From the schema's nullable shapes to the SDK's null-free results. Lists lose their null items
  * (an absent list is empty); fields the platform always sends are checked here, at run time: one
  * missing is INVALID_RESPONSE naming the operation and the field, never a cast that lies.
+ *
+ * A Reader carries its operation's name for the readers of many fields; the hot readers below
+ * (getSpace's, an install's and the instance listing's) call the functions it wraps, so a bundle of
+ * those calls needs no class.
  */
 export class Reader {
   constructor(readonly operationName: string) {}
 
   present<T>(value: T | null | undefined, path: string): T {
-    if (value === null || value === undefined) throw this.missing(path);
-    return value;
+    return present(this.operationName, value, path);
   }
 
   /** The INVALID_RESPONSE for a field the platform always sends, missing at `path`. */
   missing(path: string): SpacesError {
-    return new SpacesError(`${this.operationName}: the answer has no ${path}, which the platform always sends`, {
-      code: 'INVALID_RESPONSE',
-      operationName: this.operationName,
-      mayHaveExecuted: true,
-    });
+    return missing(this.operationName, path);
   }
 
   list<T, R>(
@@ -44,11 +43,35 @@ export class Reader {
     path: string,
     each: (item: T, path: string, index: number) => R,
   ): R[] {
-    const out: R[] = [];
-    for (const [index, item] of (items ?? []).entries())
-      if (item !== null) out.push(each(item, `${path}[${index}]`, index));
-    return out;
+    return listOf(items, path, each);
   }
+}
+
+/** `value`, unless it is missing: the INVALID_RESPONSE naming `path` in `operationName`'s answer. */
+function present<T>(operationName: string, value: T | null | undefined, path: string): T {
+  if (value === null || value === undefined) throw missing(operationName, path);
+  return value;
+}
+
+/** The INVALID_RESPONSE for a field the platform always sends, missing at `path` of `operationName`'s answer. */
+function missing(operationName: string, path: string): SpacesError {
+  return new SpacesError(`${operationName}: the answer has no ${path}, which the platform always sends`, {
+    code: 'INVALID_RESPONSE',
+    operationName,
+    mayHaveExecuted: true,
+  });
+}
+
+/** The items read by `each`, null items left out (an absent list is empty). */
+function listOf<T, R>(
+  items: ReadonlyArray<T | null> | null | undefined,
+  path: string,
+  each: (item: T, path: string, index: number) => R,
+): R[] {
+  const out: R[] = [];
+  for (const [index, item] of (items ?? []).entries())
+    if (item !== null) out.push(each(item, `${path}[${index}]`, index));
+  return out;
 }
 
 type Raw<T> = NonNullable<T>;
@@ -63,14 +86,15 @@ export function oneOf<T extends object>(value: T | ReadonlyArray<T | null> | nul
 }
 
 export function spaceOf(raw: Raw<GetSpaceQuery['space']>): Space {
-  const packs = raw.sharedIpacks ?? [];
   const sharedIpacks: SharedIntegrationPack[] = [];
   // A loop that builds no path unless a field is missing: this runs on every getSpace.
-  for (let index = 0; index < packs.length; index++) {
-    const pack = packs[index];
-    if (pack === null || pack === undefined) continue;
+  for (const [index, pack] of (raw.sharedIpacks ?? []).entries()) {
+    if (!pack) continue;
     const { id, name, description, installationType } = pack;
-    if (absent(id) || absent(name) || absent(installationType)) throw packMissing(pack, index);
+    if (absent(id) || absent(name) || absent(installationType)) {
+      const field = absent(id) ? 'id' : absent(name) ? 'name' : 'installationType';
+      throw missing('getSpace', `space.sharedIpacks[${index}].${field}`);
+    }
     sharedIpacks.push({ id, name, description, installationType });
   }
   return { ...raw, sharedIpacks };
@@ -78,44 +102,51 @@ export function spaceOf(raw: Raw<GetSpaceQuery['space']>): Space {
 
 const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
 
-/** The INVALID_RESPONSE naming the first field the pack lacks. */
-function packMissing(pack: Record<'id' | 'name' | 'installationType', unknown>, index: number): SpacesError {
-  const field = absent(pack.id) ? 'id' : absent(pack.name) ? 'name' : 'installationType';
-  return new Reader('getSpace').missing(`space.sharedIpacks[${index}].${field}`);
-}
-
 export function spacesOf(raw: ListSpacesQuery['spaces']): SpaceSummary[] {
   return new Reader('listSpaces').list(raw, 'spaces', (space) => space);
 }
 
+/** An installed instance; none at all is INVALID_RESPONSE too (an install's answer always has one). */
 export function installedOf(
-  raw: Raw<InstallIpackMutation['integrationPackInstanceInstall']>,
+  raw: InstallIpackMutation['integrationPackInstanceInstall'],
   operationName: string,
   at: string,
 ): InstalledInstance {
-  const read = new Reader(operationName);
+  const { id, integrationPackId, integrationPackOverrideName } = present(operationName, raw, at);
   return {
-    id: raw.id,
-    integrationPackId: read.present(raw.integrationPackId, `${at}.integrationPackId`),
-    integrationPackOverrideName: raw.integrationPackOverrideName,
+    id,
+    integrationPackId: present(operationName, integrationPackId, `${at}.integrationPackId`),
+    integrationPackOverrideName,
   };
 }
 
 export function instancesOf(
   raw: ListIntegrationPackInstancesQuery['integrationPackInstances'],
 ): IntegrationPackInstance[] {
-  const read = new Reader('listIntegrationPackInstances');
-  return read.list(raw, 'integrationPackInstances', (instance, at) => {
+  const operationName = 'listIntegrationPackInstances';
+  return listOf(raw, 'integrationPackInstances', (instance, at) => {
     const pack = oneOf(instance.integrationPack);
     return {
-      ...installedOf(instance, 'listIntegrationPackInstances', at),
+      ...installedOf(instance, operationName, at),
       integrationPack: pack && {
-        id: read.present(pack.id, `${at}.integrationPack.id`),
-        name: read.present(pack.name, `${at}.integrationPack.name`),
+        id: present(operationName, pack.id, `${at}.integrationPack.id`),
+        name: present(operationName, pack.name, `${at}.integrationPack.name`),
         installationType: pack.installationType,
       },
     };
   });
+}
+
+/**
+ * The instance listing as a reconciliation reads it: what tells one install from another, not the
+ * packs' details (which it does not need, so it does not depend on them).
+ */
+export function installedListOf(
+  raw: ListIntegrationPackInstancesQuery['integrationPackInstances'],
+): InstalledInstance[] {
+  return listOf(raw, 'integrationPackInstances', (instance, at) =>
+    installedOf(instance, 'listIntegrationPackInstances', at),
+  );
 }
 
 function attachmentsOf(

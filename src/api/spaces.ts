@@ -14,7 +14,7 @@ import { fixDeadline } from './callDeadline.js';
 import { contextOf, groupOf, patientOf, type ApiContext, type SpacesCore } from './context.js';
 import { createInstallMany, type InstallManyOptions, type InstallManyResult } from './installMany.js';
 import { findInstalled, INSTALL_CONFLICTS, naturalKeyOf } from './naturalKey.js';
-import { environmentsOf, installedOf, instancesOf, spaceOf, spacesOf } from './results.js';
+import { environmentsOf, installedListOf, installedOf, instancesOf, spaceOf, spacesOf } from './results.js';
 import { mutateExactlyOnce } from './reconcile.js';
 import type {
   Environment,
@@ -89,52 +89,30 @@ export async function listEnvironments(core: SpacesCore, options?: CallOptions):
   return environmentsOf((await contextOf(core).execute(ListEnvironmentsDocument, options)).environments);
 }
 
+/** The instances as a reconciliation lists them: patiently, reading only what tells installs apart. */
+async function installedInstances(context: ApiContext, options: CallOptions | undefined): Promise<InstalledInstance[]> {
+  const answer = await context.execute(ListIntegrationPackInstancesDocument, patientOf(context)(options));
+  return installedListOf(answer.integrationPackInstances);
+}
+
 /** One install, reconciled against the listing after an ambiguous failure. */
-async function install(
-  core: SpacesCore,
-  context: ApiContext,
-  request: InstallRequest,
-  options?: CallOptions,
-): Promise<InstallResult> {
-  const integrationPackOverrideName = request.integrationPackOverrideName ?? null;
+async function install(context: ApiContext, request: InstallRequest, options?: CallOptions): Promise<InstallResult> {
+  const { integrationPackId, integrationPackOverrideName } = request;
   const send = async () => {
-    const { integrationPackInstanceInstall: instance } = await context.execute(
-      InstallIpackDocument,
-      {
-        input: {
-          integrationPackId: request.integrationPackId,
-          ...(integrationPackOverrideName !== null && { integrationPackOverrideName }),
-        },
-      },
-      options,
-    );
-    if (!instance) {
-      throw new SpacesError('installIpack: the platform returned no instance', {
-        code: 'INVALID_RESPONSE',
-        operationName: 'installIpack',
-        mayHaveExecuted: true,
-      });
-    }
-    return installedOf(instance, 'installIpack', 'integrationPackInstanceInstall');
+    // No override name (undefined) leaves the field out of the variables' JSON.
+    const input = { integrationPackId, integrationPackOverrideName };
+    const answer = await context.execute(InstallIpackDocument, { input }, options);
+    return installedOf(answer.integrationPackInstanceInstall, 'installIpack', 'integrationPackInstanceInstall');
   };
   const { value, reconciled } = await mutateExactlyOnce<InstalledInstance>({
     maxSends: context.maxSends,
-    key: { operation: 'install', integrationPackId: request.integrationPackId, integrationPackOverrideName },
+    key: { operation: 'install', integrationPackId, integrationPackOverrideName: integrationPackOverrideName ?? null },
     operationName: 'installIpack',
     send,
     conflictCodes: INSTALL_CONFLICTS,
     observe: async () => {
-      const found = findInstalled(await listIntegrationPackInstances(core, patientOf(context)(options)), request);
-      return found
-        ? {
-            done: true,
-            value: {
-              id: found.id,
-              integrationPackId: found.integrationPackId,
-              integrationPackOverrideName: found.integrationPackOverrideName,
-            },
-          }
-        : { done: false };
+      const found = findInstalled(await installedInstances(context, options), request);
+      return found ? { done: true, value: found } : { done: false };
     },
   });
   return { ...value, reconciled };
@@ -166,7 +144,7 @@ export async function installIntegrationPack(
   const key = naturalKeyOf(normalised);
   const inFlight = context.installsInFlight.get(key);
   if (inFlight) return inFlight;
-  const promise = install(core, context, normalised, options).finally(() => context.installsInFlight.delete(key));
+  const promise = install(context, normalised, options).finally(() => context.installsInFlight.delete(key));
   context.installsInFlight.set(key, promise);
   return promise;
 }
@@ -220,7 +198,7 @@ export async function uninstallIntegrationPack(
     send: async () =>
       (await context.execute(UninstallIpackDocument, { id }, options)).integrationPackInstanceUninstall ?? id,
     observe: async () =>
-      (await listIntegrationPackInstances(core, patientOf(context)(options))).some((i) => i.id === id)
+      (await installedInstances(context, options)).some((i) => i.id === id)
         ? { done: false }
         : { done: true, value: id },
   });

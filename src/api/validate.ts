@@ -1,6 +1,6 @@
 import { invalid, SpacesInputError } from '../errors/SpacesError.js';
 import { quote } from '../text/printable.js';
-import { INPUT_LIMITS } from './limits.js';
+import { INPUT_LIMITS, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './limits.js';
 import type { InstallRequest, SharedIntegrationPack, Space } from './types.js';
 
 /** A required id: a non-empty string of at most `maxIdLength` characters after trimming, returned trimmed. */
@@ -8,7 +8,7 @@ export function requireId(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw invalid(field, 'must be a non-empty string');
   }
-  return checkLength(value.trim(), field, INPUT_LIMITS.maxIdLength);
+  return checkLength(value.trim(), field, MAX_ID_LENGTH);
 }
 
 /** The value, unless it is longer than `max` characters (refused, its start and length shown). */
@@ -21,16 +21,14 @@ function checkLength(value: string, field: string, max: number): string {
 
 /** The install request with trimmed ids; a blank override name counts as none. */
 export function normaliseInstallRequest(request: InstallRequest): InstallRequest {
-  if (typeof request !== 'object' || request === null) {
-    throw new SpacesInputError('The install request must be an object', { field: 'request' });
-  }
+  if (typeof request !== 'object' || request === null) throw invalid('request', 'must be an object');
   const integrationPackId = requireId(request.integrationPackId, 'integrationPackId');
   const name = request.integrationPackOverrideName;
   if (name !== undefined && name !== null && typeof name !== 'string') {
     throw invalid('integrationPackOverrideName', 'must be a string');
   }
   const integrationPackOverrideName = name?.trim()
-    ? checkLength(name.trim(), 'integrationPackOverrideName', INPUT_LIMITS.maxNameLength)
+    ? checkLength(name.trim(), 'integrationPackOverrideName', MAX_NAME_LENGTH)
     : undefined;
   const spaceId = request.spaceId === undefined ? undefined : requireId(request.spaceId, 'spaceId');
   return { integrationPackId, integrationPackOverrideName, spaceId };
@@ -41,14 +39,14 @@ export function normaliseInstallRequest(request: InstallRequest): InstallRequest
  * needs an override name, a SINGLE pack takes none.
  */
 export function checkInstallAgainstSpace(space: Space, request: InstallRequest): SharedIntegrationPack {
-  const pack = (space.sharedIpacks ?? []).find((p) => p?.id === request.integrationPackId);
+  const pack = space.sharedIpacks.find((p) => p.id === request.integrationPackId);
   if (!pack) {
     throw new SpacesInputError(
       `Integration pack ${quote(request.integrationPackId)} is not shared with space ${quote(space.name)} (${quote(space.id)})`,
       { code: 'IPACK_NOT_FOUND_IN_SPACE', field: 'integrationPackId' },
     );
   }
-  const label = quote(pack.name ?? pack.id);
+  const label = quote(pack.name);
   if (pack.installationType === 'MULTI' && !request.integrationPackOverrideName) {
     throw new SpacesInputError(
       `Integration pack ${label} is MULTI: \`integrationPackOverrideName\` is required to tell its instances apart`,

@@ -10,7 +10,7 @@ import { jwtProviderWithBudget, type JwtProviderOptions } from './createJwtProvi
 export type JwtSourceCredentials = Pick<JwtProviderOptions, 'accountId' | 'username' | 'apiToken' | 'authUrl' | 'otp'>;
 
 /** What a core lends its JWT provider, so JWT calls share its retry budget, redactor and sender. */
-export interface CoreTokenDeps {
+interface CoreTokenDeps {
   /** The JWT endpoint of the core's region, used when the credentials give no `authUrl`. */
   authUrl: string;
   retry: Required<RetryOptions>;
@@ -27,7 +27,8 @@ export interface JwtTokenSource {
   readonly [BRAND]: true;
 }
 
-type Binder = (deps: CoreTokenDeps) => TokenSource;
+/** Makes the JWT provider of one source's credentials with what the core lends. */
+export type Binder = (deps: CoreTokenDeps) => TokenSource;
 
 // What makes each source's provider, kept out of the public type (and so out of sight).
 const binders = new WeakMap<JwtTokenSource, Binder>();
@@ -68,5 +69,6 @@ export function jwtTokenSource(credentials: JwtSourceCredentials): JwtTokenSourc
 
 /** The provider factory of `jwt`, or undefined when it was not made by {@link jwtTokenSource}. */
 export function tokenSourceBinder(jwt: unknown): Binder | undefined {
-  return typeof jwt === 'object' && jwt !== null ? binders.get(jwt as JwtTokenSource) : undefined;
+  // A WeakMap answers undefined for a key that cannot be one (a string, null).
+  return binders.get(jwt as JwtTokenSource);
 }

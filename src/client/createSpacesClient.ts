@@ -6,6 +6,7 @@ import { jwtTokenSource } from '../auth/jwtTokenSource.js';
 import { buildCore } from './createSpacesCore.js';
 import { transportExchange } from '../executor/transportExchange.js';
 import type { SpacesClientOptions } from './options.js';
+import type { TransportLogger } from '../transport/events.js';
 
 /** A client of the Boomi Spaces API. */
 export interface SpacesClient extends SpacesApi, SpacesCore, AsyncDisposable {
@@ -59,6 +60,8 @@ export function createSpacesClient(options: SpacesClientOptions = {}): SpacesCli
     jwt === undefined ? rest : { ...rest, jwt: jwt ? jwtTokenSource(jwt) : jwt },
     stringifyDocument,
   );
+  // A 0.1.0 client option; a core (new since) takes the old name too, without the warning.
+  if (options.timeoutMs !== undefined) warnDeprecated(resolved.logger);
   const urql = new Client({
     url: resolved.endpoint,
     exchanges: [transportExchange(send)],
@@ -83,4 +86,16 @@ export function createSpacesClient(options: SpacesClientOptions = {}): SpacesCli
   Object.defineProperty(client, inspectSymbol, { value: summary, enumerable: false });
   Object.defineProperty(client, 'toJSON', { value: () => ({ endpoint: resolved.endpoint }), enumerable: false });
   return client;
+}
+
+let warnedWithoutLogger = false;
+
+/** Once per client through its logger; without one, once per process as a Node warning. */
+function warnDeprecated(logger: TransportLogger | undefined): void {
+  const message =
+    'the client option `timeoutMs` is now `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds a whole call)';
+  if (logger) return logger({ type: 'deprecation', message });
+  if (warnedWithoutLogger || typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
+  warnedWithoutLogger = true;
+  process.emitWarning(message, { type: 'DeprecationWarning', code: 'BOOMI_SPACES_TIMEOUT_MS' });
 }

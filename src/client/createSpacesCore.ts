@@ -24,54 +24,43 @@ export interface BuiltCore {
  */
 export function buildCore(options: SpacesCoreOptions, print: PrintDocument): BuiltCore {
   const resolved = resolveOptions(options);
-  if (resolved.deprecated) warnDeprecated(resolved.deprecated, resolved.logger);
+  const { endpoint, retry, logger } = resolved;
   const redactor = new SecretRedactor();
   // One budget for the GraphQL requests and the JWT endpoint calls alike.
-  const budget = new RetryBudget(resolved.retry);
+  const budget = new RetryBudget(retry);
   // One sender, chosen once: GraphQL and JWT requests alike go through it (its dispatcher).
-  const sender = chooseSender(resolved.http);
-  const getToken =
-    resolved.getToken ??
-    resolved.makeJwtSource!({
-      retry: resolved.retry,
-      budget,
-      redactor,
-      sender,
-      ...(resolved.logger && { logger: resolved.logger }),
-    });
+  const sender = chooseSender(resolved);
   const transport = createTransport({
+    ...resolved,
     sender,
-    getToken,
-    attemptTimeoutMs: resolved.attemptTimeoutMs,
+    getToken:
+      resolved.getToken ?? resolved.bindJwt!({ authUrl: resolved.authUrl, retry, budget, redactor, sender, logger }),
     redactor,
-    retry: resolved.retry,
     budget,
-    ...(resolved.rateLimit && { pacer: new RequestPacer(resolved.rateLimit) }),
-    ...resolved.limits,
-    ...(resolved.logger && { logger: resolved.logger }),
+    pacer: resolved.rateLimit ? new RequestPacer(resolved.rateLimit) : undefined,
   });
   // One sender for `execute` and a client's urql alike, so both share what the dialect step learnt.
-  const send = createOperationSender(transport, resolved.endpoint, resolved.headers, print);
+  const send = createOperationSender(transport, endpoint, resolved.headers, print);
   const execute = createExecutor(send, redactor);
   const close = () => transport.close();
-  const core: SpacesCore = { execute, endpoint: resolved.endpoint, close };
-  // Only where the runtime has the symbol: a browser without it gets no `undefined` key.
-  if (typeof Symbol.asyncDispose === 'symbol') Object.assign(core, { [Symbol.asyncDispose]: close });
+  const core: SpacesCore = {
+    execute,
+    endpoint,
+    close,
+    // Only where the runtime has the symbol: a browser without it gets no `undefined` key.
+    ...(typeof Symbol.asyncDispose === 'symbol' && { [Symbol.asyncDispose]: close }),
+  };
+  // No custom dump: JSON shows the endpoint alone (the functions drop out), and what a dump shows,
+  // the hidden context included, holds no credential (closures and the redactor's private fields).
   attachContext(core, {
     execute,
-    // The public catalog goes without credentials: no JWT is fetched for it, no Authorization header sent.
-    executePublic: createExecutor(send, redactor, { withoutCredentials: true }),
-    maxSends: resolved.retry.maxAttempts,
+    send,
+    maxSends: retry.maxAttempts,
     // Never less patient than an ordinary query.
-    reconcileAttempts: Math.max(resolved.retry.maxAttempts, resolved.retry.reconcileAttempts),
+    reconcileAttempts: Math.max(retry.maxAttempts, retry.reconcileAttempts),
     redactor,
     installsInFlight: new Map(),
-    groups: {},
   });
-  Object.defineProperty(core, Symbol.for('nodejs.util.inspect.custom'), {
-    value: () => `SpacesCore { endpoint: '${resolved.endpoint}' }`,
-  });
-  Object.defineProperty(core, 'toJSON', { value: () => ({ endpoint: resolved.endpoint }) });
   return { core, send, resolved };
 }
 
@@ -91,14 +80,4 @@ export function buildCore(options: SpacesCoreOptions, print: PrintDocument): Bui
  */
 export function createSpacesCore(options: SpacesCoreOptions = {}): SpacesCore {
   return buildCore(options, printDocument).core;
-}
-
-let warnedWithoutLogger = false;
-
-/** Once per client through its logger; without one, once per process as a Node warning. */
-function warnDeprecated(message: string, logger: ResolvedOptions['logger']): void {
-  if (logger) return logger({ type: 'deprecation', message });
-  if (warnedWithoutLogger || typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
-  warnedWithoutLogger = true;
-  process.emitWarning(message, { type: 'DeprecationWarning', code: 'BOOMI_SPACES_TIMEOUT_MS' });
 }

@@ -4,7 +4,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
 import { isUnpacedEndpoint } from '../retry/unpacedEndpoints.js';
 import type { TokenSource } from '../transport/authorize.js';
-import { tokenSourceBinder, type CoreTokenDeps, type JwtTokenSource } from '../auth/jwtTokenSource.js';
+import { tokenSourceBinder, type Binder, type JwtTokenSource } from '../auth/jwtTokenSource.js';
 import type { SenderOptions } from '../transport/http/chooseSender.js';
 import { checkServiceUrl, REGIONS, type Region } from '../transport/endpoints.js';
 import type { UndiciDispatcher } from '../transport/http/types.js';
@@ -96,7 +96,7 @@ export interface SpacesClientOptions {
   attemptTimeoutMs?: number;
   /**
    * @deprecated Renamed `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds
-   * a whole call). Still accepted, with a one-time warning; `attemptTimeoutMs` wins when both are set.
+   * a whole call). Still accepted, with a one-time warning from a client; `attemptTimeoutMs` wins when both are set.
    */
   timeoutMs?: number;
   /** How failed requests are retried; see {@link RetryOptions} for the defaults. */
@@ -131,32 +131,35 @@ export interface SpacesClientOptions {
   rateLimit?: RateLimitOptions | false;
 }
 
-/** Options checked and completed with defaults. */
-export interface ResolvedOptions {
+/**
+ * Options checked and completed with defaults. The sender's and the transport's settings carry
+ * their option names, so they pass on to them as they are.
+ */
+export interface ResolvedOptions extends SenderOptions {
   endpoint: string;
-  /** Set when the core must make its own JWT provider (`jwt`): called once the core has what it lends. */
-  makeJwtSource?: (deps: Omit<CoreTokenDeps, 'authUrl'>) => TokenSource;
+  /** Makes the JWT provider of `jwt` credentials, once the core has what it lends. */
+  bindJwt?: Binder;
+  /** The JWT endpoint of the region, for `jwt` credentials that give none. */
+  authUrl: string;
   getToken?: TokenSource;
   headers: Record<string, string>;
-  /** How GraphQL requests reach the network (see `transport/http/chooseSender.ts`). */
-  http: SenderOptions;
   attemptTimeoutMs: number;
-  /** Set when the deprecated client option `timeoutMs` was used. */
-  deprecated?: string;
   retry: Required<RetryOptions>;
-  limits: { maxRequestBytes: number; maxResponseBytes: number; maxResponseDepth: number };
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  maxResponseDepth: number;
   rateLimit: Required<RateLimitOptions> | false;
-  logger?: TransportLogger;
+  logger: TransportLogger | undefined;
 }
 
 /**
- * The token source of a client made without credentials: every call but the public catalog's fails
- * with AUTH_ERROR before anything is sent, saying what to set.
+ * The token source of a client or core made without credentials: every call but the public
+ * catalog's fails with AUTH_ERROR before anything is sent, saying what to set. (The CLI never gets
+ * here: its commands that need credentials refuse to start without them, naming its variables.)
  */
 const withoutCredentials: TokenSource = () => {
   throw new SpacesInputError(
-    'this client was made without credentials: give createSpacesClient `token`, `getToken` or `jwt` ' +
-      '(the CLI: BOOMI_JWT, or BOOMI_ACCOUNT_ID, BOOMI_USERNAME and BOOMI_API_TOKEN); only searchCatalog works without',
+    'this client was made without credentials: give it `token`, `getToken` or `jwt`; only searchCatalog works without',
     { field: 'token' },
   );
 };
@@ -197,16 +200,14 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     throw invalid(field, 'must be a positive number of milliseconds');
   }
   const retry = { ...DEFAULT_RETRY, ...options.retry };
-  for (const key of ['maxAttempts', 'reconcileAttempts'] as const)
-    if (!whole(retry[key], 1)) throw invalid(`retry.${key}`, 'must be a whole number ≥ 1');
+  for (const key of ['maxAttempts', 'reconcileAttempts'] as const) checkWhole(`retry.${key}`, retry[key]);
   for (const key of Object.keys(DEFAULT_RETRY) as Array<keyof RetryOptions>)
     if (!(retry[key] >= 0)) throw invalid(`retry.${key}`, 'must be ≥ 0');
-  const limits: ResolvedOptions['limits'] = { ...DEFAULT_LIMITS };
+  const limits: Record<keyof typeof DEFAULT_LIMITS, number> = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(limits) as Array<keyof typeof limits>) {
     const value = options[key];
-    if (value === undefined) continue;
-    if (!whole(value, 1, MAX_LIMITS[key])) throw invalid(key, `must be a whole number from 1 to ${MAX_LIMITS[key]}`);
-    limits[key] = value;
+    if (value !== undefined) limits[key] = value;
+    checkWhole(key, limits[key], MAX_LIMITS[key]);
   }
   // The User-Agent names the SDK and its version; `headers` may extend it (the CLI adds ` cli`).
   const headers: Record<string, string> = {
@@ -216,11 +217,7 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
   };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     const lower = name.toLowerCase();
-    if (RESERVED_HEADERS.has(lower)) {
-      throw new SpacesInputError(`The header "${name}" is set by the client and cannot be overridden`, {
-        field: `headers.${name}`,
-      });
-    }
+    if (RESERVED_HEADERS.has(lower)) throw invalid(`headers.${name}`, 'is set by the client and cannot be overridden');
     headers[lower] = value;
   }
   if (options.spaceGuid !== undefined) {
@@ -228,48 +225,43 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     if (spaceGuid === '') throw invalid('spaceGuid', 'must not be empty');
     headers['space_guid'] = spaceGuid;
   }
-  const bind = tokenSourceBinder(jwt);
-  if (jwt && bind === undefined) {
-    throw new SpacesInputError(
-      "a core's `jwt` takes `jwtTokenSource({ accountId, username, apiToken })` from 'boomi-spaces/functions'",
-      { field: 'jwt' },
+  const bindJwt = tokenSourceBinder(jwt);
+  if (jwt && bindJwt === undefined)
+    throw invalid(
+      'jwt',
+      "of a core takes `jwtTokenSource({ accountId, username, apiToken })` from 'boomi-spaces/functions'",
     );
-  }
-  const authUrl = preset?.authUrl ?? REGIONS.us.authUrl;
   const connections = options.connections ?? DEFAULT_CONNECTIONS;
-  if (!whole(connections, 1)) throw invalid('connections', 'must be a whole number ≥ 1');
+  checkWhole('connections', connections);
   return {
     endpoint,
-    ...(bind && { makeJwtSource: (deps: Omit<CoreTokenDeps, 'authUrl'>) => bind({ ...deps, authUrl }) }),
-    getToken: getToken ?? (token !== undefined ? () => token : bind ? undefined : withoutCredentials),
+    bindJwt,
+    authUrl: preset?.authUrl ?? REGIONS.us.authUrl,
+    getToken: getToken ?? (token !== undefined ? () => token : bindJwt ? undefined : withoutCredentials),
     headers,
-    http: {
-      ...(options.fetch && { fetch: options.fetch }),
-      ...(options.dispatcher !== undefined && { dispatcher: options.dispatcher }),
-      connections,
-    },
+    // How GraphQL requests reach the network (see `transport/http/chooseSender.ts`).
+    fetch: options.fetch,
+    dispatcher: options.dispatcher,
+    connections,
     attemptTimeoutMs,
-    ...(options.timeoutMs !== undefined && {
-      deprecated:
-        'the client option `timeoutMs` is now `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds a whole call)',
-    }),
     retry,
-    limits,
+    ...limits,
     // In-process fakes have no limiter to protect: pacing there only slows tests down.
     rateLimit:
       options.rateLimit === undefined && isUnpacedEndpoint(endpoint) ? false : resolveRateLimit(options.rateLimit),
-    ...(options.logger && { logger: options.logger }),
+    logger: options.logger,
   };
 }
 
-/** Whether `value` is a whole number from `min` to `max`. */
-const whole = (value: unknown, min: number, max = Infinity): boolean =>
-  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+/** The SpacesInputError on `field` unless `value` is a whole number from 1 to `max`. */
+function checkWhole(field: string, value: unknown, max = Infinity, orElse = ''): void {
+  if (!(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max))
+    throw invalid(field, `must be a whole number ${max < Infinity ? `from 1 to ${max}` : '≥ 1'}${orElse}`);
+}
 
 function resolveRateLimit(option: RateLimitOptions | false | undefined): Required<RateLimitOptions> | false {
   if (option === false) return false;
   const rate = { ...DEFAULT_RATE_LIMIT, ...option };
-  if (!whole(rate.requestsPerSecond, 1))
-    throw invalid('rateLimit.requestsPerSecond', 'must be a whole number ≥ 1 (or `rateLimit: false`)');
+  checkWhole('rateLimit.requestsPerSecond', rate.requestsPerSecond, Infinity, ' (or `rateLimit: false`)');
   return rate;
 }

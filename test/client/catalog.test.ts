@@ -148,9 +148,8 @@ describe('a client without credentials', () => {
     expect(error).toBeInstanceOf(SpacesError);
     expect(error).toMatchObject({ code: 'AUTH_ERROR', mayHaveExecuted: false });
     expect((error as Error).message).toContain(
-      'this client was made without credentials: give createSpacesClient `token`, `getToken` or `jwt`',
+      'this client was made without credentials: give it `token`, `getToken` or `jwt`; only searchCatalog works without',
     );
-    expect((error as Error).message).toContain('BOOMI_API_TOKEN');
     await expect(anonymous.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake })).rejects.toMatchObject(
       { code: 'AUTH_ERROR' },
     );

@@ -1,5 +1,6 @@
 // boomi-spaces/functions: the same rules and errors as the client's methods (which call them), on a
 // core or on a client, against the mocked platform.
+import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
   createSpacesCore,
@@ -94,7 +95,24 @@ describe('the functions entry', () => {
     );
   });
 
-  it('shows only its endpoint when dumped', () => {
+  it('takes the old name of attemptTimeoutMs, checked as before, without the client’s deprecation warning', () => {
+    const events: unknown[] = [];
+    createSpacesCore({ token: TEST_TOKEN, timeoutMs: 5000, logger: (event) => events.push(event) });
+    expect(events).toEqual([]);
+    expect(() => createSpacesCore({ token: TEST_TOKEN, timeoutMs: 0 })).toThrow(
+      expect.objectContaining({ field: 'timeoutMs' }),
+    );
+  });
+
+  it('shows only its endpoint as JSON, and no credential in any dump, after calls too', async () => {
     expect(JSON.stringify(core)).toBe(JSON.stringify({ endpoint: core.endpoint }));
+    const credentials = { accountId: DEMO.accountId, username: DEMO.username, apiToken: DEMO.apiToken };
+    const withJwt = createSpacesCore({ jwt: jwtTokenSource(credentials), spaceGuid: DEMO.spaceId, rateLimit: false });
+    await getSpace(core, DEMO.spaceId);
+    await getSpace(withJwt, DEMO.spaceId);
+    for (const dumped of [core, withJwt].map((c) => inspect(c, { showHidden: true, depth: 20 }))) {
+      expect(dumped).toContain(core.endpoint);
+      for (const secret of [TEST_TOKEN, DEMO.apiToken]) expect(dumped).not.toContain(secret);
+    }
   });
 });

@@ -17,7 +17,7 @@ const client = (options: { maxResponseBytes?: number } = {}) =>
 
 describe('maxResponseBytes: the answer cap is a client option', () => {
   it('is a whole number from 1 to 256 MiB, refused otherwise before anything is sent', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN, 256 * MIB + 1])
+    for (const bad of [0, -1, 1.5, Number.NaN, 256 * MIB + 1, null as unknown as number])
       expect(() => client({ maxResponseBytes: bad })).toThrow(
         expect.objectContaining({ field: 'maxResponseBytes', message: expect.stringContaining('from 1 to 268435456') }),
       );

@@ -57,6 +57,37 @@ describe('SDK results carry no null noise', () => {
     });
   });
 
+  it('an install answered with no instance is INVALID_RESPONSE that may have run, reconciled by the listing', async () => {
+    mock.on('installIpack', () => ({ integrationPackInstanceInstall: null }));
+    mock.on('listIntegrationPackInstances', () => ({ integrationPackInstances: [] }));
+    const error = await client.installIntegrationPack({ integrationPackId: 'p1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'INVALID_RESPONSE',
+      operationName: 'installIpack',
+      mayHaveExecuted: true,
+      message: expect.stringContaining('integrationPackInstanceInstall'),
+    });
+    // The listing shows none, and one send is all a client with maxAttempts 1 makes: the failure stands.
+    expect(mock.requests).toEqual(['installIpack', 'listIntegrationPackInstances']);
+  });
+
+  it('a reconciliation reads only what tells installs apart: a pack without its name does not stop it', async () => {
+    mock.on('installIpack', () => ({ integrationPackInstanceInstall: null }));
+    const listed = { id: 'i1', integrationPackId: 'p1', integrationPackOverrideName: null };
+    mock.on('listIntegrationPackInstances', () => ({
+      integrationPackInstances: [{ ...listed, integrationPack: { id: 'p1', name: null, installationType: 'SINGLE' } }],
+    }));
+    await expect(client.installIntegrationPack({ integrationPackId: 'p1' })).resolves.toEqual({
+      ...listed,
+      reconciled: true,
+    });
+    // The listing itself still refuses the pack without its name.
+    await expect(client.listIntegrationPackInstances()).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+      message: expect.stringContaining('integrationPackInstances[0].integrationPack.name'),
+    });
+  });
+
   it('execute keeps the schema’s own nullable types and values', async () => {
     mock.on('listEnvironments', () => ({ environments: [null] }));
     await expect(client.execute(ListEnvironmentsDocument)).resolves.toEqual({ environments: [null] });
