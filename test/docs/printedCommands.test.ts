@@ -142,15 +142,18 @@ describe('printed commands, run as printed', () => {
     expect(commands).toEqual(
       expect.arrayContaining(['boomi-spaces simulator', 'boomi-spaces console --simulator --open', 'npm run console']),
     );
-    for (const command of commands) {
-      // Servers: the simulator says it listens; the console prints its URL with a token.
-      const ready = command.includes('console') ? /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/ : /Press Ctrl\+C/;
-      const printed = command.startsWith('npm run') ? `${command} --` : command;
-      const { child, output } = await serve(printed, ready);
-      expect(output).toMatch(ready);
-      // The CLI ends with 0 on Ctrl+C; npm itself dies of the signal the terminal sends its group.
-      expect(await stop(child)).toBe(command.startsWith('npm run') ? null : 0);
-    }
+    // The servers start side by side: each listens on a port of its own, in a process group of its own.
+    await Promise.all(
+      commands.map(async (command) => {
+        // Servers: the simulator says it listens; the console prints its URL with a token.
+        const ready = command.includes('console') ? /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/ : /Press Ctrl\+C/;
+        const printed = command.startsWith('npm run') ? `${command} --` : command;
+        const { child, output } = await serve(printed, ready);
+        expect(output).toMatch(ready);
+        // The CLI ends with 0 on Ctrl+C; npm itself dies of the signal the terminal sends its group.
+        expect(await stop(child)).toBe(command.startsWith('npm run') ? null : 0);
+      }),
+    );
     // `--open` handed the console's token URL to the desktop's opener.
     // The opener runs detached and may finish after the console has stopped: wait for its line.
     expect(await untilWritten(opened)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n$/);
