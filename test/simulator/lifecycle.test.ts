@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import { useSimulatorClient } from '../support/simulator.js';
+import { fastClock, useSimulatorClient } from '../support/simulator.js';
 
-const fixture = useSimulatorClient();
+// Runs finish before the client's first look (250 ms): the test waits on no run's phases.
+const fixture = useSimulatorClient({ now: fastClock(10) });
 const PROD = DEMO.environments.prod;
 
 describe('the lifecycle against the simulator over HTTP', () => {
