@@ -32,8 +32,8 @@ export async function lifecycleDemo(
   const atomId = process.processSchedules!.atomId;
   const runOnce = async (title: string) => {
     step(title);
-    // The demo's simulator settles a run after its fixed phases: the first look comes when they are
-    // over, where the real platform's backoff from a short pause would look three times and wait longer.
+    // The demo's simulator ends a run after fixed phases (RUN_PHASES_MS): the first look comes as they
+    // end, where a backoff from a shorter pause would look three times and overshoot the end.
     const { execution } = await client.runProcess(
       { processId: process.id, atomId },
       { wait: true, pollIntervalMs: RUN_PHASES_MS.started + RUN_PHASES_MS.inProcess },
