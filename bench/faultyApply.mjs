@@ -33,7 +33,14 @@ function apply(file, env) {
   });
 }
 
-export async function faultyApply({ smoke, instances = smoke ? 40 : 1000, retryAfterSeconds = 1, seed = 7 } = {}) {
+/** `pace`: the CLI's BOOMI_PACE (requests per second); its default unless given. */
+export async function faultyApply({
+  smoke,
+  instances = smoke ? 40 : 1000,
+  retryAfterSeconds = 1,
+  seed = 7,
+  pace = undefined,
+} = {}) {
   const simulator = await startSimulator({
     jwtTtlSeconds: 20,
     faults: { dropAfterExecuteRate: 0.3, unavailableRate: 0.1, rateLimitedRate: 0.1, retryAfterSeconds, seed },
@@ -53,6 +60,7 @@ export async function faultyApply({ smoke, instances = smoke ? 40 : 1000, retryA
       BOOMI_ACCOUNT_ID: DEMO.accountId,
       BOOMI_USERNAME: DEMO.username,
       BOOMI_API_TOKEN: DEMO.apiToken,
+      ...(pace !== undefined && { BOOMI_PACE: String(pace) }),
     };
     const runs = [];
     for (let run = 1; run <= 3; run++) {

@@ -5,14 +5,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import { runCli } from './support/inProcess.js';
-import { demoEnv, useSimulator } from '../support/simulator.js';
+import { demoEnv, fastClock, useSimulator } from '../support/simulator.js';
 
 // Every test spawns CLI processes one after another: a loaded machine must not fail them.
 
 const SECRET = 'sftp-Pa55-word-7731';
 const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-lifecycle-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const currentSimulator = useSimulator();
+// Runs finish before `run --wait` first looks at them: the test waits on no run's phases.
+const currentSimulator = useSimulator({ now: fastClock(10) });
 let simulator: RunningSimulator;
 let env: NodeJS.ProcessEnv;
 beforeAll(() => {

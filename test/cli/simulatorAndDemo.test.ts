@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { CLI, cleanEnv } from '../support/cli.js';
-import { runCli } from './support/inProcess.js';
+import { runCli, type CliRun } from './support/inProcess.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 
 // The built CLI as a process where the process matters (signals); in-process otherwise.
@@ -50,8 +50,21 @@ describe('boomi-spaces simulator', () => {
 
 describe('boomi-spaces demo (npm start)', () => {
   // In-process: the built CLI runs the demo as printed in test/docs/printedCommands.test.ts.
-  it('walks through the main job and exits 0', async () => {
-    const run = await runCli(['demo']);
+  // The three demos run side by side, each with its own simulators: most of a demo is waiting for
+  // its simulator's runs to finish, which need not be waited for one demo after another.
+  let plain: CliRun;
+  let json: CliRun;
+  let reference: CliRun;
+  beforeAll(async () => {
+    [plain, json, reference] = await Promise.all([
+      runCli(['demo']),
+      runCli(['demo', '--json']),
+      runCli(['demo', '--dialect', 'reference', '--json']),
+    ]);
+  });
+
+  it('walks through the main job and exits 0', () => {
+    const run = plain;
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('demo-sftp-password');
     for (const text of [
@@ -81,8 +94,8 @@ describe('boomi-spaces demo (npm start)', () => {
     }
   });
 
-  it('with --json prints one document with every step', async () => {
-    const run = await runCli(['demo', '--json']);
+  it('with --json prints one document with every step', () => {
+    const run = json;
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as { steps: Array<{ step: string }> };
     expect(document.steps.map((s) => s.step)).toEqual([
@@ -106,8 +119,8 @@ describe('boomi-spaces demo (npm start)', () => {
     ]);
   });
 
-  it('--dialect reference: the same main job against a simulator that names the Space query `space`', async () => {
-    const run = await runCli(['demo', '--dialect', 'reference', '--json']);
+  it('--dialect reference: the same main job against a simulator that names the Space query `space`', () => {
+    const run = reference;
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as { steps: Array<{ step: string; result: unknown }> };
     expect(document.steps).toHaveLength(17);

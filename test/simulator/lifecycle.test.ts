@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { RUN_PHASES_MS } from '../../src/simulator/model/processes.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
-import { useSimulatorClient } from '../support/simulator.js';
+import { startSimulator } from '../../src/simulator/server/startSimulator.js';
+import { fastClock, useSimulatorClient } from '../support/simulator.js';
+import { simulatorClient } from '../support/simulatorClient.js';
 
-const fixture = useSimulatorClient();
+// Runs finish before the client's first look (250 ms): the test waits on no run's phases.
+const fixture = useSimulatorClient({ now: fastClock(10) });
 const PROD = DEMO.environments.prod;
 
 describe('the lifecycle against the simulator over HTTP', () => {
@@ -47,6 +51,29 @@ describe('the lifecycle against the simulator over HTTP', () => {
     const history = await client.listExecutions({ processId: process!.id, since: new Date(Date.now() - 60_000) });
     expect(history).toHaveLength(3);
     expect(history[0]!.status).toBe('ERROR');
+  });
+
+  it("moves a run through its phases on the `now` option's clock", async () => {
+    let clock = Date.now();
+    const simulator = await startSimulator({ now: () => clock });
+    const client = simulatorClient(simulator);
+    try {
+      const { id: instanceId } = await client.installIntegrationPack({ integrationPackId: DEMO.packs.orderIntake });
+      await client.attachIntegrationPackInstance({ integrationPackInstanceId: instanceId, environmentIds: [PROD] });
+      const [process] = await client.listProcesses(instanceId);
+      const processId = process!.id;
+      await client.executeProcess({ processId, atomId: DEMO.atoms.prod });
+      const status = async () =>
+        (await client.listExecutions({ processId, since: new Date(clock - 60_000) })).map((e) => e.status);
+      expect(await status()).toEqual(['STARTED']);
+      clock += RUN_PHASES_MS.started;
+      expect(await status()).toEqual(['INPROCESS']);
+      clock += RUN_PHASES_MS.inProcess;
+      expect(await status()).toEqual([expect.stringMatching(/^(COMPLETE|ERROR)$/)]);
+    } finally {
+      await client.close();
+      await simulator.close();
+    }
   });
 
   it('lists accounts, reads OAuth details and publishes Spaces', async () => {

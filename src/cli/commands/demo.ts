@@ -26,7 +26,13 @@ export async function runDemo(out: Output, { dialect = 'help' }: { dialect?: Dia
     const { accountId, username, apiToken } = simulator.credentials;
     const jwt = createJwtProvider({ accountId, username, apiToken, authUrl: simulator.authUrl });
     const spaceId = simulator.platform.state.spaces[0]!.id;
-    const client = createSpacesClient({ endpoint: simulator.url, getToken: jwt.getToken, spaceGuid: spaceId });
+    // Unpaced: the demo's own simulator has no rate limit for pacing to keep under, only a demo to slow down.
+    const client = createSpacesClient({
+      endpoint: simulator.url,
+      getToken: jwt.getToken,
+      spaceGuid: spaceId,
+      rateLimit: false,
+    });
 
     step('List the spaces');
     const spaces = await client.listSpaces();

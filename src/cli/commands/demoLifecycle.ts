@@ -1,5 +1,6 @@
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { scheduleToCron } from '../../api/payloads/schedules.js';
+import { RUN_PHASES_MS } from '../../simulator/model/processes.js';
 import type { Output } from '../output.js';
 
 /** How the demo reports: a numbered step, and its result for --json. */
@@ -31,9 +32,11 @@ export async function lifecycleDemo(
   const atomId = process.processSchedules!.atomId;
   const runOnce = async (title: string) => {
     step(title);
+    // The demo's simulator ends a run after fixed phases (RUN_PHASES_MS): the first look comes as they
+    // end, where a backoff from a shorter pause would look three times and overshoot the end.
     const { execution } = await client.runProcess(
       { processId: process.id, atomId },
-      { wait: true, pollIntervalMs: 500 },
+      { wait: true, pollIntervalMs: RUN_PHASES_MS.started + RUN_PHASES_MS.inProcess },
     );
     record(title, execution);
     out.note(`   ${execution?.status}: ${execution?.message}`);

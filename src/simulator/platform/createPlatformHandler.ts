@@ -64,10 +64,10 @@ export function createPlatformHandler(options: PlatformOptions = {}): PlatformHa
       ? [
           [
             credentials.accountId,
-            newAccount(credentials, options.state ?? createDemoState(), options.rateLimit, now, faults),
+            newAccount(credentials, options.state ?? createDemoState(), options.rateLimit, options.now, faults),
           ],
         ]
-      : fleet(options, now).map((account) => [account.credentials.accountId, account]),
+      : fleet(options).map((account) => [account.credentials.accountId, account]),
   );
   const stats: SimulatorStats = { graphql: 0, auth: 0, unauthorized: 0, rateLimited: 0, operations: {} };
   const overrides = new Map<string, PlatformOverride>();
@@ -113,12 +113,15 @@ function newAccount(
   credentials: SimulatorCredentials,
   state: SimState,
   rateLimit: number | undefined,
-  now: () => number,
+  clock: (() => number) | undefined,
   faults: FaultPlan,
 ): PlatformAccount {
-  const limiter = rateLimit ? new RateLimiter(rateLimit, now) : undefined;
+  const limiter = rateLimit ? new RateLimiter(rateLimit, clock ?? Date.now) : undefined;
   const stats: AccountStats = newAccountStats();
-  return { credentials, platform: new SpacesPlatform(state), faults, stats, ...(limiter && { limiter }) };
+  // Without a clock of the caller's, the platform's own reads Date.now() at each look, so a fake
+  // clock installed later (jest.useFakeTimers()) still moves runs on.
+  const platform = new SpacesPlatform(state, clock);
+  return { credentials, platform, faults, stats, ...(limiter && { limiter }) };
 }
 
 /**
@@ -126,7 +129,7 @@ function newAccount(
  * its own rate limit and its own fault plan (the `faults` switches, seeded `seed + index` so each
  * account's draws repeat whatever the interleaving).
  */
-function fleet({ accounts: count = 0, state, rateLimit, faults }: PlatformOptions, now: () => number) {
+function fleet({ accounts: count = 0, state, rateLimit, faults, now }: PlatformOptions) {
   if (!Number.isInteger(count) || count < 1 || count > MAX_FLEET_ACCOUNTS)
     throw new RangeError(`accounts must be 1 to ${MAX_FLEET_ACCOUNTS}`);
   const seed = faults?.seed ?? 1;

@@ -51,7 +51,10 @@ export interface PlatformOptions {
   latencyMs?: number;
   /** Fault switches; change them later with `faults.set()`, or queue faults with `faults.queue()`. */
   faults?: SimulatorFaults;
-  /** The clock, in epoch milliseconds (tests move it to expire JWTs and open rate-limit windows). */
+  /**
+   * The clock, in epoch milliseconds (tests move it to expire JWTs, open rate-limit windows and
+   * move runs through their phases).
+   */
   now?: () => number;
   /** The root field names served: `help` (the default: `Space`) or `reference` (`space`). */
   dialect?: Dialect;
