@@ -181,7 +181,8 @@ export type SpacesCoreOptions = Omit<SpacesClientOptions, 'jwt'> & {
 /** Checks the options before anything is sent; every mistake is a SpacesInputError naming the option. */
 export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
   const { region, token, getToken, jwt } = options;
-  if (region !== undefined && !(region in REGIONS))
+  // Own keys only: `'toString' in REGIONS` is true.
+  if (region !== undefined && !Object.hasOwn(REGIONS, region))
     throw invalid('region', `must be one of ${Object.keys(REGIONS).join(', ')}`);
   const preset = region ? REGIONS[region] : undefined;
   const endpoint = checkServiceUrl(options.endpoint ?? preset?.endpoint ?? DEFAULT_ENDPOINT, 'endpoint');

@@ -55,6 +55,8 @@ describe('createSpacesClient options', () => {
       createSpacesClient({ token: 'abc', region: 'gb', endpoint: 'https://proxy.example.test/graphql' }).endpoint,
     ).toBe('https://proxy.example.test/graphql');
     expect(() => createSpacesClient({ token: 'abc', region: 'eu' as 'us' })).toThrow(SpacesInputError);
+    // A name every object has is no region either.
+    expect(() => createSpacesClient({ token: 'abc', region: 'toString' as 'us' })).toThrow(SpacesInputError);
   });
 
   it.each<[string, Partial<SpacesClientOptions>]>([

@@ -4,7 +4,7 @@ import { examples } from '../examples.js';
 import { schemaDiffCommand } from './diff.js';
 import { schemaPullCommand } from './pull.js';
 
-// The schema change workflow (README, "When the schema changes"). Each subcommand loads graphql and
+// The schema change workflow (docs/schema-and-contract.md, "When the schema changes"). Each subcommand loads graphql and
 // @graphql-inspector/core only when it runs.
 export function schemaCommand(ctx: CliContext) {
   return new Command('schema')
