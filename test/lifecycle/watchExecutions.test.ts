@@ -120,6 +120,9 @@ describe('watchFleet', () => {
       ],
       {
         signal: stop.signal,
+        // The scripted history ignores `since`: with the real clock, 'g' falls out of the look-back
+        // once its time is far enough in the past, and the watch takes it for new.
+        now: () => Date.parse('2026-12-01T10:05:00Z'),
         onExecution: (e) => void seen.push(`${e.accountId} ${e.accountName} ${e.executionId}`),
         wait: () => {
           if (++waits >= 3) stop.abort();
