@@ -26,7 +26,8 @@ describe('--max-response-mb / BOOMI_MAX_RESPONSE_MB: the answer cap of a large a
   });
 
   it('40 000 instances: RESPONSE_TOO_LARGE naming --max-response-mb at the default, listed with the flag or the variable', async () => {
-    server.answer = (_request, response) => json(response, 200, instanceListing(40_000));
+    const listing = instanceListing(40_000); // built once, answered three times
+    server.answer = (_request, response) => json(response, 200, listing);
     const refused = await runCli(['--json', 'instances'], { env: env() });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('error RESPONSE_TOO_LARGE');

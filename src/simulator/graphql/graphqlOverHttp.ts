@@ -2,6 +2,7 @@ import { defaultFieldResolver, execute, type GraphQLFieldResolver } from 'graphq
 import { createHandler, type Handler } from 'graphql-http';
 import { rootFieldIn, type Dialect } from '../../schema/dialects.js';
 import type { SpacesPlatform } from '../model/SpacesPlatform.js';
+import { cachedParseAndValidate } from './documentCache.js';
 import { loadSchema } from './loadSchema.js';
 import { rootValue, type SimulatorContext } from './rootValue.js';
 
@@ -31,6 +32,7 @@ export function createGraphQLOverHttp(
   dialect: Dialect = 'help',
 ): (request: HttpRequest) => Promise<HttpAnswer> {
   const handler = createHandler<undefined, undefined, SimulatorContext>({
+    ...cachedParseAndValidate,
     schema: loadSchema(dialect),
     rootValue: rootValueIn(dialect),
     context: (req) => ({ platform, spaceGuid: (req.headers as HttpRequest['headers']).get('space_guid') }),
@@ -55,6 +57,7 @@ export function answerFromResult(
       ? (source as Record<string, unknown>)[info.path.key as string]
       : defaultFieldResolver(source, args, context, info);
   const handler = createHandler<undefined, undefined, undefined>({
+    ...cachedParseAndValidate,
     schema,
     rootValue: result,
     execute: (args) => execute({ ...args, fieldResolver }),
@@ -78,7 +81,9 @@ async function answerWith(handler: Handler<undefined, undefined>, request: HttpR
 
 /** A GraphQL answer with errors and no `data` key: the request never executed. */
 function isRequestError(body: string | null | undefined): boolean {
-  if (!body) return false;
+  // graphql-js puts `errors` before `data` and graphql-http serializes without spaces: an answer that
+  // does not start with its errors has none, and is not read again.
+  if (!body?.startsWith('{"errors":')) return false;
   try {
     const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
     return !('data' in parsed) && Array.isArray(parsed.errors);

@@ -1,12 +1,12 @@
 import {
   Kind,
   OperationTypeNode,
-  parse,
   type DocumentNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { documentCache } from './documentCache.js';
 import type { GraphQLRequestBody } from './failureAnswers.js';
 
 /** Root fields the platform serves without authentication: the public Marketplace catalog. */
@@ -52,7 +52,7 @@ function operationOf(request: Pick<GraphQLRequestBody, 'query' | 'operationName'
 } {
   let document: DocumentNode;
   try {
-    document = parse(request.query);
+    document = documentCache.parse(request.query);
   } catch {
     return {};
   }
