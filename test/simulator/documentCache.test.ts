@@ -111,6 +111,13 @@ describe('the platform handler with the cache', () => {
     expect(documentCache.size).toBe(before + 1);
   });
 
+  it('keeps no large text in the shared cache: distinct big documents cannot pile up', async () => {
+    const big = `query big { spaces { id } } # ${'x'.repeat(17 * 1024)}`;
+    const before = documentCache.size;
+    await post(big);
+    expect(documentCache.size).toBe(before);
+  });
+
   it('answers a validation error with HTTP 400 and the error, as before the cache', async () => {
     const reply = await post('query wrong { spaces { noSuchField } }');
     expect(reply).toMatchObject({ status: 400 });

@@ -9,10 +9,15 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { MAX_REQUEST_BYTES } from '../platform/requestLimits.js';
 
 /** How many query texts the shared cache keeps; the SDK sends a few dozen distinct ones. */
 const MAX_CACHED_TEXTS = 500;
+/**
+ * The longest text kept, in UTF-8 bytes: far above any SDK document, far below the request limit, so
+ * a client sending large distinct texts cannot make the cache hold hundreds of megabytes of them
+ * (and their parsed documents).
+ */
+const MAX_CACHED_TEXT_BYTES = 16 * 1024;
 
 /** A text's parse: the document, or the syntax error every parse of that text throws. */
 type ParsedText = { document: DocumentNode } | { syntaxError: GraphQLError };
@@ -102,7 +107,7 @@ function isSpecifiedRules(rules: readonly ValidationRule[]): boolean {
 }
 
 /** The one cache the simulator and the msw kit share: the same texts arrive through both. */
-export const documentCache = new DocumentCache({ maxEntries: MAX_CACHED_TEXTS, maxTextBytes: MAX_REQUEST_BYTES });
+export const documentCache = new DocumentCache({ maxEntries: MAX_CACHED_TEXTS, maxTextBytes: MAX_CACHED_TEXT_BYTES });
 
 /**
  * graphql-http's `parse` and `validate` options through {@link documentCache}. A `Source` or parse
