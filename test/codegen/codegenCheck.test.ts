@@ -6,6 +6,8 @@ import { codegen, scratchProjects } from './scratchProject.js';
 const scratchProject = scratchProjects();
 
 describe('codegen:check', () => {
+  // The first check is `npm test`'s codegen:check: the scratch copy holds every file codegen reads
+  // (codegen.ts and what it imports, the schema, the operations) and the committed generated code.
   it('passes on the committed generated code and fails once an operation changes', () => {
     const dir = scratchProject();
     expect(codegen(dir, 'check').status).toBe(0);
