@@ -4,8 +4,8 @@ import { examples } from '../examples.js';
 import { schemaDiffCommand } from './diff.js';
 import { schemaPullCommand } from './pull.js';
 
-// The schema change workflow (docs/schema-and-contract.md, "When the schema changes"). Each subcommand loads graphql and
-// @graphql-inspector/core only when it runs.
+// The schema change workflow (docs/schema-and-contract.md, "When the schema changes"). Each
+// subcommand loads graphql and @graphql-inspector/core only when it runs.
 export function schemaCommand(ctx: CliContext) {
   return new Command('schema')
     .description('pull the platform’s schema and diff it against the snapshot')
