@@ -30,8 +30,11 @@ export interface JwtTokenSource {
 /** Makes the JWT provider of one source's credentials with what the core lends. */
 export type Binder = (deps: CoreTokenDeps) => TokenSource;
 
-// What makes each source's provider, kept out of the public type (and so out of sight).
-const binders = new WeakMap<JwtTokenSource, Binder>();
+// Where a source keeps what makes its provider: a registered key, so a core of any copy of the SDK
+// (boomi-spaces or @boomi-spaces/sdk, ESM or CommonJS) takes a source another copy made. Not
+// enumerable and out of the public type: no spread, JSON or dump shows it, and the credentials stay
+// in the binder's closure.
+const BINDER = Symbol.for('boomi-spaces.jwtTokenSource.binder');
 
 /**
  * Credentials for a core that fetches and refreshes its own JWTs from Boomi's JWT endpoint (as a
@@ -51,17 +54,15 @@ const binders = new WeakMap<JwtTokenSource, Binder>();
  */
 export function jwtTokenSource(credentials: JwtSourceCredentials): JwtTokenSource {
   const source: JwtTokenSource = { [BRAND]: true };
-  binders.set(
-    source,
-    ({ authUrl, retry, budget, redactor, sender, logger }) =>
-      jwtProviderWithBudget(
-        { ...credentials, authUrl: credentials.authUrl ?? authUrl, retry, ...(logger && { logger }) },
-        budget,
-        redactor,
-        sender,
-      ).getToken,
-  );
-  // Nothing to show but that it is one: the credentials stay in the binder's closure.
+  const binder: Binder = ({ authUrl, retry, budget, redactor, sender, logger }) =>
+    jwtProviderWithBudget(
+      { ...credentials, authUrl: credentials.authUrl ?? authUrl, retry, ...(logger && { logger }) },
+      budget,
+      redactor,
+      sender,
+    ).getToken;
+  Object.defineProperty(source, BINDER, { value: binder });
+  // Nothing to show but that it is one.
   Object.defineProperty(source, 'toJSON', { value: () => ({ jwt: '[redacted]' }) });
   Object.defineProperty(source, Symbol.for('nodejs.util.inspect.custom'), { value: () => 'JwtTokenSource {}' });
   return source;
@@ -69,6 +70,7 @@ export function jwtTokenSource(credentials: JwtSourceCredentials): JwtTokenSourc
 
 /** The provider factory of `jwt`, or undefined when it was not made by {@link jwtTokenSource}. */
 export function tokenSourceBinder(jwt: unknown): Binder | undefined {
-  // A WeakMap answers undefined for a key that cannot be one (a string, null).
-  return binders.get(jwt as JwtTokenSource);
+  if (typeof jwt !== 'object' || jwt === null || !Object.hasOwn(jwt, BINDER)) return undefined;
+  const binder = (jwt as Record<symbol, unknown>)[BINDER];
+  return typeof binder === 'function' ? (binder as Binder) : undefined;
 }

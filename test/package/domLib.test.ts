@@ -1,6 +1,7 @@
 // The packed packages outside Node: their public types compile for a browser project (DOM lib, no
-// @types/node, skipLibCheck off), and `instanceof SpacesError` holds across boomi-spaces and
-// @boomi-spaces/sdk (a registered brand, not the copy of the class).
+// @types/node, skipLibCheck off), `instanceof SpacesError` holds across boomi-spaces and
+// @boomi-spaces/sdk (a registered brand, not the copy of the class), and a core of one copy takes
+// the JWT source another made.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -104,5 +105,57 @@ describe('the packed packages in a browser project', () => {
     );
     const names = ['OutcomeUnknownError', 'SchemaDriftError', 'SpacesInputError'];
     expect(JSON.parse(consumer.node(['subclasses.mjs']))).toEqual({ names, sdk: names, cjs: names, wrong: [] });
+  });
+
+  it('gives a core of either package and format the JWT source another copy made', () => {
+    const url = (dir: string) => JSON.stringify(pathToFileURL(join(dir, 'dist/functions/index.js')).href);
+    consumer.write(
+      'tokenSources.mjs',
+      `import { createRequire } from 'node:module';
+       const copies = {
+         full: await import(${url(consumer.installed)}),
+         sdk: await import(${url(sdk.installed)}),
+         sdkCjs: createRequire(${JSON.stringify(join(sdk.installed, 'package.json'))})('./dist-cjs/functions/index.js'),
+       };
+       const credentials = { accountId: 'acme-ABC123', username: 'me@acme.com', apiToken: 'an-api-token' };
+       const refused = [];
+       for (const [from, a] of Object.entries(copies))
+         for (const [to, b] of Object.entries(copies)) {
+           try {
+             b.createSpacesCore({ jwt: a.jwtTokenSource(credentials) });
+           } catch (error) {
+             refused.push(from + ' -> ' + to + ': ' + error.message);
+           }
+         }
+       // Plain credentials and look-alikes are still refused, naming jwtTokenSource.
+       const lookAlikes = [credentials, { [Symbol.for('boomi-spaces.jwtTokenSource.binder')]: 'not a function' }];
+       const named = lookAlikes.map((jwt) => {
+         try {
+           copies.full.createSpacesCore({ jwt });
+           return 'taken';
+         } catch (error) {
+           return /jwtTokenSource/.test(error.message);
+         }
+       });
+       const source = copies.sdk.jwtTokenSource(credentials);
+       // And it works: one copy's provider fetches JWTs with what another copy's core lends it.
+       const { startSimulator } = await import(${JSON.stringify(pathToFileURL(join(consumer.installed, 'dist/simulator/index.js')).href)});
+       const simulator = await startSimulator();
+       const core = copies.sdkCjs.createSpacesCore({
+         endpoint: simulator.url,
+         jwt: copies.full.jwtTokenSource({ ...simulator.credentials, authUrl: simulator.authUrl }),
+       });
+       const spaces = await copies.sdkCjs.listSpaces(core);
+       await core.close();
+       await simulator.close();
+       console.log(JSON.stringify({ refused, named, json: JSON.stringify(source), keys: Object.keys(source), listed: spaces.length > 0 }));`,
+    );
+    expect(JSON.parse(consumer.node(['tokenSources.mjs']))).toEqual({
+      refused: [],
+      named: [true, true],
+      json: '{"jwt":"[redacted]"}',
+      keys: [],
+      listed: true,
+    });
   });
 });
