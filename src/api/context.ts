@@ -45,7 +45,9 @@ export interface ApiContext {
 }
 
 // Registered, so a core made by one copy of the SDK (ESM or CommonJS) serves the functions of another.
-const CONTEXT = Symbol.for('boomi-spaces.core');
+// The version names the context's shape (ApiContext): change it and bump it, so copies that disagree
+// refuse each other's cores with the usual error instead of failing inside a call.
+const CONTEXT = Symbol.for('boomi-spaces.core.v1');
 
 /** Hides the context in `core` (defineProperty makes it not enumerable: no JSON or plain dump shows it). */
 export function attachContext<T extends object>(core: T, context: ApiContext): T {

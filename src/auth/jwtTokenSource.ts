@@ -33,14 +33,16 @@ export type Binder = (deps: CoreTokenDeps) => TokenSource;
 // Where a source keeps what makes its provider: a registered key, so a core of any copy of the SDK
 // (boomi-spaces or @boomi-spaces/sdk, ESM or CommonJS) takes a source another copy made. Not
 // enumerable and out of the public type: no spread, JSON or dump shows it, and the credentials stay
-// in the binder's closure.
-const BINDER = Symbol.for('boomi-spaces.jwtTokenSource.binder');
+// in the binder's closure. The version names what a binder is given (CoreTokenDeps, the sender's
+// HttpReply): change either and bump it, so copies that disagree refuse each other's sources with
+// the usual error instead of failing inside a call.
+const BINDER = Symbol.for('boomi-spaces.jwtTokenSource.binder.v1');
 
 /**
  * Credentials for a core that fetches and refreshes its own JWTs from Boomi's JWT endpoint (as a
  * client's `jwt` option does). A separate export, so an app that gives a core `token` or `getToken`
  * bundles no JWT provider. Checked when the core is made, not here. For servers: never ship an API
- * token to a browser.
+ * token to a browser. A source is as sensitive as its API token: hand it only to a core.
  *
  * @example
  * ```ts

@@ -128,7 +128,7 @@ describe('the packed packages in a browser project', () => {
            }
          }
        // Plain credentials and look-alikes are still refused, naming jwtTokenSource.
-       const lookAlikes = [credentials, { [Symbol.for('boomi-spaces.jwtTokenSource.binder')]: 'not a function' }];
+       const lookAlikes = [credentials, { [Symbol.for('boomi-spaces.jwtTokenSource.binder.v1')]: 'not a function' }];
        const named = lookAlikes.map((jwt) => {
          try {
            copies.full.createSpacesCore({ jwt });

@@ -8,7 +8,8 @@ const schema = loadSchema();
 const spaces = 'query listSpaces { spaces { id } }';
 const names = 'query listNames { spaces { name } }';
 const ids = 'query listIds { spaces { id name } }';
-const cacheOf = (maxEntries = 10, maxTextBytes = 1024) => new DocumentCache({ maxEntries, maxTextBytes });
+const cacheOf = (maxEntries = 10, maxTextBytes = 1024, maxTotalBytes = 64 * 1024) =>
+  new DocumentCache({ maxEntries, maxTextBytes, maxTotalBytes });
 
 /** The error a parse throws, so it can be compared. */
 function syntaxErrorOf(cache: DocumentCache, text: string): unknown {
@@ -74,6 +75,20 @@ describe('the simulator’s document cache', () => {
     expect(cache.parse(names)).not.toBe(second);
   });
 
+  it('keeps its texts within maxTotalBytes together, dropping the least recently used', () => {
+    const cache = cacheOf(100, 1024, 100);
+    const text = (n: number) => `query q${n} { spaces { id } } # ${'x'.repeat(11)}`; // 40 bytes for n < 10
+    const first = cache.parse(text(1));
+    cache.parse(text(2));
+    expect(cache.parse(text(1))).toBe(first); // now the most recently used
+    cache.parse(text(3)); // 120 bytes would be over: text 2 leaves
+    expect([cache.size, cache.bytes]).toEqual([2, 80]);
+    expect(cache.parse(text(1))).toBe(first);
+    for (let n = 4; n < 50; n++) cache.parse(text(n));
+    expect(cache.bytes).toBeLessThanOrEqual(100);
+    expect(cache.size).toBe(2);
+  });
+
   it('never keeps a text over maxTextBytes, counted in UTF-8 bytes', () => {
     const cache = cacheOf(10, 64);
     const huge = `query huge { spaces { id } } # ${'x'.repeat(64)}`;
@@ -112,10 +127,15 @@ describe('the platform handler with the cache', () => {
   });
 
   it('keeps no large text in the shared cache: distinct big documents cannot pile up', async () => {
-    const big = `query big { spaces { id } } # ${'x'.repeat(17 * 1024)}`;
+    const big = `query big { spaces { id } } # ${'x'.repeat(5 * 1024)}`;
     const before = documentCache.size;
     await post(big);
     expect(documentCache.size).toBe(before);
+    // Many distinct texts just under the per-text limit (a parsed `{ a a a … }` is far larger than
+    // its text): the shared cache stays within its byte budget.
+    for (let n = 0; n < 100; n++) await post(`query many${n} { ${'a '.repeat(1900)}}`);
+    expect(documentCache.bytes).toBeLessThanOrEqual(256 * 1024);
+    expect(documentCache.size).toBeLessThan(100);
   });
 
   it('answers a validation error with HTTP 400 and the error, as before the cache', async () => {

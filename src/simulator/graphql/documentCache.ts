@@ -12,12 +12,14 @@ import {
 
 /** How many query texts the shared cache keeps; the SDK sends a few dozen distinct ones. */
 const MAX_CACHED_TEXTS = 500;
+/** The longest text kept, in UTF-8 bytes: above any SDK document, far below the request limit. */
+const MAX_CACHED_TEXT_BYTES = 4 * 1024;
 /**
- * The longest text kept, in UTF-8 bytes: far above any SDK document, far below the request limit, so
- * a client sending large distinct texts cannot make the cache hold hundreds of megabytes of them
- * (and their parsed documents).
+ * All kept texts together, in UTF-8 bytes. A parsed document can take a few hundred times its text
+ * (`{ a a a … }`), and texts arrive before any credential is checked (the public catalog's check
+ * parses them), so the budget bounds the parsed documents' memory too, whoever sends them.
  */
-const MAX_CACHED_TEXT_BYTES = 16 * 1024;
+const MAX_CACHED_BYTES = 256 * 1024;
 
 /** A text's parse: the document, or the syntax error every parse of that text throws. */
 type ParsedText = { document: DocumentNode } | { syntaxError: GraphQLError };
@@ -27,6 +29,8 @@ export interface DocumentCacheOptions {
   maxEntries: number;
   /** The longest text kept, in UTF-8 bytes; a longer one is parsed every time. */
   maxTextBytes: number;
+  /** All kept texts together, in UTF-8 bytes; the least recently used go first to stay within it. */
+  maxTotalBytes: number;
 }
 
 /**
@@ -37,7 +41,8 @@ export interface DocumentCacheOptions {
  * document and schema, so an invalid document is answered the same way every time.
  */
 export class DocumentCache {
-  readonly #texts = new Map<string, ParsedText>();
+  readonly #texts = new Map<string, ParsedText & { bytes: number }>();
+  #bytes = 0;
   /** Only documents this cache parsed, so they live no longer than their text's entry. */
   readonly #validations = new WeakMap<DocumentNode, WeakMap<GraphQLSchema, readonly GraphQLError[]>>();
 
@@ -68,6 +73,11 @@ export class DocumentCache {
     return this.#texts.size;
   }
 
+  /** The kept texts' UTF-8 bytes together. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   /** A kept text's parse, moved to the most recently used end (a Map iterates in insertion order). */
   #recall(text: string): ParsedText | undefined {
     const parsed = this.#texts.get(text);
@@ -80,12 +90,17 @@ export class DocumentCache {
 
   #parseAndKeep(text: string): ParsedText {
     const parsed = parseText(text);
-    if (Buffer.byteLength(text) > this.#options.maxTextBytes) return parsed;
-    if (this.#texts.size >= this.#options.maxEntries) {
-      const leastRecent = this.#texts.keys().next();
-      if (!leastRecent.done) this.#texts.delete(leastRecent.value);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > this.#options.maxTextBytes) return parsed;
+    const { maxEntries, maxTotalBytes } = this.#options;
+    // The least recently used leave first (a Map iterates in insertion order).
+    for (const [oldest, kept] of this.#texts) {
+      if (this.#texts.size < maxEntries && this.#bytes + bytes <= maxTotalBytes) break;
+      this.#texts.delete(oldest);
+      this.#bytes -= kept.bytes;
     }
-    this.#texts.set(text, parsed);
+    this.#texts.set(text, { ...parsed, bytes });
+    this.#bytes += bytes;
     if ('document' in parsed) this.#validations.set(parsed.document, new WeakMap());
     return parsed;
   }
@@ -107,7 +122,11 @@ function isSpecifiedRules(rules: readonly ValidationRule[]): boolean {
 }
 
 /** The one cache the simulator and the msw kit share: the same texts arrive through both. */
-export const documentCache = new DocumentCache({ maxEntries: MAX_CACHED_TEXTS, maxTextBytes: MAX_CACHED_TEXT_BYTES });
+export const documentCache = new DocumentCache({
+  maxEntries: MAX_CACHED_TEXTS,
+  maxTextBytes: MAX_CACHED_TEXT_BYTES,
+  maxTotalBytes: MAX_CACHED_BYTES,
+});
 
 /**
  * graphql-http's `parse` and `validate` options through {@link documentCache}. A `Source` or parse

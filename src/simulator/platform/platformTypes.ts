@@ -53,7 +53,8 @@ export interface PlatformOptions {
   faults?: SimulatorFaults;
   /**
    * The clock, in epoch milliseconds (tests move it to expire JWTs, open rate-limit windows and
-   * move runs through their phases).
+   * move runs through their phases). A clock that stands still holds every run in its first phase:
+   * a `runProcess(…, { wait: true })` then waits until its own timeout.
    */
   now?: () => number;
   /** The root field names served: `help` (the default: `Space`) or `reference` (`space`). */
