@@ -18,6 +18,17 @@ afterAll(() => {
   sdk.remove();
 });
 
+/** The opening of a module that loads `entry` (under dist/) from three copies: both packages, the SDK in CommonJS. */
+function copiesOf(entry: string): string {
+  const url = (dir: string) => JSON.stringify(pathToFileURL(join(dir, 'dist', entry)).href);
+  return `import { createRequire } from 'node:module';
+       const copies = {
+         full: await import(${url(consumer.installed)}),
+         sdk: await import(${url(sdk.installed)}),
+         sdkCjs: createRequire(${JSON.stringify(join(sdk.installed, 'package.json'))})(${JSON.stringify(`./dist-cjs/${entry}`)}),
+       };`;
+}
+
 describe('the packed packages in a browser project', () => {
   it('compile under lib ES2022 + DOM, strict, exactOptionalPropertyTypes, skipLibCheck false', () => {
     consumer.write(
@@ -78,15 +89,9 @@ describe('the packed packages in a browser project', () => {
   });
 
   it('says instanceof for every exported SpacesError subclass across both packages and both formats', () => {
-    const url = (dir: string) => JSON.stringify(pathToFileURL(join(dir, 'dist/index.js')).href);
     consumer.write(
       'subclasses.mjs',
-      `import { createRequire } from 'node:module';
-       const copies = {
-         full: await import(${url(consumer.installed)}),
-         sdk: await import(${url(sdk.installed)}),
-         sdkCjs: createRequire(${JSON.stringify(join(sdk.installed, 'package.json'))})('./dist-cjs/index.js'),
-       };
+      `${copiesOf('index.js')}
        const subclassesOf = (entry) => Object.keys(entry)
          .filter((name) => typeof entry[name] === 'function' && entry[name].prototype instanceof entry.SpacesError)
          .sort();
@@ -108,15 +113,9 @@ describe('the packed packages in a browser project', () => {
   });
 
   it('gives a core of either package and format the JWT source another copy made', () => {
-    const url = (dir: string) => JSON.stringify(pathToFileURL(join(dir, 'dist/functions/index.js')).href);
     consumer.write(
       'tokenSources.mjs',
-      `import { createRequire } from 'node:module';
-       const copies = {
-         full: await import(${url(consumer.installed)}),
-         sdk: await import(${url(sdk.installed)}),
-         sdkCjs: createRequire(${JSON.stringify(join(sdk.installed, 'package.json'))})('./dist-cjs/functions/index.js'),
-       };
+      `${copiesOf('functions/index.js')}
        const credentials = { accountId: 'acme-ABC123', username: 'me@acme.com', apiToken: 'an-api-token' };
        const refused = [];
        for (const [from, a] of Object.entries(copies))
