@@ -11,7 +11,6 @@ import {
 } from '../platform/createPlatformHandler.js';
 import type { FaultPlan } from '../platform/faults.js';
 import type { AccountStats, PlatformAccount, SimulatorCredentials } from '../platform/platformAuth.js';
-import { MAX_REQUEST_BYTES } from '../platform/requestLimits.js';
 
 export type { SimulatorCredentials } from '../platform/platformAuth.js';
 export type { SimulatorStats } from '../platform/createPlatformHandler.js';
@@ -57,6 +56,8 @@ export interface RunningSimulator {
   dialect: Dialect;
   close(): Promise<void>;
 }
+
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Starts the Spaces simulator: the fake platform's request handler (src/simulator/platform) behind
@@ -120,7 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 async function toPlatformRequest(req: IncomingMessage): Promise<PlatformRequest> {
   // The SDK's one capped reader: a declared length over the limit is refused before reading.
   const declared = Number(req.headers['content-length'] ?? NaN);
-  const body = await readCapped(req, MAX_REQUEST_BYTES, Number.isFinite(declared) ? declared : undefined);
+  const body = await readCapped(req, MAX_BODY_BYTES, Number.isFinite(declared) ? declared : undefined);
   const header = (name: string) => {
     const value = req.headers[name.toLowerCase()];
     return (Array.isArray(value) ? value[0] : value) ?? null;
