@@ -3,7 +3,7 @@
 // SDK user installs @urql/core and zod, not commander, graphql or yaml. The closure is walked over the
 // built files themselves (every relative './x.js' literal, including the lazily imported undici
 // sender), and the bare imports it finds must be exactly what the package declares.
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,11 @@ copyFileSync(join(root, 'dist-cjs/package.json'), join(target, 'dist-cjs/package
 for (const dir of ['schema', 'operations']) rmSync(join(target, dir), { recursive: true, force: true });
 cpSync(join(root, 'schema/boomi-spaces.graphql'), join(target, 'schema/boomi-spaces.graphql'));
 cpSync(join(root, 'operations'), join(target, 'operations'), { recursive: true });
-copyFileSync(join(root, 'LICENSE'), join(target, 'LICENSE'));
+for (const file of ['LICENSE', 'BENCHMARKS.md', 'CHANGELOG.md']) copyFileSync(join(root, file), join(target, file));
+// The user docs, as boomi-spaces ships them: the page SCHEMA_DRIFT's next steps name, and the pages it links to.
+rmSync(join(target, 'docs'), { recursive: true, force: true });
+mkdirSync(join(target, 'docs'));
+for (const page of readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')))
+  copyFileSync(join(root, 'docs', page), join(target, 'docs', page));
 writeFileSync(join(target, 'dist/.files.json'), `${JSON.stringify(files.sort(), null, 2)}\n`);
 console.log(`packages/sdk: ${files.length} files from dist/ and dist-cjs/`);

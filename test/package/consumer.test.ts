@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { installPacked, repoRoot as root, simulatorCall, type PackedConsumer } from '../support/packedConsumer.js';
+import {
+  danglingDocLinks,
+  installPacked,
+  repoRoot as root,
+  simulatorCall,
+  type PackedConsumer,
+} from '../support/packedConsumer.js';
 
 // The packed tarball of boomi-spaces in a consumer's project (see installPacked).
 let consumer: PackedConsumer;
@@ -77,6 +83,12 @@ afterAll(() => consumer.remove());
 const call = simulatorCall('typeof createSpacesMock');
 
 describe('the packed tarball in a consumer’s project', () => {
+  it('holds every page its README and docs link to and its messages name', () => {
+    const { installed } = consumer;
+    expect(existsSync(join(installed, 'docs/schema-and-contract.md'))).toBe(true);
+    expect(danglingDocLinks(installed)).toEqual([]);
+  });
+
   it('works from an ES module', () => {
     write(
       'esm.mjs',

@@ -1,7 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { installPacked, repoRoot as root, simulatorCall, type PackedConsumer } from '../support/packedConsumer.js';
+import {
+  danglingDocLinks,
+  filesUnder,
+  installPacked,
+  repoRoot as root,
+  simulatorCall,
+  type PackedConsumer,
+} from '../support/packedConsumer.js';
 
 // @boomi-spaces/sdk from its packed tarball in a consumer's project (see installPacked): its two
 // dependencies resolve offline from our node_modules; the simulator it talks to is ours.
@@ -20,13 +27,6 @@ const manifestOf = (dir: string) =>
     peerDependencies?: Record<string, string>;
     peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   };
-
-function* filesUnder(dir: string, prefix = ''): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) yield* filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`);
-    else yield `${prefix}${entry.name}`;
-  }
-}
 
 beforeAll(() => {
   consumer = installPacked('packages/sdk', '@boomi-spaces/sdk');
@@ -98,6 +98,11 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
     expect(sources.filter((text) => /from 'graphql'|require\("graphql"\)/.test(text))).toEqual([]);
     const declarations = files.filter((f) => f.endsWith('.d.ts'));
     expect(declarations.filter((f) => readFileSync(join(installed, f), 'utf8').includes("'undici'"))).toEqual([]);
+  });
+
+  it('holds every page its docs link to and its messages name (SCHEMA_DRIFT names docs/schema-and-contract.md)', () => {
+    expect(existsSync(join(installed, 'docs/schema-and-contract.md'))).toBe(true);
+    expect(danglingDocLinks(installed)).toEqual([]);
   });
 
   it('works from an ES module', () => {

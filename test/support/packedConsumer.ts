@@ -168,3 +168,33 @@ export const simulatorCall = (shown: string) => `
   await client.close();
   await simulator.close();
   console.log(space.name, ${shown});`;
+
+/** Every file under `dir`, as paths relative to it. */
+export function* filesUnder(dir: string, prefix = ''): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) yield* filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`);
+    else yield `${prefix}${entry.name}`;
+  }
+}
+
+/**
+ * What an installed package points its reader at and does not hold, each as `file -> target`: the
+ * relative links of its Markdown (README.md, docs/*.md) and the `docs/….md` pages its code names
+ * (SCHEMA_DRIFT's next steps).
+ */
+export function danglingDocLinks(installed: string): string[] {
+  const dangling = new Set<string>();
+  for (const file of filesUnder(join(installed))) {
+    if (file.startsWith('node_modules/')) continue;
+    const named = file.endsWith('.md')
+      ? [...readFileSync(join(installed, file), 'utf8').matchAll(/\]\(([^)\s#]+)/g)]
+          .map((match) => match[1]!)
+          .filter((target) => !/^[a-z]+:/.test(target))
+          .map((target) => join(dirname(file), target))
+      : file.endsWith('.js')
+        ? [...readFileSync(join(installed, file), 'utf8').matchAll(/\bdocs\/[\w-]+\.md\b/g)].map((match) => match[0])
+        : [];
+    for (const target of named) if (!existsSync(join(installed, target))) dangling.add(`${file} -> ${target}`);
+  }
+  return [...dangling].sort();
+}
