@@ -1,8 +1,6 @@
 import {
   GraphQLError,
   parse,
-  type ParseOptions,
-  type Source,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -127,14 +125,3 @@ export const documentCache = new DocumentCache({
   maxTextBytes: MAX_CACHED_TEXT_BYTES,
   maxTotalBytes: MAX_CACHED_BYTES,
 });
-
-/**
- * graphql-http's `parse` and `validate` options through {@link documentCache}. A `Source` or parse
- * options (graphql-http passes neither) go to graphql itself.
- */
-export const cachedParseAndValidate = {
-  parse: (source: string | Source, options?: ParseOptions): DocumentNode =>
-    typeof source === 'string' && options === undefined ? documentCache.parse(source) : parse(source, options),
-  validate: (schema: GraphQLSchema, document: DocumentNode, rules?: readonly ValidationRule[]) =>
-    documentCache.validate(schema, document, rules),
-};

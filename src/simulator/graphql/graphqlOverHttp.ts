@@ -1,8 +1,23 @@
-import { defaultFieldResolver, execute, type GraphQLFieldResolver } from 'graphql';
-import { createHandler, type Handler } from 'graphql-http';
+import {
+  defaultFieldResolver,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
+import {
+  createHandler,
+  type Handler,
+  type HandlerOptions,
+  type OperationArgs,
+  type OperationContext,
+  type RequestParams,
+} from 'graphql-http';
 import { rootFieldIn, type Dialect } from '../../schema/dialects.js';
 import type { SpacesPlatform } from '../model/SpacesPlatform.js';
-import { cachedParseAndValidate } from './documentCache.js';
+import { documentCache } from './documentCache.js';
 import { loadSchema } from './loadSchema.js';
 import { rootValue, type SimulatorContext } from './rootValue.js';
 
@@ -32,8 +47,7 @@ export function createGraphQLOverHttp(
   dialect: Dialect = 'help',
 ): (request: HttpRequest) => Promise<HttpAnswer> {
   const handler = createHandler<undefined, undefined, SimulatorContext>({
-    ...cachedParseAndValidate,
-    schema: loadSchema(dialect),
+    ...onOurGraphQL(loadSchema(dialect)),
     rootValue: rootValueIn(dialect),
     context: (req) => ({ platform, spaceGuid: (req.headers as HttpRequest['headers']).get('space_guid') }),
   });
@@ -57,12 +71,43 @@ export function answerFromResult(
       ? (source as Record<string, unknown>)[info.path.key as string]
       : defaultFieldResolver(source, args, context, info);
   const handler = createHandler<undefined, undefined, undefined>({
-    ...cachedParseAndValidate,
-    schema,
+    ...onOurGraphQL(schema),
     rootValue: result,
     execute: (args) => execute({ ...args, fieldResolver }),
   });
   return answerWith(handler, request);
+}
+
+/**
+ * What graphql-http would do with its own `graphql`, done with ours. npm gives graphql-http whatever
+ * graphql the consumer's root holds (17, say: its peer range allows it) while ours stays nested (16),
+ * and its `specifiedRules` meeting our schema belong to another copy ("another module or realm", leaf
+ * fields wanting subfields, `ID!` not matching `ID!`). So parsing and validation (cached), the
+ * operation lookup and execution run on ours. Left to graphql-http: HTTP, and serializing our errors
+ * (JSON.stringify calls their toJSON before its replacer tests `instanceof` its GraphQLError).
+ */
+function onOurGraphQL<Context extends OperationContext>(
+  schema: GraphQLSchema,
+): Required<Pick<HandlerOptions<undefined, undefined, Context>, 'onSubscribe' | 'getOperationAST' | 'execute'>> {
+  return {
+    onSubscribe: (_req, params: RequestParams): OperationArgs<Context> | ExecutionResult => {
+      const { query, operationName, variables } = params;
+      // Request errors go back as a result without data (`data: undefined` is not serialized): our
+      // GraphQLError[] would not pass graphql-http's `instanceof` its own GraphQLError.
+      let document;
+      try {
+        document = documentCache.parse(query);
+      } catch (error) {
+        if (error instanceof GraphQLError) return { data: undefined, errors: [error] };
+        throw error;
+      }
+      const errors = documentCache.validate(schema, document);
+      if (errors.length > 0) return { data: undefined, errors };
+      return { schema, document, operationName, variableValues: variables };
+    },
+    getOperationAST,
+    execute,
+  };
 }
 
 /** The root resolvers under the dialect's field names. */
