@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
   buildSchema,
@@ -56,8 +57,23 @@ export interface DiffReport {
   exitCode: 0 | 1;
 }
 
-function loadSchemaFile(file: string): GraphQLSchema {
-  return buildSchema(readSnapshot(readFileSync(file, 'utf8')).sdl);
+/** A snapshot's schema, built by our graphql and, for the diff, by the inspector's. */
+function loadSchemaFile(file: string, inspectorsBuildSchema: typeof buildSchema) {
+  const { sdl } = readSnapshot(readFileSync(file, 'utf8'));
+  const ours = buildSchema(sdl);
+  return { ours, forInspector: inspectorsBuildSchema === buildSchema ? ours : inspectorsBuildSchema(sdl) };
+}
+
+/**
+ * `buildSchema` of the graphql that @graphql-inspector/core runs on. npm gives it whatever graphql the
+ * consumer's root holds (17, say: its peer range allows it) while ours stays nested (16), and a schema
+ * of one copy read by the other's functions differs everywhere ("'DateTime' kind changed from
+ * 'ScalarTypeDefinition' to 'ScalarTypeDefinition'"). Resolved from the inspector's folder, as its own
+ * import of graphql is (graphql 16 has one entry file; 17 maps import and require to the same one).
+ */
+function inspectorsBuildSchema(): typeof buildSchema {
+  const inspector = createRequire(import.meta.url).resolve('@graphql-inspector/core');
+  return (createRequire(inspector)('graphql') as typeof import('graphql')).buildSchema;
 }
 
 /** Diffs two snapshots and checks every operation in `operationsDir` against the candidate. */
@@ -66,10 +82,12 @@ export async function diffSchemas(
   candidateFile: string,
   operationsDir: string,
 ): Promise<DiffReport> {
-  const current = loadSchemaFile(againstFile);
-  const candidate = loadSchemaFile(candidateFile);
+  const build = inspectorsBuildSchema();
+  const against = loadSchemaFile(againstFile, build);
+  const next = loadSchemaFile(candidateFile, build);
+  const [current, candidate] = [against.ours, next.ours];
   const operations = loadOperations(operationsDir, current);
-  const changes = (await diff(current, candidate)).map((change) => report(change, operations));
+  const changes = (await diff(against.forInspector, next.forInspector)).map((change) => report(change, operations));
   const checked = operations.map((op) => {
     const errors = validate(candidate, op.document).map((e) => {
       const at = e.locations?.[0];
