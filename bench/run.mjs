@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults,soak,pacing,fleet]
+// npm run bench [-- --json] [-- --smoke] [-- --only overhead,workflow,auth,cli,size,tables,faults,soak,pacing,fleet,kit]
 // Needs a build (npm run build). The full run takes about a minute; --smoke runs each once, tiny.
 import { loadavg } from 'node:os';
 import { auth } from './auth.mjs';
@@ -12,6 +12,7 @@ import { faultyApply } from './faultyApply.mjs';
 import { soak } from './soak.mjs';
 import { pacing } from './pacing.mjs';
 import { fleet } from './fleet.mjs';
+import { kitFirstRequest } from './kitFirstRequest.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -191,6 +192,16 @@ if (wanted('fleet')) {
   log(
     `  first run ${fmt(r.runs[0].seconds, 1)} s, bound 1.5 × (${q.max} ÷ 10/s) × ⌈${r.accounts} ÷ ${r.concurrency}⌉ = ${fmt(r.boundSeconds, 1)} s: ${r.boundMet ? 'met' : 'NOT MET'}`,
   );
+}
+if (wanted('kit')) {
+  const r = await kitFirstRequest({ smoke });
+  report.kitFirstRequest = r;
+  report.kitFirstRequestMs = r.results['first request'].wall.median;
+  log('\n11. The testing kit in a fresh process: createSpacesMock, then listSpaces through msw, ms (wall; CPU)');
+  for (const [name, s] of Object.entries(r.results))
+    log(
+      `  ${name.padEnd(26)} median ${fmt(s.wall.median).padStart(6)}   min ${fmt(s.wall.min)}  max ${fmt(s.wall.max)}   CPU ${fmt(s.cpu.median)}  (${s.wall.rounds} rounds)`,
+    );
 }
 // Issue 21's speed figures, from this one run.
 if (report.overhead || report.cliStart) {

@@ -33,6 +33,7 @@ describe('npm run bench -- --smoke --json', () => {
       soakHeapGrowthBytes: expect.any(Number),
       rateLimit429s: { paced: 0, unpaced: expect.any(Number) },
       adaptivePacing: { answers429: expect.any(Number), failed: 0 },
+      kitFirstRequestMs: expect.any(Number),
     });
     for (const key of ['overheadRatio', 'workflowSpeedup', 'cliStartRatio'])
       expect(report[key] as number).toBeGreaterThan(0);
