@@ -16,6 +16,7 @@ import { environmentsCommand } from './cmd/environments.js';
 import { executionsCommand } from './cmd/executions.js';
 import { extensionsCommand } from './cmd/extensions.js';
 import { fleetCommand } from './cmd/fleet/fleet.js';
+import { helpCommand } from './cmd/help.js';
 import { installCommand } from './cmd/install.js';
 import { instancesCommand } from './cmd/instances.js';
 import { planCommand } from './cmd/plan.js';
@@ -29,6 +30,7 @@ import { spaceCommand } from './cmd/space/space.js';
 import { spacesCommand } from './cmd/spaces.js';
 import { uninstallCommand } from './cmd/uninstall.js';
 import type { CliContext } from './context.js';
+import { usageErrorsIn } from './usage.js';
 
 // This file sits in src/cli/ and, bundled, in dist/cli/main.js: the package's root is two levels up.
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -66,17 +68,20 @@ const COMMANDS = [
 export function buildProgram(ctx: CliContext): CommandUnknownOpts {
   const program: CommandUnknownOpts = rootCommand(ctx, version);
   for (const make of COMMANDS) program.addCommand(make(ctx));
-  inherit(program);
+  settle(program);
   return program;
 }
 
 /**
  * `addCommand` does not pass the parent's settings down as `command()` does: the output streams,
- * exitOverride, help configuration and suggestions reach every command of the tree here.
+ * help configuration and suggestions reach every command of the tree here. Each command gets its own
+ * exitOverride (a usage error names its help) and each group a `help` command.
  */
-function inherit(parent: CommandUnknownOpts): void {
-  for (const child of parent.commands as CommandUnknownOpts[]) {
-    child.copyInheritedSettings(parent);
-    inherit(child);
+function settle(command: CommandUnknownOpts): void {
+  command.exitOverride(usageErrorsIn(command));
+  if (command.commands.length > 0) command.addCommand(helpCommand(command));
+  for (const child of command.commands as CommandUnknownOpts[]) {
+    child.copyInheritedSettings(command);
+    settle(child);
   }
 }

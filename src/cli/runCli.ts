@@ -3,7 +3,6 @@ import { EventEmitter } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { createContext, type CliIO } from './context.js';
 import { buildProgram } from './program.js';
-import { asUsageError } from './usage.js';
 
 /** One run of `boomi-spaces`: its words (without `node` and the script) and its surroundings. */
 export interface RunCliOptions {
@@ -41,6 +40,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     await program.parseAsync(options.argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    return ctx.fail(asUsageError(error, program, options.argv));
+    // Commander's failures arrive as usage errors already (usage.ts).
+    return ctx.fail(error);
   }
 }

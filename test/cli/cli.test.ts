@@ -112,6 +112,26 @@ describe('reading commands', () => {
     const json = await cliJson('environments');
     expect((json.document as unknown[]).length).toBe(2);
   });
+
+  it('environments: every attachment id in full, one line each (`detach` takes them)', async () => {
+    for (const name of ['eu-invoices-north', 'eu-invoices-south', 'eu-invoices-east', 'eu-invoices-west', 'eu-x']) {
+      expect((await cli('install', 'Invoice Sync', '--name', name)).code).toBe(0);
+      expect((await cli('attach', name, '--env', 'Production')).code).toBe(0);
+    }
+    const json = await cliJson('environments');
+    const production = (json.document as Array<{ name: string; integrationPackEnvironmentAttachment: object[] }>).find(
+      (e) => e.name === 'Production',
+    )!;
+    const attachments = production.integrationPackEnvironmentAttachment as Array<{
+      id: string;
+      integrationPackInstanceId: string;
+    }>;
+    expect(attachments).toHaveLength(5);
+    const table = await cli('environments');
+    expect(table.stdout).not.toContain('characters)');
+    for (const { id, integrationPackInstanceId } of attachments)
+      expect(table.stdout).toMatch(new RegExp(`│ ${integrationPackInstanceId} +│ ${id} +│\n`));
+  });
 });
 
 describe('install', () => {

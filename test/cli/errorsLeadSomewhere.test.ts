@@ -25,7 +25,7 @@ const cli = (...args: string[]) => runCli(args, { env });
 const work = mkdtempSync(join(tmpdir(), 'boomi-spaces-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every command of the tree as the words that reach it: `['space', 'create']`. */
+/** Every command of the tree as the words that reach it, the root's `[]` first: `['space', 'create']`. */
 function commandPaths(): string[][] {
   const io = { stdout: new Capture(), stderr: new Capture(), env: {}, stdin: Readable.from([]) };
   const program = buildProgram(createContext({ ...io, signals: new EventEmitter() }, []));
@@ -34,16 +34,43 @@ function commandPaths(): string[][] {
       const here = [...path, child.name()];
       return [here, ...walk(child, here)];
     });
-  return walk(program, []);
+  return [[], ...walk(program, [])];
 }
 
 describe('help', () => {
   const paths = commandPaths();
   it('walks a tree of every command', () => {
-    expect(paths).toEqual(expect.arrayContaining([['spaces'], ['space', 'create'], ['schema', 'diff'], ['catalog']]));
+    expect(paths).toEqual(
+      expect.arrayContaining([[], ['spaces'], ['space', 'create'], ['schema', 'diff'], ['catalog'], ['space', 'help']]),
+    );
   });
 
-  it.each(paths.map((path) => [path.join(' '), path]))(
+  it('the root’s examples are commands’ own examples', async () => {
+    const root = await cli('--help');
+    const lines = [...root.stdout.split('\nExamples:\n')[1]!.matchAll(/^ {2}\$ boomi-spaces (.+)$/gm)].map(
+      (m) => m[1]!,
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) {
+      const words = line.split(' ');
+      const path = paths.filter((p) => p.length > 0 && p.every((w, i) => words[i] === w)).at(-1)!;
+      expect((await cli(...path, '--help')).stdout).toContain(`$ boomi-spaces ${line}\n`);
+    }
+  });
+
+  it.each([
+    [['help', 'fleet', 'plan'], 'Usage: boomi-spaces fleet plan [options] <file>'],
+    [['fleet', 'help', 'plan'], 'Usage: boomi-spaces fleet plan [options] <file>'],
+    [['space', 'help'], 'Usage: boomi-spaces space [options] [command] <space>'],
+    [['space', 'help', 'create'], 'Usage: boomi-spaces space create [options]'],
+    [['help'], 'Usage: boomi-spaces [options] [command]'],
+  ])('`%j`: that help on stdout, exit 0 (`space help` is not a Space called "help")', async (args, usage) => {
+    const run = await cli(...args);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.startsWith(`${usage}\n`)).toBe(true);
+  });
+
+  it.each(paths.map((path) => [['boomi-spaces', ...path].join(' '), path]))(
     '`%s --help` shows examples and lists its subcommands',
     async (_name, path) => {
       const run = await cli(...(path as string[]), '--help');
@@ -70,6 +97,13 @@ describe('commander’s own errors in the documented format', () => {
     [['spaces', '--colour'], "unknown option '--colour'; see `boomi-spaces spaces --help`"],
     [['space'], "missing required argument 'space'; see `boomi-spaces space --help`"],
     [['spacs'], "unknown command 'spacs' (did you mean one of space, spaces?); see `boomi-spaces --help`"],
+    [['help', 'spacs'], "unknown command 'spacs' (did you mean one of space, spaces?); see `boomi-spaces --help`"],
+    [['help', 'nosuch'], "unknown command 'nosuch'; see `boomi-spaces --help`"],
+    [['help', 'fleet', 'pln'], "unknown command 'pln' (did you mean plan?); see `boomi-spaces fleet --help`"],
+    [['space', 'help', 'craete'], "unknown command 'craete' (did you mean create?); see `boomi-spaces space --help`"],
+    // An option's value is no command: the help named is that of the command commander stopped in.
+    [['--space-guid', 'demo', 'spaces', '--colour'], "unknown option '--colour'; see `boomi-spaces spaces --help`"],
+    [['--endpoint', 'fleet', 'nosuch'], "unknown command 'nosuch'; see `boomi-spaces --help`"],
     [
       ['simulator', '--dialect', 'x'],
       "option '--dialect <names>' argument 'x' is invalid. Allowed choices are help, reference; see `boomi-spaces simulator --help`",
@@ -80,6 +114,49 @@ describe('commander’s own errors in the documented format', () => {
     const json = await cli(...args, '--json');
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'INVALID_USAGE', message } });
+  });
+});
+
+describe('a missing command is a usage error', () => {
+  it.each([
+    [[], 'missing command; see `boomi-spaces --help`', 'Usage: boomi-spaces [options] [command]'],
+    [
+      ['fleet'],
+      'missing command (plan, apply, status or watch); see `boomi-spaces fleet --help`',
+      'Usage: boomi-spaces fleet [options] [command]',
+    ],
+    [['catalog'], 'missing command (search); see `boomi-spaces catalog --help`', 'Usage: boomi-spaces catalog'],
+  ])(
+    '%j: the help on stderr, then the error; exit 2; with --json the error document alone on stdout',
+    async (args, message, usage) => {
+      const text = await cli(...args);
+      expect(text.code).toBe(2);
+      expect(text.stdout).toBe('');
+      expect(text.stderr.startsWith(`${usage}`)).toBe(true);
+      expect(text.stderr.endsWith(`\nboomi-spaces: error INVALID_USAGE: ${message}\n`)).toBe(true);
+      const json = await cli('--json', ...args);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'INVALID_USAGE', message } });
+      expect(json.stderr.startsWith(usage)).toBe(true);
+    },
+  );
+});
+
+describe('--api-token', () => {
+  it('is refused, naming --api-token-stdin and BOOMI_API_TOKEN; its value is neither a command nor echoed', async () => {
+    for (const args of [
+      ['--api-token', 'demo', 'spaces'],
+      ['--api-token=s3cr3t-token', 'spaces'],
+    ]) {
+      const run = await cli(...args);
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toMatch(/^boomi-spaces: error INVALID_USAGE: the API token is never an option’s value/);
+      expect(run.stderr).toContain('--api-token-stdin');
+      expect(run.stderr).toContain('BOOMI_API_TOKEN');
+      expect(run.stderr).not.toContain('demo');
+      expect(run.stderr).not.toContain('s3cr3t');
+    }
+    expect((await cli('--help')).stdout).not.toContain('--api-token <');
   });
 });
 

@@ -1,8 +1,26 @@
-import { Command } from '@commander-js/extra-typings';
+import { Command, Option } from '@commander-js/extra-typings';
 import { printable } from '../../text/printable.js';
+import { CliUsageError } from '../CliUsageError.js';
 import type { CliContext } from '../context.js';
+import { examples } from './examples.js';
 
-/** `boomi-spaces` itself: the global options, and output to this run's streams. */
+/**
+ * `--api-token <token>` is refused, not unknown: as an unknown option its value would be read as the
+ * command (`--api-token demo spaces` ran nothing and pointed at `demo`), and a token in the command
+ * line shows in `ps` and the shell's history. The value is never echoed.
+ */
+const refuseApiToken = (): never => {
+  throw new CliUsageError(
+    'the API token is never an option’s value (it would show in `ps` and the shell’s history): ' +
+      'pipe it with --api-token-stdin (`printenv BOOMI_API_TOKEN | boomi-spaces --api-token-stdin spaces`) ' +
+      'or set BOOMI_API_TOKEN',
+  );
+};
+
+/**
+ * `boomi-spaces` itself: the global options, and output to this run's streams. Commander's exits are
+ * overridden per command (program.ts), so a usage error names the help of the command it happened in.
+ */
 export function rootCommand(ctx: CliContext, version: string) {
   const { stdout, stderr } = ctx.io;
   return (
@@ -23,6 +41,7 @@ export function rootCommand(ctx: CliContext, version: string) {
       )
       .option('--account <accountId>', 'Boomi account id (env: BOOMI_ACCOUNT_ID)')
       .option('--username <email>', 'Boomi user name, an e-mail (env: BOOMI_USERNAME)')
+      .addOption(new Option('--api-token <token>').hideHelp().argParser(refuseApiToken))
       .option('--api-token-stdin', 'read the API token from standard input (else BOOMI_API_TOKEN; or set BOOMI_JWT)')
       .option('--space-guid <guid>', 'SPACE_GUID header for space-scoped commands (env: BOOMI_SPACE_GUID)')
       .option(
@@ -35,6 +54,19 @@ export function rootCommand(ctx: CliContext, version: string) {
       )
       .option('--json', 'print exactly one JSON document on stdout')
       .option('--verbose', 'show each HTTP attempt, retry and token refresh on stderr (credentials redacted)')
+      .addHelpText(
+        'after',
+        // The commands' own examples (a test checks each is one), for a first session.
+        examples(
+          'demo',
+          'spaces',
+          'install "Order Intake"',
+          'attach "EU invoices" --env Production Test',
+          'plan examples/plan.yaml',
+          'apply plan.yaml --yes --json',
+          'fleet apply fleet.yaml --yes',
+        ),
+      )
       .showSuggestionAfterError()
       // Each command's help lists the global options too (--endpoint, --space-guid, --json, …).
       .configureHelp({ showGlobalOptions: true })
@@ -51,6 +83,5 @@ export function rootCommand(ctx: CliContext, version: string) {
         getErrHasColors: () => false,
         stripColor: (text) => text,
       })
-      .exitOverride()
   );
 }

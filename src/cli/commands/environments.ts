@@ -3,18 +3,25 @@ import { show, type Output } from '../output.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveEnvironment, resolveEnvironments, resolveInstance } from '../resolve.js';
 
+/**
+ * One line per atom and per attachment, the environment's own cells on its first line: joined into
+ * one cell, a fourth attachment's id was cut off at the table's cell limit, and `detach` needs it.
+ */
 export async function listEnvironments(client: SpacesClient, out: Output): Promise<void> {
   const environments = await client.listEnvironments();
   out.result(environments, () => undefined);
   await out.table(
-    ['ENVIRONMENT ID', 'NAME', 'CLASS', 'ATOMS', 'ATTACHED INSTANCES'],
-    environments.map((e) => [
-      e.id,
-      e.name,
-      e.classification,
-      e.atoms.map((a) => a.name).join(', '),
-      e.integrationPackEnvironmentAttachment.map((a) => `${a.integrationPackInstanceId} (${a.id})`).join(', '),
-    ]),
+    ['ENVIRONMENT ID', 'NAME', 'CLASS', 'ATOMS', 'ATTACHED INSTANCE', 'ATTACHMENT ID'],
+    environments.flatMap((e) => {
+      const attachments = e.integrationPackEnvironmentAttachment;
+      const lines = Math.max(1, e.atoms.length, attachments.length);
+      return Array.from({ length: lines }, (_, i) => [
+        ...(i === 0 ? [e.id, e.name, e.classification] : ['', '', '']),
+        e.atoms[i]?.name,
+        attachments[i]?.integrationPackInstanceId,
+        attachments[i]?.id,
+      ]);
+    }),
     'No environments.',
   );
 }
