@@ -3,12 +3,10 @@
 
 /** The SDK's next step for a code, appended to the message as `; <step>`. */
 const SDK_NEXT_STEPS: Readonly<Record<string, string>> = {
-  MISSING_SPACE_ID:
-    'give the Space’s id as the `spaceGuid` option of createSpacesClient or createSpacesCore (listSpaces lists them)',
+  MISSING_SPACE_ID: 'give the Space’s id as the client’s `spaceGuid` option',
+  // A 401 after the forced refresh: a fixed `token` has likely expired, else the account is wrong.
   UNAUTHORIZED:
-    'the credentials were refused even with a fresh token: a Boomi JWT lasts five minutes, so give `jwt` ' +
-    'credentials or a `getToken` that renews it rather than a fixed `token`, and check the account id, ' +
-    'user name and API token',
+    'a JWT lasts five minutes: give `jwt` credentials or a renewing `getToken`; check the account, user and API token',
 };
 
 /** `message; next step` for a code the SDK has a next step for. */

@@ -95,9 +95,9 @@ describe('documented GraphQL error answers', () => {
     const stranger = createSpacesClient({ token: 'someone-elses-jwt', retry: { maxAttempts: 1 } });
     const error = await failure(stranger.listSpaces());
     expect(error.message).toMatch(/^listSpaces failed: Downstream Execution Error: Unauthorized \(HTTP 401\); /);
-    expect(error.message).toContain('a Boomi JWT lasts five minutes');
-    expect(error.message).toContain('`jwt` credentials or a `getToken` that renews it');
-    expect(error.message).toContain('check the account id, user name and API token');
+    expect(error.message).toContain('a JWT lasts five minutes');
+    expect(error.message).toContain('give `jwt` credentials or a renewing `getToken`');
+    expect(error.message).toContain('check the account, user and API token');
     expect(error.message).not.toContain('UNAUTHORIZED');
   });
 
@@ -107,7 +107,7 @@ describe('documented GraphQL error answers', () => {
     expect(error.code).toBe('MISSING_SPACE_ID');
     expect(error.message).toBe(
       'listIntegrationPackInstances failed: integrationPackInstances needs the SPACE_GUID header; ' +
-        'give the Space’s id as the `spaceGuid` option of createSpacesClient or createSpacesCore (listSpaces lists them)',
+        'give the Space’s id as the client’s `spaceGuid` option',
     );
   });
 
