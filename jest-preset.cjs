@@ -5,11 +5,23 @@
 // ("CommonJS jest") shows the recipe.
 const { join } = require('node:path');
 
+// ts-jest only where the project has it (looked for as jest looks for a transform, from the project
+// it runs in): a plain-JavaScript project keeps jest's default transform instead of failing with
+// `Module ts-jest in the transform option was not found`.
+function resolvable(name) {
+  try {
+    require.resolve(name, { paths: [process.cwd(), __dirname] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const vendored = ['rettime', '@open-draft/deferred-promise', 'until-async'];
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
- * The jest preset of boomi-spaces.
+ * The jest preset of boomi-spaces: TypeScript tests need ts-jest installed; JavaScript tests do not.
  *
  * @example
  * // jest.config.js
@@ -17,7 +29,7 @@ const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
  */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': 'ts-jest' },
+  ...(resolvable('ts-jest') && { transform: { '^.+\\.tsx?$': 'ts-jest' } }),
   moduleNameMapper: Object.fromEntries(
     vendored.map((name) => [
       `^${escape(name)}$`,

@@ -91,9 +91,16 @@ cpSync(join(root, 'schema/boomi-spaces.graphql'), join(target, 'schema/boomi-spa
 cpSync(join(root, 'operations'), join(target, 'operations'), { recursive: true });
 for (const file of ['LICENSE', 'BENCHMARKS.md', 'CHANGELOG.md']) copyFileSync(join(root, file), join(target, file));
 // The user docs, as boomi-spaces ships them: the page SCHEMA_DRIFT's next steps name, and the pages it links to.
+// Their links to a section of boomi-spaces' README (Install, Which endpoint, Node versions) lead to that
+// README on npm: this package's README is its own, without those sections.
 rmSync(join(target, 'docs'), { recursive: true, force: true });
 mkdirSync(join(target, 'docs'));
-for (const page of readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')))
-  copyFileSync(join(root, 'docs', page), join(target, 'docs', page));
+for (const page of readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'))) {
+  const text = readFileSync(join(root, 'docs', page), 'utf8');
+  writeFileSync(
+    join(target, 'docs', page),
+    text.replaceAll('](../README.md#', '](https://www.npmjs.com/package/boomi-spaces#'),
+  );
+}
 writeFileSync(join(target, 'dist/.files.json'), `${JSON.stringify(files.sort(), null, 2)}\n`);
 console.log(`packages/sdk: ${files.length} files from dist/ and dist-cjs/`);

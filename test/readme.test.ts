@@ -48,6 +48,12 @@ describe('README and docs/', () => {
     );
   });
 
+  it('give Node 20 codegen users the overrides this repository uses, as package.json has them', () => {
+    const block = /```json\n(\{\n {2}"overrides"[\s\S]*?)```/.exec(read('docs/schema-and-contract.md'));
+    const { overrides } = JSON.parse(read('package.json')) as { overrides: Record<string, string> };
+    expect(JSON.parse(block![1]!)).toEqual({ overrides });
+  });
+
   it('the README stays an entrance: at most 300 lines, with install, quick start and the docs index', () => {
     expect(readme.split('\n').length).toBeLessThanOrEqual(300);
     for (const heading of [

@@ -1,5 +1,7 @@
 // What to do next after a failure, in the CLI's words: the flag, the environment variable or the
-// command to run first. The SDK's messages say what went wrong; these say where to go from there.
+// command to run first. The SDK's messages say what went wrong (and, for a few codes, which client
+// option to give: src/errors/nextSteps.ts); these say where to go from there, in place of the SDK's.
+import { withoutSdkNextStep } from '../errors/nextSteps.js';
 import { show } from './output.js';
 
 const CREDENTIALS =
@@ -30,10 +32,15 @@ const BY_CODE: Record<string, string> = {
   HTTP_ERROR: 'the platform failed: try again later; --verbose shows each attempt',
 };
 
-/** `message; next step` unless the message names its next step already. */
+/**
+ * `message; next step` unless the message names its next step already. The CLI's step replaces the
+ * SDK's (which names client options, not flags).
+ */
 export function withNextStep(code: string, message: string): string {
   const step = BY_CODE[code];
-  return step && !message.includes(step) ? `${message}; ${step}` : message;
+  if (!step) return message;
+  const own = withoutSdkNextStep(code, message);
+  return own.includes(step) ? own : `${own}; ${step}`;
 }
 
 /** OS errors people cause and can fix: a busy port, a missing file, no permission. */

@@ -3,6 +3,7 @@ import { alternativeFor } from '../schema/dialects.js';
 import { redactDeep } from '../security/SecretRedactor.js';
 import { printable, shorten } from '../text/printable.js';
 import { codeOfGraphQLError } from './codes.js';
+import { withSdkNextStep } from './nextSteps.js';
 import { SchemaDriftError, SpacesError, type SpacesGraphQLError } from './SpacesError.js';
 import { TransportError } from './TransportError.js';
 
@@ -94,7 +95,8 @@ export function fromGraphQLErrors(
     });
   }
   // The code is the error's `code`, not repeated in its message (the CLI prints both side by side).
-  return new SpacesError(`${operationName} failed: ${messages}${status && status !== 200 ? ` (HTTP ${status})` : ''}`, {
+  const failed = `${operationName} failed: ${messages}${status && status !== 200 ? ` (HTTP ${status})` : ''}`;
+  return new SpacesError(withSdkNextStep(code, failed), {
     code,
     status,
     graphQLErrors,

@@ -26,6 +26,7 @@ export interface CodegenOptions {
 /** The options of the standard trio (`typescript`, `typescript-operations`, `typed-document-node`). */
 export interface CodegenPluginConfig {
   useTypeImports: true;
+  enumsAsTypes: true;
   documentNodeImport: string;
   importSchemaTypesFrom: string;
   scalars: Record<string, { input: string; output: string }>;
@@ -46,7 +47,8 @@ const TS_FILE = /\.(ts|mts|cts|tsx)$/;
  * documents `client.execute` takes. typescript-operations 6 declares the enums and inputs an
  * operation uses itself, so next to the `typescript` plugin an operation selecting an enum (say
  * `installationType`) declares it twice (TS2567); here typescript-operations takes them from the
- * `typescript` plugin's declarations in the same file instead.
+ * `typescript` plugin's declarations in the same file instead. Enums are string unions
+ * (`enumsAsTypes`), the SDK's own types, so its values and string literals fit either.
  *
  * @example
  * ```ts
@@ -78,6 +80,10 @@ export function codegenConfig(options: CodegenOptions): BoomiCodegenConfig {
         plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
         config: {
           useTypeImports: true,
+          // Enums as string unions, as the SDK declares them: a status the SDK returns, or a literal
+          // like 'COMPLETE', goes straight into a generated operation's variables (a TypeScript
+          // enum would refuse both), and `erasableSyntaxOnly` projects compile.
+          enumsAsTypes: true,
           // The document type client.execute takes (urql's, free of the graphql package).
           documentNodeImport: '@urql/core#TypedDocumentNode',
           // The file itself: typescript-operations then references the `typescript` plugin's enums

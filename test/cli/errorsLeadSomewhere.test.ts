@@ -200,6 +200,16 @@ describe('API errors say what to do next, without repeating their code', () => {
     );
   });
 
+  it('a refused JWT: the CLI’s flags and variables in place of the SDK’s options', async () => {
+    const run = await runCli(['spaces'], { env: cleanEnv({ BOOMI_ENDPOINT: simulator.url, BOOMI_JWT: 'not-a-jwt' }) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'boomi-spaces: error UNAUTHORIZED: listSpaces failed: Downstream Execution Error: Unauthorized (HTTP 401); ' +
+        'check --account/BOOMI_ACCOUNT_ID, --username/BOOMI_USERNAME and BOOMI_API_TOKEN (or BOOMI_JWT), ' +
+        'and --auth-url/BOOMI_AUTH_URL or --region/BOOMI_REGION\n',
+    );
+  });
+
   it('an unknown Space: the code once, and where to look', async () => {
     const run = await cli('space', 'nope', '--json');
     const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };

@@ -91,6 +91,26 @@ describe('documented GraphQL error answers', () => {
     expect(error.graphQLErrors[0]?.path).toEqual(['space']);
   });
 
+  it('401 names the next step: credentials that renew (a JWT lasts five minutes), then the account', async () => {
+    const stranger = createSpacesClient({ token: 'someone-elses-jwt', retry: { maxAttempts: 1 } });
+    const error = await failure(stranger.listSpaces());
+    expect(error.message).toMatch(/^listSpaces failed: Downstream Execution Error: Unauthorized \(HTTP 401\); /);
+    expect(error.message).toContain('a JWT lasts five minutes');
+    expect(error.message).toContain('give `jwt` credentials or a renewing `getToken`');
+    expect(error.message).toContain('check the account, user and API token');
+    expect(error.message).not.toContain('UNAUTHORIZED');
+  });
+
+  it('no SPACE_GUID: MISSING_SPACE_ID names the `spaceGuid` option, not the code again', async () => {
+    const unscoped = createSpacesClient({ token: TEST_TOKEN, retry: { maxAttempts: 1 } });
+    const error = await failure(unscoped.listIntegrationPackInstances());
+    expect(error.code).toBe('MISSING_SPACE_ID');
+    expect(error.message).toBe(
+      'listIntegrationPackInstances failed: integrationPackInstances needs the SPACE_GUID header; ' +
+        'give the Space’s id as the client’s `spaceGuid` option',
+    );
+  });
+
   it('500: "Downstream Execution Error: Server Error" without a code becomes HTTP_ERROR with status 500', async () => {
     mock.failNext('*', { status: 500, message: 'Downstream Execution Error: Server Error' });
     const error = await failure(client.listSpaces());

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headingAnchors, linkTarget, relativeLinks } from './markdownLinks.js';
 
 /** This repository's root. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -179,22 +180,27 @@ export function* filesUnder(dir: string, prefix = ''): Generator<string> {
 
 /**
  * What an installed package points its reader at and does not hold, each as `file -> target`: the
- * relative links of its Markdown (README.md, docs/*.md) and the `docs/….md` pages its code names
- * (SCHEMA_DRIFT's next steps).
+ * relative links of its Markdown (README.md, docs/*.md), a link's `#anchor` included (a heading of
+ * the page it leads to, by GitHub's rules), and the `docs/….md` pages its code names (SCHEMA_DRIFT's
+ * next steps).
  */
 export function danglingDocLinks(installed: string): string[] {
   const dangling = new Set<string>();
+  const read = (file: string) => readFileSync(join(installed, file), 'utf8');
   for (const file of filesUnder(join(installed))) {
     if (file.startsWith('node_modules/')) continue;
-    const named = file.endsWith('.md')
-      ? [...readFileSync(join(installed, file), 'utf8').matchAll(/\]\(([^)\s#]+)/g)]
-          .map((match) => match[1]!)
-          .filter((target) => !/^[a-z]+:/.test(target))
-          .map((target) => join(dirname(file), target))
-      : file.endsWith('.js')
-        ? [...readFileSync(join(installed, file), 'utf8').matchAll(/\bdocs\/[\w-]+\.md\b/g)].map((match) => match[0])
-        : [];
-    for (const target of named) if (!existsSync(join(installed, target))) dangling.add(`${file} -> ${target}`);
+    if (file.endsWith('.md')) {
+      for (const link of relativeLinks(read(file))) {
+        const { file: target, anchor } = linkTarget(file, link);
+        const found =
+          existsSync(join(installed, target)) &&
+          (anchor === undefined || !target.endsWith('.md') || headingAnchors(read(target)).has(anchor));
+        if (!found) dangling.add(`${file} -> ${link}`);
+      }
+    } else if (file.endsWith('.js')) {
+      for (const [page] of read(file).matchAll(/\bdocs\/[\w-]+\.md\b/g))
+        if (!existsSync(join(installed, page))) dangling.add(`${file} -> ${page}`);
+    }
   }
   return [...dangling].sort();
 }
