@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
-  buildSchema,
+  buildASTSchema,
   getNamedType,
   isEnumType,
   isInputObjectType,
@@ -23,6 +23,7 @@ import {
 } from '../schema/provenance.js';
 import { readSnapshot } from '../schema/snapshotHeader.js';
 import type { LineWriter } from '../text/lines.js';
+import { parseGraphQLFile, unusableFile } from './graphqlFile.js';
 import { loadOperationDocuments } from './operationDocuments.js';
 
 /** One of our operations and what it uses of the schema. */
@@ -56,8 +57,24 @@ export interface DiffReport {
   exitCode: 0 | 1;
 }
 
+const SCHEMA_STEP = 'give a GraphQL schema in SDL, as `boomi-spaces schema pull --out <file>` writes one';
+
+/** A schema file (a snapshot's header allowed); one that is not a schema names itself and where. */
 function loadSchemaFile(file: string): GraphQLSchema {
-  return buildSchema(readSnapshot(readFileSync(file, 'utf8')).sdl);
+  const text = readFileSync(file, 'utf8');
+  const { sdl } = readSnapshot(text);
+  // The header's lines are cut from the top: positions in the SDL are that many lines further down.
+  const document = parseGraphQLFile(file, sdl, SCHEMA_STEP, text.split('\n').length - sdl.split('\n').length);
+  try {
+    return buildASTSchema(document);
+  } catch (error) {
+    // graphql-js joins every SDL problem (an unknown type, a type defined twice) into one message.
+    const [first, ...more] = (error as Error).message.split('\n\n');
+    throw unusableFile(
+      `${file}: ${first!.replace(/\.$/, '')}${more.length > 0 ? ` (and ${more.length} more)` : ''}`,
+      SCHEMA_STEP,
+    );
+  }
 }
 
 /** Diffs two snapshots and checks every operation in `operationsDir` against the candidate. */
