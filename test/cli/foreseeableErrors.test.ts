@@ -164,6 +164,19 @@ describe('an endpoint that is not a URL names the flag, its variable and a valid
       stderr: usage(`${names} is not an absolute URL; give a whole URL such as ${example}, or --region/BOOMI_REGION`),
     });
   });
+
+  it('fleet commands read --auth-url as the others do', async () => {
+    const dir = mkdtempSync(join(work, 'auth-url-'));
+    writeFileSync(join(dir, 'plan.yaml'), 'space: g\ninstances: []\n');
+    const fleet = join(dir, 'fleet.yaml');
+    writeFileSync(
+      fleet,
+      'plan: plan.yaml\naccounts:\n  - { id: a, spaceGuid: g, credentials: { username: u, apiToken: { fromEnv: T } } }\n',
+    );
+    const run = await runCli(['fleet', 'plan', fleet, '--auth-url', 'nope'], { env: cleanEnv({ T: 'token' }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('INVALID_USAGE: --auth-url / BOOMI_AUTH_URL is not an absolute URL');
+  });
 });
 
 describe('a connection closed before the answer is not an unreachable host', () => {
