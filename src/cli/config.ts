@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { DEFAULT_AUTH_URL } from '../auth/createJwtProvider.js';
 import { DEFAULT_ENDPOINT, MAX_LIMITS, REGIONS, type Region } from '../client/options.js';
 import { DEFAULT_RATE_LIMIT } from '../retry/pacer.js';
+import { serviceUrlProblem } from '../transport/endpoints.js';
 import { shorten } from '../text/printable.js';
 import { CliUsageError } from './CliUsageError.js';
 
@@ -42,7 +43,11 @@ export interface Connection extends PublicConnection {
 export function resolvePublicConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): PublicConnection {
   const pick = (flag: string | undefined, name: string) => nonEmpty(flag) ?? nonEmpty(env[name]);
   const region = regionOf(flags, env);
-  const endpoint = pick(flags.endpoint, 'BOOMI_ENDPOINT') ?? (region ? REGIONS[region].endpoint : DEFAULT_ENDPOINT);
+  const endpoint = serviceUrl(
+    pick(flags.endpoint, 'BOOMI_ENDPOINT') ?? (region ? REGIONS[region].endpoint : DEFAULT_ENDPOINT),
+    '--endpoint / BOOMI_ENDPOINT',
+    DEFAULT_ENDPOINT,
+  );
   const spaceGuid = pick(flags.spaceGuid, 'BOOMI_SPACE_GUID');
   const paceText = pick(flags.pace, 'BOOMI_PACE') ?? String(DEFAULT_RATE_LIMIT.requestsPerSecond);
   const pace = Number(paceText);
@@ -67,8 +72,7 @@ export async function resolveConnection(
 ): Promise<Connection> {
   const pick = (flag: string | undefined, name: string) => nonEmpty(flag) ?? nonEmpty(env[name]);
   const base = resolvePublicConnection(flags, env);
-  const region = regionOf(flags, env);
-  const authUrl = pick(flags.authUrl, 'BOOMI_AUTH_URL') ?? (region ? REGIONS[region].authUrl : DEFAULT_AUTH_URL);
+  const authUrl = resolveAuthUrl(flags, env);
   const accountId = pick(flags.account, 'BOOMI_ACCOUNT_ID');
   const username = pick(flags.username, 'BOOMI_USERNAME');
   const apiToken = flags.apiTokenStdin ? await readSecretFromStdin(stdin) : nonEmpty(env.BOOMI_API_TOKEN);
@@ -90,6 +94,16 @@ export async function resolveConnection(
     };
   }
   return { ...base, authUrl, credentials: { kind: 'jwt', jwt } };
+}
+
+/** The JWT endpoint: --auth-url, BOOMI_AUTH_URL, the region's or the default. */
+export function resolveAuthUrl(flags: ConnectionFlags, env: NodeJS.ProcessEnv): string {
+  const region = regionOf(flags, env);
+  return serviceUrl(
+    nonEmpty(flags.authUrl) ?? nonEmpty(env.BOOMI_AUTH_URL) ?? (region ? REGIONS[region].authUrl : DEFAULT_AUTH_URL),
+    '--auth-url / BOOMI_AUTH_URL',
+    DEFAULT_AUTH_URL,
+  );
 }
 
 /**
@@ -114,6 +128,17 @@ function regionOf(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Region | unde
     );
   }
   return text as Region;
+}
+
+/**
+ * A GraphQL or JWT endpoint as the SDK will check it, refused in the CLI's words: the flag and its
+ * variable, and what a valid one looks like (the SDK's own message names its option instead).
+ */
+function serviceUrl(value: string, names: string, example: string): string {
+  const problem = serviceUrlProblem(value);
+  if (problem !== undefined)
+    throw new CliUsageError(`${names} ${problem}; give a whole URL such as ${example}, or --region/BOOMI_REGION`);
+  return value;
 }
 
 const MIB = 1024 * 1024;

@@ -53,11 +53,11 @@ export async function reportFailure(error: unknown, out: Output): Promise<number
     return EXIT.usage;
   }
   if (error instanceof SpacesInputError) {
-    out.error({ code: String(error.code), message: withNextStep(error.code, inCliWords(error.message)) });
+    out.error({ code: String(error.code), message: withNextStep(error, inCliWords(error.message)) });
     return EXIT.usage;
   }
   if (error instanceof SpacesError) {
-    out.error({ code: String(error.code), message: withNextStep(error.code, error.message), status: error.status });
+    out.error({ code: String(error.code), message: withNextStep(error, error.message), status: error.status });
     return EXIT.apiFailure;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 // What to do next after a failure, in the CLI's words: the flag, the environment variable or the
 // command to run first. The SDK's messages say what went wrong (and, for a few codes, which client
 // option to give: src/errors/nextSteps.ts); these say where to go from there, in place of the SDK's.
+import { describeFileError } from '../errors/fileErrors.js';
 import { withoutSdkNextStep } from '../errors/nextSteps.js';
 import { show } from './output.js';
 
@@ -32,62 +33,53 @@ const BY_CODE: Record<string, string> = {
   HTTP_ERROR: 'the platform failed: try again later; --verbose shows each attempt',
 };
 
+// Reached, then cut off before the answer: the address is right, the server or something on the way dropped it.
+const CUT_OFF =
+  'the server was reached, but the connection ended before its answer: try again; if it goes on, a proxy or load balancer may be cutting it (--verbose shows each attempt)';
+
 /**
  * `message; next step` unless the message names its next step already. The CLI's step replaces the
- * SDK's (which names client options, not flags).
+ * SDK's (which names client options, not flags). A network failure after the request may have left
+ * (`mayHaveExecuted`) reached the server: not the address to check then.
  */
-export function withNextStep(code: string, message: string): string {
-  const step = BY_CODE[code];
+export function withNextStep(error: { code: string; mayHaveExecuted?: boolean }, message: string): string {
+  const step = error.code === 'NETWORK_ERROR' && error.mayHaveExecuted ? CUT_OFF : BY_CODE[error.code];
   if (!step) return message;
-  const own = withoutSdkNextStep(code, message);
+  const own = withoutSdkNextStep(error.code, message);
   return own.includes(step) ? own : `${own}; ${step}`;
 }
-
-/** OS errors people cause and can fix: a busy port, a missing file, no permission. */
-const FORESEEABLE = new Set([
-  'EADDRINUSE',
-  'EADDRNOTAVAIL',
-  'ENOENT',
-  'EACCES',
-  'EPERM',
-  'EISDIR',
-  'ENOTDIR',
-  'EEXIST',
-]);
 
 interface SystemError extends Error {
   code: string;
   syscall?: string;
-  path?: string;
   port?: number;
   address?: string;
+  hostname?: string;
 }
 
-/** A foreseeable OS error as a message naming the path or port and the next step; undefined for any other error. */
+/**
+ * A foreseeable OS error (a busy port, a host name that does not resolve, a missing file, no
+ * permission) as a message naming the port, host or path and the next step; undefined for any other
+ * error. Files are worded as everywhere else (describeFileError).
+ */
 export function osUsageMessage(error: unknown): string | undefined {
   // By shape, not `instanceof Error`: Node's errors may come from another realm (a vm context, tests).
   const e = error as Partial<SystemError> | null;
-  if (typeof e?.message !== 'string' || typeof e.code !== 'string' || !FORESEEABLE.has(e.code)) return undefined;
-  const target = e.path !== undefined ? show(e.path) : undefined;
-  const where = e.port !== undefined ? `${show(e.address ?? 'localhost')}:${e.port}` : target;
+  if (typeof e?.message !== 'string' || typeof e.code !== 'string') return undefined;
+  const where = e.port !== undefined ? `${show(e.address ?? 'localhost')}:${e.port}` : undefined;
   const port = e.port !== undefined ? `port ${e.port}` : 'the port';
   switch (e.code) {
     case 'EADDRINUSE':
       return `${port} is in use${where ? ` (${where})` : ''}: stop what listens there, or pick another with --port <port> (--port 0 picks a free one)`;
     case 'EADDRNOTAVAIL':
       return `cannot listen on ${where ?? 'that address'}: it is not an address of this machine; check --host`;
-    case 'ENOENT':
-      return `no such file or directory: ${target ?? e.message}; check the path`;
-    case 'EISDIR':
-      return `${target ?? 'the path'} is a directory; give a file`;
-    case 'ENOTDIR':
-      return `${target ?? 'the path'}: part of the path is not a directory; check the path`;
-    case 'EEXIST':
-      return `${target ?? 'the path'} exists already; remove it or pick another path`;
-    default:
-      // EACCES, EPERM: a file without permission, or a port below 1024 without privileges.
-      return e.syscall === 'listen' || e.syscall === 'bind'
-        ? `no permission to listen on ${where ?? port}: ports below 1024 need privileges; pick --port 1024 or above (0: a free one)`
-        : `no permission to use ${target ?? e.message}; check its permissions or pick another path`;
+    case 'ENOTFOUND':
+      // Outbound calls fail as SpacesErrors: a bare lookup failure is a server's --host.
+      return `cannot listen on ${show(e.hostname ?? 'that host')}: the host name does not resolve; check --host (an address of this machine, such as 127.0.0.1)`;
+    case 'EACCES':
+    case 'EPERM':
+      if (e.syscall === 'listen' || e.syscall === 'bind')
+        return `no permission to listen on ${where ?? port}: ports below 1024 need privileges; pick --port 1024 or above (0: a free one)`;
   }
+  return describeFileError(error);
 }

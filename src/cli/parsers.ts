@@ -12,6 +12,9 @@ export const integer =
     return n;
   };
 
+/** Every `--port`: a whole number from 0 (a free one) to 65535, checked before anything listens. */
+export const port = integer('--port', 0, 65_535);
+
 export const rate = (value: string) => {
   const n = Number(value);
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('a rate is a number from 0 to 1');

@@ -137,7 +137,7 @@ export interface LoadFleetOptions {
  * `${account.name}` and `${vars.NAME}` filled in) and credentials. Every problem (an unknown
  * variable, an unset environment variable, a duplicate account, a literal secret) is reported at
  * once in a {@link FleetError} naming the file, line, account and variable, before anything is sent;
- * a plan that cannot be read is a `PlanError`.
+ * a plan that cannot be read is a FleetError at the `plan:` key, one that does not parse a `PlanError`.
  *
  * @example
  * ```ts
@@ -160,7 +160,7 @@ function readFleet(file: string, env: Readonly<Record<string, string | undefined
     FLEET_KIND,
   );
   const planFile = isAbsolute(fleet.plan) ? fleet.plan : join(dirname(file), fleet.plan);
-  const source = readPlanSource(planFile);
+  const source = readPlan(planFile, where(['plan']));
   parsePlan(source, planFile); // the plan's own problems once, not once per account
   const problems = new Set<string>();
   const accounts = fleet.accounts.map((entry, index): FleetAccount => {
@@ -188,6 +188,16 @@ function readFleet(file: string, env: Readonly<Record<string, string | undefined
   });
   if (problems.size > 0) throw new FleetError([...problems]);
   return { file, planFile, concurrency: fleet.concurrency, accounts };
+}
+
+/** The plan the fleet names; one it cannot read is the fleet file's problem, at its `plan:` key. */
+function readPlan(planFile: string, at: string): string {
+  try {
+    return readPlanSource(planFile);
+  } catch (error) {
+    if (!(error instanceof PlanError)) throw error;
+    throw new FleetError(error.problems.map((problem) => `${at}: ${problem}`));
+  }
 }
 
 type Credentials = z.output<typeof credentials>;

@@ -3,7 +3,8 @@
 // crash or `kill -9` leaves every line written before it. No secrets: ids, names, operation names,
 // outcome codes.
 import { closeSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
+import { describeFileError } from '../errors/fileErrors.js';
 import { readBoundedFile } from './yamlSource.js';
 import { FleetError } from './fleetFile.js';
 
@@ -38,9 +39,14 @@ export function newRunId(now = new Date()): string {
 
 /** Opens (or, resuming, reopens) the journal of `runId` in `dir` for appending. */
 export function openJournal(dir: string, runId: string, onEvent?: (event: FleetEvent) => void): FleetJournal {
-  mkdirSync(dir, { recursive: true });
   const path = join(dir, `${runId}.jsonl`);
-  const fd = openSync(path, 'a', 0o600);
+  let fd: number;
+  try {
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(path, 'a', 0o600);
+  } catch (error) {
+    throw unwritable(error, dir);
+  }
   let lines = 0;
   let bytes = 0;
   let full = false;
@@ -65,6 +71,18 @@ export function openJournal(dir: string, runId: string, onEvent?: (event: FleetE
     },
     close: () => closeSync(fd),
   };
+}
+
+/**
+ * A journal that cannot be written. A relative folder (the default) is relative to where the apply
+ * runs, so the next step is another folder to run it from: the CLI has no option for the journal's.
+ */
+function unwritable(error: unknown, dir: string): unknown {
+  const nextStep = isAbsolute(dir)
+    ? undefined
+    : `run it from another folder, one you can write to (the journal goes in ${dir} there)`;
+  const problem = describeFileError(error, { path: dir, ...(nextStep && { nextStep }) });
+  return problem === undefined ? error : new FleetError([`cannot write the fleet's journal: ${problem}`]);
 }
 
 /** What a journal says of an earlier run of the same fleet. */

@@ -4,6 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { isNode, isScalar, Lexer, LineCounter, Parser, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
+import { describeFileError } from '../errors/fileErrors.js';
 import { printable, quote, shorten } from '../text/printable.js';
 
 /** What a file is called in messages, the error its problems make, and its bounds. */
@@ -38,10 +39,14 @@ export function readBoundedFile(file: string, maxBytes: number, kind: Pick<Sourc
     return error;
   };
   const fileOf = kind.what.endsWith('file') ? kind.what : `${kind.what} file`;
+  // A missing or unreadable file is worded as everywhere (describeFileError), naming the path.
   const cannotRead = (error: unknown) =>
     ours.has(error as Error)
       ? (error as Error)
-      : fail(`cannot read the ${kind.what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      : kind.fail([
+          describeFileError(error, { path: file }) ??
+            `${where}: cannot read the ${kind.what}: ${error instanceof Error ? error.message : String(error)}`,
+        ]);
   const refuseUnusual = (stats: Stats) => {
     if (stats.isDirectory()) throw fail(`is a directory, not a ${fileOf}`);
     if (!stats.isFile()) throw fail(`is not a regular file (a pipe or a device); give a ${fileOf}`);

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, visit, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { Kind, visit, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { parseGraphQLFile, unusableFile } from './graphqlFile.js';
+
+const OPERATION_STEP = 'fix the operation, or give --operations a folder of valid ones';
 
 /** One file of operations/, parsed, with the fragments it spreads from other files added. */
 export interface OperationDocument {
@@ -14,10 +17,19 @@ export interface OperationDocument {
  * theirs), and no others (an unused fragment would not validate).
  */
 export function loadOperationDocuments(dir: string): OperationDocument[] {
-  const files = readdirSync(dir)
+  const names = readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))
-    .sort()
-    .map((file) => ({ file: join(dir, file), document: parse(readFileSync(join(dir, file), 'utf8')) }));
+    .sort();
+  // An empty folder would check nothing and pass: a wrong path, never what was meant.
+  if (names.length === 0)
+    throw unusableFile(
+      `${dir} holds no .graphql file`,
+      'give --operations the folder of your operations, one per file',
+    );
+  const files = names.map((name) => {
+    const file = join(dir, name);
+    return { file, document: parseGraphQLFile(file, readFileSync(file, 'utf8'), OPERATION_STEP) };
+  });
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const { document } of files)
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
-  buildSchema,
+  buildASTSchema,
   getNamedType,
   isEnumType,
   isInputObjectType,
@@ -24,6 +24,7 @@ import {
 } from '../schema/provenance.js';
 import { readSnapshot } from '../schema/snapshotHeader.js';
 import type { LineWriter } from '../text/lines.js';
+import { parseGraphQLFile, unusableFile } from './graphqlFile.js';
 import { loadOperationDocuments } from './operationDocuments.js';
 
 /** One of our operations and what it uses of the schema. */
@@ -57,23 +58,42 @@ export interface DiffReport {
   exitCode: 0 | 1;
 }
 
-/** A snapshot's schema, built by our graphql and, for the diff, by the inspector's. */
-function loadSchemaFile(file: string, inspectorsBuildSchema: typeof buildSchema) {
-  const { sdl } = readSnapshot(readFileSync(file, 'utf8'));
-  const ours = buildSchema(sdl);
-  return { ours, forInspector: inspectorsBuildSchema === buildSchema ? ours : inspectorsBuildSchema(sdl) };
+const SCHEMA_STEP = 'give a GraphQL schema in SDL, as `boomi-spaces schema pull --out <file>` writes one';
+
+/**
+ * A schema file (a snapshot's header allowed), built by our graphql and, for the diff, by the
+ * inspector's; one that is not a schema names itself and where.
+ */
+function loadSchemaFile(file: string, inspectorsBuild: typeof buildASTSchema) {
+  const text = readFileSync(file, 'utf8');
+  const { sdl } = readSnapshot(text);
+  // The header's lines are cut from the top: positions in the SDL are that many lines further down.
+  const document = parseGraphQLFile(file, sdl, SCHEMA_STEP, text.split('\n').length - sdl.split('\n').length);
+  let ours: GraphQLSchema;
+  try {
+    ours = buildASTSchema(document);
+  } catch (error) {
+    // graphql-js joins every SDL problem (an unknown type, a type defined twice) into one message.
+    const [first, ...more] = (error as Error).message.split('\n\n');
+    throw unusableFile(
+      `${file}: ${first!.replace(/\.$/, '')}${more.length > 0 ? ` (and ${more.length} more)` : ''}`,
+      SCHEMA_STEP,
+    );
+  }
+  // A parsed document is plain data: any graphql copy builds from it.
+  return { ours, forInspector: inspectorsBuild === buildASTSchema ? ours : inspectorsBuild(document) };
 }
 
 /**
- * `buildSchema` of the graphql that @graphql-inspector/core runs on. npm gives it whatever graphql the
- * consumer's root holds (17, say: its peer range allows it) while ours stays nested (16), and a schema
- * of one copy read by the other's functions differs everywhere ("'DateTime' kind changed from
+ * `buildASTSchema` of the graphql that @graphql-inspector/core runs on. npm gives it whatever graphql
+ * the consumer's root holds (17, say: its peer range allows it) while ours stays nested (16), and a
+ * schema of one copy read by the other's functions differs everywhere ("'DateTime' kind changed from
  * 'ScalarTypeDefinition' to 'ScalarTypeDefinition'"). Resolved from the inspector's folder, as its own
  * import of graphql is (graphql 16 has one entry file; 17 maps import and require to the same one).
  */
-function inspectorsBuildSchema(): typeof buildSchema {
+function inspectorsBuildASTSchema(): typeof buildASTSchema {
   const inspector = createRequire(import.meta.url).resolve('@graphql-inspector/core');
-  return (createRequire(inspector)('graphql') as typeof import('graphql')).buildSchema;
+  return (createRequire(inspector)('graphql') as typeof import('graphql')).buildASTSchema;
 }
 
 /** Diffs two snapshots and checks every operation in `operationsDir` against the candidate. */
@@ -82,7 +102,7 @@ export async function diffSchemas(
   candidateFile: string,
   operationsDir: string,
 ): Promise<DiffReport> {
-  const build = inspectorsBuildSchema();
+  const build = inspectorsBuildASTSchema();
   const against = loadSchemaFile(againstFile, build);
   const next = loadSchemaFile(candidateFile, build);
   const [current, candidate] = [against.ours, next.ours];

@@ -21,14 +21,38 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+// Failures before a request can reach the server: nothing was sent, resending cannot duplicate work.
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+// The server was reached and the connection closed before its answer (undici's "other side closed",
+// Node's "socket hang up"): a server, proxy or load balancer dropped it, the address is right.
+const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** Whether a failure with this system code happened before anything was sent. */
+export const neverSent = (code: string | undefined): boolean => code !== undefined && NOT_SENT.has(code);
+
 /**
- * A fetch failure as one line naming the host it tried: `cannot reach api.boomi.com:443: fetch
- * failed (ECONNREFUSED)`. undici's own message says only "fetch failed".
+ * A fetch failure as one line naming the host and what happened: `cannot reach api.boomi.com:443:
+ * fetch failed (ECONNREFUSED)` when the connection never opened, `api.boomi.com:443 closed the
+ * connection before answering: …` when it was reached. undici's own message says only "fetch failed".
  */
 export function describeNetworkError(cause: unknown, url: string): string {
   const message = cause instanceof Error ? cause.message : String(cause);
   const code = errorCode(cause);
-  return `cannot reach ${hostOf(url)}: ${message}${code ? ` (${code})` : ''}`;
+  const host = hostOf(url);
+  const what = neverSent(code)
+    ? `cannot reach ${host}`
+    : code !== undefined && CLOSED.has(code)
+      ? `${host} closed the connection before answering`
+      : `the connection to ${host} failed`;
+  return `${what}: ${message}${code ? ` (${code})` : ''}`;
 }
 
 function hostOf(url: string): string {

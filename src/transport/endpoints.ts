@@ -18,18 +18,25 @@ export type Region = keyof typeof REGIONS;
  * user info. Refused with a SpacesInputError naming the option.
  */
 export function checkServiceUrl(value: string, field: string): string {
+  const problem = serviceUrlProblem(value);
+  if (problem !== undefined) throw invalid(field, problem);
+  return new URL(value).href;
+}
+
+/**
+ * What is wrong with `value` as a URL credentials may be sent to (`is not an absolute URL`), or
+ * undefined: the check behind {@link checkServiceUrl}, for front ends that name their own flag.
+ */
+export function serviceUrlProblem(value: string): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw invalid(field, 'is not an absolute URL');
+    return 'is not an absolute URL';
   }
-  if (url.username || url.password) {
-    throw invalid(field, 'must not carry credentials');
-  }
-  if (url.protocol === 'https:') return url.href;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.href;
-  throw invalid(field, `must use https (http is allowed for loopback hosts only): "${url.origin}"`);
+  if (url.username || url.password) return 'must not carry credentials';
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return undefined;
+  return `must use https (http is allowed for loopback hosts only): "${url.origin}"`;
 }
 
 /** True for hosts that never leave the machine; only those may be reached over plain http. */

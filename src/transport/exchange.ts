@@ -1,6 +1,6 @@
 import { TransportError } from '../errors/TransportError.js';
 import { waitFor, type StopReason } from '../retry/waitFor.js';
-import { describeNetworkError, errorCode } from './diagnostics.js';
+import { describeNetworkError, errorCode, neverSent } from './diagnostics.js';
 import { redactHeaders, type TransportEvent } from './events.js';
 import type { HeaderReader, HttpReply, HttpRequest, HttpSender } from './http/types.js';
 import { BodyTooLargeError } from '../bounded/readBody.js';
@@ -37,16 +37,6 @@ export interface Reply {
   headers: HeaderReader;
   text: string;
 }
-
-// Failures that happen before a request can reach the server: resending cannot duplicate work.
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 
 /**
  * The SDK's one HTTP exchange (GraphQL attempts, the JWT endpoint, the console's proxy): sends,
@@ -119,9 +109,8 @@ function failureOf(cause: unknown, url: string, options: ExchangeOptions): Trans
   if (cause instanceof BodyTooLargeError) {
     return new TransportError({ kind: 'too-large' }, options.tooLargeMessage);
   }
-  const code = errorCode(cause);
   return new TransportError(
-    { kind: code && NOT_SENT.has(code) ? 'unreachable' : 'connection-lost' },
+    { kind: neverSent(errorCode(cause)) ? 'unreachable' : 'connection-lost' },
     `network error: ${options.redact(describeNetworkError(cause, url))}`,
   );
 }

@@ -1,12 +1,12 @@
 import { Command } from '@commander-js/extra-typings';
 import { globalsOf, untilInterrupted, type CliContext } from '../context.js';
-import { collect, integer } from '../parsers.js';
+import { collect, port } from '../parsers.js';
 import { examples } from './examples.js';
 
 export function consoleCommand(ctx: CliContext) {
   return new Command('console')
     .description('serve the local web console (and its /graphql proxy, which holds the credentials) until interrupted')
-    .option('--port <port>', 'port to listen on (0: a free one)', integer('--port', 0), 4600)
+    .option('--port <port>', 'port to listen on (0: a free one)', port, 4600)
     .option('--host <host>', 'address to bind; anything but loopback exposes it to the network', '127.0.0.1')
     .option(
       '--allow-host <name>',

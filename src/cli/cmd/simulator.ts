@@ -2,13 +2,13 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { DIALECTS } from '../../schema/dialects.js';
 import { MAX_FLEET_ACCOUNTS } from '../../simulator/platform/fleetLimits.js';
 import { globalsOf, untilInterrupted, type CliContext } from '../context.js';
-import { integer, rate } from '../parsers.js';
+import { integer, port, rate } from '../parsers.js';
 import { examples } from './examples.js';
 
 export function simulatorCommand(ctx: CliContext) {
   return new Command('simulator')
     .description('run the Spaces simulator on loopback until interrupted')
-    .option('--port <port>', 'port to listen on', integer('--port', 0), 4000)
+    .option('--port <port>', 'port to listen on', port, 4000)
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--latency <ms>', 'delay before every answer', integer('--latency', 0), 0)
     .option(

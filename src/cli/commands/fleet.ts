@@ -2,8 +2,7 @@
 // connection (endpoints and pacing from the global flags and BOOMI_*; credentials from the fleet file).
 import type { FleetAccountResult, FleetResult } from '../../plan/fleet.js';
 import type { FleetAccount } from '../../plan/fleetFile.js';
-import { resolvePublicConnection } from '../config.js';
-import { DEFAULT_AUTH_URL } from '../../auth/createJwtProvider.js';
+import { resolveAuthUrl, resolvePublicConnection } from '../config.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { connect } from '../connect.js';
 import type { CliIO, GlobalFlags } from '../context.js';
@@ -25,7 +24,7 @@ async function prepare(file: string, flags: FleetFlags, io: Pick<CliIO, 'env'>, 
   const { loadFleetFile } = await import('../../plan/fleetFile.js');
   const fleet = await loadFleetFile(file, { env: io.env });
   const base = resolvePublicConnection(flags, io.env);
-  const authUrl = flags.authUrl?.trim() || io.env.BOOMI_AUTH_URL?.trim() || DEFAULT_AUTH_URL;
+  const authUrl = resolveAuthUrl(flags, io.env);
   const only = flags.only?.flatMap((ids) =>
     ids
       .split(',')
