@@ -1,4 +1,38 @@
-import type { TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode as UrqlTypedDocumentNode } from '@urql/core';
+
+/**
+ * A GraphQL document as the SDK reads it, carrying the types of its result and variables (the
+ * shape of `@graphql-typed-document-node/core`'s): what the generated documents are and what
+ * {@link OperationExecutor} takes.
+ */
+export interface DocumentWithTypes<TResult, TVariables> {
+  readonly kind: 'Document';
+  readonly definitions: ReadonlyArray<{ readonly kind: string }>;
+  /** Carries the types only: never set. */
+  readonly __apiType?: (variables: TVariables) => TResult;
+}
+
+// urql's document type comes from @0no-co/graphql.web, whose declarations import `graphql`'s: in a
+// project where that package does not resolve (the SDK does not install it) urql's type is `any`,
+// from which nothing can be inferred. There the SDK's own shape stands in; elsewhere urql's, so a
+// document still goes to `client.urql` as it is. (A conditional on the `any` itself would be `any`
+// too: hence the one-element tuples.)
+type UrqlTypesResolve = [UrqlTypedDocumentNode] extends [{ readonly __neverAProperty: never }] ? false : true;
+
+/**
+ * A document typed with its result and variables: urql's `TypedDocumentNode` where the `graphql`
+ * package resolves, else {@link DocumentWithTypes}, so the types of `execute` hold without it.
+ *
+ * @example
+ * ```ts
+ * import { ListSpacesDocument, type ListSpacesQuery, type TypedDocumentNode } from 'boomi-spaces';
+ * const document: TypedDocumentNode<ListSpacesQuery, Record<string, never>> = ListSpacesDocument;
+ * ```
+ */
+export type TypedDocumentNode<
+  TResult = Record<string, unknown>,
+  TVariables = Record<string, unknown>,
+> = UrqlTypesResolve extends true ? UrqlTypedDocumentNode<TResult, TVariables> : DocumentWithTypes<TResult, TVariables>;
 
 /**
  * Options of one call, the last argument of every SDK method and of `execute`.
