@@ -44,16 +44,16 @@ export type TypedDocumentNode<
  */
 export interface CallOptions {
   /** Aborts the call: the request under way, the wait for a token, and any wait between retries. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** A deadline for the whole call in milliseconds: token, attempts and the waits between them. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * The same deadline as an instant (epoch ms), for work that spans several calls: they all end at
    * it. With `timeoutMs` too, the earlier of the two counts.
    */
-  deadline?: number;
+  deadline?: number | undefined;
   /** Attempts at most for this call, overriding the client's `retry.maxAttempts`. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
 }
 
 /** The arguments after the document: the variables (absent when the operation takes none), then call options. */

@@ -129,7 +129,7 @@ const FLEET_KIND: SourceKind = {
 /** How {@link loadFleetFile} reads a fleet. */
 export interface LoadFleetOptions {
   /** Where `fromEnv` values (API tokens, the plan's secrets) are read. Default `process.env`. */
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface PlanFile {
   /** The Space whose shared packs are used. */
   space: string;
   /** The SPACE_GUID header to send; else the CLI's `--space-guid` / `BOOMI_SPACE_GUID`. */
-  spaceGuid?: string;
+  spaceGuid?: string | undefined;
   instances: PlanEntry[];
 }
 
@@ -187,7 +187,7 @@ export interface ParsePlanOptions {
    * Rewrites each string value (never a key) before the plan is checked: a fleet's `${…}`
    * variables. `at` says where the value stands (file, line and path), for its problems.
    */
-  substitute?: (value: string, at: () => string) => string;
+  substitute?: ((value: string, at: () => string) => string) | undefined;
 }
 
 /**

@@ -20,7 +20,7 @@ export interface FleetExecution extends Execution {
 export interface FleetWatchOptions extends Omit<WatchOptions, 'onExecution' | 'onError' | 'processes'> {
   onExecution: (execution: FleetExecution) => void | Promise<void>;
   /** A failed poll of one account (the others go on). Without it, that account's watch stops. */
-  onError?: (accountId: string, error: unknown) => void;
+  onError?: ((accountId: string, error: unknown) => void) | undefined;
 }
 
 /** How a fleet watch ended: the accounts whose watch stopped on an error (none when `onError` is given). */
