@@ -12,27 +12,25 @@ export interface DocumentWithTypes<TResult, TVariables> {
   readonly __apiType?: (variables: TVariables) => TResult;
 }
 
-// urql's document type comes from @0no-co/graphql.web, whose declarations import `graphql`'s: in a
-// project where that package does not resolve (the SDK does not install it) urql's type is `any`,
-// from which nothing can be inferred. There the SDK's own shape stands in; elsewhere urql's, so a
-// document still goes to `client.urql` as it is. (A conditional on the `any` itself would be `any`
-// too: hence the one-element tuples.)
-type UrqlTypesResolve = [UrqlTypedDocumentNode] extends [{ readonly __neverAProperty: never }] ? false : true;
-
 /**
  * A document typed with its result and variables: urql's `TypedDocumentNode` where the `graphql`
  * package resolves, else {@link DocumentWithTypes}, so the types of `execute` hold without it.
+ * (urql's comes from @0no-co/graphql.web, whose declarations import graphql's: where graphql does
+ * not resolve, as with `@boomi-spaces/sdk` alone, it is `any`, from which nothing can be inferred.
+ * The test wraps it in a tuple: a conditional type on that `any` itself would be `any` too.)
  *
  * @example
  * ```ts
- * import { ListSpacesDocument, type ListSpacesQuery, type TypedDocumentNode } from 'boomi-spaces';
- * const document: TypedDocumentNode<ListSpacesQuery, Record<string, never>> = ListSpacesDocument;
+ * import { GetSpaceDocument, type GetSpaceQuery, type GetSpaceQueryVariables } from 'boomi-spaces';
+ * import type { TypedDocumentNode } from 'boomi-spaces';
+ * const document: TypedDocumentNode<GetSpaceQuery, GetSpaceQueryVariables> = GetSpaceDocument;
  * ```
  */
-export type TypedDocumentNode<
-  TResult = Record<string, unknown>,
-  TVariables = Record<string, unknown>,
-> = UrqlTypesResolve extends true ? UrqlTypedDocumentNode<TResult, TVariables> : DocumentWithTypes<TResult, TVariables>;
+export type TypedDocumentNode<TResult = Record<string, unknown>, TVariables = Record<string, unknown>> = [
+  UrqlTypedDocumentNode,
+] extends [{ readonly __neverAProperty: never }]
+  ? DocumentWithTypes<TResult, TVariables>
+  : UrqlTypedDocumentNode<TResult, TVariables>;
 
 /**
  * Options of one call, the last argument of every SDK method and of `execute`.
