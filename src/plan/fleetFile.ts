@@ -44,7 +44,7 @@ export interface FleetCredentials {
 /** One account of a fleet, its plan's variables filled in. */
 export interface FleetAccount {
   id: string;
-  name?: string;
+  name?: string | undefined;
   /** The SPACE_GUID header its client sends. */
   spaceGuid: string;
   vars: Readonly<Record<string, string>>;

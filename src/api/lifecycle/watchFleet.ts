@@ -6,7 +6,7 @@ import type { Execution } from './types.js';
 /** One account to watch, with a client made for it. */
 export interface FleetWatchAccount {
   id: string;
-  name?: string;
+  name?: string | undefined;
   client: WatchClient;
 }
 

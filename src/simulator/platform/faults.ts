@@ -22,13 +22,13 @@ export type FaultDecision = 'answer' | 'unavailable' | 'drop-after-execute' | 'r
 export interface FailureFault {
   kind: 'fail';
   /** HTTP status. Default 200. */
-  status?: number;
+  status?: number | undefined;
   /** Sent as `extensions.code`. */
-  code?: string;
+  code?: string | undefined;
   /** The GraphQL error message. Default "Simulated failure". */
-  message?: string;
+  message?: string | undefined;
   /** Sent as `Retry-After` with a 429 or 5xx status. Default: no header. */
-  retryAfterSeconds?: number;
+  retryAfterSeconds?: number | undefined;
 }
 
 /** A 429 with its own Retry-After, instead of the switches' `retryAfterSeconds`. */
