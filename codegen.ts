@@ -39,8 +39,8 @@ const config: CodegenConfig = {
       ],
       config: {
         useTypeImports: true,
-        // urql's TypedDocumentNode is built on @0no-co/graphql.web: the types stay free of the graphql package.
-        documentNodeImport: '@urql/core#TypedDocumentNode',
+        // Ours (urql's where `graphql` resolves): urql's alone is `any` in a project without graphql.
+        documentNodeImport: '../client/callOptions.js#TypedDocumentNode',
         enumsAsTypes: true,
         scalars,
         strictScalars: true,

@@ -12,7 +12,13 @@ export {
 } from './client/options.js';
 export { INPUT_LIMITS } from './api/limits.js';
 export type { Execute } from './executor/createExecutor.js';
-export type { CallOptions, ExecuteArguments, OperationExecutor } from './client/callOptions.js';
+export type {
+  CallOptions,
+  DocumentWithTypes,
+  ExecuteArguments,
+  OperationExecutor,
+  TypedDocumentNode,
+} from './client/callOptions.js';
 export type { SpacesApi } from './api/createSpacesApi.js';
 export type { InstallManyOptions, InstallManyResult } from './api/installMany.js';
 export type * from './api/types.js';

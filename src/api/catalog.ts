@@ -31,11 +31,11 @@ export interface CatalogListing {
 /** Which page of the catalog to read. */
 export interface CatalogSearch {
   /** Text the listings must match; absent or blank: every published listing. At most 200 characters. */
-  searchTerm?: string;
+  searchTerm?: string | undefined;
   /** Listings to skip: a whole number ≥ 0. Default 0. */
-  offset?: number;
+  offset?: number | undefined;
   /** Listings in the page at most: 1 to 100. Default 20. */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 /** One page of the catalog. */

@@ -15,16 +15,16 @@ import { checkInstallAgainstSpace, normaliseInstallRequest } from './validate.js
 /** Options of `installMany`. */
 export interface InstallManyOptions extends CallOptions {
   /** Installs per GraphQL request. Default 25. */
-  batchSize?: number;
+  batchSize?: number | undefined;
   /**
    * An item refused because its instance exists already (`IPACK_ALREADY_INSTALLED`,
    * `IPACK_OVERRIDE_NAME_IN_USE`: someone installed it meanwhile) succeeds with that instance
    * (`reconciled: true`) instead of failing. What `apply` uses, so racing applies both succeed.
    * Default false.
    */
-  reuseExisting?: boolean;
+  reuseExisting?: boolean | undefined;
   /** Called with each item's result as soon as its batch settles (items of one batch in order). */
-  onResult?: (result: InstallManyResult, index: number) => void;
+  onResult?: ((result: InstallManyResult, index: number) => void) | undefined;
 }
 
 /** The outcome of one item of `installMany`, in the order of the items. */

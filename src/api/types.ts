@@ -63,12 +63,12 @@ export interface InstallRequest {
   /** The pack's id, from `Space.sharedIpacks`. */
   integrationPackId: string;
   /** Required for a MULTI pack, refused for a SINGLE pack. */
-  integrationPackOverrideName?: string;
+  integrationPackOverrideName?: string | undefined;
   /**
    * The Space that shares the pack. When given, the pack is looked up there first and the
    * SINGLE/MULTI rules are checked before the install is sent.
    */
-  spaceId?: string;
+  spaceId?: string | undefined;
 }
 
 /** An instance and the environments to attach it to. */

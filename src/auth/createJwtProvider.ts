@@ -1,3 +1,4 @@
+import { withDefaults } from '../client/optionDefaults.js';
 import { SpacesError, SpacesInputError } from '../errors/SpacesError.js';
 import { RetryBudget } from '../retry/budget.js';
 import { DEFAULT_RETRY, type RetryOptions } from '../retry/policy.js';
@@ -23,43 +24,43 @@ export interface JwtProviderOptions {
   /** The user's API token (sent as the password of `BOOMI_TOKEN.<username>`). */
   apiToken: string;
   /** The JWT endpoint without the account id. Wins over `region`. */
-  authUrl?: string;
+  authUrl?: string | undefined;
   /** Picks `authUrl` for a region: `us` (api.boomi.com) or `gb` (api.platform.gb.boomi.com). */
-  region?: Region;
+  region?: Region | undefined;
   /** A one-time password, sent as `X-Boomi-OTP`. */
-  otp?: string;
+  otp?: string | undefined;
   /** A fetch implementation: JWT requests go through it (as a client's `fetch` option). */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /**
    * An undici Dispatcher (a `ProxyAgent` behind a corporate proxy, a `MockAgent` in tests): JWT
    * requests go through it, as the client's GraphQL requests do. Ignored when `fetch` is given.
    */
-  dispatcher?: UndiciDispatcher;
+  dispatcher?: UndiciDispatcher | undefined;
   /** Refresh when this little of the JWT's life is left. Default 60 000 ms. */
-  refreshMarginMs?: number;
+  refreshMarginMs?: number | undefined;
   /** Timeout of one call to the JWT endpoint. Default 30 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * How failures that authenticated nothing (no connection, a timeout, 5xx, 429) are retried: the
    * same policy as GraphQL queries ({@link RetryOptions}); a client made with `jwt` credentials
    * shares its own policy and budget with its provider.
    */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /** Receives each call to the JWT endpoint, credentials redacted. */
-  logger?: TransportLogger;
+  logger?: TransportLogger | undefined;
   /** The clock in epoch milliseconds. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** What {@link JwtProvider.getToken} takes: all optional. */
 export interface TokenRequestOptions {
   /** Fetch a new JWT whatever the clock says (the server refused `rejectedToken`). */
-  forceRefresh?: boolean;
-  rejectedToken?: string;
+  forceRefresh?: boolean | undefined;
+  rejectedToken?: string | undefined;
   /** Stops this caller's wait (the refresh goes on for other callers). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Epoch ms after which this caller stops waiting, with a `TIMEOUT` error. */
-  deadline?: number;
+  deadline?: number | undefined;
 }
 
 /** Gets, caches and refreshes Boomi JWTs. Pass `getToken` to `createSpacesClient`. */
@@ -88,7 +89,7 @@ const DEFAULT_LIFETIME_MS = 5 * 60_000;
  * ```
  */
 export function createJwtProvider(options: JwtProviderOptions): JwtProvider {
-  const policy = { ...DEFAULT_RETRY, ...options.retry };
+  const policy = withDefaults(DEFAULT_RETRY, options.retry);
   return jwtProviderWithBudget(options, new RetryBudget(policy));
 }
 
@@ -110,7 +111,7 @@ export function jwtProviderWithBudget(
     options.authUrl ?? REGIONS[options.region ?? 'us']?.authUrl ?? DEFAULT_AUTH_URL,
     'authUrl',
   );
-  const policy = { ...DEFAULT_RETRY, ...options.retry };
+  const policy = withDefaults(DEFAULT_RETRY, options.retry);
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 60_000;
   const basic = base64OfText(`BOOMI_TOKEN.${username}:${apiToken}`);

@@ -1,3 +1,4 @@
+import { withDefaults } from './optionDefaults.js';
 import { invalid, SpacesInputError } from '../errors/SpacesError.js';
 import type { TransportLogger } from '../transport/events.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../retry/pacer.js';
@@ -44,9 +45,9 @@ export interface JwtCredentials {
   username: string;
   apiToken: string;
   /** The JWT endpoint without the account id; wins over `region`. */
-  authUrl?: string;
+  authUrl?: string | undefined;
   /** A one-time password, sent as `X-Boomi-OTP`. */
-  otp?: string;
+  otp?: string | undefined;
 }
 
 /**
@@ -55,35 +56,35 @@ export interface JwtCredentials {
  */
 export interface SpacesClientOptions {
   /** The GraphQL endpoint; wins over `region`. Default `https://platform.boomi.com/graphql`. `http://` only for loopback hosts. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** Presets `endpoint` and the JWT endpoint for a region: `us` (api.boomi.com) or `gb` (api.platform.gb.boomi.com). */
-  region?: Region;
+  region?: Region | undefined;
   /** A ready JWT, sent as `Authorization: Bearer …`. It expires after five minutes: prefer `jwt` for long jobs. */
-  token?: string;
+  token?: string | undefined;
   /**
    * Called before every request for the current JWT; `forceRefresh` is set after the server
    * refused the last one. A `JwtProvider`'s `getToken` fits.
    */
-  getToken?: TokenSource;
+  getToken?: TokenSource | undefined;
   /** Let the client get and refresh JWTs itself, from Boomi's JWT endpoint with an API token. */
-  jwt?: JwtCredentials;
+  jwt?: JwtCredentials | undefined;
   /** Sent as the `SPACE_GUID` header, which space-scoped operations (instances, environments, attach, detach) need. */
-  spaceGuid?: string;
+  spaceGuid?: string | undefined;
   /** Extra headers for every request. Credentials do not go here. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /**
    * The fetch implementation; given, the client always sends through it. Default: in Node, undici's
    * `request()` on a keep-alive Agent of the client's own (several times faster than fetch), or the
    * global fetch when something replaced it (msw, nock); elsewhere the global `fetch`.
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /**
    * An undici Dispatcher to send through in Node (a `ProxyAgent` for a corporate proxy, a `MockAgent`
    * in tests, an Agent of your own); `close()` leaves it open. Ignored when `fetch` is given.
    */
-  dispatcher?: UndiciDispatcher;
+  dispatcher?: UndiciDispatcher | undefined;
   /** Connections per origin of the client's own undici Agent (Node). Default 32. */
-  connections?: number;
+  connections?: number | undefined;
   /**
    * Timeout of one HTTP attempt (the token's wait included) in milliseconds. Default 30 000. A whole
    * call's deadline is the call option `timeoutMs`.
@@ -93,18 +94,18 @@ export interface SpacesClientOptions {
    * const client = createSpacesClient({ jwt, attemptTimeoutMs: 10_000 });
    * ```
    */
-  attemptTimeoutMs?: number;
+  attemptTimeoutMs?: number | undefined;
   /**
    * @deprecated Renamed `attemptTimeoutMs` (it bounds one attempt; the call option `timeoutMs` bounds
    * a whole call). Still accepted, with a one-time warning from a client; `attemptTimeoutMs` wins when both are set.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How failed requests are retried; see {@link RetryOptions} for the defaults. */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /** Receives each attempt, retry and token refresh, with credentials redacted (the CLI's `--verbose`). */
-  logger?: TransportLogger;
+  logger?: TransportLogger | undefined;
   /** Longest request body sent, in bytes; a larger one is refused before sending. Default 1 MiB, at most 64 MiB. */
-  maxRequestBytes?: number;
+  maxRequestBytes?: number | undefined;
   /**
    * Longest answer body read, in bytes: reading stops there with `RESPONSE_TOO_LARGE` (not retried).
    * Default 8 MiB, which holds a listing of about 31 000 instances; raise it for larger accounts
@@ -116,9 +117,9 @@ export interface SpacesClientOptions {
    * const client = createSpacesClient({ jwt, spaceGuid, maxResponseBytes: 64 * 1024 * 1024 });
    * ```
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Deepest nesting of objects and arrays in an answer (`INVALID_RESPONSE` beyond). Default 64, at most 1000. */
-  maxResponseDepth?: number;
+  maxResponseDepth?: number | undefined;
   /**
    * Client-side pacing shared by all of the client's requests: `{ requestsPerSecond }`, never more
    * than that many in any second (default 10, Boomi's published limit being about 10 per second per
@@ -128,7 +129,7 @@ export interface SpacesClientOptions {
    * A client sending to an endpoint the testing kit's `createSpacesMock` answers (a mock made before
    * the client) is not paced unless `rateLimit` is given: there is no server limiter to protect.
    */
-  rateLimit?: RateLimitOptions | false;
+  rateLimit?: RateLimitOptions | false | undefined;
 }
 
 /**
@@ -175,7 +176,7 @@ const RESERVED_HEADERS = new Set(['authorization', 'cookie', 'content-type', 'ac
  */
 export type SpacesCoreOptions = Omit<SpacesClientOptions, 'jwt'> & {
   /** Let the core get and refresh JWTs itself: `jwtTokenSource({ accountId, username, apiToken })`. */
-  jwt?: JwtTokenSource;
+  jwt?: JwtTokenSource | undefined;
 };
 
 /** Checks the options before anything is sent; every mistake is a SpacesInputError naming the option. */
@@ -200,7 +201,7 @@ export function resolveOptions(options: SpacesCoreOptions): ResolvedOptions {
     const field = options.attemptTimeoutMs === undefined ? 'timeoutMs' : 'attemptTimeoutMs';
     throw invalid(field, 'must be a positive number of milliseconds');
   }
-  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const retry = withDefaults(DEFAULT_RETRY, options.retry);
   for (const key of ['maxAttempts', 'reconcileAttempts'] as const) checkWhole(`retry.${key}`, retry[key]);
   for (const key of Object.keys(DEFAULT_RETRY) as Array<keyof RetryOptions>)
     if (!(retry[key] >= 0)) throw invalid(`retry.${key}`, 'must be ≥ 0');
@@ -262,7 +263,7 @@ function checkWhole(field: string, value: unknown, max = Infinity, orElse = ''):
 
 function resolveRateLimit(option: RateLimitOptions | false | undefined): Required<RateLimitOptions> | false {
   if (option === false) return false;
-  const rate = { ...DEFAULT_RATE_LIMIT, ...option };
+  const rate = withDefaults(DEFAULT_RATE_LIMIT, option);
   checkWhole('rateLimit.requestsPerSecond', rate.requestsPerSecond, Infinity, ' (or `rateLimit: false`)');
   return rate;
 }

@@ -1,4 +1,5 @@
-import { createRequest, type OperationContext, type TypedDocumentNode } from '@urql/core';
+import { createRequest, type OperationContext } from '@urql/core';
+import type { TypedDocumentNode } from '../client/callOptions.js';
 import type { GraphQLSchema } from 'graphql';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { isSchemaRefusal } from '../errors/toSpacesError.js';

@@ -1,4 +1,4 @@
-import type { TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '../client/callOptions.js';
 import { describeOperation, type SelectionSet } from './describeOperation.js';
 
 type Fragments = ReadonlyMap<string, SelectionSet>;

@@ -1,4 +1,4 @@
-import type { TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '../client/callOptions.js';
 import { SpacesError } from '../errors/SpacesError.js';
 import { fromGraphQLErrors, fromTransportFailure } from '../errors/toSpacesError.js';
 import type { SecretRedactor } from '../security/SecretRedactor.js';

@@ -1,4 +1,4 @@
-import type { TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '../client/callOptions.js';
 import { SpacesError } from '../errors/SpacesError.js';
 import type { RequestMeta } from '../transport/requestMeta.js';
 

@@ -1,4 +1,4 @@
-import type { TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '../client/callOptions.js';
 import { driftedElement } from '../errors/toSpacesError.js';
 import { alternativeFor } from '../schema/dialects.js';
 import type { Transport } from '../transport/createTransport.js';

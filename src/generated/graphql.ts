@@ -3,7 +3,7 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import type { TypedDocumentNode as DocumentNode } from '@urql/core';
+import type { TypedDocumentNode as DocumentNode } from '../client/callOptions.js';
 /** The state of a Marketplace catalog listing. */
 export type CatalogListingStatus =
   /** Published: visible in the public catalog. */

@@ -11,9 +11,9 @@ import { asSpacesError, itemOf, totalsOf, type PlanItem, type PlanResult } from 
 /** How a plan is applied. */
 export interface ApplyPlanOptions extends PlanChangesOptions {
   /** Installs per GraphQL request. Default 25. */
-  batchSize?: number;
+  batchSize?: number | undefined;
   /** Called as each change settles (applied, failed or skipped), for progress. */
-  onProgress?: (item: PlanItem) => void;
+  onProgress?: ((item: PlanItem) => void) | undefined;
 }
 
 /** A plan applied: each change `applied`, `failed` or `skipped`, in the order they settled. */

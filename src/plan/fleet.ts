@@ -38,13 +38,13 @@ export interface FleetResult {
 /** How {@link applyFleet} runs. */
 export interface ApplyFleetOptions extends FleetRunOptions {
   /** Continue the latest run of this fleet from its journal: accounts converged in it are skipped. */
-  resume?: boolean;
+  resume?: boolean | undefined;
   /** Where journals go. Default `.boomi-fleet`. */
-  journalDir?: string;
+  journalDir?: string | undefined;
   /** Called as each account ends. */
-  onAccountDone?: (result: FleetAccountResult) => void;
+  onAccountDone?: ((result: FleetAccountResult) => void) | undefined;
   /** Called with each journal event (account start and end, each mutation's intent and outcome). */
-  onEvent?: (event: FleetEvent) => void;
+  onEvent?: ((event: FleetEvent) => void) | undefined;
 }
 
 const aborted = { code: 'ABORTED', message: 'not started: the run was aborted' };

@@ -44,7 +44,7 @@ export interface FleetCredentials {
 /** One account of a fleet, its plan's variables filled in. */
 export interface FleetAccount {
   id: string;
-  name?: string;
+  name?: string | undefined;
   /** The SPACE_GUID header its client sends. */
   spaceGuid: string;
   vars: Readonly<Record<string, string>>;
@@ -129,7 +129,7 @@ const FLEET_KIND: SourceKind = {
 /** How {@link loadFleetFile} reads a fleet. */
 export interface LoadFleetOptions {
   /** Where `fromEnv` values (API tokens, the plan's secrets) are read. Default `process.env`. */
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /**

@@ -11,22 +11,22 @@ import { followed } from './followedSignal.js';
 /** What every fleet run takes. */
 export interface FleetRunOptions {
   /** Only these account ids (each must be in the fleet). */
-  only?: readonly string[];
+  only?: readonly string[] | undefined;
   /** Accounts in flight at once, 1 to 64 (`FLEET_LIMITS.maxConcurrency`). Default: the fleet file's `concurrency`. */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** Stops the run: accounts under way stop between requests, the rest are not started. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Makes an account's client. Default: a client of its own for each account (its JWT provider,
    * its pacing), at `endpoint` / `authUrl`.
    */
-  connect?: (account: FleetAccount) => SpacesClient;
+  connect?: ((account: FleetAccount) => SpacesClient) | undefined;
   /** The plan's `fromEnv` values, and `BOOMI_ENDPOINT` / `BOOMI_AUTH_URL`. Default `process.env`. */
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Readonly<Record<string, string | undefined>> | undefined;
   /** The GraphQL endpoint; else `BOOMI_ENDPOINT`, else Boomi's. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** The JWT endpoint without the account id; else `BOOMI_AUTH_URL`, else Boomi's. */
-  authUrl?: string;
+  authUrl?: string | undefined;
 }
 
 /** The fleet's accounts `only` names, in the fleet's order; an id not in the fleet is a `FleetError`. */

@@ -34,7 +34,7 @@ export interface FleetAccountStatus {
 /** How {@link fleetStatus} reads. */
 export interface FleetStatusOptions extends FleetRunOptions {
   /** Executions looked at start here. Default: 30 days ago. */
-  since?: Date;
+  since?: Date | undefined;
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -13,13 +13,13 @@ import { checkPlanVariables, resolvePlan, type AccountView, type ResolvedEntry }
 /** How a plan is worked out (and, given to `applyPlan`, applied). */
 export interface PlanChangesOptions {
   /** Aborts the reads: `planChanges` then rejects with the abort's error. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Also uninstall the Space's pack instances the plan does not list, and detach unlisted environments. */
-  prune?: boolean;
+  prune?: boolean | undefined;
   /** Send secrets again even where the platform says one is set (else only unset ones are sent). */
-  rotateSecrets?: boolean;
+  rotateSecrets?: boolean | undefined;
   /** Where `fromEnv` values are read; `process.env` by default. */
-  variables?: Readonly<Record<string, string | undefined>>;
+  variables?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface PlanFile {
   /** The Space whose shared packs are used. */
   space: string;
   /** The SPACE_GUID header to send; else the CLI's `--space-guid` / `BOOMI_SPACE_GUID`. */
-  spaceGuid?: string;
+  spaceGuid?: string | undefined;
   instances: PlanEntry[];
 }
 
@@ -44,13 +44,13 @@ export interface PlanEntry {
   /** Pack id, or the exact pack name in the Space. */
   pack: string;
   /** The override name: MULTI packs only. */
-  name?: string;
+  name?: string | undefined;
   /** Environment ids or names to attach the instance to. */
-  environments?: string[];
+  environments?: string[] | undefined;
   /** Per environment (name or id, one of `environments`): connection fields and process properties. */
-  extensions?: Record<string, PlanExtensions>;
+  extensions?: Record<string, PlanExtensions> | undefined;
   /** Per process (name or id): its schedules as 5-field cron lines (days of week 0 = Sunday). */
-  schedules?: Record<string, string[]>;
+  schedules?: Record<string, string[]> | undefined;
 }
 
 /** A plan file read and checked, with where each part of it stands in the file. */
@@ -187,7 +187,7 @@ export interface ParsePlanOptions {
    * Rewrites each string value (never a key) before the plan is checked: a fleet's `${…}`
    * variables. `at` says where the value stands (file, line and path), for its problems.
    */
-  substitute?: (value: string, at: () => string) => string;
+  substitute?: ((value: string, at: () => string) => string) | undefined;
 }
 
 /**

@@ -18,9 +18,9 @@ export type { MutationData, MutationInput, QueryData } from './adapters.js';
 /** Options of a query hook. */
 export interface QueryHookOptions {
   /** Do not fetch while true (no request on mount; `refetch()` still works). Default false. */
-  pause?: boolean;
+  pause?: boolean | undefined;
   /** Deadline of each fetch in milliseconds, retries included (the SDK's `timeoutMs` call option). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** What a query hook returns. */

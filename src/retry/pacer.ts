@@ -8,7 +8,7 @@ export interface RateLimitOptions {
    * is about 10 per second per account). The highest rate: after a 429 the client goes slower and
    * comes back to this one as requests are let through.
    */
-  requestsPerSecond?: number;
+  requestsPerSecond?: number | undefined;
 }
 
 /** The pacing a client uses unless its `rateLimit` option says otherwise (`false`: none). */

@@ -1,29 +1,29 @@
 /** How failed requests are retried. Every field has a default ({@link DEFAULT_RETRY}). */
 export interface RetryOptions {
   /** Attempts per request, the first included. Default 4. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** Base of the exponential backoff. Default 250 ms. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Cap of one backoff delay. Default 10 000 ms. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** A Retry-After longer than this is not waited for: the failure is returned. Default 60 000 ms. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /**
    * Retry tokens of the client (after the AWS SDK's "standard" retry quota): each retry spends
    * `retryCost` (a timeout `timeoutRetryCost`), each success gives back what its retries cost, or 1
    * when it needed none. A storm of lasting failures drains it; a long job through transient faults
    * does not. Default 500.
    */
-  budget?: number;
+  budget?: number | undefined;
   /** Tokens one retry spends. Default 5. */
-  retryCost?: number;
+  retryCost?: number | undefined;
   /** Tokens one retry after a timeout spends. Default 10. */
-  timeoutRetryCost?: number;
+  timeoutRetryCost?: number | undefined;
   /**
    * Attempts of a listing that decides whether an ambiguous mutation took effect: a query, so safe
    * to repeat, and worth more patience than a blind failure. Default 10 (within the call's deadline).
    */
-  reconcileAttempts?: number;
+  reconcileAttempts?: number | undefined;
 }
 
 /** The retry settings a client uses where its `retry` option names none. */

@@ -1,3 +1,4 @@
+import { withDefaults } from '../client/optionDefaults.js';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { DEFAULT_ENDPOINT, REGIONS, type Region } from '../client/options.js';
 import type { OperationName, OperationTypes } from '../generated/operations.js';
@@ -25,17 +26,17 @@ import { newAccountStats, type AccountStats, type PlatformAccount } from '../sim
 
 /** Data to start from; each list given replaces the demo's. */
 export interface SpacesFixtures {
-  accountId?: string;
-  packs?: SimPack[];
-  spaces?: SimSpace[];
-  instances?: SimInstance[];
-  environments?: SimEnvironment[];
-  attachments?: SimAttachment[];
+  accountId?: string | undefined;
+  packs?: SimPack[] | undefined;
+  spaces?: SimSpace[] | undefined;
+  instances?: SimInstance[] | undefined;
+  environments?: SimEnvironment[] | undefined;
+  attachments?: SimAttachment[] | undefined;
   /** Schedules by `<atomId>:<processId>`. */
-  schedules?: Record<string, SimSchedules>;
-  executions?: SimExecution[];
+  schedules?: Record<string, SimSchedules> | undefined;
+  executions?: SimExecution[] | undefined;
   /** Accounts that have access to the Spaces (`spaceAccounts`). */
-  accounts?: SimAccount[];
+  accounts?: SimAccount[] | undefined;
 }
 
 /**
@@ -46,31 +47,31 @@ export interface SpacesFixtures {
  */
 export interface SpacesMockOptions extends Omit<PlatformOptions, 'onRequest'> {
   /** The GraphQL endpoint to answer. Wins over `region`. Default: the platform's. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** The JWT endpoint to answer, without the account id. Wins over `region`. Default: `https://api.boomi.com/auth/jwt/generate`. */
-  authUrl?: string;
+  authUrl?: string | undefined;
   /** Answers a region's endpoints, as the client's `region` option picks them: `us` or `gb`. */
-  region?: Region;
+  region?: Region | undefined;
   /**
    * Only the JWTs the mock issues and these `tokens` are accepted; anything else is answered 401.
    * Default false: any non-empty bearer token is accepted (a client made with `token: 'test-token'`
    * just works), and the JWT flow works as well.
    */
-  strictAuth?: boolean;
+  strictAuth?: boolean | undefined;
   /** The data to start from (and to return to on `reset()`). Default: the demo data. */
-  fixtures?: SpacesFixtures;
+  fixtures?: SpacesFixtures | undefined;
 }
 
 /** A failure to answer with instead of executing. */
 export interface MockFault {
   /** HTTP status. Default 200. */
-  status?: number;
+  status?: number | undefined;
   /** Sent as `extensions.code`. */
-  code?: string;
+  code?: string | undefined;
   /** The GraphQL error message. Default "Simulated failure". */
-  message?: string;
+  message?: string | undefined;
   /** Sent as `Retry-After` with a 429 or 5xx, so the client's retry waits this long. Default 0: no real wait. */
-  retryAfterSeconds?: number;
+  retryAfterSeconds?: number | undefined;
 }
 
 /** A typed answer for one operation: given its variables, its result (or a thrown `PlatformError`). */
@@ -135,9 +136,7 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
   const endpoint = options.endpoint ?? preset?.endpoint ?? DEFAULT_ENDPOINT;
   const authUrl = (options.authUrl ?? preset?.authUrl ?? REGIONS.us.authUrl).replace(/\/+$/, '');
   const initialState = (): SimState =>
-    options.state
-      ? structuredClone(options.state)
-      : { ...createDemoState(), ...structuredClone(options.fixtures ?? {}) };
+    options.state ? structuredClone(options.state) : withDefaults(createDemoState(), structuredClone(options.fixtures));
   const requests: string[] = [];
   const platform = createPlatformHandler({
     ...options,
@@ -171,7 +170,7 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
     reset() {
       const none = { unavailableRate: 0, dropAfterExecuteRate: 0, rateLimitedRate: 0, retryAfterSeconds: 1, seed: 1 };
       platform.faults.clearQueued();
-      platform.faults.set(options.accounts === undefined ? { ...none, ...options.faults } : none);
+      platform.faults.set(options.accounts === undefined ? withDefaults(none, options.faults) : none);
       [...platform.accounts.values()].forEach((each, i) => {
         each.platform.state =
           options.accounts === undefined
@@ -180,7 +179,7 @@ export function createSpacesMock(options: SpacesMockOptions = {}): SpacesMock {
         Object.assign(each.stats, newAccountStats());
         if (each.faults === platform.faults) return;
         each.faults.clearQueued();
-        each.faults.set({ ...none, ...options.faults, seed: (options.faults?.seed ?? 1) + i });
+        each.faults.set({ ...withDefaults(none, options.faults), seed: (options.faults?.seed ?? 1) + i });
       });
       platform.overrides.clear();
       requests.length = 0;

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { TypedDocumentNode } from '@urql/core';
+import type { TypedDocumentNode } from '../client/callOptions.js';
 import {
   buildClientSchema,
   getIntrospectionQuery,

@@ -13,10 +13,20 @@ type Layer = 'leaf' | 'transport' | 'executor' | 'api' | 'root' | 'fake platform
 const LAYERS: Array<{ layer: Layer; paths: string[]; mayImport: Layer[]; holds: string }> = [
   {
     layer: 'leaf',
-    paths: ['errors/', 'text/', 'security/', 'schema/', 'generated/', 'retry/', 'bounded/', 'client/callOptions.ts'],
+    paths: [
+      'errors/',
+      'text/',
+      'security/',
+      'schema/',
+      'generated/',
+      'retry/',
+      'bounded/',
+      'client/callOptions.ts',
+      'client/optionDefaults.ts',
+    ],
     mayImport: ['leaf'],
     holds:
-      'errors, printable text, redaction, the schema snapshot, codegen output, retry policy/budget/waits, bounded reading, call types',
+      'errors, printable text, redaction, the schema snapshot, codegen output, retry policy/budget/waits, bounded reading, call types, option defaults',
   },
   {
     layer: 'transport',

@@ -8,6 +8,7 @@ import {
   SpacesInputError,
   type JwtProviderOptions,
 } from '../../src/index.js';
+import { DEFAULT_RETRY } from '../../src/retry/policy.js';
 import { fakeJwt } from '../support/jwt.js';
 import { withMswServer } from '../support/setupMsw.js';
 
@@ -160,6 +161,13 @@ describe('a failing JWT endpoint: typed errors, no hang, no loop', () => {
     const shown = [inspect(error, { depth: 5 }), JSON.stringify(error)].join('\n');
     expect(shown).not.toContain(API_TOKEN);
     expect(shown).not.toContain(Buffer.from(`BOOMI_TOKEN.me@acme.com:${API_TOKEN}`).toString('base64'));
+  });
+
+  it('retries as often as the default allows when retry.maxAttempts is given as undefined', async () => {
+    jwtEndpoint(() => new HttpResponse('oops', { status: 500 }));
+    const provider = createJwtProvider(options({ retry: { maxAttempts: undefined, baseDelayMs: 1, maxDelayMs: 5 } }));
+    await expect(provider.getToken()).rejects.toMatchObject({ code: 'AUTH_ERROR', status: 500 });
+    expect(calls).toHaveLength(DEFAULT_RETRY.maxAttempts);
   });
 
   it('an answer that is not a bare JWT keeps no JWT in its snippet', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TransportEvent } from '../../src/index.js';
 import { createSpacesClient, SpacesInputError, type SpacesClientOptions } from '../../src/index.js';
+import { resolveOptions } from '../../src/client/options.js';
+import { DEFAULT_RETRY } from '../../src/retry/policy.js';
 
 describe('createSpacesClient options', () => {
   it.each<[string, SpacesClientOptions, string]>([
@@ -64,6 +66,20 @@ describe('createSpacesClient options', () => {
     ['a negative budget', { retry: { budget: -1 } }],
   ])('refuses retry options with %s', (_label, options) => {
     expect(() => createSpacesClient({ token: 'abc', ...options })).toThrow(SpacesInputError);
+  });
+
+  it('takes an explicit undefined as the default, as an absent key (exactOptionalPropertyTypes allows both)', () => {
+    const resolved = resolveOptions({
+      endpoint: undefined,
+      token: 'abc',
+      spaceGuid: undefined,
+      retry: { maxAttempts: undefined, budget: undefined, baseDelayMs: 50 },
+      rateLimit: { requestsPerSecond: undefined },
+    });
+    expect(resolved.retry).toEqual({ ...DEFAULT_RETRY, baseDelayMs: 50 });
+    expect(resolved.rateLimit).toEqual(resolveOptions({ token: 'abc', rateLimit: {} }).rateLimit);
+    expect(resolved.endpoint).toBe('https://platform.boomi.com/graphql');
+    expect(resolved.headers).not.toHaveProperty('space_guid');
   });
 
   it('accepts the old name of attemptTimeoutMs, telling the client’s logger once that it is deprecated', () => {

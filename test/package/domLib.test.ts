@@ -58,7 +58,19 @@ describe('the packed packages in a browser project', () => {
        import { createSpacesMock } from 'boomi-spaces/testing';
        import { SpacesProvider } from 'boomi-spaces/react';
        export const all = [createSpacesClient, SpacesError, createSpacesCore, getSpace, applyPlan, createSpacesMock, SpacesProvider];
-       export const space = (core = createSpacesCore({ token: 'jwt' })) => getSpace(core, 'id');`,
+       export const space = (core = createSpacesCore({ token: 'jwt' })) => getSpace(core, 'id');
+       // Optional options given as undefined, as values read from the environment may be.
+       declare const env: Record<string, string | undefined>;
+       export const mock = createSpacesMock({
+         endpoint: env.ENDPOINT, region: undefined, strictAuth: undefined, rateLimit: undefined,
+         fixtures: { packs: undefined, accountId: env.ACCOUNT },
+         faults: { unavailableRate: undefined, seed: undefined },
+       });
+       mock.failNext('listSpaces', { status: undefined, code: env.CODE, retryAfterSeconds: undefined });
+       export const apply = (plan: Parameters<typeof applyPlan>[1]) =>
+         applyPlan(createSpacesClient({ token: env.JWT, spaceGuid: env.SPACE_GUID }), plan, {
+           prune: undefined, batchSize: undefined, signal: undefined, onProgress: undefined, variables: undefined,
+         });`,
     );
     let output = '';
     try {

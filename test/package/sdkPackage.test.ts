@@ -35,6 +35,8 @@ beforeAll(() => {
 afterAll(() => consumer.remove());
 
 const call = simulatorCall('typeof SpacesError');
+/** What installing @boomi-spaces/sdk installs beside it. */
+const DEPENDENCIES = ['@0no-co/graphql.web', '@urql/core', 'wonka', 'zod'];
 
 // The React test's component and a plain consumer's module, type-checked in one program without
 // skipLibCheck (the React one alone skipped it): each test judges its own file and the libraries.
@@ -82,7 +84,7 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
         visit(join(root, 'node_modules', name));
     };
     visit(installed);
-    expect([...seen].sort()).toEqual(['@0no-co/graphql.web', '@boomi-spaces/sdk', '@urql/core', 'wonka', 'zod']);
+    expect([...seen].sort()).toEqual(['@boomi-spaces/sdk', ...DEPENDENCIES].sort());
     expect(manifestOf(installed).version).toBe(manifestOf(root).version);
   });
 
@@ -173,5 +175,95 @@ describe('@boomi-spaces/sdk, the SDK-only package', () => {
        console.log(existsSync(schema) && schema.includes('@boomi-spaces'));`,
     );
     expect(node(['codegen.mjs']).trim()).toBe('true');
+  });
+});
+
+// The SDK as its users install it: outside this repository, with its dependencies and nothing else,
+// so `graphql` (which @urql/core's declarations import) does not resolve. Checked as such a project
+// is, under exactOptionalPropertyTypes, where a `process.env` value is `string | undefined`.
+const [readmeExample] = [
+  ...readFileSync(join(root, 'packages/sdk/README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g),
+].map((match) => match[1]!);
+const checkedAlone: Record<string, string> = {
+  'typed.mts': `import { createSpacesClient, GetSpaceDocument, ListSpacesDocument } from '@boomi-spaces/sdk';
+     import type { GetSpaceQuery, ListSpacesQuery } from '@boomi-spaces/sdk';
+     import { createSpacesCore } from '@boomi-spaces/sdk/functions';
+     type Typed<T> = 0 extends 1 & T ? 'any' : T extends object ? 'typed' : 'not an object';
+     const client = createSpacesClient({ token: process.env.BOOMI_JWT });
+     const core = createSpacesCore({ token: process.env.BOOMI_JWT });
+     const listed = await client.execute(ListSpacesDocument);
+     const space = await client.execute(GetSpaceDocument, { id: 'space-id' });
+     const viaCore = await core.execute(ListSpacesDocument);
+     export const results: [ListSpacesQuery, GetSpaceQuery, ListSpacesQuery] = [listed, space, viaCore];
+     export const typed: ['typed', 'typed', 'typed'] = [
+       'typed' as Typed<typeof listed>, 'typed' as Typed<typeof space>, 'typed' as Typed<typeof viaCore>,
+     ];
+     export const names = [listed.spaces?.length, space.space?.name, viaCore.spaces?.length];
+     // @ts-expect-error getSpace takes its variables
+     await client.execute(GetSpaceDocument);
+     // @ts-expect-error and they are typed
+     await client.execute(GetSpaceDocument, { id: 1 });`,
+  'readme.mts': `${readmeExample}\nexport {};`,
+  'options.mts': `import { createJwtProvider, createSpacesClient } from '@boomi-spaces/sdk';
+     import { createSpacesCore, jwtTokenSource, listSpaces } from '@boomi-spaces/sdk/functions';
+     const env = process.env;
+     const credentials = { accountId: 'acme', username: 'me', apiToken: 't', authUrl: env.AUTH_URL, otp: env.OTP };
+     const client = createSpacesClient({
+       endpoint: env.BOOMI_ENDPOINT, region: undefined, jwt: credentials, spaceGuid: env.SPACE_GUID,
+       headers: undefined, connections: undefined, attemptTimeoutMs: undefined, logger: undefined,
+       retry: { maxAttempts: undefined, baseDelayMs: undefined, budget: undefined },
+       rateLimit: { requestsPerSecond: undefined },
+     });
+     const jwt = createJwtProvider({ ...credentials, region: undefined, retry: undefined, timeoutMs: undefined });
+     await jwt.getToken({ forceRefresh: undefined, signal: undefined });
+     const call = { signal: undefined, timeoutMs: undefined, deadline: undefined, maxAttempts: undefined };
+     await client.listSpaces(call);
+     await client.installIntegrationPack(
+       { integrationPackId: 'p', integrationPackOverrideName: env.NAME, spaceId: env.SPACE_GUID }, call);
+     await client.installMany([], { batchSize: undefined, reuseExisting: undefined, onResult: undefined });
+     await client.searchCatalog({ searchTerm: env.TERM, offset: undefined, limit: undefined });
+     await client.createSpace({ name: 'n', accountGroupId: 'g', description: env.DESCRIPTION, accountIds: undefined });
+     await client.runProcess({ processId: 'p', atomId: 'a' }, { wait: undefined, pollIntervalMs: undefined });
+     await listSpaces(createSpacesCore({ jwt: jwtTokenSource(credentials), spaceGuid: env.SPACE_GUID }), call);`,
+};
+
+describe('@boomi-spaces/sdk alone, without graphql', () => {
+  let alone: PackedConsumer;
+  let aloneErrors: string[] | undefined;
+  beforeAll(() => {
+    alone = installPacked('packages/sdk', '@boomi-spaces/sdk', {
+      packages: [...DEPENDENCIES, '@types/node', 'undici-types'],
+    });
+  });
+  afterAll(() => alone.remove());
+  /** The errors of the one check (run by whichever test asks first) in `file` or in the libraries. */
+  const errorsAlone = (file: string) => {
+    if (!aloneErrors) {
+      for (const [name, text] of Object.entries(checkedAlone)) alone.write(name, text);
+      aloneErrors = alone.tscErrors(Object.keys(checkedAlone), ['--exactOptionalPropertyTypes']);
+    }
+    const others = Object.keys(checkedAlone).filter((name) => name !== file);
+    return aloneErrors.filter((text) => !others.some((other) => text.startsWith(other)));
+  };
+
+  it('has no graphql package to resolve', () => {
+    alone.write(
+      'resolve.cjs',
+      `try { require.resolve('graphql'); console.log('found'); } catch { console.log('none'); }`,
+    );
+    expect(alone.node(['resolve.cjs']).trim()).toBe('none');
+  });
+
+  it('keeps the result and variables types of typed documents, for execute and a core’s execute', () => {
+    expect(errorsAlone('typed.mts')).toEqual([]);
+  });
+
+  it('compiles the README’s example, its spaceGuid a process.env value (string | undefined)', () => {
+    expect(readmeExample).toContain('spaceGuid: process.env.SPACE_GUID');
+    expect(errorsAlone('readme.mts')).toEqual([]);
+  });
+
+  it('takes process.env values and undefined for the optional options of the client, its methods and calls', () => {
+    expect(errorsAlone('options.mts')).toEqual([]);
   });
 });

@@ -8,8 +8,10 @@ import {
   renameSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headingAnchors, linkTarget, relativeLinks } from './markdownLinks.js';
@@ -92,9 +94,15 @@ export const commonJsJestTsconfig = JSON.stringify({
   },
 });
 
-/** Packs `packageDir` (relative to the repository) and installs it as `name` in a fresh project. */
-export function installPacked(packageDir: string, name: string): PackedConsumer {
-  const work = mkdtempSync(join(repoRoot, '.tmp-consumer-'));
+/**
+ * Packs `packageDir` (relative to the repository) and installs it as `name` in a fresh project.
+ * With `alone`, the project lies outside the repository, and only the packages it lists (linked from
+ * our node_modules, the package's dependencies and the types tsc needs) resolve there: a package
+ * the consumer did not install (graphql) is missing, as it is in a real project. Its type checks
+ * then preserve symlinks, so a linked package's own imports resolve from the project too.
+ */
+export function installPacked(packageDir: string, name: string, alone?: { packages: string[] }): PackedConsumer {
+  const work = mkdtempSync(join(alone ? tmpdir() : repoRoot, '.tmp-consumer-'));
   let tarball = packedEarlier(packageDir);
   if (!tarball) {
     execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: join(repoRoot, packageDir) });
@@ -108,6 +116,10 @@ export function installPacked(packageDir: string, name: string): PackedConsumer 
   mkdirSync(join(installed, '..'), { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', join(installed, '..')]);
   renameSync(join(installed, '../package'), installed);
+  for (const linked of alone?.packages ?? []) {
+    mkdirSync(join(app, 'node_modules', linked, '..'), { recursive: true });
+    symlinkSync(join(repoRoot, 'node_modules', linked), join(app, 'node_modules', linked), 'dir');
+  }
   const node = (args: string[], cwd = '.') =>
     execFileSync(process.execPath, args, {
       cwd: join(app, cwd),
@@ -135,6 +147,7 @@ export function installPacked(packageDir: string, name: string): PackedConsumer 
       // but not checked themselves: an error of our declarations shows in our files, and that
       // check was a third of each run.
       '--skipDefaultLibCheck',
+      ...(alone ? ['--preserveSymlinks'] : []),
       ...extra,
       ...files,
     ]);

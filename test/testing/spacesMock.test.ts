@@ -122,6 +122,22 @@ describe('createSpacesMock: a stateful fake platform', () => {
 });
 
 describe('fault switches', () => {
+  it('takes fixtures and fault rates given as undefined as absent: the demo data, no faults', () => {
+    const given = createSpacesMock({
+      endpoint: 'https://undefined.example.test/graphql',
+      fixtures: { packs: undefined, spaces: undefined },
+      faults: { unavailableRate: undefined, seed: undefined },
+    });
+    const demo = createSpacesMock({ endpoint: 'https://demo.example.test/graphql' });
+    expect(given.state.packs).toEqual(demo.state.packs);
+    expect(given.state.spaces).toEqual(demo.state.spaces);
+    expect(given.faults.current).toEqual(demo.faults.current);
+    given.faults.set({ dropAfterExecuteRate: undefined, rateLimitedRate: 0.5 });
+    expect(given.faults.current).toEqual({ ...demo.faults.current, rateLimitedRate: 0.5 });
+    given.reset();
+    expect(given.faults.current).toEqual(demo.faults.current);
+  });
+
   it('failNext fails only the next call of that operation, with the status and code given', async () => {
     mock.failNext('listSpaces', { status: 200, code: 'SPACE_IS_DELETED', message: 'gone' });
     await expect(client.getSpace(DEMO.spaceId)).resolves.toMatchObject({ id: DEMO.spaceId });

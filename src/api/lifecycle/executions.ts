@@ -27,11 +27,11 @@ import {
 /** Options of `runProcess`. */
 export interface RunOptions extends CallOptions {
   /** Waits for a final status (COMPLETE, COMPLETE_WARN, ERROR, ABORTED, DISCARDED) or the deadline. Default false. */
-  wait?: boolean;
+  wait?: boolean | undefined;
   /** First pause between looks at the history, in ms; it grows 1.5 times per look. Default 1000. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** Longest pause between looks, in ms. Default 15000. */
-  maxPollIntervalMs?: number;
+  maxPollIntervalMs?: number | undefined;
 }
 
 /** Running processes and watching their executions. */

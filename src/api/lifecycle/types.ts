@@ -31,7 +31,7 @@ export interface UpdateExtensionsRequest extends ExtensionChanges {
    * Sends a full replace instead of a partial update: every connection field and process property
    * not named goes back to its default or empty. Never needed to change some settings; default false.
    */
-  resetUnspecified?: boolean;
+  resetUnspecified?: boolean | undefined;
 }
 
 /** One setting an update changes (or a plan would change). Secrets never carry their value. */
@@ -65,7 +65,7 @@ export interface UpdateSchedulesRequest {
   /** Typed schedules or 5-field cron lines (see `cronToSchedule`); an empty list removes them all. */
   schedules: ReadonlyArray<Schedule | string>;
   /** Retries of failed scheduled runs; default: kept as they are. */
-  retry?: RetryPolicy;
+  retry?: RetryPolicy | undefined;
 }
 
 /** One execution of a process, from the execution history; sizes and durations as numbers. */
@@ -100,7 +100,7 @@ export interface ListExecutionsRequest {
   /** Executions at or after this time (a Date, or an ISO-8601 string). */
   since: Date | string;
   /** Only this state; default: every state (one request asks for all of them). */
-  status?: ExecutionHistoryStatus;
+  status?: ExecutionHistoryStatus | undefined;
 }
 
 /** The states after which an execution changes no more. */
@@ -146,16 +146,16 @@ export interface PublishedSpace {
 /** A new Space (the publisher's side). The logo upload is not supported yet. */
 export interface CreateSpaceRequest {
   name: string;
-  description?: string;
+  description?: string | undefined;
   accountGroupId: string;
-  integrationPackIds?: string[];
-  accountIds?: string[];
-  logoAltTxt?: string;
+  integrationPackIds?: string[] | undefined;
+  accountIds?: string[] | undefined;
+  logoAltTxt?: string | undefined;
 }
 
 /** A Space's new name and description. */
 export interface UpdateSpaceRequest {
   id: string;
   name: string;
-  description?: string;
+  description?: string | undefined;
 }

@@ -1,5 +1,6 @@
 // Following executions: poll the history through the client (so its pacing and retries apply),
 // report each execution once when it reaches a final status, and poll less often while nothing moves.
+import { withDefaults } from '../../client/optionDefaults.js';
 import { SpacesInputError } from '../../errors/SpacesError.js';
 import { sleep } from '../../retry/waitFor.js';
 import type { CallOptions } from '../../client/callOptions.js';
@@ -25,21 +26,21 @@ export interface WatchOptions {
   /** Called once per execution that ends after the watch started, oldest first; awaited. */
   onExecution: (execution: Execution) => void | Promise<void>;
   /** Only executions ending in this final status (a lighter request per process and poll). */
-  status?: ExecutionStatus;
+  status?: ExecutionStatus | undefined;
   /** The processes to follow. Default: every process of every instance, looked up again every 10 polls. */
-  processes?: ReadonlyArray<{ id: string }>;
+  processes?: ReadonlyArray<{ id: string }> | undefined;
   /** A failed poll (after the client's own retries) is reported here and the watch goes on; without it, it rejects. */
-  onError?: (error: unknown) => void;
+  onError?: ((error: unknown) => void) | undefined;
   /** Pause after a poll that saw something change, in ms. Default 5000. */
-  pollMs?: number;
+  pollMs?: number | undefined;
   /** Longest pause: it doubles up to this while nothing changes. Default 60000. */
-  maxPollMs?: number;
+  maxPollMs?: number | undefined;
   /** How far back each poll looks, in ms (covers clock skew and long runs). Default 15 minutes. */
-  lookbackMs?: number;
+  lookbackMs?: number | undefined;
   /** The clock (epoch ms). Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Waits between polls (tests count them instead of sleeping). Default: a timer that the signal ends. */
-  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  wait?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
 }
 
 const REDISCOVER_EVERY = 10;
@@ -102,7 +103,8 @@ export async function watchExecutions(client: WatchClient, options: WatchOptions
 }
 
 function checked(options: WatchOptions) {
-  const settings = { ...DEFAULTS, ...definedOf(options) };
+  const { pollMs, maxPollMs, lookbackMs } = options;
+  const settings = withDefaults(DEFAULTS, { pollMs, maxPollMs, lookbackMs });
   for (const key of ['pollMs', 'maxPollMs', 'lookbackMs'] as const) {
     const value = settings[key];
     if (!Number.isInteger(value) || value < 1 || value > 86_400_000)
@@ -116,14 +118,6 @@ function checked(options: WatchOptions) {
       { field: 'status' },
     );
   return settings;
-}
-
-function definedOf({ pollMs, maxPollMs, lookbackMs }: WatchOptions) {
-  return {
-    ...(pollMs !== undefined && { pollMs }),
-    ...(maxPollMs !== undefined && { maxPollMs }),
-    ...(lookbackMs !== undefined && { lookbackMs }),
-  };
 }
 
 /** Every process of every instance of the account. */

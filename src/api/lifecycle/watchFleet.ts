@@ -6,7 +6,7 @@ import type { Execution } from './types.js';
 /** One account to watch, with a client made for it. */
 export interface FleetWatchAccount {
   id: string;
-  name?: string;
+  name?: string | undefined;
   client: WatchClient;
 }
 
@@ -20,7 +20,7 @@ export interface FleetExecution extends Execution {
 export interface FleetWatchOptions extends Omit<WatchOptions, 'onExecution' | 'onError' | 'processes'> {
   onExecution: (execution: FleetExecution) => void | Promise<void>;
   /** A failed poll of one account (the others go on). Without it, that account's watch stops. */
-  onError?: (accountId: string, error: unknown) => void;
+  onError?: ((accountId: string, error: unknown) => void) | undefined;
 }
 
 /** How a fleet watch ended: the accounts whose watch stopped on an error (none when `onError` is given). */

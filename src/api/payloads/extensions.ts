@@ -151,9 +151,9 @@ export const isSecretValue = (value: ExtensionValue): value is { secret: string 
 /** The fields and properties one update changes; everything not named is left as it is. */
 export interface ExtensionChanges {
   /** Connection (name or id) → field id → value. */
-  connections?: Record<string, Record<string, ExtensionValue>>;
+  connections?: Record<string, Record<string, ExtensionValue>> | undefined;
   /** Process property component (name or id) → property (label or key) → value. */
-  processProperties?: Record<string, Record<string, ExtensionValue>>;
+  processProperties?: Record<string, Record<string, ExtensionValue>> | undefined;
 }
 
 /** Changes resolved to ids against the current extensions. */

@@ -155,7 +155,7 @@ export function scheduleToCron(schedule: Schedule): string {
 
 /** Retries of failed scheduled runs: `maxRetry` 1 to 5 (the platform's rule). */
 export interface RetryPolicy {
-  schedule?: Schedule[];
+  schedule?: Schedule[] | undefined;
   maxRetry: number;
 }
 

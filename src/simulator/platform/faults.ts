@@ -1,17 +1,18 @@
+import { withDefaults } from '../../client/optionDefaults.js';
 import { RATE_LIMITED_MESSAGE } from '../graphql/failureAnswers.js';
 
 /** Fault switches of the fake platform, for tests and benchmarks. Rates are between 0 and 1. */
 export interface SimulatorFaults {
   /** Share of GraphQL calls answered 503 before executing. */
-  unavailableRate?: number;
+  unavailableRate?: number | undefined;
   /** Share of GraphQL calls executed, then dropped without an answer (a network error). */
-  dropAfterExecuteRate?: number;
+  dropAfterExecuteRate?: number | undefined;
   /** Share of GraphQL calls answered 429 before executing. */
-  rateLimitedRate?: number;
+  rateLimitedRate?: number | undefined;
   /** The Retry-After of those 429 answers, in seconds. Default 1. */
-  retryAfterSeconds?: number;
+  retryAfterSeconds?: number | undefined;
   /** Seed of the random draws, so a run can be repeated. Default 1. */
-  seed?: number;
+  seed?: number | undefined;
 }
 
 /** What to do with one GraphQL call, as the switches draw it. */
@@ -21,13 +22,13 @@ export type FaultDecision = 'answer' | 'unavailable' | 'drop-after-execute' | 'r
 export interface FailureFault {
   kind: 'fail';
   /** HTTP status. Default 200. */
-  status?: number;
+  status?: number | undefined;
   /** Sent as `extensions.code`. */
-  code?: string;
+  code?: string | undefined;
   /** The GraphQL error message. Default "Simulated failure". */
-  message?: string;
+  message?: string | undefined;
   /** Sent as `Retry-After` with a 429 or 5xx status. Default: no header. */
-  retryAfterSeconds?: number;
+  retryAfterSeconds?: number | undefined;
 }
 
 /** A 429 with its own Retry-After, instead of the switches' `retryAfterSeconds`. */
@@ -79,7 +80,7 @@ export class FaultPlan {
       (faults.dropAfterExecuteRate ?? this.#faults.dropAfterExecuteRate) +
       (faults.rateLimitedRate ?? this.#faults.rateLimitedRate);
     if (total > 1) throw new RangeError('the fault rates add up to more than 1');
-    this.#faults = { ...this.#faults, ...faults };
+    this.#faults = withDefaults(this.#faults, faults);
     if (faults.seed !== undefined) this.#random = mulberry32(faults.seed);
   }
 

@@ -25,9 +25,9 @@ export type PlatformOverride = (variables: never) => unknown;
  */
 export interface PlatformOptions {
   /** Who may get a JWT. Default: the demo user (`demo-account`, `demo@example.com`, `demo-token`). */
-  credentials?: SimulatorCredentials;
+  credentials?: SimulatorCredentials | undefined;
   /** The data to start from. Default: the demo data. */
-  state?: SimState;
+  state?: SimState | undefined;
   /**
    * Serve a fleet of this many accounts (1 to 1000) instead of one: ids `fleet-001`, `fleet-002`…,
    * each with its own copy of the demo data (or of `state`, the same Space id), its own rate limit
@@ -35,32 +35,32 @@ export interface PlatformOptions {
    * account: `accounts.get(id).faults` changes one account's); the API token of `<id>` is
    * `token-<id>`, for any username. `credentials` is then not used.
    */
-  accounts?: number;
+  accounts?: number | undefined;
   /** Only JWTs issued here and `tokens` are accepted (true, the default), or any bearer token (false). */
-  strictAuth?: boolean;
+  strictAuth?: boolean | undefined;
   /** Bearer tokens accepted besides the JWTs issued here. */
-  tokens?: string[];
+  tokens?: string[] | undefined;
   /** Lifetime of issued JWTs, in seconds. Default 300, as Boomi's. */
-  jwtTtlSeconds?: number;
+  jwtTtlSeconds?: number | undefined;
   /**
    * At most this many GraphQL requests per second (per account); more get HTTP 429 with Retry-After.
    * Default: no limit for the single account, 10 for each account of a fleet.
    */
-  rateLimit?: number;
+  rateLimit?: number | undefined;
   /** Delay before every answer, in milliseconds. */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** Fault switches; change them later with `faults.set()`, or queue faults with `faults.queue()`. */
-  faults?: SimulatorFaults;
+  faults?: SimulatorFaults | undefined;
   /**
    * The clock, in epoch milliseconds (tests move it to expire JWTs, open rate-limit windows and
    * move runs through their phases). A clock that stands still holds every run in its first phase:
    * a `runProcess(…, { wait: true })` then waits until its own timeout.
    */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** The root field names served: `help` (the default: `Space`) or `reference` (`space`). */
-  dialect?: Dialect;
+  dialect?: Dialect | undefined;
   /** Called with the operation name (`anonymous` when none) of every GraphQL request received. */
-  onRequest?: (operationName: string) => void;
+  onRequest?: ((operationName: string) => void) | undefined;
 }
 
 /** What the platform has seen. */

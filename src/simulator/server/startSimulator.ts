@@ -21,9 +21,9 @@ export type { SimulatorStats } from '../platform/createPlatformHandler.js';
  */
 export interface SimulatorOptions extends Omit<PlatformOptions, 'onRequest'> {
   /** Port to listen on; 0 (the default) picks a free one. */
-  port?: number;
+  port?: number | undefined;
   /** Address to bind; loopback by default. */
-  host?: string;
+  host?: string | undefined;
 }
 
 /** A running simulator. */
