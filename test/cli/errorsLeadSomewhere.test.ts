@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { createContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { REGIONS } from '../../src/client/options.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import { Capture, cleanEnv, runCli } from './support/inProcess.js';
@@ -201,21 +202,32 @@ describe('names or ids, one rule', () => {
 });
 
 describe('--region and BOOMI_REGION', () => {
-  it.each([
-    [
-      ['--region', 'gb'],
-      { BOOMI_ENDPOINT: 'https://x.example/graphql' },
-      'BOOMI_ENDPOINT and --region both say where to send',
-    ],
-    [
-      ['--endpoint', 'https://x.example/graphql'],
-      { BOOMI_REGION: 'gb' },
-      '--endpoint and BOOMI_REGION both say where to send',
-    ],
-    [['--region', 'mars'], {}, '--region must be one of us, gb, not "mars"'],
-  ])('%j with %j: a usage error naming both', async (args, extra, message) => {
-    const run = await runCli([...args, 'catalog', 'search', 'x'], { env: cleanEnv(extra) });
+  it('a bad region is a usage error naming where it came from', async () => {
+    const run = await runCli(['--region', 'mars', 'catalog', 'search', 'x'], { env: cleanEnv() });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('--region must be one of us, gb, not "mars"');
+  });
+
+  // The simulator's export line pasted by a GB user: the explicit URLs win, as docs/cli.md says.
+  it.each([
+    [[], { BOOMI_REGION: 'gb' }],
+    [['--region', 'gb'], {}],
+    [['--endpoint', 'ENDPOINT', '--region', 'us'], { BOOMI_REGION: 'gb' }],
+  ])('%j with %j: the explicit endpoint and auth URL win over the region', async (args, extra) => {
+    const words = args.map((word) => (word === 'ENDPOINT' ? simulator.url : word));
+    const run = await runCli([...words, 'spaces', '--json'], { env: { ...env, ...extra } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('a region still gives what is not explicit: its JWT URL beside an explicit endpoint', async () => {
+    const { resolveConnection } = await import('../../src/cli/config.js');
+    const connection = await resolveConnection(
+      { endpoint: 'https://gateway.example/graphql' },
+      { BOOMI_REGION: 'gb', BOOMI_JWT: 'x.y.z' },
+      Readable.from([]),
+    );
+    expect(connection.endpoint).toBe('https://gateway.example/graphql');
+    expect(connection.authUrl).toBe(REGIONS.gb.authUrl);
   });
 });
