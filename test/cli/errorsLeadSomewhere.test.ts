@@ -115,14 +115,40 @@ describe('foreseeable OS errors are usage errors naming the next step', () => {
 });
 
 describe('API errors say what to do next, without repeating their code', () => {
-  it('no SPACE_GUID: names --space-guid, BOOMI_SPACE_GUID and `boomi-spaces spaces`', async () => {
-    const run = await runCli(['instances'], { env: { ...env, BOOMI_SPACE_GUID: '' } });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(
-      'boomi-spaces: error MISSING_SPACE_ID: listIntegrationPackInstances failed: integrationPackInstances needs the SPACE_GUID header; ' +
-        'give the Space with --space-guid <guid> or BOOMI_SPACE_GUID (its id; `boomi-spaces spaces` lists them)\n',
-    );
-  });
+  // Every command that sends an operation declared `# @needsSpaceGuid` refuses before sending anything.
+  it.each([
+    ['instances'],
+    ['environments'],
+    ['attach', 'US invoices', '--env', 'Production'],
+    ['detach', 'att-1'],
+    ['processes', 'US invoices'],
+    ['extensions', 'US invoices', '--env', 'Production'],
+    ['configure', 'US invoices', '--env', 'Production', '--set', 'SFTP.host=x'],
+    ['schedule', 'US invoices', '--process', 'Invoice export', '--clear'],
+    ['run', 'US invoices', '--process', 'Invoice export'],
+    ['accounts'],
+    ['executions', 'US invoices', '--process', 'Invoice export'],
+    ['executions', '--watch'],
+    ['install', 'Order Intake'],
+    ['uninstall', 'US invoices'],
+  ])(
+    'no SPACE_GUID: `%s …` is a usage error naming --space-guid and BOOMI_SPACE_GUID, nothing sent',
+    async (...args) => {
+      // Nothing listens at the endpoint: a request sent would fail with NETWORK_ERROR (exit 1).
+      const run = await runCli([...args, '--json'], {
+        env: cleanEnv({ BOOMI_ENDPOINT: 'http://127.0.0.1:9/graphql', BOOMI_JWT: 'x.y.z' }),
+      });
+      expect(JSON.parse(run.stdout)).toEqual({
+        error: {
+          code: 'INVALID_USAGE',
+          message:
+            'this command works in a Space: give --space-guid <id or name> or set BOOMI_SPACE_GUID ' +
+            '(`boomi-spaces spaces` lists them); nothing was sent',
+        },
+      });
+      expect(run.code).toBe(2);
+    },
+  );
 
   it('an unknown Space: the code once, and where to look', async () => {
     const run = await cli('space', 'nope', '--json');
@@ -132,8 +158,8 @@ describe('API errors say what to do next, without repeating their code', () => {
     expect(error.message).toBe(
       `No Space has the id or name "nope"; known: "Demo_Space" (${DEMO.spaceId}); \`boomi-spaces spaces\` lists them`,
     );
-    // The platform's own SPACE_NOT_FOUND (an install checked against an unknown --space) says where to look too.
-    const install = await cli('install', 'Order Intake', '--space', 'nope');
+    // The platform's own SPACE_NOT_FOUND (an install checked against an unknown Space id) says where to look too.
+    const install = await cli('install', 'Order Intake', '--space', '00000000-0000-4000-8000-000000000000');
     expect(install.stderr).toMatch(
       /^boomi-spaces: error SPACE_NOT_FOUND: .*; `boomi-spaces spaces` lists the Spaces you can see\n$/,
     );

@@ -104,9 +104,9 @@ describe('executions --watch', () => {
     const before = simulator.stats.graphql;
     const cases = [
       [['executions', '--watch', '--status', 'STARTED'], /--status must be one of/],
-      [['executions', 'inst-1'], /give <instanceId> and --process/],
+      [['executions', 'inst-1'], /give <instance> and --process/],
       [['executions', 'inst-1', '--process', 'p', '--on-error', 'true'], /--on-error works with --watch/],
-      [['executions', '--watch', '--process', 'p'], /--process needs the <instanceId>/],
+      [['executions', '--watch', '--process', 'p'], /--process needs the <instance>/],
     ] as const;
     for (const [args, message] of cases) {
       const refused = await runCli([...args], { env });

@@ -10,8 +10,11 @@ export function accountsCommand(ctx: CliContext) {
     .option('--starts-with <text>', 'only accounts whose name starts with this')
     .addHelpText('after', examples('accounts', 'accounts --starts-with Acme --json'))
     .action(async (options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/publishing.js')).listAccounts(client, out, options),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/publishing.js')).listAccounts(client, out, options),
+        { sends: ['listSpaceAccounts', 'searchSpaceAccounts'] },
       );
     });
 }

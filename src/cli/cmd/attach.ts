@@ -10,8 +10,11 @@ export function attachCommand(ctx: CliContext) {
     .requiredOption('--env <environment...>', 'environment names or ids')
     .addHelpText('after', examples('attach "EU invoices" --env Production Test', 'attach inst-7 --env env-prod'))
     .action(async (id, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/environments.js')).attach(client, out, id, options.env),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/environments.js')).attach(client, out, id, options.env),
+        { sends: ['listIntegrationPackInstances', 'listEnvironments', 'attachIpackInstance'] },
       );
     });
 }

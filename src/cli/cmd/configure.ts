@@ -26,8 +26,12 @@ export function configureCommand(ctx: CliContext) {
       ),
     )
     .action(async (instanceId, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/configure.js')).configure(client, out, { instanceId, ...options }, ctx.io),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) =>
+          (await import('../commands/configure.js')).configure(client, out, { instanceId, ...options }, ctx.io),
+        { sends: ['listIntegrationPackInstances', 'listEnvironments', 'getExtensions', 'updateExtensions'] },
       );
     });
 }

@@ -10,8 +10,11 @@ export function detachCommand(ctx: CliContext) {
     .option('--env <environment>', 'the environment (name or id) to detach the instance from')
     .addHelpText('after', examples('detach att-3', 'detach "EU invoices" --env Production'))
     .action(async (id, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/environments.js')).detach(client, out, id, options.env),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/environments.js')).detach(client, out, id, options.env),
+        { sends: ['listIntegrationPackInstances', 'listEnvironments', 'detachIpackInstance'] },
       );
     });
 }

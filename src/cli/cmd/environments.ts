@@ -8,8 +8,11 @@ export function environmentsCommand(ctx: CliContext) {
     .description('list environments with their atoms and attachments (needs --space-guid)')
     .addHelpText('after', examples('environments', 'environments --json'))
     .action(async (_options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/environments.js')).listEnvironments(client, out),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/environments.js')).listEnvironments(client, out),
+        { sends: ['listEnvironments'] },
       );
     });
 }

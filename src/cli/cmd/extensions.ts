@@ -10,8 +10,12 @@ export function extensionsCommand(ctx: CliContext) {
     .requiredOption('--env <env>', 'environment name or id')
     .addHelpText('after', examples('extensions inst-7 --env Production'))
     .action(async (instanceId, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/configure.js')).showExtensions(client, out, instanceId, options.env),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) =>
+          (await import('../commands/configure.js')).showExtensions(client, out, instanceId, options.env),
+        { sends: ['listIntegrationPackInstances', 'listEnvironments', 'getExtensions'] },
       );
     });
 }

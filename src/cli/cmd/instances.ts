@@ -8,8 +8,11 @@ export function instancesCommand(ctx: CliContext) {
     .description('list the installed instances (needs --space-guid)')
     .addHelpText('after', examples('instances --space-guid 3f0c…', 'instances --json'))
     .action(async (_options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/instances.js')).listInstances(client, out),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/instances.js')).listInstances(client, out),
+        { sends: ['listIntegrationPackInstances'] },
       );
     });
 }

@@ -9,8 +9,11 @@ export function processesCommand(ctx: CliContext) {
     .argument('<instance>', 'the instance: its id or name (`boomi-spaces instances` lists them)')
     .addHelpText('after', examples('processes inst-7', 'processes inst-7 --json'))
     .action(async (instanceId, _options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/configure.js')).listProcesses(client, out, instanceId),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/configure.js')).listProcesses(client, out, instanceId),
+        { sends: ['listIntegrationPackInstances', 'listProcesses'] },
       );
     });
 }

@@ -14,8 +14,19 @@ export function runCommand(ctx: CliContext) {
     .option('--timeout <seconds>', 'how long to wait at most', integer('--timeout', 1), 600)
     .addHelpText('after', examples('run inst-7 --process "Invoice export" --wait --timeout 120'))
     .action(async (instanceId, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/runs.js')).run(client, out, { instanceId, ...options }),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/runs.js')).run(client, out, { instanceId, ...options }),
+        {
+          sends: [
+            'listIntegrationPackInstances',
+            'listProcesses',
+            'listEnvironments',
+            'executeProcess',
+            'listExecutions',
+          ],
+        },
       );
     });
 }

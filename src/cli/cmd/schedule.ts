@@ -24,8 +24,12 @@ export function scheduleCommand(ctx: CliContext) {
       ),
     )
     .action(async (instanceId, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/configure.js')).schedule(client, out, { instanceId, ...options }),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) =>
+          (await import('../commands/configure.js')).schedule(client, out, { instanceId, ...options }),
+        { sends: ['listIntegrationPackInstances', 'listProcesses', 'updateProcessSchedules'] },
       );
     });
 }

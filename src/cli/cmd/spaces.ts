@@ -8,8 +8,11 @@ export function spacesCommand(ctx: CliContext) {
     .description('list the spaces of the account')
     .addHelpText('after', examples('spaces', 'spaces --json'))
     .action(async (_options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/spaces.js')).listSpaces(client, out),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/spaces.js')).listSpaces(client, out),
+        { sends: ['listSpaces'] },
       );
     });
 }

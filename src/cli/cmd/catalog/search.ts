@@ -16,7 +16,7 @@ export function catalogSearchCommand(ctx: CliContext) {
         globalsOf(command),
         async ({ client, out }) =>
           (await import('../../commands/catalog.js')).searchCatalog(client, out, term, { limit: options.limit }),
-        { credentials: false },
+        { credentials: false, sends: ['searchCatalog'] },
       );
     });
 }

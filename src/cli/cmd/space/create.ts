@@ -19,8 +19,11 @@ export function spaceCreateCommand(ctx: CliContext) {
       ),
     )
     .action(async (options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../../commands/publishing.js')).createSpace(client, out, options),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../../commands/publishing.js')).createSpace(client, out, options),
+        { sends: ['createSpace'] },
       );
     });
 }

@@ -10,8 +10,12 @@ export function spaceDeleteCommand(ctx: CliContext) {
     .option('--yes', 'confirm the deletion')
     .addHelpText('after', examples('space delete 3f0c… --yes'))
     .action(async (id, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../../commands/publishing.js')).deleteSpace(client, out, id, Boolean(options.yes)),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) =>
+          (await import('../../commands/publishing.js')).deleteSpace(client, out, id, Boolean(options.yes)),
+        { sends: ['listSpaces', 'deleteSpace'] },
       );
     });
 }

@@ -20,8 +20,11 @@ export function spaceCommand(ctx: CliContext) {
       ),
     )
     .action(async (spaceId, _options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../../commands/spaces.js')).showSpace(client, out, spaceId),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../../commands/spaces.js')).showSpace(client, out, spaceId),
+        { sends: ['getSpace', 'listSpaces'] },
       );
     })
     .addCommand(spaceCreateCommand(ctx))

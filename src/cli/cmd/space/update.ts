@@ -11,8 +11,12 @@ export function spaceUpdateCommand(ctx: CliContext) {
     .option('--description <text>', 'a new description')
     .addHelpText('after', examples('space update 3f0c… --name "EU partners" --description "Invoices and orders"'))
     .action(async (id, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../../commands/publishing.js')).updateSpace(client, out, { id, ...options }),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) =>
+          (await import('../../commands/publishing.js')).updateSpace(client, out, { id, ...options }),
+        { sends: ['listSpaces', 'updateSpace'] },
       );
     });
 }
