@@ -81,7 +81,7 @@ const NO_SPACE =
   '(`boomi-spaces spaces` lists them); nothing was sent';
 
 /** The SPACE_GUID's id: a Space's name looked up by a client that sends no SPACE_GUID, made only for it. */
-async function spaceIdOf(nameOrId: string, lookupClient: () => SpacesClient): Promise<string> {
+export async function spaceIdOf(nameOrId: string, lookupClient: () => SpacesClient): Promise<string> {
   const { resolveSpaceId } = await import('./resolve.js');
   let lookup: SpacesClient | undefined;
   try {
