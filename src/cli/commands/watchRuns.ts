@@ -30,7 +30,10 @@ export function executionLine(e: Execution, account?: string): string {
   return `${e.executionTime} ${where}${show(e.processName)} ${e.status} (${e.executionId})${message}`;
 }
 
-/** Prints what ends until Ctrl+C or SIGTERM, then exits 0; a failed poll is reported and the watch goes on. */
+/**
+ * Prints what ends until Ctrl+C or SIGTERM, then exits 0. A failed poll is reported and the watch
+ * goes on, unless the first poll fails for good (credentials, an unknown id): that error ends it.
+ */
 export async function watchRuns(client: SpacesClient, out: Output, io: CliIO, args: WatchArgs): Promise<number> {
   const interruption = listenForInterruption(io.signals);
   try {
