@@ -180,6 +180,38 @@ describe('API errors say what to do next, without repeating their code', () => {
 });
 
 describe('names or ids, one rule', () => {
+  it('--space-guid and BOOMI_SPACE_GUID take a Space by name; an unknown one lists the Spaces, nothing else sent', async () => {
+    const byFlag = await runCli(['instances', '--space-guid', 'Demo_Space', '--json'], {
+      env: { ...env, BOOMI_SPACE_GUID: '' },
+    });
+    expect(byFlag.stderr).toBe('');
+    expect(JSON.parse(byFlag.stdout)).toEqual([]);
+    const byVariable = await runCli(['install', 'Order Intake', '--json'], {
+      env: { ...env, BOOMI_SPACE_GUID: 'Demo_Space' },
+    });
+    expect(JSON.parse(byVariable.stdout)).toMatchObject({ status: 'installed' });
+
+    simulator.stats.operations = {};
+    const unknown = await runCli(['instances', '--space-guid', 'Nope', '--json'], { env });
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stdout)).toEqual({
+      error: {
+        code: 'SPACE_NOT_FOUND',
+        message: `No Space has the id or name "Nope"; known: "Demo_Space" (${DEMO.spaceId}); \`boomi-spaces spaces\` lists them`,
+      },
+    });
+    expect(Object.keys(simulator.stats.operations)).toEqual(['listSpaces']);
+  });
+
+  it('contract check --space: by name; an unknown name is a usage error listing the Spaces', async () => {
+    const byName = await cli('contract', 'check', '--space', 'Demo_Space', '--json');
+    expect(byName.code).toBe(0);
+    const unknown = await cli('contract', 'check', '--space', 'nope-nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No Space has the id or name "nope-nope"; known: "Demo_Space"');
+    expect(unknown.stdout).not.toContain('drift: none');
+  });
+
   it('install by pack name, attach and configure by instance and environment names', async () => {
     const install = await cli('install', 'Invoice Sync', '--name', 'EU invoices', '--json');
     expect(install.code).toBe(0);
