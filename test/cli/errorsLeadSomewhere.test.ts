@@ -134,10 +134,8 @@ describe('API errors say what to do next, without repeating their code', () => {
   ])(
     'no SPACE_GUID: `%s …` is a usage error naming --space-guid and BOOMI_SPACE_GUID, nothing sent',
     async (...args) => {
-      // Nothing listens at the endpoint: a request sent would fail with NETWORK_ERROR (exit 1).
-      const run = await runCli([...args, '--json'], {
-        env: cleanEnv({ BOOMI_ENDPOINT: 'http://127.0.0.1:9/graphql', BOOMI_JWT: 'x.y.z' }),
-      });
+      simulator.stats.operations = {};
+      const run = await runCli([...args, '--json'], { env: { ...env, BOOMI_SPACE_GUID: '' } });
       expect(JSON.parse(run.stdout)).toEqual({
         error: {
           code: 'INVALID_USAGE',
@@ -147,6 +145,7 @@ describe('API errors say what to do next, without repeating their code', () => {
         },
       });
       expect(run.code).toBe(2);
+      expect(simulator.stats.operations).toEqual({});
     },
   );
 
