@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function accountsCommand(ctx: CliContext) {
   return new Command('accounts')
@@ -14,7 +15,7 @@ export function accountsCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/publishing.js')).listAccounts(client, out, options),
-        { sends: ['listSpaceAccounts', 'searchSpaceAccounts'] },
+        { sends: SENDS.accounts },
       );
     });
 }

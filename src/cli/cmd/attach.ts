@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function attachCommand(ctx: CliContext) {
   return new Command('attach')
@@ -14,7 +15,7 @@ export function attachCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/environments.js')).attach(client, out, id, options.env),
-        { sends: ['listIntegrationPackInstances', 'listEnvironments', 'attachIpackInstance'] },
+        { sends: SENDS.attach },
       );
     });
 }

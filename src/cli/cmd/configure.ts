@@ -3,6 +3,7 @@ import { globalsOf, type CliContext } from '../context.js';
 import { collect } from '../parsers.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function configureCommand(ctx: CliContext) {
   return new Command('configure')
@@ -31,7 +32,7 @@ export function configureCommand(ctx: CliContext) {
         globalsOf(command),
         async ({ client, out }) =>
           (await import('../commands/configure.js')).configure(client, out, { instanceId, ...options }, ctx.io),
-        { sends: ['listIntegrationPackInstances', 'listEnvironments', 'getExtensions', 'updateExtensions'] },
+        { sends: SENDS.configure },
       );
     });
 }

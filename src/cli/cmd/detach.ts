@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function detachCommand(ctx: CliContext) {
   return new Command('detach')
@@ -14,7 +15,7 @@ export function detachCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/environments.js')).detach(client, out, id, options.env),
-        { sends: ['listIntegrationPackInstances', 'listEnvironments', 'detachIpackInstance'] },
+        { sends: SENDS.detach },
       );
     });
 }

@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function environmentsCommand(ctx: CliContext) {
   return new Command('environments')
@@ -12,7 +13,7 @@ export function environmentsCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/environments.js')).listEnvironments(client, out),
-        { sends: ['listEnvironments'] },
+        { sends: SENDS.environments },
       );
     });
 }

@@ -4,9 +4,9 @@ import { globalsOf, type CliContext } from '../context.js';
 import { integer, pointInTime } from '../parsers.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 const STATUSES = ['STARTED', 'INPROCESS', 'COMPLETE', 'COMPLETE_WARN', 'ERROR', 'ABORTED', 'DISCARDED'] as const;
-const SENDS = ['listIntegrationPackInstances', 'listProcesses', 'listExecutions', 'listExecutionsWithStatus'] as const;
 const FINAL = new Set<string>(['COMPLETE', 'COMPLETE_WARN', 'ERROR', 'ABORTED', 'DISCARDED']);
 
 export function executionsCommand(ctx: CliContext) {
@@ -42,7 +42,7 @@ export function executionsCommand(ctx: CliContext) {
               since: options.since ?? pointInTime('24h'),
               ...(options.status && { status: options.status }),
             }),
-          { sends: SENDS },
+          { sends: SENDS.executions },
         );
         return;
       }
@@ -61,7 +61,7 @@ export function executionsCommand(ctx: CliContext) {
             ...(options.onError !== undefined && { onError: options.onError }),
             pollSeconds: options.poll,
           }),
-        { sends: SENDS },
+        { sends: SENDS.executions },
       );
     });
 }

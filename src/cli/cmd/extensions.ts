@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function extensionsCommand(ctx: CliContext) {
   return new Command('extensions')
@@ -15,7 +16,7 @@ export function extensionsCommand(ctx: CliContext) {
         globalsOf(command),
         async ({ client, out }) =>
           (await import('../commands/configure.js')).showExtensions(client, out, instanceId, options.env),
-        { sends: ['listIntegrationPackInstances', 'listEnvironments', 'getExtensions'] },
+        { sends: SENDS.extensions },
       );
     });
 }

@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function installCommand(ctx: CliContext) {
   return new Command('install')
@@ -24,7 +25,7 @@ export function installCommand(ctx: CliContext) {
             ...options,
             spaceGuid: spaceGuid!,
           }),
-        { sends: ['listSpaces', 'getSpace', 'listIntegrationPackInstances', 'installIpack'] },
+        { sends: SENDS.install },
       );
     });
 }

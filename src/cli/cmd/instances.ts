@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function instancesCommand(ctx: CliContext) {
   return new Command('instances')
@@ -12,7 +13,7 @@ export function instancesCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/instances.js')).listInstances(client, out),
-        { sends: ['listIntegrationPackInstances'] },
+        { sends: SENDS.instances },
       );
     });
 }

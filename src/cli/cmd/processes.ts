@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function processesCommand(ctx: CliContext) {
   return new Command('processes')
@@ -13,7 +14,7 @@ export function processesCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/configure.js')).listProcesses(client, out, instanceId),
-        { sends: ['listIntegrationPackInstances', 'listProcesses'] },
+        { sends: SENDS.processes },
       );
     });
 }

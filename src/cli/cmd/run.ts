@@ -3,6 +3,7 @@ import { globalsOf, type CliContext } from '../context.js';
 import { integer } from '../parsers.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function runCommand(ctx: CliContext) {
   return new Command('run')
@@ -19,13 +20,7 @@ export function runCommand(ctx: CliContext) {
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/runs.js')).run(client, out, { instanceId, ...options }),
         {
-          sends: [
-            'listIntegrationPackInstances',
-            'listProcesses',
-            'listEnvironments',
-            'executeProcess',
-            'listExecutions',
-          ],
+          sends: SENDS.run,
         },
       );
     });

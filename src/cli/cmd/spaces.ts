@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function spacesCommand(ctx: CliContext) {
   return new Command('spaces')
@@ -12,7 +13,7 @@ export function spacesCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/spaces.js')).listSpaces(client, out),
-        { sends: ['listSpaces'] },
+        { sends: SENDS.spaces },
       );
     });
 }

@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function uninstallCommand(ctx: CliContext) {
   return new Command('uninstall')
@@ -13,7 +14,7 @@ export function uninstallCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../commands/instances.js')).uninstall(client, out, id),
-        { sends: ['listIntegrationPackInstances', 'uninstallIpack'] },
+        { sends: SENDS.uninstall },
       );
     });
 }

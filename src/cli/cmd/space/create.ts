@@ -3,6 +3,7 @@ import { globalsOf, type CliContext } from '../../context.js';
 import { collect } from '../../parsers.js';
 import { withClient } from '../../session.js';
 import { examples } from '../examples.js';
+import { SENDS } from '../sends.js';
 
 export function spaceCreateCommand(ctx: CliContext) {
   return new Command('create')
@@ -23,7 +24,7 @@ export function spaceCreateCommand(ctx: CliContext) {
         ctx,
         globalsOf(command),
         async ({ client, out }) => (await import('../../commands/publishing.js')).createSpace(client, out, options),
-        { sends: ['createSpace'] },
+        { sends: SENDS['space create'] },
       );
     });
 }

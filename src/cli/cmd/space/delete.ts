@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../../context.js';
 import { withClient } from '../../session.js';
 import { examples } from '../examples.js';
+import { SENDS } from '../sends.js';
 
 export function spaceDeleteCommand(ctx: CliContext) {
   return new Command('delete')
@@ -15,7 +16,7 @@ export function spaceDeleteCommand(ctx: CliContext) {
         globalsOf(command),
         async ({ client, out }) =>
           (await import('../../commands/publishing.js')).deleteSpace(client, out, id, Boolean(options.yes)),
-        { sends: ['listSpaces', 'deleteSpace'] },
+        { sends: SENDS['space delete'] },
       );
     });
 }

@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../../context.js';
 import { withClient } from '../../session.js';
 import { examples } from '../examples.js';
+import { SENDS } from '../sends.js';
 
 export function spaceUpdateCommand(ctx: CliContext) {
   return new Command('update')
@@ -16,7 +17,7 @@ export function spaceUpdateCommand(ctx: CliContext) {
         globalsOf(command),
         async ({ client, out }) =>
           (await import('../../commands/publishing.js')).updateSpace(client, out, { id, ...options }),
-        { sends: ['listSpaces', 'updateSpace'] },
+        { sends: SENDS['space update'] },
       );
     });
 }
