@@ -107,24 +107,17 @@ export function resolveAuthUrl(flags: ConnectionFlags, env: NodeJS.ProcessEnv): 
 }
 
 /**
- * --region / BOOMI_REGION: one of the SDK's regions, which presets the GraphQL and JWT endpoints.
- * An endpoint given as well would contradict it: refused, naming both and where each came from.
+ * --region / BOOMI_REGION: one of the SDK's regions, which presets the GraphQL and JWT endpoints. An
+ * endpoint or JWT URL given explicitly, by flag or environment, wins over it, as in the SDK: a GB
+ * user's BOOMI_REGION does not stand in the way of the simulator's BOOMI_ENDPOINT.
  */
 function regionOf(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Region | undefined {
   const fromFlag = nonEmpty(flags.region);
   const text = fromFlag ?? nonEmpty(env.BOOMI_REGION);
   if (text === undefined) return undefined;
-  const regionSource = fromFlag !== undefined ? '--region' : 'BOOMI_REGION';
   if (!Object.hasOwn(REGIONS, text)) {
     throw new CliUsageError(
-      `${regionSource} must be one of ${Object.keys(REGIONS).join(', ')}, not "${shorten(text, 40)}"`,
-    );
-  }
-  const endpointSource =
-    nonEmpty(flags.endpoint) !== undefined ? '--endpoint' : nonEmpty(env.BOOMI_ENDPOINT) ? 'BOOMI_ENDPOINT' : undefined;
-  if (endpointSource !== undefined) {
-    throw new CliUsageError(
-      `${endpointSource} and ${regionSource} both say where to send: give one (the region ${text} means ${REGIONS[text as Region].endpoint})`,
+      `${fromFlag !== undefined ? '--region' : 'BOOMI_REGION'} must be one of ${Object.keys(REGIONS).join(', ')}, not "${shorten(text, 40)}"`,
     );
   }
   return text as Region;

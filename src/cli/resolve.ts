@@ -1,7 +1,8 @@
 // Names people type, resolved to the ids the API takes, by the one rule of api/findOne.ts. A name
 // that matches nothing, or several things, is a usage error listing what exists or the ids to use.
 import { NameLookupError, findOne, type FindOneOptions } from '../api/findOne.js';
-import type { Environment, SharedIntegrationPack } from '../api/types.js';
+import { findSpaceId } from '../api/findSpace.js';
+import type { Environment, SharedIntegrationPack, Space } from '../api/types.js';
 import type { Process } from '../api/lifecycle/types.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
 import { CliUsageError } from './CliUsageError.js';
@@ -12,11 +13,16 @@ function pick<T>(items: readonly T[], wanted: string, options: FindOneOptions<T>
   try {
     return findOne(items, wanted, options);
   } catch (error) {
-    if (!(error instanceof NameLookupError)) throw error;
-    // A miss keeps the code the platform gives an unknown id of its kind: scripts match on it.
-    const code = error.reason === 'missing' ? MISSING_CODE[options.what] : undefined;
-    throw new CliUsageError(`${error.message}${NEXT[options.what] ?? ''}`, code);
+    throw asUsageError(error, options.what);
   }
+}
+
+/** A failed lookup as a usage error saying where the candidates are listed; any other error as it is. */
+function asUsageError(error: unknown, what: string): unknown {
+  if (!(error instanceof NameLookupError)) return error;
+  // A miss keeps the code the platform gives an unknown id of its kind: scripts match on it.
+  const code = error.reason === 'missing' ? MISSING_CODE[what] : undefined;
+  return new CliUsageError(`${error.message}${NEXT[what] ?? ''}`, code);
 }
 
 /** The platform's code for an unknown id of each kind. */
@@ -46,16 +52,11 @@ export async function resolveEnvironments(client: SpacesClient, namesOrIds: read
   return namesOrIds.map((wanted) => pick(environments, wanted, { what: 'environment' }));
 }
 
-/**
- * An instance by id or name: its override name, else its pack's name (a SINGLE pack's one instance).
- * Listing instances needs SPACE_GUID: without one (`listable: false`) the value is taken as an id.
- */
+/** An instance by id or name: its override name, else its pack's name (a SINGLE pack's one instance). */
 export async function resolveInstance(
   client: SpacesClient,
   nameOrId: string,
-  { listable = true }: { listable?: boolean } = {},
 ): Promise<{ id: string; name: string | null }> {
-  if (!listable) return { id: nameOrId, name: null };
   const instance = pick(await client.listIntegrationPackInstances(), nameOrId, {
     what: 'instance',
     nameOf: (i) => i.integrationPackOverrideName ?? i.integrationPack?.name ?? null,
@@ -79,18 +80,26 @@ export async function resolveProcess(client: SpacesClient, instance: string, nam
 }
 
 /** A pack a Space shares, by id or name. */
-export async function resolvePack(
-  client: SpacesClient,
-  spaceId: string,
-  nameOrId: string,
-): Promise<SharedIntegrationPack> {
-  const space = await client.getSpace(spaceId);
+export function resolvePack(space: Space, nameOrId: string): SharedIntegrationPack {
   return pick(space.sharedIpacks, nameOrId, { what: 'pack', within: `shared by Space ${quote(space.name)}` });
 }
 
 /** A Space by id or name. */
 export async function resolveSpace(client: SpacesClient, nameOrId: string): Promise<{ id: string; name: string }> {
   return pick(await client.listSpaces(), nameOrId, { what: 'Space' });
+}
+
+/** A Space's id from its id or name: a GUID as it is, else looked up among the Spaces `listSpaces` gives. */
+export async function resolveSpaceId(
+  nameOrId: string,
+  listSpaces: () => Promise<ReadonlyArray<{ id: string; name: string }>>,
+  field?: string,
+): Promise<string> {
+  try {
+    return await findSpaceId(nameOrId, listSpaces, field);
+  } catch (error) {
+    throw asUsageError(error, 'Space');
+  }
 }
 
 /**

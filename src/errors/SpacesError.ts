@@ -142,6 +142,27 @@ export class SpacesInputError extends SpacesError {
 export const invalid = (field: string, text: string): SpacesInputError =>
   new SpacesInputError(`\`${field}\` ${text}`, { field });
 
+// The failures the retry policy repeats (docs/reliability.md) may pass by themselves, after the
+// client's own retries gave up. Bad input, refused credentials, an unknown id or a missing
+// SPACE_GUID fail the same way every time.
+const TRANSIENT_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'RATE_LIMITED', 'GENERIC_SYSTEM_ERROR']);
+
+/**
+ * True for a failure that may pass if the same call is made later (no answer, a timeout, HTTP 429 or
+ * 5xx, GENERIC_SYSTEM_ERROR); false for input, credential and id errors, and for anything that is
+ * not a SpacesError.
+ *
+ * @example
+ * ```ts
+ * if (!isTransient(error)) throw error; // else try again at the next poll
+ * ```
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof SpacesError) || error instanceof SpacesInputError) return false;
+  const { status } = error;
+  return TRANSIENT_CODES.has(error.code) || (status !== undefined && (status === 429 || status >= 500));
+}
+
 /** What a reconciled mutation was about: enough to find its effect in a listing later. */
 export type OutcomeKey =
   | { operation: 'install'; integrationPackId: string; integrationPackOverrideName: string | null }

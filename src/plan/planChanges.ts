@@ -1,3 +1,5 @@
+import { NameLookupError } from '../api/findOne.js';
+import { findSpaceId } from '../api/findSpace.js';
 import { naturalKeyOf } from '../api/naturalKey.js';
 import type { CallOptions } from '../client/callOptions.js';
 import type { SpacesClient } from '../client/createSpacesClient.js';
@@ -45,11 +47,16 @@ async function readAccount(client: SpacesClient, parsed: ParsedPlan, call: CallO
   // The reads a whole apply rests on are queries: retried patiently, as reconciliation listings are.
   const patient = { ...call, maxAttempts: DEFAULT_RETRY.reconcileAttempts };
   const [space, instances, environments] = await Promise.all([
-    client.getSpace(parsed.plan.space, patient).catch((error: unknown) => {
-      if (error instanceof SpacesError && error.code === 'SPACE_NOT_FOUND')
-        throw new PlanError([`${parsed.where(['space'])}: no space has the id ${quote(parsed.plan.space, 200)}`]);
-      throw error;
-    }),
+    // By id or name (findSpace.ts): a name, or a Space that is not there, is said where the plan names it.
+    findSpaceId(parsed.plan.space, () => client.listSpaces(patient))
+      .then((id) => client.getSpace(id, patient))
+      .catch((error: unknown) => {
+        const where = parsed.where(['space']);
+        if (error instanceof NameLookupError) throw new PlanError([`${where}: ${error.problem}`]);
+        if (error instanceof SpacesError && error.code === 'SPACE_NOT_FOUND')
+          throw new PlanError([`${where}: no space has the id ${quote(parsed.plan.space, 200)}`]);
+        throw error;
+      }),
     client.listIntegrationPackInstances(patient),
     client.listEnvironments(patient),
   ]);

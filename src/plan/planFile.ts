@@ -145,7 +145,7 @@ const entrySchema = z.strictObject({
 });
 
 const planSchema = z.strictObject({
-  space: text('the space id', INPUT_LIMITS.maxIdLength),
+  space: text('the space id or name', INPUT_LIMITS.maxIdLength),
   spaceGuid: text('a SPACE_GUID', INPUT_LIMITS.maxIdLength).optional(),
   instances: z
     .array(entrySchema, { error: 'expected a list of instances' })

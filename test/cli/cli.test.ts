@@ -96,12 +96,12 @@ describe('reading commands', () => {
     });
   });
 
-  it('space: an unknown id or name exits 2 (nothing found by the lookup) with the code on stderr', async () => {
+  it('space: an unknown id is the platform’s SPACE_NOT_FOUND (exit 1); an unknown name exits 2, nothing found by the lookup', async () => {
     const run = await cli('space', '00000000-0000-4000-8000-000000000000');
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain('SPACE_NOT_FOUND');
     expect(run.stdout).toBe('');
-    const json = await cliJson('space', '00000000-0000-4000-8000-000000000000');
+    const json = await cliJson('space', 'No such space');
     expect(json.code).toBe(2);
     expect(json.document).toEqual({ error: expect.objectContaining({ code: 'SPACE_NOT_FOUND' }) });
   });
@@ -191,10 +191,24 @@ describe('install', () => {
     expect(simulator.platform.state.instances).toEqual([]);
   });
 
-  it('a platform refusal exits 1 with its code', async () => {
-    const run = await cli('install', DEMO.packs.invoiceSync);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('IPACK_OVERRIDE_NAME_REQUIRED');
+  it('checks the install type in the SPACE_GUID’s Space too, naming --name, before anything is sent', async () => {
+    const multi = await cliJson('install', 'Customer Master Data');
+    expect(multi.code).toBe(2);
+    expect(multi.document).toEqual({
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Integration pack "Customer Master Data" is MULTI: --name is required to tell its instances apart',
+      },
+    });
+    const single = await cli('install', 'Order Intake', '--name', 'x');
+    expect(single.code).toBe(2);
+    expect(single.stderr).toContain('is SINGLE: --name is not allowed');
+    expect(simulator.platform.state.instances).toEqual([]);
+  });
+
+  it('finds the --space by its name', async () => {
+    const run = await cliJson('install', 'Order Intake', '--space', 'Demo_Space');
+    expect(run).toMatchObject({ code: 0, document: { status: 'installed' } });
   });
 });
 
@@ -229,9 +243,10 @@ describe('instances, attach, detach, uninstall', () => {
     expect(uninstall.code).toBe(2);
     expect(uninstall.stderr).toContain('error IPACK_INSTANCE_ID_INVALID: No instance has the id or name "SW52YWxpZA"');
     expect(uninstall.stderr).toContain('`boomi-spaces instances` lists them');
-    const unlisted = await runCli(['uninstall', 'SW52YWxpZA'], { env: { ...env, BOOMI_SPACE_GUID: '' } });
-    expect(unlisted.code).toBe(1);
-    expect(unlisted.stderr).toContain('IPACK_INSTANCE_ID_INVALID');
+    // Without SPACE_GUID nothing could be looked up: refused before anything is sent, a name never sent as an id.
+    const unlisted = await runCli(['uninstall', 'US invoices'], { env: { ...env, BOOMI_SPACE_GUID: '' } });
+    expect(unlisted.code).toBe(2);
+    expect(unlisted.stderr).toContain('--space-guid <id or name> or set BOOMI_SPACE_GUID');
     const detach = await cliJson('detach', 'SW52YWxpZA');
     expect(detach.code).toBe(1);
     expect(detach.document).toMatchObject({ error: { code: 'ATTACHMENT_ID_INVALID' } });

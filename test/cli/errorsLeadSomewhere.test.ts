@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { createContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { REGIONS } from '../../src/client/options.js';
 import { DEMO } from '../../src/simulator/model/seed.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import { Capture, cleanEnv, runCli } from './support/inProcess.js';
@@ -191,14 +192,39 @@ describe('foreseeable OS errors are usage errors naming the next step', () => {
 });
 
 describe('API errors say what to do next, without repeating their code', () => {
-  it('no SPACE_GUID: names --space-guid, BOOMI_SPACE_GUID and `boomi-spaces spaces`', async () => {
-    const run = await runCli(['instances'], { env: { ...env, BOOMI_SPACE_GUID: '' } });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(
-      'boomi-spaces: error MISSING_SPACE_ID: listIntegrationPackInstances failed: integrationPackInstances needs the SPACE_GUID header; ' +
-        'give the Space with --space-guid <guid> or BOOMI_SPACE_GUID (its id; `boomi-spaces spaces` lists them)\n',
-    );
-  });
+  // Every command that sends an operation declared `# @needsSpaceGuid` refuses before sending anything.
+  it.each([
+    ['instances'],
+    ['environments'],
+    ['attach', 'US invoices', '--env', 'Production'],
+    ['detach', 'att-1'],
+    ['processes', 'US invoices'],
+    ['extensions', 'US invoices', '--env', 'Production'],
+    ['configure', 'US invoices', '--env', 'Production', '--set', 'SFTP.host=x'],
+    ['schedule', 'US invoices', '--process', 'Invoice export', '--clear'],
+    ['run', 'US invoices', '--process', 'Invoice export'],
+    ['accounts'],
+    ['executions', 'US invoices', '--process', 'Invoice export'],
+    ['executions', '--watch'],
+    ['install', 'Order Intake'],
+    ['uninstall', 'US invoices'],
+  ])(
+    'no SPACE_GUID: `%s …` is a usage error naming --space-guid and BOOMI_SPACE_GUID, nothing sent',
+    async (...args) => {
+      simulator.stats.operations = {};
+      const run = await runCli([...args, '--json'], { env: { ...env, BOOMI_SPACE_GUID: '' } });
+      expect(JSON.parse(run.stdout)).toEqual({
+        error: {
+          code: 'INVALID_USAGE',
+          message:
+            'this command works in a Space: give --space-guid <id or name> or set BOOMI_SPACE_GUID ' +
+            '(`boomi-spaces spaces` lists them); nothing was sent',
+        },
+      });
+      expect(run.code).toBe(2);
+      expect(simulator.stats.operations).toEqual({});
+    },
+  );
 
   it('a refused JWT: the CLI’s flags and variables in place of the SDK’s options', async () => {
     const run = await runCli(['spaces'], { env: cleanEnv({ BOOMI_ENDPOINT: simulator.url, BOOMI_JWT: 'not-a-jwt' }) });
@@ -218,8 +244,8 @@ describe('API errors say what to do next, without repeating their code', () => {
     expect(error.message).toBe(
       `No Space has the id or name "nope"; known: "Demo_Space" (${DEMO.spaceId}); \`boomi-spaces spaces\` lists them`,
     );
-    // The platform's own SPACE_NOT_FOUND (an install checked against an unknown --space) says where to look too.
-    const install = await cli('install', 'Order Intake', '--space', 'nope');
+    // The platform's own SPACE_NOT_FOUND (an install checked against an unknown Space id) says where to look too.
+    const install = await cli('install', 'Order Intake', '--space', '00000000-0000-4000-8000-000000000000');
     expect(install.stderr).toMatch(
       /^boomi-spaces: error SPACE_NOT_FOUND: .*; `boomi-spaces spaces` lists the Spaces you can see\n$/,
     );
@@ -240,6 +266,38 @@ describe('API errors say what to do next, without repeating their code', () => {
 });
 
 describe('names or ids, one rule', () => {
+  it('--space-guid and BOOMI_SPACE_GUID take a Space by name; an unknown one lists the Spaces, nothing else sent', async () => {
+    const byFlag = await runCli(['instances', '--space-guid', 'Demo_Space', '--json'], {
+      env: { ...env, BOOMI_SPACE_GUID: '' },
+    });
+    expect(byFlag.stderr).toBe('');
+    expect(JSON.parse(byFlag.stdout)).toEqual([]);
+    const byVariable = await runCli(['install', 'Order Intake', '--json'], {
+      env: { ...env, BOOMI_SPACE_GUID: 'Demo_Space' },
+    });
+    expect(JSON.parse(byVariable.stdout)).toMatchObject({ status: 'installed' });
+
+    simulator.stats.operations = {};
+    const unknown = await runCli(['instances', '--space-guid', 'Nope', '--json'], { env });
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stdout)).toEqual({
+      error: {
+        code: 'SPACE_NOT_FOUND',
+        message: `No Space has the id or name "Nope"; known: "Demo_Space" (${DEMO.spaceId}); \`boomi-spaces spaces\` lists them`,
+      },
+    });
+    expect(Object.keys(simulator.stats.operations)).toEqual(['listSpaces']);
+  });
+
+  it('contract check --space: by name; an unknown name is a usage error listing the Spaces', async () => {
+    const byName = await cli('contract', 'check', '--space', 'Demo_Space', '--json');
+    expect(byName.code).toBe(0);
+    const unknown = await cli('contract', 'check', '--space', 'nope-nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No Space has the id or name "nope-nope"; known: "Demo_Space"');
+    expect(unknown.stdout).not.toContain('drift: none');
+  });
+
   it('install by pack name, attach and configure by instance and environment names', async () => {
     const install = await cli('install', 'Invoice Sync', '--name', 'EU invoices', '--json');
     expect(install.code).toBe(0);
@@ -288,21 +346,32 @@ describe('names or ids, one rule', () => {
 });
 
 describe('--region and BOOMI_REGION', () => {
-  it.each([
-    [
-      ['--region', 'gb'],
-      { BOOMI_ENDPOINT: 'https://x.example/graphql' },
-      'BOOMI_ENDPOINT and --region both say where to send',
-    ],
-    [
-      ['--endpoint', 'https://x.example/graphql'],
-      { BOOMI_REGION: 'gb' },
-      '--endpoint and BOOMI_REGION both say where to send',
-    ],
-    [['--region', 'mars'], {}, '--region must be one of us, gb, not "mars"'],
-  ])('%j with %j: a usage error naming both', async (args, extra, message) => {
-    const run = await runCli([...args, 'catalog', 'search', 'x'], { env: cleanEnv(extra) });
+  it('a bad region is a usage error naming where it came from', async () => {
+    const run = await runCli(['--region', 'mars', 'catalog', 'search', 'x'], { env: cleanEnv() });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('--region must be one of us, gb, not "mars"');
+  });
+
+  // The simulator's export line pasted by a GB user: the explicit URLs win, as docs/cli.md says.
+  it.each([
+    [[], { BOOMI_REGION: 'gb' }],
+    [['--region', 'gb'], {}],
+    [['--endpoint', 'ENDPOINT', '--region', 'us'], { BOOMI_REGION: 'gb' }],
+  ])('%j with %j: the explicit endpoint and auth URL win over the region', async (args, extra) => {
+    const words = args.map((word) => (word === 'ENDPOINT' ? simulator.url : word));
+    const run = await runCli([...words, 'spaces', '--json'], { env: { ...env, ...extra } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('a region still gives what is not explicit: its JWT URL beside an explicit endpoint', async () => {
+    const { resolveConnection } = await import('../../src/cli/config.js');
+    const connection = await resolveConnection(
+      { endpoint: 'https://gateway.example/graphql' },
+      { BOOMI_REGION: 'gb', BOOMI_JWT: 'x.y.z' },
+      Readable.from([]),
+    );
+    expect(connection.endpoint).toBe('https://gateway.example/graphql');
+    expect(connection.authUrl).toBe(REGIONS.gb.authUrl);
   });
 });

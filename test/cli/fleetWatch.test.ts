@@ -121,6 +121,20 @@ describe('boomi-spaces fleet watch', () => {
     ]);
   });
 
+  it('names each account it could not watch (a wrong token) and exits 1, never "trying again"', async () => {
+    writeFileSync(join(dir, 'plan.yaml'), `space: ${DEMO.spaceId}\ninstances: []\n`);
+    writeFileSync(
+      join(dir, 'wrong-token.yaml'),
+      `plan: plan.yaml\naccounts:\n  - { id: fleet-002, spaceGuid: ${DEMO.spaceId}, credentials: { username: u, apiToken: { fromEnv: T2 } } }\n`,
+    );
+    const watch = startCli(['fleet', 'watch', join(dir, 'wrong-token.yaml'), '--poll', '1'], {
+      env: env({ T2: 'wrong' }),
+    });
+    expect(await watch.exited).toBe(1);
+    expect(watch.stdout.text).toMatch(/fleet-002: not watched: .*JWT endpoint: the credentials were refused/);
+    expect(watch.stdout.text + watch.stderr.text).not.toContain('trying again');
+  });
+
   it('refuses an --only account the file does not have, before sending anything', async () => {
     const result = await runCli(['fleet', 'watch', join(dir, 'fleet.yaml'), '--only', 'fleet-009'], { env: env() });
     expect(result.code).toBe(2);

@@ -4,7 +4,12 @@ import { cleanEnv, runCli } from './support/inProcess.js';
 import { deeplyNested, json, useHostileServer } from '../support/hostileServer.js';
 
 const server = useHostileServer();
-const env = () => cleanEnv({ BOOMI_ENDPOINT: server.url, BOOMI_JWT: fakeJwt(4_000_000_000), BOOMI_SPACE_GUID: 'guid' });
+const env = () =>
+  cleanEnv({
+    BOOMI_ENDPOINT: server.url,
+    BOOMI_JWT: fakeJwt(4_000_000_000),
+    BOOMI_SPACE_GUID: '00000000-0000-4000-8000-000000000001',
+  });
 
 // What a hostile Space admin or server could put in a name: retitle the window, clear the screen,
 // forge a hyperlink, a one-character CSI (C1), a bidi override, a line break.

@@ -6,7 +6,12 @@ import { instanceListing } from '../support/largeAccount.js';
 
 const server = useHostileServer();
 const env = (extra: Record<string, string> = {}) =>
-  cleanEnv({ BOOMI_ENDPOINT: server.url, BOOMI_JWT: fakeJwt(4_000_000_000), BOOMI_SPACE_GUID: 'guid', ...extra });
+  cleanEnv({
+    BOOMI_ENDPOINT: server.url,
+    BOOMI_JWT: fakeJwt(4_000_000_000),
+    BOOMI_SPACE_GUID: '00000000-0000-4000-8000-000000000001',
+    ...extra,
+  });
 
 describe('--max-response-mb / BOOMI_MAX_RESPONSE_MB: the answer cap of a large account', () => {
   it('a bad value is a usage error naming the option, before any request', async () => {

@@ -222,6 +222,11 @@ describe('the plan is checked before anything is sent', () => {
       /plan-\d+\.yaml:1: space: no space has the id "00000000-0000-4000-8000-000000000000"/,
     ],
     [
+      'a Space name nothing has',
+      `space: Nope\nspaceGuid: ${DEMO.spaceId}\ninstances: []\n`,
+      /plan-\d+\.yaml:1: space: no Space has the id or name "Nope"; known: "Demo_Space"/,
+    ],
+    [
       'an unknown environment',
       `${head}  - pack: Order Intake\n    environments: [Staging]\n`,
       /plan-\d+\.yaml:5: instances\[0\]\.environments\[0\]: no environment has the id or name "Staging"; known: "Production"/,
@@ -278,6 +283,14 @@ describe('the plan is checked before anything is sent', () => {
     const run = await cli('plan', json);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('2 problems in the plan');
+  });
+
+  it('takes the Space and the SPACE_GUID by name', async () => {
+    const run = await runCli(['plan', planFile('space: Demo_Space\ninstances: []\n'), '--json'], {
+      env: { ...env, BOOMI_SPACE_GUID: 'Demo_Space' },
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ space: { id: DEMO.spaceId, name: 'Demo_Space' } });
   });
 
   it('needs a SPACE_GUID from the file or the environment', async () => {

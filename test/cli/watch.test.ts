@@ -100,13 +100,29 @@ describe('executions --watch', () => {
     expect(watch.stdout.text).toMatch(/Invoice export ERROR \(execution-broken-2026\.12\.01\): the required field/);
   });
 
+  it('follows an instance given by name', async () => {
+    await deployedProcess();
+    const watch = startCli(['executions', 'EU invoices', '--watch', '--poll', '1', '--verbose'], { env });
+    await watch.stderr.until(/← HTTP 200 listExecutions /);
+    watch.signals.emit('SIGINT');
+    expect(await watch.exited).toBe(0);
+    expect(watch.stderr.text).not.toContain('IPACK_INSTANCE_ID_INVALID');
+  });
+
+  it('stops at once when its first poll fails for good (a wrong API token), never "trying again"', async () => {
+    const watch = startCli(['executions', '--watch', '--poll', '1'], { env: { ...env, BOOMI_API_TOKEN: 'wrong' } });
+    expect(await watch.exited).toBe(1);
+    expect(watch.stderr.text).toMatch(/boomi-spaces: error AUTH_ERROR: /);
+    expect(watch.stderr.text).not.toContain('trying again');
+  });
+
   it('refuses bad combinations before sending anything', async () => {
     const before = simulator.stats.graphql;
     const cases = [
       [['executions', '--watch', '--status', 'STARTED'], /--status must be one of/],
-      [['executions', 'inst-1'], /give <instanceId> and --process/],
+      [['executions', 'inst-1'], /give <instance> and --process/],
       [['executions', 'inst-1', '--process', 'p', '--on-error', 'true'], /--on-error works with --watch/],
-      [['executions', '--watch', '--process', 'p'], /--process needs the <instanceId>/],
+      [['executions', '--watch', '--process', 'p'], /--process needs the <instance>/],
     ] as const;
     for (const [args, message] of cases) {
       const refused = await runCli([...args], { env });

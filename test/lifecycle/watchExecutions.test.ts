@@ -1,6 +1,13 @@
 // watchExecutions and watchFleet against a scripted client: no network, no timers (the waits are counted).
 import { describe, expect, it } from '@jest/globals';
-import { watchExecutions, watchFleet, type Execution, type WatchClient } from '../../src/index.js';
+import {
+  SpacesError,
+  SpacesInputError,
+  watchExecutions,
+  watchFleet,
+  type Execution,
+  type WatchClient,
+} from '../../src/index.js';
 
 const execution = (id: string, status: Execution['status'], time = '2026-12-01T10:00:00Z'): Execution => ({
   executionId: id,
@@ -103,6 +110,34 @@ describe('watchExecutions', () => {
     const { reported } = await watch(client, 4, { onError: (e) => void errors.push((e as Error).message) });
     expect(errors).toEqual(['503 storm']);
     expect(reported).toEqual(['x ERROR']);
+  });
+});
+
+describe('a first poll that fails', () => {
+  const failingFirst = (error: SpacesError): WatchClient => {
+    let calls = 0;
+    return { ...scripted([]), listExecutions: () => (++calls === 1 ? Promise.reject(error) : Promise.resolve([])) };
+  };
+
+  it.each([
+    ['UNAUTHORIZED', new SpacesError('refused', { code: 'UNAUTHORIZED', status: 401 })],
+    ['MISSING_SPACE_ID', new SpacesError('no SPACE_GUID', { code: 'MISSING_SPACE_ID', status: 200 })],
+    ['INVALID_INPUT', new SpacesInputError('bad id', { field: 'processId' })],
+  ])('for good (%s) stops the watch, onError or not', async (_code, error) => {
+    const errors: unknown[] = [];
+    await expect(watch(failingFirst(error), 3, { onError: (e) => void errors.push(e) })).rejects.toBe(error);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['NETWORK_ERROR', new SpacesError('no answer', { code: 'NETWORK_ERROR' })],
+    ['HTTP 503', new SpacesError('busy', { code: 'HTTP_ERROR', status: 503 })],
+    ['RATE_LIMITED', new SpacesError('slow down', { code: 'RATE_LIMITED', status: 429 })],
+  ])('transiently (%s) goes to onError, and the watch goes on', async (_code, error) => {
+    const errors: unknown[] = [];
+    const { waits } = await watch(failingFirst(error), 3, { onError: (e) => void errors.push(e) });
+    expect(errors).toEqual([error]);
+    expect(waits).toHaveLength(3);
   });
 });
 

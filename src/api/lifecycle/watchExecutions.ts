@@ -1,7 +1,7 @@
 // Following executions: poll the history through the client (so its pacing and retries apply),
 // report each execution once when it reaches a final status, and poll less often while nothing moves.
 import { withDefaults } from '../../client/optionDefaults.js';
-import { SpacesInputError } from '../../errors/SpacesError.js';
+import { isTransient, SpacesInputError } from '../../errors/SpacesError.js';
 import { sleep } from '../../retry/waitFor.js';
 import type { CallOptions } from '../../client/callOptions.js';
 import {
@@ -29,7 +29,11 @@ export interface WatchOptions {
   status?: ExecutionStatus | undefined;
   /** The processes to follow. Default: every process of every instance, looked up again every 10 polls. */
   processes?: ReadonlyArray<{ id: string }> | undefined;
-  /** A failed poll (after the client's own retries) is reported here and the watch goes on; without it, it rejects. */
+  /**
+   * A failed poll (after the client's own retries) is reported here and the watch goes on; without
+   * it, the watch rejects. Either way a first poll that fails for good (bad input, refused
+   * credentials, an unknown id, a missing SPACE_GUID: not transient) rejects: the watch could never start.
+   */
   onError?: ((error: unknown) => void) | undefined;
   /** Pause after a poll that saw something change, in ms. Default 5000. */
   pollMs?: number | undefined;
@@ -71,6 +75,7 @@ export async function watchExecutions(client: WatchClient, options: WatchOptions
   const baselined = new Set<string>(); // processes whose first listing only set what was already over
   let processes: ReadonlyArray<{ id: string }> = [];
   let interval = settings.pollMs;
+  let started = false; // a poll went through: ids and credentials hold
   for (let poll = 0; !signal.aborted; poll++) {
     let changed = false;
     try {
@@ -88,9 +93,10 @@ export async function watchExecutions(client: WatchClient, options: WatchOptions
       for (const e of ended.sort((a, b) => a.executionTime.localeCompare(b.executionTime)))
         await options.onExecution(e);
       prune(seen, since);
+      started = true;
     } catch (error) {
       if (signal.aborted) return;
-      if (!options.onError) throw error;
+      if (!options.onError || (!started && !isTransient(error))) throw error;
       options.onError(error);
     }
     interval = changed ? settings.pollMs : Math.min(settings.maxPollMs, interval * 2);

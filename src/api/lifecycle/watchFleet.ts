@@ -19,11 +19,17 @@ export interface FleetExecution extends Execution {
 /** Options of {@link watchFleet}: those of `watchExecutions`, with the account in each report. */
 export interface FleetWatchOptions extends Omit<WatchOptions, 'onExecution' | 'onError' | 'processes'> {
   onExecution: (execution: FleetExecution) => void | Promise<void>;
-  /** A failed poll of one account (the others go on). Without it, that account's watch stops. */
+  /**
+   * A failed poll of one account (the others go on). Without it, that account's watch stops, as it
+   * does when its first poll fails for good (see `WatchOptions.onError`).
+   */
   onError?: ((accountId: string, error: unknown) => void) | undefined;
 }
 
-/** How a fleet watch ended: the accounts whose watch stopped on an error (none when `onError` is given). */
+/**
+ * How a fleet watch ended: the accounts whose watch stopped on an error (with `onError`, only those
+ * whose first poll failed for good: bad credentials, a missing SPACE_GUID).
+ */
 export interface FleetWatchResult {
   failed: Array<{ accountId: string; error: unknown }>;
 }

@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../context.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function accountsCommand(ctx: CliContext) {
   return new Command('accounts')
@@ -10,8 +11,11 @@ export function accountsCommand(ctx: CliContext) {
     .option('--starts-with <text>', 'only accounts whose name starts with this')
     .addHelpText('after', examples('accounts', 'accounts --starts-with Acme --json'))
     .action(async (options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/publishing.js')).listAccounts(client, out, options),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/publishing.js')).listAccounts(client, out, options),
+        { sends: SENDS.accounts },
       );
     });
 }

@@ -3,6 +3,7 @@ import { globalsOf, type CliContext } from '../context.js';
 import { collect } from '../parsers.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function configureCommand(ctx: CliContext) {
   return new Command('configure')
@@ -26,8 +27,12 @@ export function configureCommand(ctx: CliContext) {
       ),
     )
     .action(async (instanceId, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/configure.js')).configure(client, out, { instanceId, ...options }, ctx.io),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) =>
+          (await import('../commands/configure.js')).configure(client, out, { instanceId, ...options }, ctx.io),
+        { sends: SENDS.configure },
       );
     });
 }

@@ -4,6 +4,7 @@ import { globalsOf, type CliContext } from '../context.js';
 import { integer, pointInTime } from '../parsers.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 const STATUSES = ['STARTED', 'INPROCESS', 'COMPLETE', 'COMPLETE_WARN', 'ERROR', 'ABORTED', 'DISCARDED'] as const;
 const FINAL = new Set<string>(['COMPLETE', 'COMPLETE_WARN', 'ERROR', 'ABORTED', 'DISCARDED']);
@@ -11,7 +12,7 @@ const FINAL = new Set<string>(['COMPLETE', 'COMPLETE_WARN', 'ERROR', 'ABORTED', 
 export function executionsCommand(ctx: CliContext) {
   return new Command('executions')
     .description('list the runs of a process, or follow new runs with --watch (needs --space-guid)')
-    .argument('[instanceId]', 'the instance id (with --watch: leave it out to follow every instance)')
+    .argument('[instance]', 'the instance: its id or name (with --watch: leave it out to follow every instance)')
     .option('--process <process>', 'process name or id (needed without --watch)')
     .option('--since <time>', 'ISO-8601 time or an age such as 30m, 6h, 2d (default 24h)', (v) => pointInTime(v))
     .addOption(new Option('--status <status>', 'only runs in this state').choices(STATUSES))
@@ -30,29 +31,37 @@ export function executionsCommand(ctx: CliContext) {
       if (!options.watch) {
         if (options.onError !== undefined) throw new CliUsageError('--on-error works with --watch');
         if (instanceId === undefined || options.process === undefined)
-          throw new CliUsageError('give <instanceId> and --process <process>, or --watch to follow new runs');
-        ctx.exitCode = await withClient(ctx, flags, async ({ client, out }) =>
-          (await import('../commands/runs.js')).listExecutions(client, out, {
-            instanceId,
-            process: options.process!,
-            since: options.since ?? pointInTime('24h'),
-            ...(options.status && { status: options.status }),
-          }),
+          throw new CliUsageError('give <instance> and --process <process>, or --watch to follow new runs');
+        ctx.exitCode = await withClient(
+          ctx,
+          flags,
+          async ({ client, out }) =>
+            (await import('../commands/runs.js')).listExecutions(client, out, {
+              instanceId,
+              process: options.process!,
+              since: options.since ?? pointInTime('24h'),
+              ...(options.status && { status: options.status }),
+            }),
+          { sends: SENDS.executions },
         );
         return;
       }
       if (options.status && !FINAL.has(options.status))
         throw new CliUsageError(`--watch reports runs that ended: --status must be one of ${[...FINAL].join(', ')}`);
       if (options.process !== undefined && instanceId === undefined)
-        throw new CliUsageError('--process needs the <instanceId> it belongs to');
-      ctx.exitCode = await withClient(ctx, flags, async ({ client, out }) =>
-        (await import('../commands/watchRuns.js')).watchRuns(client, out, ctx.io, {
-          ...(instanceId !== undefined && { instanceId }),
-          ...(options.process !== undefined && { process: options.process }),
-          ...(options.status && { status: options.status }),
-          ...(options.onError !== undefined && { onError: options.onError }),
-          pollSeconds: options.poll,
-        }),
+        throw new CliUsageError('--process needs the <instance> it belongs to');
+      ctx.exitCode = await withClient(
+        ctx,
+        flags,
+        async ({ client, out }) =>
+          (await import('../commands/watchRuns.js')).watchRuns(client, out, ctx.io, {
+            ...(instanceId !== undefined && { instanceId }),
+            ...(options.process !== undefined && { process: options.process }),
+            ...(options.status && { status: options.status }),
+            ...(options.onError !== undefined && { onError: options.onError }),
+            pollSeconds: options.poll,
+          }),
+        { sends: SENDS.executions },
       );
     });
 }

@@ -33,7 +33,7 @@ export function rootCommand(ctx: CliContext, version: string) {
       )
       .option(
         '--region <region>',
-        'use a Boomi region’s hosts instead: us (api.boomi.com) or gb (api.platform.gb.boomi.com); not with --endpoint (env: BOOMI_REGION)',
+        'use a Boomi region’s hosts instead: us (api.boomi.com) or gb (api.platform.gb.boomi.com); an explicit endpoint or auth URL wins (env: BOOMI_REGION)',
       )
       .option(
         '--auth-url <url>',

@@ -3,6 +3,7 @@ import { globalsOf, type CliContext } from '../context.js';
 import { integer } from '../parsers.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function runCommand(ctx: CliContext) {
   return new Command('run')
@@ -14,8 +15,13 @@ export function runCommand(ctx: CliContext) {
     .option('--timeout <seconds>', 'how long to wait at most', integer('--timeout', 1), 600)
     .addHelpText('after', examples('run inst-7 --process "Invoice export" --wait --timeout 120'))
     .action(async (instanceId, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/runs.js')).run(client, out, { instanceId, ...options }),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../commands/runs.js')).run(client, out, { instanceId, ...options }),
+        {
+          sends: SENDS.run,
+        },
       );
     });
 }

@@ -3,6 +3,7 @@ import { globalsOf, type CliContext } from '../context.js';
 import { collect, integer } from '../parsers.js';
 import { withClient } from '../session.js';
 import { examples } from './examples.js';
+import { SENDS } from './sends.js';
 
 export function scheduleCommand(ctx: CliContext) {
   return new Command('schedule')
@@ -24,8 +25,12 @@ export function scheduleCommand(ctx: CliContext) {
       ),
     )
     .action(async (instanceId, options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../commands/configure.js')).schedule(client, out, { instanceId, ...options }),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) =>
+          (await import('../commands/configure.js')).schedule(client, out, { instanceId, ...options }),
+        { sends: SENDS.schedule },
       );
     });
 }

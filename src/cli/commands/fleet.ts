@@ -198,14 +198,17 @@ export async function fleetWatch(
   const interruption = listenForInterruption(io.signals);
   try {
     out.note(`Watching ${flags.status ?? 'ended'} executions in ${accounts.length} accounts; Ctrl+C to stop.`);
-    await watchFleet(accounts, {
+    const { failed } = await watchFleet(accounts, {
       signal: interruption.work,
       ...(flags.status && { status: flags.status }),
       pollMs: flags.pollSeconds * 1000,
       onExecution: (e) => reportExecution(out, io, e, flags.onError),
       onError: (id, error) => out.note(`${show(id)}: polling failed, trying again: ${show((error as Error).message)}`),
     });
-    return 0;
+    // Accounts whose first poll failed for good (credentials, SPACE_GUID) were never watched.
+    for (const { accountId, error } of failed)
+      out.note(`${show(accountId)}: not watched: ${show((error as Error).message)}`);
+    return failed.length > 0 ? 1 : 0;
   } finally {
     interruption.dispose();
     await Promise.all(accounts.map((a) => a.client.close()));

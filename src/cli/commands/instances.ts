@@ -1,43 +1,38 @@
 import { findInstalled } from '../../api/naturalKey.js';
 import { checkInstallAgainstSpace, normaliseInstallRequest } from '../../api/validate.js';
 import type { SpacesClient } from '../../client/createSpacesClient.js';
-import { CliUsageError } from '../CliUsageError.js';
 import { show, type Output } from '../output.js';
-import { resolveInstance, resolvePack } from '../resolve.js';
+import { resolveInstance, resolvePack, resolveSpaceId } from '../resolve.js';
 
 export interface InstallArgs {
   packId: string;
   name?: string;
+  /** --space: the Space to find the pack in, by id or name. */
   space?: string;
-  spaceGuid?: string;
+  /** The SPACE_GUID's Space (its id): where the pack is found without --space. */
+  spaceGuid: string;
 }
 
 /**
  * Installs a pack unless it is already there: the install mutation is not idempotent, so the
- * instances are listed first and a matching natural key counts as done.
+ * instances are listed first and a matching natural key counts as done. The pack is found among
+ * those its Space shares, so the install rules (MULTI needs --name, SINGLE takes none) are checked
+ * before anything is sent.
  */
 export async function install(client: SpacesClient, out: Output, args: InstallArgs): Promise<void> {
-  normaliseInstallRequest({
-    integrationPackId: args.packId,
-    integrationPackOverrideName: args.name,
-    spaceId: args.space,
-  });
-  if (!args.spaceGuid) {
-    throw new CliUsageError(
-      'install lists the instances first to avoid installing twice, which needs the Space: give --space-guid <guid> or BOOMI_SPACE_GUID (`boomi-spaces spaces` lists them)',
-    );
-  }
-  // The pack by id or name, among those the Space shares (--space, else the SPACE_GUID's Space).
-  const pack = await resolvePack(client, args.space ?? args.spaceGuid, args.packId);
+  normaliseInstallRequest({ integrationPackId: args.packId, integrationPackOverrideName: args.name });
+  const spaceId =
+    args.space === undefined ? args.spaceGuid : await resolveSpaceId(args.space, () => client.listSpaces(), 'spaceId');
+  const space = await client.getSpace(spaceId);
   const request = normaliseInstallRequest({
-    integrationPackId: pack.id,
+    integrationPackId: resolvePack(space, args.packId).id,
     integrationPackOverrideName: args.name,
-    spaceId: args.space,
+    spaceId: space.id,
   });
+  checkInstallAgainstSpace(space, request);
   const packLabel = request.integrationPackOverrideName
     ? `${show(request.integrationPackId)} as "${show(request.integrationPackOverrideName)}"`
     : show(request.integrationPackId);
-  if (request.spaceId !== undefined) checkInstallAgainstSpace(await client.getSpace(request.spaceId), request);
 
   const existing = findInstalled(await client.listIntegrationPackInstances(), request);
   if (existing) {
@@ -72,9 +67,9 @@ export async function listInstances(client: SpacesClient, out: Output): Promise<
   );
 }
 
-/** Uninstalls an instance by id, or by name when SPACE_GUID lets the instances be listed. */
-export async function uninstall(client: SpacesClient, out: Output, instance: string, listable: boolean): Promise<void> {
-  const { id: instanceId } = await resolveInstance(client, instance, { listable });
+/** Uninstalls an instance by id or name. */
+export async function uninstall(client: SpacesClient, out: Output, instance: string): Promise<void> {
+  const { id: instanceId } = await resolveInstance(client, instance);
   const id = await client.uninstallIntegrationPack(instanceId);
   out.result({ uninstalled: id }, () => out.line(`Uninstalled instance ${show(id)}.`));
 }

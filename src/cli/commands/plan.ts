@@ -10,6 +10,7 @@ import { checkPlanVariables } from '../../plan/resolvePlan.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveConnection, type ConnectionFlags } from '../config.js';
 import { connect } from '../connect.js';
+import { spaceIdOf } from '../session.js';
 import type { CliIO } from '../context.js';
 import { show, type Output } from '../output.js';
 import { counted } from '../../text/plural.js';
@@ -40,12 +41,13 @@ async function makePlan(
   // Local inputs first: a missing variable is reported before any request or prompt.
   checkPlanVariables(parsed, io.env);
   const connection = await resolveConnection(flags, io.env, io.stdin);
-  const spaceGuid = parsed.plan.spaceGuid ?? connection.spaceGuid;
-  if (!spaceGuid) {
+  const given = parsed.plan.spaceGuid ?? connection.spaceGuid;
+  if (!given) {
     throw new PlanError([
       `${parsed.where(['spaceGuid'])}: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`,
     ]);
   }
+  const spaceGuid = await spaceIdOf(given, () => connect({ ...connection, spaceGuid: undefined }, logger));
   const client = connect({ ...connection, spaceGuid }, logger);
   const planned = await planChanges(client, parsed, {
     prune: Boolean(flags.prune),

@@ -1,6 +1,6 @@
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { show, type Output } from '../output.js';
-import { resolveSpace } from '../resolve.js';
+import { resolveSpaceId } from '../resolve.js';
 
 export async function listSpaces(client: SpacesClient, out: Output): Promise<void> {
   const spaces = await client.listSpaces();
@@ -12,18 +12,8 @@ export async function listSpaces(client: SpacesClient, out: Output): Promise<voi
   );
 }
 
-/** A Space by id (one request), else by its name among the Spaces listed. */
-async function spaceByIdOrName(client: SpacesClient, nameOrId: string) {
-  try {
-    return await client.getSpace(nameOrId);
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== 'SPACE_NOT_FOUND') throw error;
-    return client.getSpace((await resolveSpace(client, nameOrId)).id);
-  }
-}
-
 export async function showSpace(client: SpacesClient, out: Output, spaceId: string): Promise<void> {
-  const space = await spaceByIdOrName(client, spaceId);
+  const space = await client.getSpace(await resolveSpaceId(spaceId, () => client.listSpaces()));
   out.result(space, () => {
     out.line(`${show(space.name)} (${show(space.id)})`);
     if (space.description) out.line(show(space.description));

@@ -5,7 +5,7 @@ import type { SpacesClient } from '../../client/createSpacesClient.js';
 import type { CliIO } from '../context.js';
 import { listenForInterruption } from '../interrupt.js';
 import { show, type Output } from '../output.js';
-import { resolveProcess } from '../resolve.js';
+import { resolveInstance, resolveProcess } from '../resolve.js';
 import { runOnErrorCommand } from './onErrorCommand.js';
 
 export interface WatchArgs {
@@ -20,7 +20,7 @@ export interface WatchArgs {
 async function processesOf(client: SpacesClient, args: WatchArgs) {
   if (args.instanceId === undefined) return undefined;
   if (args.process !== undefined) return [await resolveProcess(client, args.instanceId, args.process)];
-  return client.listProcesses(args.instanceId);
+  return client.listProcesses((await resolveInstance(client, args.instanceId)).id);
 }
 
 /** One line per ended execution: text, or one JSON document per line with --json. */
@@ -30,7 +30,10 @@ export function executionLine(e: Execution, account?: string): string {
   return `${e.executionTime} ${where}${show(e.processName)} ${e.status} (${e.executionId})${message}`;
 }
 
-/** Prints what ends until Ctrl+C or SIGTERM, then exits 0; a failed poll is reported and the watch goes on. */
+/**
+ * Prints what ends until Ctrl+C or SIGTERM, then exits 0. A failed poll is reported and the watch
+ * goes on, unless the first poll fails for good (credentials, an unknown id): that error ends it.
+ */
 export async function watchRuns(client: SpacesClient, out: Output, io: CliIO, args: WatchArgs): Promise<number> {
   const interruption = listenForInterruption(io.signals);
   try {

@@ -3,6 +3,7 @@ import { globalsOf, type CliContext } from '../../context.js';
 import { integer } from '../../parsers.js';
 import { withClient } from '../../session.js';
 import { examples } from '../examples.js';
+import { SENDS } from '../sends.js';
 
 export function catalogSearchCommand(ctx: CliContext) {
   return new Command('search')
@@ -16,7 +17,7 @@ export function catalogSearchCommand(ctx: CliContext) {
         globalsOf(command),
         async ({ client, out }) =>
           (await import('../../commands/catalog.js')).searchCatalog(client, out, term, { limit: options.limit }),
-        { credentials: false },
+        { credentials: false, sends: SENDS['catalog search'] },
       );
     });
 }

@@ -9,7 +9,7 @@ export function contractCheckCommand(ctx: CliContext) {
     .description(
       'run every read-only operation against the endpoint and check each answer against the snapshot’s types (never a mutation)',
     )
-    .option('--space <spaceId>', 'the Space to read (default: the first one listSpaces returns)')
+    .option('--space <space>', 'the Space to read, by id or name (default: the first one listSpaces returns)')
     .option('--allow-writes', 'also create, update and delete a throwaway Space (needs the two options below)')
     .option(
       '--throwaway-space <name>',
@@ -30,15 +30,18 @@ export function contractCheckCommand(ctx: CliContext) {
           '--allow-writes goes with --throwaway-space <name> and --account-group <id>, and they only with it',
         );
       ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out, spaceGuid }) => {
-        const [{ runContractCheck }, { PACKAGE_OPERATIONS, PACKAGE_SNAPSHOT }] = await Promise.all([
+        const [{ runContractCheck }, { PACKAGE_OPERATIONS, PACKAGE_SNAPSHOT }, { resolveSpace }] = await Promise.all([
           import('../../commands/contract.js'),
           import('../../packageFiles.js'),
+          import('../../resolve.js'),
         ]);
+        // Among the listed Spaces (the check lists them anyway): an unknown or shared name is a usage error.
+        const space = flags.space === undefined ? undefined : await resolveSpace(client, flags.space);
         return runContractCheck(
           client,
           out,
           {
-            ...(flags.space !== undefined && { spaceId: flags.space }),
+            ...(space && { spaceId: space.id }),
             ...(spaceGuid !== undefined && { spaceGuid }),
             ...(flags.allowWrites &&
               named && { writes: { spaceName: flags.throwawaySpace!, accountGroupId: flags.accountGroup! } }),

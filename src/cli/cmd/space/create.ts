@@ -3,6 +3,7 @@ import { globalsOf, type CliContext } from '../../context.js';
 import { collect } from '../../parsers.js';
 import { withClient } from '../../session.js';
 import { examples } from '../examples.js';
+import { SENDS } from '../sends.js';
 
 export function spaceCreateCommand(ctx: CliContext) {
   return new Command('create')
@@ -19,8 +20,11 @@ export function spaceCreateCommand(ctx: CliContext) {
       ),
     )
     .action(async (options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../../commands/publishing.js')).createSpace(client, out, options),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../../commands/publishing.js')).createSpace(client, out, options),
+        { sends: SENDS['space create'] },
       );
     });
 }

@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { globalsOf, type CliContext } from '../../context.js';
 import { withClient } from '../../session.js';
 import { examples } from '../examples.js';
+import { SENDS } from '../sends.js';
 import { spaceCreateCommand } from './create.js';
 import { spaceDeleteCommand } from './delete.js';
 import { spaceUpdateCommand } from './update.js';
@@ -20,8 +21,11 @@ export function spaceCommand(ctx: CliContext) {
       ),
     )
     .action(async (spaceId, _options, command) => {
-      ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out }) =>
-        (await import('../../commands/spaces.js')).showSpace(client, out, spaceId),
+      ctx.exitCode = await withClient(
+        ctx,
+        globalsOf(command),
+        async ({ client, out }) => (await import('../../commands/spaces.js')).showSpace(client, out, spaceId),
+        { sends: SENDS.space },
       );
     })
     .addCommand(spaceCreateCommand(ctx))
