@@ -3,6 +3,7 @@
 // option to give: src/errors/nextSteps.ts); these say where to go from there, in place of the SDK's.
 import { describeFileError } from '../errors/fileErrors.js';
 import { withoutSdkNextStep } from '../errors/nextSteps.js';
+import { CLOSED_BEFORE_ANSWER } from '../transport/diagnostics.js';
 import { show } from './output.js';
 
 const CREDENTIALS =
@@ -39,11 +40,12 @@ const CUT_OFF =
 
 /**
  * `message; next step` unless the message names its next step already. The CLI's step replaces the
- * SDK's (which names client options, not flags). A network failure after the request may have left
- * (`mayHaveExecuted`) reached the server: not the address to check then.
+ * SDK's (which names client options, not flags). A server that closed the connection before its
+ * answer was reached: not the address to check then (a TLS or other failure still is).
  */
-export function withNextStep(error: { code: string; mayHaveExecuted?: boolean }, message: string): string {
-  const step = error.code === 'NETWORK_ERROR' && error.mayHaveExecuted ? CUT_OFF : BY_CODE[error.code];
+export function withNextStep(error: { code: string }, message: string): string {
+  const cutOff = error.code === 'NETWORK_ERROR' && message.includes(CLOSED_BEFORE_ANSWER);
+  const step = cutOff ? CUT_OFF : BY_CODE[error.code];
   if (!step) return message;
   const own = withoutSdkNextStep(error.code, message);
   return own.includes(step) ? own : `${own}; ${step}`;
@@ -72,7 +74,7 @@ export function osUsageMessage(error: unknown): string | undefined {
     case 'EADDRINUSE':
       return `${port} is in use${where ? ` (${where})` : ''}: stop what listens there, or pick another with --port <port> (--port 0 picks a free one)`;
     case 'EADDRNOTAVAIL':
-      return `cannot listen on ${where ?? 'that address'}: it is not an address of this machine; check --host`;
+      return `cannot listen on ${where ?? show(e.address ?? 'that address')}: it is not an address of this machine; check --host`;
     case 'ENOTFOUND':
       // Outbound calls fail as SpacesErrors: a bare lookup failure is a server's --host.
       return `cannot listen on ${show(e.hostname ?? 'that host')}: the host name does not resolve; check --host (an address of this machine, such as 127.0.0.1)`;

@@ -149,8 +149,8 @@ const TRANSIENT_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'RATE_LIMITED', 'GE
 
 /**
  * True for a failure that may pass if the same call is made later (no answer, a timeout, HTTP 429 or
- * 5xx, GENERIC_SYSTEM_ERROR); false for input, credential and id errors, and for anything that is
- * not a SpacesError.
+ * 5xx, GENERIC_SYSTEM_ERROR, a JWT endpoint that did not answer); false for input, refused
+ * credentials and id errors, and for anything that is not a SpacesError.
  *
  * @example
  * ```ts
@@ -160,7 +160,9 @@ const TRANSIENT_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'RATE_LIMITED', 'GE
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof SpacesError) || error instanceof SpacesInputError) return false;
   const { status } = error;
-  return TRANSIENT_CODES.has(error.code) || (status !== undefined && (status === 429 || status >= 500));
+  // No token, and no status: nothing refused the credentials (the JWT endpoint never answered).
+  const noToken = error.code === 'AUTH_ERROR' && status === undefined;
+  return TRANSIENT_CODES.has(error.code) || noToken || (status !== undefined && (status === 429 || status >= 500));
 }
 
 /** What a reconciled mutation was about: enough to find its effect in a listing later. */

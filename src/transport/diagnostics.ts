@@ -35,6 +35,9 @@ const NOT_SENT = new Set([
 // Node's "socket hang up"): a server, proxy or load balancer dropped it, the address is right.
 const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
+/** What a description says of a server that was reached and closed the connection before answering. */
+export const CLOSED_BEFORE_ANSWER = 'closed the connection before answering';
+
 /** Whether a failure with this system code happened before anything was sent. */
 export const neverSent = (code: string | undefined): boolean => code !== undefined && NOT_SENT.has(code);
 
@@ -50,7 +53,7 @@ export function describeNetworkError(cause: unknown, url: string): string {
   const what = neverSent(code)
     ? `cannot reach ${host}`
     : code !== undefined && CLOSED.has(code)
-      ? `${host} closed the connection before answering`
+      ? `${host} ${CLOSED_BEFORE_ANSWER}`
       : `the connection to ${host} failed`;
   return `${what}: ${message}${code ? ` (${code})` : ''}`;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { reportFailure } from '../../src/cli/failure.js';
+import { withNextStep } from '../../src/cli/nextSteps.js';
 import { Output } from '../../src/cli/output.js';
 import type { RunningSimulator } from '../../src/simulator/server/startSimulator.js';
 import { demoEnv, useSimulator } from '../support/simulator.js';
@@ -199,6 +200,16 @@ describe('a connection closed before the answer is not an unreachable host', () 
     expect(run.stderr).not.toContain('cannot reach');
     expect(run.stderr).not.toContain('--endpoint');
   });
+
+  it('a failure that did not close an open connection (TLS to a plain server) still points at --endpoint', () => {
+    const message =
+      'listSpaces: network error: the connection to 127.0.0.1:4000 failed: fetch failed (ERR_SSL_WRONG_VERSION_NUMBER)';
+    // As the executor makes it: sent, so it may have run, yet no server answered.
+    const error = { code: 'NETWORK_ERROR', mayHaveExecuted: true };
+    const told = withNextStep(error, message);
+    expect(told).toContain('--endpoint');
+    expect(told).not.toContain('the server was reached');
+  });
 });
 
 describe('OS errors of servers and files, as Node makes them', () => {
@@ -208,6 +219,17 @@ describe('OS errors of servers and files, as Node makes them', () => {
     const code = await reportFailure(error, new Output(false, new Capture(), stderr));
     return { code, stderr: stderr.text };
   }
+
+  it('a --host that is not an address of this machine, named even without a port', async () => {
+    const error = Object.assign(new Error('listen EADDRNOTAVAIL: address not available 8.8.8.8'), {
+      code: 'EADDRNOTAVAIL',
+      syscall: 'listen',
+      address: '8.8.8.8',
+    });
+    const { code, stderr } = await reported(error);
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot listen on 8.8.8.8: it is not an address of this machine; check --host');
+  });
 
   it('a --host that does not resolve (as listen fails: no lookup is made here)', async () => {
     const error = Object.assign(new Error('getaddrinfo ENOTFOUND nosuch.invalid'), {

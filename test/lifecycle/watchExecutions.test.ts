@@ -121,6 +121,7 @@ describe('a first poll that fails', () => {
 
   it.each([
     ['UNAUTHORIZED', new SpacesError('refused', { code: 'UNAUTHORIZED', status: 401 })],
+    ['AUTH_ERROR, credentials refused', new SpacesError('JWT endpoint: refused', { code: 'AUTH_ERROR', status: 401 })],
     ['MISSING_SPACE_ID', new SpacesError('no SPACE_GUID', { code: 'MISSING_SPACE_ID', status: 200 })],
     ['INVALID_INPUT', new SpacesInputError('bad id', { field: 'processId' })],
   ])('for good (%s) stops the watch, onError or not', async (_code, error) => {
@@ -131,6 +132,8 @@ describe('a first poll that fails', () => {
 
   it.each([
     ['NETWORK_ERROR', new SpacesError('no answer', { code: 'NETWORK_ERROR' })],
+    // The JWT endpoint did not answer (ECONNREFUSED): no status, nothing refused the credentials.
+    ['AUTH_ERROR, no answer', new SpacesError('JWT endpoint: cannot reach', { code: 'AUTH_ERROR' })],
     ['HTTP 503', new SpacesError('busy', { code: 'HTTP_ERROR', status: 503 })],
     ['RATE_LIMITED', new SpacesError('slow down', { code: 'RATE_LIMITED', status: 429 })],
   ])('transiently (%s) goes to onError, and the watch goes on', async (_code, error) => {
