@@ -1,17 +1,16 @@
-// A Space named by its id or its name, by the one rule of findOne.ts. A GUID is a Space's id as it
-// is (a Space another account shares with this one may not be among those listSpaces returns);
-// anything else is looked up among the listed Spaces: an exact id first, else a unique name.
+// A Space named by its id or its name, by the one rule of findOne.ts, for every command and file:
+// among the listed Spaces an exact id first, else a unique name. A GUID no listed Space has as its
+// id or name is taken as an id as it is: a Space another account shares may not be listed.
 import { findOne } from './findOne.js';
 import { requireId } from './validate.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The id of the Space `nameOrId` names: a GUID as it is, nothing listed; else the listed Space with
- * that id or, failing that, the one with that name. `listSpaces` is called only for a value that
- * is not a GUID. Throws `SpacesInputError` for an empty or overlong value (named `field`), and
- * `NameLookupError` (listing the Spaces there are, or the ids a shared name has) when none or
- * several match.
+ * The id of the Space `nameOrId` names: the listed Space with that id or, failing that, the one
+ * with that name; a GUID neither listed Space has is returned as it is. Throws `SpacesInputError`
+ * for an empty or overlong value (named `field`, before anything is listed), and `NameLookupError`
+ * (listing the Spaces there are, or the ids a shared name has) when none or several match.
  *
  * @example
  * ```ts
@@ -23,8 +22,8 @@ export async function findSpaceId(
   listSpaces: () => Promise<ReadonlyArray<{ id: string; name: string }>>,
   field = 'id',
 ): Promise<string> {
-  // Checked before anything is listed: empty or too long is refused as an id is.
   const wanted = requireId(nameOrId, field);
-  if (GUID.test(wanted)) return wanted;
-  return findOne(await listSpaces(), wanted, { what: 'Space' }).id;
+  const spaces = await listSpaces();
+  if (GUID.test(wanted) && !spaces.some((space) => space.id === wanted || space.name === wanted)) return wanted;
+  return findOne(spaces, wanted, { what: 'Space' }).id;
 }

@@ -84,12 +84,7 @@ export function resolvePack(space: Space, nameOrId: string): SharedIntegrationPa
   return pick(space.sharedIpacks, nameOrId, { what: 'pack', within: `shared by Space ${quote(space.name)}` });
 }
 
-/** A Space by id or name. */
-export async function resolveSpace(client: SpacesClient, nameOrId: string): Promise<{ id: string; name: string }> {
-  return pick(await client.listSpaces(), nameOrId, { what: 'Space' });
-}
-
-/** A Space's id from its id or name: a GUID as it is, else looked up among the Spaces `listSpaces` gives. */
+/** A Space's id from its id or name, by the one rule of api/findSpace.ts, among the Spaces `listSpaces` gives. */
 export async function resolveSpaceId(
   nameOrId: string,
   listSpaces: () => Promise<ReadonlyArray<{ id: string; name: string }>>,

@@ -18,10 +18,13 @@ export async function loggerFor(ctx: CliContext, flags: GlobalFlags): Promise<Tr
 
 /** What a command's body works with. */
 export interface Session {
+  /** Of a command working in a Space, its first request waits for the Space's id (a name looked up). */
   client: SpacesClient;
   out: Output;
-  /** The SPACE_GUID the client sends, from --space-guid or BOOMI_SPACE_GUID. */
+  /** The SPACE_GUID as given, by --space-guid or BOOMI_SPACE_GUID: an id or a Space's name. */
   spaceGuid?: string;
+  /** The Space's id, looked up once by the client (when the command needs the Space, not before). */
+  spaceId: () => Promise<string>;
 }
 
 /** What a command says of the client it needs. */
@@ -31,7 +34,7 @@ export interface ClientNeeds {
   /**
    * Every operation the command may send. When one needs the SPACE_GUID header (its file's
    * `# @needsSpaceGuid`), the Space is required before anything is sent, and a Space's name given
-   * for it is looked up first.
+   * for it is looked up, by the same client, just before the command's first request.
    */
   sends?: readonly OperationName[];
 }
@@ -54,21 +57,24 @@ export async function withClient(
 ): Promise<number> {
   let client: SpacesClient | undefined;
   try {
-    const [{ resolveConnection, resolvePublicConnection }, { connect }] = await Promise.all([
+    const [{ resolveConnection, resolvePublicConnection }, { connect, connectInSpace }] = await Promise.all([
       import('./config.js'),
       import('./connect.js'),
     ]);
     const { env, stdin } = ctx.io;
     const connection = credentials ? await resolveConnection(flags, env, stdin) : resolvePublicConnection(flags, env);
     const logger = await loggerFor(ctx, flags);
-    let spaceGuid = connection.spaceGuid;
-    if (await needsSpace(sends)) {
-      if (spaceGuid === undefined) throw new CliUsageError(NO_SPACE);
-      spaceGuid = await spaceIdOf(spaceGuid, () => connect({ ...connection, spaceGuid: undefined }, logger));
-    }
-    client = connect({ ...connection, spaceGuid }, logger);
+    const given = connection.spaceGuid;
     const out = ctx.output(flags.json);
-    return (await body({ client, out, ...(spaceGuid !== undefined && { spaceGuid }) })) ?? 0;
+    if (!(await needsSpace(sends))) {
+      client = connect(connection, logger);
+      const spaceId = () => Promise.reject(new CliUsageError(NO_SPACE));
+      return (await body({ client, out, spaceId, ...(given !== undefined && { spaceGuid: given }) })) ?? 0;
+    }
+    if (given === undefined) throw new CliUsageError(NO_SPACE);
+    const inSpace = connectInSpace(connection, given, logger);
+    client = inSpace.client;
+    return (await body({ client, out, spaceGuid: given, spaceId: inSpace.spaceId })) ?? 0;
   } catch (error) {
     return await ctx.fail(error);
   } finally {
@@ -79,17 +85,6 @@ export async function withClient(
 const NO_SPACE =
   'this command works in a Space: give --space-guid <id or name> or set BOOMI_SPACE_GUID ' +
   '(`boomi-spaces spaces` lists them); nothing was sent';
-
-/** The SPACE_GUID's id: a Space's name looked up by a client that sends no SPACE_GUID, made only for it. */
-export async function spaceIdOf(nameOrId: string, lookupClient: () => SpacesClient): Promise<string> {
-  const { resolveSpaceId } = await import('./resolve.js');
-  let lookup: SpacesClient | undefined;
-  try {
-    return await resolveSpaceId(nameOrId, () => (lookup = lookupClient()).listSpaces());
-  } finally {
-    await lookup?.close();
-  }
-}
 
 /** Whether one of the operations needs the SPACE_GUID header, as the operations declare (OPERATION_FACTS). */
 async function needsSpace(sends: readonly OperationName[]): Promise<boolean> {

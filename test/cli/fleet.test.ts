@@ -26,11 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => simulator.close());
 
-function fleetDir(ids: number[]): string {
+function fleetDir(ids: number[], spaceGuid: string = DEMO.spaceId): string {
   const dir = mkdtempSync(join(tmpdir(), 'fleet-cli-'));
   writeFileSync(join(dir, 'plan.yaml'), PLAN);
   const accounts = ids.map(
-    (n) => `  - { id: fleet-00${n}, spaceGuid: ${DEMO.spaceId}, credentials: { apiToken: { fromEnv: T${n} } } }`,
+    (n) => `  - { id: fleet-00${n}, spaceGuid: ${spaceGuid}, credentials: { apiToken: { fromEnv: T${n} } } }`,
   );
   writeFileSync(
     join(dir, 'fleet.yaml'),
@@ -43,6 +43,18 @@ const env = (extra: Record<string, string> = {}) =>
 const secretsIn = (text: string) => /token-fleet|wrong-token/.test(text);
 
 describe('boomi-spaces fleet', () => {
+  it('an account’s spaceGuid may name its Space: looked up on that account’s client, as --space-guid is', async () => {
+    const fleet = join(fleetDir([3], 'Demo_Space'), 'fleet.yaml');
+    const run = await runCli(['fleet', 'plan', fleet, '--detailed-exitcode'], { env: env() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('+ install Invoice Sync "fleet-003 invoices" (MULTI)');
+    const unknown = await runCli(['fleet', 'plan', join(fleetDir([3], 'Nope'), 'fleet.yaml'), '--json'], {
+      env: env(),
+    });
+    expect(unknown.stdout).toContain('No Space has the id or name \\"Nope\\"');
+  });
+
   it('plan exits 2 before, apply converges, plan exits 0 after; status shows each account', async () => {
     const dir = fleetDir([1, 2]);
     const fleet = join(dir, 'fleet.yaml');

@@ -32,7 +32,26 @@ describe('--max-response-mb / BOOMI_MAX_RESPONSE_MB: the answer cap of a large a
 
   it('40 000 instances: RESPONSE_TOO_LARGE naming --max-response-mb at the default, listed with the flag or the variable', async () => {
     const listing = instanceListing(40_000); // built once, answered three times
-    server.answer = (_request, response) => json(response, 200, listing);
+    const spaceId = '00000000-0000-4000-8000-000000000001';
+    // The Space is looked up first (an id among the listed Spaces), then the instances are listed.
+    server.answer = ({ operationName }, response) =>
+      operationName === 'listSpaces'
+        ? json(response, 200, {
+            data: {
+              spaces: [
+                {
+                  id: spaceId,
+                  name: 'Big',
+                  description: null,
+                  createdDate: null,
+                  modifiedDate: null,
+                  url: null,
+                  accountGroup: null,
+                },
+              ],
+            },
+          })
+        : json(response, 200, listing);
     const refused = await runCli(['--json', 'instances'], { env: env() });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('error RESPONSE_TOO_LARGE');

@@ -127,10 +127,11 @@ describe('apply', () => {
     const plan = planFile(
       `space: ${DEMO.spaceId}\nspaceGuid: ${DEMO.spaceId}\ninstances:\n  - pack: Order Intake\n    environments: [Production]\n  - pack: Invoice Sync\n    name: EU\n  - pack: Invoice Sync\n    name: US\n    environments: [Test]\n`,
     );
-    // The three reads and the first install are answered; every later call is refused with a 429
-    // whose Retry-After (120 s) is beyond what the client waits, so it fails at once.
+    // The reads (the SPACE_GUID's and the plan's Space looked up, the Space, instances, environments)
+    // and the first install are answered; every later call is refused with a 429 whose Retry-After
+    // (120 s) is beyond what the client waits, so it fails at once.
     simulator.faults.set({ rateLimitedRate: 1, retryAfterSeconds: 120 });
-    simulator.faults.queue('answer', 'answer', 'answer', 'answer');
+    simulator.faults.queue('answer', 'answer', 'answer', 'answer', 'answer', 'answer');
     const broken = await cli('apply', plan, '--yes', '--batch-size', '1');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('ok     + install Order Intake (SINGLE)');

@@ -18,12 +18,12 @@ export function installCommand(ctx: CliContext) {
       ctx.exitCode = await withClient(
         ctx,
         globalsOf(command),
-        async ({ client, out, spaceGuid }) =>
+        async ({ client, out, spaceId }) =>
           // The session requires the Space of a command that sends listIntegrationPackInstances.
           (await import('../commands/instances.js')).install(client, out, {
             packId,
             ...options,
-            spaceGuid: spaceGuid!,
+            spaceGuid: spaceId,
           }),
         { sends: SENDS.install },
       );

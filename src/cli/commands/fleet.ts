@@ -4,7 +4,7 @@ import type { FleetAccountResult, FleetResult } from '../../plan/fleet.js';
 import type { FleetAccount } from '../../plan/fleetFile.js';
 import { resolveAuthUrl, resolvePublicConnection } from '../config.js';
 import { CliUsageError } from '../CliUsageError.js';
-import { connect } from '../connect.js';
+import { connectInSpace } from '../connect.js';
 import type { CliIO, GlobalFlags } from '../context.js';
 import { show, type Output } from '../output.js';
 import { counted } from '../../text/plural.js';
@@ -35,11 +35,11 @@ async function prepare(file: string, flags: FleetFlags, io: Pick<CliIO, 'env'>, 
     env: io.env,
     ...(only && only.length > 0 && { only }),
     ...(flags.concurrency !== undefined && { concurrency: flags.concurrency }),
+    // The account's Space by the one rule (id or name), looked up by that account's client.
     connect: (account: FleetAccount) =>
-      connect(
+      connectInSpace(
         {
           ...base,
-          spaceGuid: account.spaceGuid,
           authUrl,
           credentials: {
             kind: 'apiToken' as const,
@@ -48,8 +48,9 @@ async function prepare(file: string, flags: FleetFlags, io: Pick<CliIO, 'env'>, 
             apiToken: account.credentials.apiToken(),
           },
         },
+        account.spaceGuid,
         logger,
-      ),
+      ).client,
   };
   return { fleet, options };
 }

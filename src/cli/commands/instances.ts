@@ -9,8 +9,8 @@ export interface InstallArgs {
   name?: string;
   /** --space: the Space to find the pack in, by id or name. */
   space?: string;
-  /** The SPACE_GUID's Space (its id): where the pack is found without --space. */
-  spaceGuid: string;
+  /** The SPACE_GUID's Space (its id, looked up when first asked): where the pack is found without --space. */
+  spaceGuid: () => Promise<string>;
 }
 
 /**
@@ -22,7 +22,9 @@ export interface InstallArgs {
 export async function install(client: SpacesClient, out: Output, args: InstallArgs): Promise<void> {
   normaliseInstallRequest({ integrationPackId: args.packId, integrationPackOverrideName: args.name });
   const spaceId =
-    args.space === undefined ? args.spaceGuid : await resolveSpaceId(args.space, () => client.listSpaces(), 'spaceId');
+    args.space === undefined
+      ? await args.spaceGuid()
+      : await resolveSpaceId(args.space, () => client.listSpaces(), 'spaceId');
   const space = await client.getSpace(spaceId);
   const request = normaliseInstallRequest({
     integrationPackId: resolvePack(space, args.packId).id,

@@ -9,8 +9,7 @@ import type { PlanItem } from '../../plan/result.js';
 import { checkPlanVariables } from '../../plan/resolvePlan.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { resolveConnection, type ConnectionFlags } from '../config.js';
-import { connect } from '../connect.js';
-import { spaceIdOf } from '../session.js';
+import { connectInSpace } from '../connect.js';
 import type { CliIO } from '../context.js';
 import { show, type Output } from '../output.js';
 import { counted } from '../../text/plural.js';
@@ -47,14 +46,18 @@ async function makePlan(
       `${parsed.where(['spaceGuid'])}: the plan needs a SPACE_GUID to read the instances (spaceGuid in the file, --space-guid or BOOMI_SPACE_GUID)`,
     ]);
   }
-  const spaceGuid = await spaceIdOf(given, () => connect({ ...connection, spaceGuid: undefined }, logger));
-  const client = connect({ ...connection, spaceGuid }, logger);
-  const planned = await planChanges(client, parsed, {
-    prune: Boolean(flags.prune),
-    rotateSecrets: Boolean(flags.rotateSecrets),
-    variables: io.env,
-  });
-  return { client, planned };
+  const { client } = connectInSpace(connection, given, logger);
+  try {
+    const planned = await planChanges(client, parsed, {
+      prune: Boolean(flags.prune),
+      rotateSecrets: Boolean(flags.rotateSecrets),
+      variables: io.env,
+    });
+    return { client, planned };
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
 }
 
 function planDocument({ planned: { space, changes } }: Planned) {

@@ -2,7 +2,7 @@
 import type { SpacesClient } from '../../client/createSpacesClient.js';
 import { CliUsageError } from '../CliUsageError.js';
 import { show, type Output } from '../output.js';
-import { resolveSpace } from '../resolve.js';
+import { resolveSpaceId } from '../resolve.js';
 
 export async function listAccounts(
   client: SpacesClient,
@@ -50,14 +50,14 @@ export async function updateSpace(
   out: Output,
   args: { id: string; name: string; description?: string },
 ): Promise<void> {
-  const space = await client.updateSpace({ ...args, id: (await resolveSpace(client, args.id)).id });
+  const space = await client.updateSpace({ ...args, id: await resolveSpaceId(args.id, () => client.listSpaces()) });
   out.result(space, () => out.line(`Updated space ${show(space.id)}: ${show(space.name)}.`));
 }
 
 export async function deleteSpace(client: SpacesClient, out: Output, id: string, yes: boolean): Promise<void> {
   if (!yes)
     throw new CliUsageError('space delete removes the Space for every account it reaches: add --yes to confirm');
-  const space = await resolveSpace(client, id);
-  await client.deleteSpace(space.id);
-  out.result({ deleted: space.id }, () => out.line(`Deleted space ${show(space.name)} (${show(space.id)}).`));
+  const spaceId = await resolveSpaceId(id, () => client.listSpaces());
+  await client.deleteSpace(spaceId);
+  out.result({ deleted: spaceId }, () => out.line(`Deleted space ${show(spaceId)}.`));
 }

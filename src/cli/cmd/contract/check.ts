@@ -30,18 +30,19 @@ export function contractCheckCommand(ctx: CliContext) {
           '--allow-writes goes with --throwaway-space <name> and --account-group <id>, and they only with it',
         );
       ctx.exitCode = await withClient(ctx, globalsOf(command), async ({ client, out, spaceGuid }) => {
-        const [{ runContractCheck }, { PACKAGE_OPERATIONS, PACKAGE_SNAPSHOT }, { resolveSpace }] = await Promise.all([
+        const [{ runContractCheck }, { PACKAGE_OPERATIONS, PACKAGE_SNAPSHOT }, { resolveSpaceId }] = await Promise.all([
           import('../../commands/contract.js'),
           import('../../packageFiles.js'),
           import('../../resolve.js'),
         ]);
         // Among the listed Spaces (the check lists them anyway): an unknown or shared name is a usage error.
-        const space = flags.space === undefined ? undefined : await resolveSpace(client, flags.space);
+        const spaceId =
+          flags.space === undefined ? undefined : await resolveSpaceId(flags.space, () => client.listSpaces());
         return runContractCheck(
           client,
           out,
           {
-            ...(space && { spaceId: space.id }),
+            ...(spaceId !== undefined && { spaceId }),
             ...(spaceGuid !== undefined && { spaceGuid }),
             ...(flags.allowWrites &&
               named && { writes: { spaceName: flags.throwawaySpace!, accountGroupId: flags.accountGroup! } }),
