@@ -51,7 +51,9 @@ export function connectInSpace(
   const client = new Proxy(raw, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function' || typeof key === 'symbol' || key === 'close') return value;
+      // The one method returning an async generator (the catalog's pages) needs no Space and must stay iterable.
+      if (typeof value !== 'function' || typeof key === 'symbol' || key === 'close' || key === 'searchCatalogAll')
+        return value;
       return async (...args: unknown[]) => {
         await spaceId();
         return (value as (...a: unknown[]) => unknown).apply(target, args);
